@@ -1,0 +1,51 @@
+// The contract between the server layer (src/engine/server/*, replication) and the keyspace
+// (data types and the data commands). The keyspace is pure: it never sees replication, links or
+// time except through ExecContext.
+import type { Argv, Reply } from '../resp.ts';
+
+export interface ExecContext {
+  /** Virtual unix time in ms: TTLs, and the absolute PXAT / PEXPIREAT written into the stream. */
+  nowMs: number;
+  /** Seeded uniform [0,1): SPOP / SRANDMEMBER choices. Never Math.random. */
+  random: () => number;
+  /**
+   * True when the command comes from the master's replication stream (the node is a replica applying
+   * it): keys are not expired lazily on write paths the way a master does (a replica waits for DEL),
+   * but reads still treat logically expired keys as missing.
+   */
+  fromMaster: boolean;
+}
+
+export interface ExecResult {
+  reply: Reply;
+  /**
+   * What Redis 7.0 appends to the replication stream for this call, in order, already rewritten:
+   * [] for reads, failed writes and no-op writes (DEL of a missing key);
+   * `SET k v EX 10` → `SET k v PXAT <nowMs+10000>`; `EXPIRE k 10` → `PEXPIREAT k <abs ms>`;
+   * `INCRBYFLOAT f 1.5` → `SET f 1.5 KEEPTTL`; `SPOP s` → `SREM s <member>`; EVAL → its effects
+   * with command names in the case the script used. The server wraps more than one entry in
+   * MULTI … EXEC and adds SELECT.
+   */
+  propagate: Argv[];
+  /** Keys whose value changed (for the UI's data.changed events). */
+  changed: string[];
+}
+
+export type Flag =
+  | 'write'
+  | 'readonly'
+  | 'admin'
+  | 'denyoom'
+  | 'fast'
+  | 'noscript'
+  | 'loading'
+  | 'stale'
+  | 'pubsub';
+
+export interface CommandSpec {
+  /** Lower-case name. */
+  name: string;
+  /** Redis arity: N exact (including the name), -N at least N. */
+  arity: number;
+  flags: Flag[];
+}

@@ -1,0 +1,161 @@
+// The scenario and trace contract of ../shared/spec/scenarios.md, as types.
+// One scenario file drives both the engine (virtual time) and real redis-server processes
+// (wall time); both write a Trace of this shape, compared by tests/conformance/compare.ts.
+
+/** A command as argv. `{i}` = 1..repeat, `{val}` = a value of `valueSize` bytes. */
+export type Argv = string[];
+
+/** A condition on one INFO field: a literal (compared as text) or an operator object. */
+export type FieldCondition =
+  | string
+  | number
+  | null
+  | {
+      gte?: number;
+      lte?: number;
+      gt?: number;
+      lt?: number;
+      ne?: string | number | null;
+      match?: string;
+      eq?: string | number | null;
+    };
+
+export type Step =
+  | ({
+      op: 'write';
+      node: string;
+      cmd?: Argv;
+      cmds?: Argv[];
+      repeat?: number;
+      valueSize?: number;
+      db?: number;
+      measure?: boolean;
+    } & StepCommon)
+  | ({ op: 'cmd'; node: string; cmds: Argv[] } & StepCommon)
+  | ({ op: 'replicaof'; node: string; master: string | null } & StepCommon)
+  | ({ op: 'config'; node: string; key: string; value: string } & StepCommon)
+  | ({
+      op: 'disconnect-link';
+      replica: string;
+      method?: 'proxy' | 'sigstop-kill' | 'client-kill';
+    } & StepCommon)
+  | ({ op: 'reconnect-link'; replica: string; wait?: boolean } & StepCommon)
+  | ({ op: 'stop'; node: string } & StepCommon)
+  | ({ op: 'cont'; node: string } & StepCommon)
+  | ({ op: 'shutdown'; node: string; save?: boolean; deleteRdb?: boolean } & StepCommon)
+  | ({ op: 'start'; node: string; asReplicaOf?: string | null } & StepCommon)
+  | ({
+      op: 'restart';
+      node: string;
+      save?: boolean;
+      deleteRdb?: boolean;
+      downMs?: number;
+      asReplicaOf?: string | null;
+    } & StepCommon)
+  | ({ op: 'wait-sync'; nodes?: string[]; timeoutMs?: number } & StepCommon)
+  | ({
+      op: 'wait';
+      node: string;
+      section?: string;
+      until: Record<string, FieldCondition>;
+      timeoutMs?: number;
+    } & StepCommon)
+  | ({ op: 'wait-log'; node: string; match: string; timeoutMs?: number } & StepCommon)
+  | ({ op: 'sleep'; ms: number } & StepCommon)
+  | ({ op: 'snapshot'; label?: string } & StepCommon);
+
+export interface StepCommon {
+  /** Paths into the snapshot (`A.stats.sync_full`) and the value or condition expected. */
+  expect?: Record<string, FieldCondition>;
+  /** Real Redis waits this long (default 250 ms) before snapshotting after ops other than write, sleep, snapshot and waits. */
+  settleMs?: number;
+  note?: string;
+}
+
+export type StepOp = Step['op'];
+
+export interface ScenarioNode {
+  /** Node name of the master this node starts replicating from (a config-file `replicaof`). */
+  replicaof?: string;
+  /** Route this node's replica link through a loopback proxy (real runs); cuts need it. */
+  proxy?: boolean;
+  config?: Record<string, string>;
+}
+
+export interface Scenario {
+  name: string;
+  description?: string;
+  /** Every replica link goes through a proxy (real runs). The engine cuts links either way. */
+  proxyLinks?: boolean;
+  proxyCaptureChunks?: number;
+  config?: Record<string, string>;
+  /** Declaration order gives ports 7101, 7102, … */
+  nodes: Record<string, ScenarioNode>;
+  steps: Step[];
+}
+
+/** `slaveN:ip=…,port=…,state=…,offset=…,lag=…` parsed. */
+export interface SlaveLine {
+  ip: string;
+  port: number;
+  state: string;
+  offset: number;
+  lag: number;
+}
+
+/** INFO replication as printed, numbers as numbers, `slaveN` parsed. */
+export type ReplicationInfo = Record<string, string | number | SlaveLine>;
+
+export interface NodeSnapshot {
+  state: 'running' | 'stopped' | 'down';
+  port: number;
+  replication?: ReplicationInfo;
+  stats?: {
+    sync_full: number;
+    sync_partial_ok: number;
+    sync_partial_err: number;
+    total_net_repl_input_bytes: number;
+    total_net_repl_output_bytes: number;
+    expired_keys: number;
+  };
+  role?: unknown[];
+  dbsize?: number;
+  /** Every key of db 0 in sorted order: strings as text, lists as arrays, sets sorted, hashes as sorted objects. */
+  data?: Record<string, { type: string; value: unknown }>;
+  /** Replication log lines since the previous step, without pid/timestamp (`M * …`). */
+  log?: string[];
+  highlights?: string[];
+}
+
+export interface TraceStep {
+  i: number;
+  op: StepOp | 'setup';
+  [field: string]: unknown;
+  result?: unknown;
+  snapshot: Record<string, NodeSnapshot>;
+}
+
+export interface OutcomeEvent {
+  step: number;
+  op: string;
+  replica?: string;
+  result?: 'CONTINUE' | 'FULLRESYNC' | 'ERROR';
+  offset?: number;
+  master?: string;
+  full?: number;
+  partialOk?: number;
+  partialErr?: number;
+}
+
+export interface Trace {
+  scenario: string;
+  description?: string;
+  redisVersion?: string;
+  engine?: string;
+  seed?: number;
+  nodes: Record<string, { port: number; config: Record<string, string> }>;
+  proxies?: Record<string, { listenPort: number; targetPort: number; [k: string]: unknown }>;
+  steps: TraceStep[];
+  outcome: { events: OutcomeEvent[]; line?: string };
+  ok?: boolean;
+}
