@@ -12,8 +12,22 @@ export interface ExecContext {
    * True when the command comes from the master's replication stream (the node is a replica applying
    * it): keys are not expired lazily on write paths the way a master does (a replica waits for DEL),
    * but reads still treat logically expired keys as missing.
+   * (Precisely, as 7.0's expireIfNeeded does for `server.master`: a logically expired key is still
+   * live for the master client, whose replies are discarded anyway; it is never deleted here.)
    */
   fromMaster: boolean;
+  /**
+   * Added by the keyspace: true when this node is a replica (`masterhost` set) and the command comes
+   * from an ordinary client. Reads see logically expired keys as missing but do not delete them (the
+   * replica waits for the master's DEL); a write on a writable replica deletes them silently; an
+   * EXPIRE/GETEX time in the past sets the TTL instead of deleting. Default false (a master).
+   */
+  replica?: boolean;
+  /**
+   * Added by the keyspace: when set, a write command called from EVAL fails with this error text
+   * (e.g. `READONLY You can't write against a read only replica.`), as Redis checks it per call.
+   */
+  scriptWriteDenied?: string;
 }
 
 export interface ExecResult {
@@ -40,12 +54,23 @@ export type Flag =
   | 'noscript'
   | 'loading'
   | 'stale'
-  | 'pubsub';
+  | 'pubsub'
+  // Added by the keyspace: the rest of the flags 7.0.15's COMMAND INFO prints for the lab's commands.
+  | 'skip_monitor'
+  | 'skip_slowlog'
+  | 'no_mandatory_keys'
+  | 'movablekeys'
+  | 'no_auth'
+  | 'allow_busy'
+  | 'no_async_loading'
+  | 'no_multi';
 
 export interface CommandSpec {
-  /** Lower-case name. */
+  /** Lower-case name; a subcommand's is its full name, `config|set` (what arity errors print). */
   name: string;
   /** Redis arity: N exact (including the name), -N at least N. */
   arity: number;
   flags: Flag[];
+  /** Added by the keyspace: a container command's (CONFIG, CLIENT, ACL, COMMAND) subcommands by lower-case name. */
+  subcommands?: ReadonlyMap<string, CommandSpec>;
 }

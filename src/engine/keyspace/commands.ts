@@ -1,0 +1,244 @@
+// The command table: Redis 7.0.15's arity and flags (as `COMMAND INFO` prints them) for every
+// command the lab knows, data commands and server commands alike. The server layer uses it for
+// the generic checks Redis makes before calling a command (unknown command, unknown subcommand,
+// wrong arity) and to classify writes (`READONLY` on replicas, `min-replicas-to-write`).
+//
+// Checked against a real 7.0.15 by commands.test.ts (fixtures/command-info-7.0.15.json).
+import { type Argv, err, type Reply, utf8Length } from '../resp.ts';
+import { truncateUtf8 } from './bytes.ts';
+import type { CommandSpec, Flag } from './types.ts';
+
+// [name, arity, flags]; `container|sub` rows are subcommands of a container command.
+const ROWS: readonly [string, number, string][] = [
+  // strings
+  ['get', 2, 'readonly fast'],
+  ['set', -3, 'write denyoom'],
+  ['setnx', 3, 'write denyoom fast'],
+  ['setex', 4, 'write denyoom'],
+  ['psetex', 4, 'write denyoom'],
+  ['getset', 3, 'write denyoom fast'],
+  ['getdel', 2, 'write fast'],
+  ['getex', -2, 'write fast'],
+  ['mget', -2, 'readonly fast'],
+  ['mset', -3, 'write denyoom'],
+  ['msetnx', -3, 'write denyoom'],
+  ['append', 3, 'write denyoom fast'],
+  ['strlen', 2, 'readonly fast'],
+  ['incr', 2, 'write denyoom fast'],
+  ['decr', 2, 'write denyoom fast'],
+  ['incrby', 3, 'write denyoom fast'],
+  ['decrby', 3, 'write denyoom fast'],
+  ['incrbyfloat', 3, 'write denyoom fast'],
+  // keys and expiry
+  ['del', -2, 'write'],
+  ['unlink', -2, 'write fast'],
+  ['exists', -2, 'readonly fast'],
+  ['type', 2, 'readonly fast'],
+  ['keys', 2, 'readonly'],
+  ['dbsize', 1, 'readonly fast'],
+  ['flushall', -1, 'write'],
+  ['flushdb', -1, 'write'],
+  ['rename', 3, 'write'],
+  ['randomkey', 1, 'readonly'],
+  ['expire', -3, 'write fast'],
+  ['pexpire', -3, 'write fast'],
+  ['expireat', -3, 'write fast'],
+  ['pexpireat', -3, 'write fast'],
+  ['persist', 2, 'write fast'],
+  ['ttl', 2, 'readonly fast'],
+  ['pttl', 2, 'readonly fast'],
+  // lists
+  ['lpush', -3, 'write denyoom fast'],
+  ['rpush', -3, 'write denyoom fast'],
+  ['lpop', -2, 'write fast'],
+  ['rpop', -2, 'write fast'],
+  ['llen', 2, 'readonly fast'],
+  ['lrange', 4, 'readonly'],
+  ['lindex', 3, 'readonly'],
+  // sets
+  ['sadd', -3, 'write denyoom fast'],
+  ['srem', -3, 'write fast'],
+  ['smembers', 2, 'readonly'],
+  ['sismember', 3, 'readonly fast'],
+  ['scard', 2, 'readonly fast'],
+  ['spop', -2, 'write fast'],
+  ['srandmember', -2, 'readonly'],
+  // hashes
+  ['hset', -4, 'write denyoom fast'],
+  ['hmset', -4, 'write denyoom fast'],
+  ['hget', 3, 'readonly fast'],
+  ['hdel', -3, 'write fast'],
+  ['hgetall', 2, 'readonly'],
+  ['hlen', 2, 'readonly fast'],
+  ['hexists', 3, 'readonly fast'],
+  ['hkeys', 2, 'readonly'],
+  ['hvals', 2, 'readonly'],
+  ['hincrby', 4, 'write denyoom fast'],
+  // sorted sets
+  ['zadd', -4, 'write denyoom fast'],
+  ['zrange', -4, 'readonly'],
+  ['zscore', 3, 'readonly fast'],
+  ['zcard', 2, 'readonly fast'],
+  ['zrem', -3, 'write fast'],
+  // scripting and pub/sub: EVAL carries no write flag (its writes are checked per call inside)
+  ['eval', -3, 'noscript stale skip_monitor no_mandatory_keys movablekeys'],
+  ['publish', 3, 'pubsub loading stale fast'],
+  // server commands: implemented by the server layer
+  ['select', 2, 'loading stale fast'],
+  ['ping', -1, 'fast'],
+  ['echo', 2, 'loading stale fast'],
+  ['auth', -2, 'noscript loading stale fast no_auth allow_busy'],
+  ['info', -1, 'loading stale'],
+  ['role', 1, 'noscript loading stale fast'],
+  ['replicaof', 3, 'admin noscript stale no_async_loading'],
+  ['slaveof', 3, 'admin noscript stale no_async_loading'],
+  ['config', -2, ''],
+  ['config|get', -3, 'admin noscript loading stale'],
+  ['config|help', 2, 'loading stale'],
+  ['config|resetstat', 2, 'admin noscript loading stale'],
+  ['config|rewrite', 2, 'admin noscript loading stale'],
+  ['config|set', -4, 'admin noscript loading stale'],
+  ['wait', 3, 'noscript'],
+  ['shutdown', -1, 'admin noscript loading stale no_multi allow_busy'],
+  ['bgsave', -1, 'admin noscript no_async_loading'],
+  ['save', 1, 'admin noscript no_async_loading no_multi'],
+  ['client', -2, ''],
+  ['client|caching', 3, 'noscript loading stale'],
+  ['client|getname', 2, 'noscript loading stale'],
+  ['client|getredir', 2, 'noscript loading stale'],
+  ['client|help', 2, 'loading stale'],
+  ['client|id', 2, 'noscript loading stale'],
+  ['client|info', 2, 'noscript loading stale'],
+  ['client|kill', -3, 'admin noscript loading stale'],
+  ['client|list', -2, 'admin noscript loading stale'],
+  ['client|no-evict', 3, 'admin noscript loading stale'],
+  ['client|pause', -3, 'admin noscript loading stale'],
+  ['client|reply', 3, 'noscript loading stale'],
+  ['client|setname', 3, 'noscript loading stale'],
+  ['client|tracking', -3, 'noscript loading stale'],
+  ['client|trackinginfo', 2, 'noscript loading stale'],
+  ['client|unblock', -3, 'admin noscript loading stale'],
+  ['client|unpause', 2, 'admin noscript loading stale'],
+  ['multi', 1, 'noscript loading stale fast allow_busy'],
+  ['exec', 1, 'noscript loading stale skip_slowlog'],
+  ['discard', 1, 'noscript loading stale fast allow_busy'],
+  ['watch', -2, 'noscript loading stale fast allow_busy'],
+  ['unwatch', 1, 'noscript loading stale fast allow_busy'],
+  ['replconf', -1, 'admin noscript loading stale allow_busy'],
+  ['psync', -3, 'admin noscript no_async_loading no_multi'],
+  ['sync', 1, 'admin noscript no_async_loading no_multi'],
+  ['acl', -2, ''],
+  ['acl|cat', -2, 'noscript loading stale'],
+  ['acl|deluser', -3, 'admin noscript loading stale'],
+  ['acl|dryrun', -4, 'admin noscript loading stale'],
+  ['acl|genpass', -2, 'noscript loading stale'],
+  ['acl|getuser', 3, 'admin noscript loading stale'],
+  ['acl|help', 2, 'loading stale'],
+  ['acl|list', 2, 'admin noscript loading stale'],
+  ['acl|load', 2, 'admin noscript loading stale'],
+  ['acl|log', -2, 'admin noscript loading stale'],
+  ['acl|save', 2, 'admin noscript loading stale'],
+  ['acl|setuser', -3, 'admin noscript loading stale'],
+  ['acl|users', 2, 'admin noscript loading stale'],
+  ['acl|whoami', 2, 'noscript loading stale'],
+  ['debug', -2, 'admin noscript loading stale'],
+  ['command', -1, 'loading stale'],
+  ['command|count', 2, 'loading stale'],
+  ['command|docs', -2, 'loading stale'],
+  ['command|getkeys', -4, 'loading stale'],
+  ['command|getkeysandflags', -4, 'loading stale'],
+  ['command|help', 2, 'loading stale'],
+  ['command|info', -2, 'loading stale'],
+  ['command|list', -2, 'loading stale'],
+  ['lastsave', 1, 'loading stale fast'],
+  ['time', 1, 'loading stale fast'],
+  ['failover', -1, 'admin noscript stale'],
+];
+
+function buildTable(): Map<string, CommandSpec> {
+  const table = new Map<string, CommandSpec>();
+  for (const [name, arity, flagText] of ROWS) {
+    const flags = (flagText === '' ? [] : flagText.split(' ')) as Flag[];
+    const bar = name.indexOf('|');
+    if (bar < 0) {
+      table.set(name, { name, arity, flags });
+      continue;
+    }
+    const parent = table.get(name.slice(0, bar))!;
+    const subs = (parent.subcommands ?? new Map<string, CommandSpec>()) as Map<string, CommandSpec>;
+    subs.set(name.slice(bar + 1), { name, arity, flags });
+    table.set(parent.name, { ...parent, subcommands: subs });
+  }
+  return table;
+}
+
+/** Every command the lab knows, by lower-case name. Containers carry their subcommands. */
+export const COMMAND_TABLE: ReadonlyMap<string, CommandSpec> = buildTable();
+
+/**
+ * Redis's lookupCommand: the spec for argv, descending into a container's subcommand when argv has
+ * one (`CONFIG SET …` → `config|set`; a bare `CONFIG` is the container itself, which then fails
+ * arity). undefined when unknown.
+ */
+export function lookupCommand(argv: Argv): CommandSpec | undefined {
+  if (argv.length === 0) return undefined;
+  const base = COMMAND_TABLE.get(argv[0].toLowerCase());
+  if (!base?.subcommands || argv.length === 1) return base;
+  return base.subcommands.get(argv[1].toLowerCase());
+}
+
+/** True when argv names a command flagged `write` (EVAL is not: its calls are checked one by one). */
+export function isWriteCommand(argv: Argv): boolean {
+  return lookupCommand(argv)?.flags.includes('write') ?? false;
+}
+
+/** `ERR wrong number of arguments for 'set' command`: the table's name, not the typed case. */
+export function arityError(name: string): Reply {
+  return err(`ERR wrong number of arguments for '${name}' command`);
+}
+
+// Redis builds its rejections with "%.128s" and turns CR/LF into spaces so the error stays one line.
+function oneLine(s: string): string {
+  return s.replace(/[\r\n]/g, ' ');
+}
+
+const cut128 = (s: string) => truncateUtf8(s, 128);
+
+/**
+ * 7.0's processCommand text for an unknown command: the name cut to 128 chars, then each argument
+ * quoted and followed by a space while the list is under 128 chars, each cut to what is left of 128.
+ *   ["foo","a","b"] → `ERR unknown command 'foo', with args beginning with: 'a' 'b' `
+ */
+export function unknownCommandError(argv: Argv): Reply {
+  let args = '';
+  let bytes = 0;
+  for (let i = 1; i < argv.length && bytes < 128; i++) {
+    const arg = `'${truncateUtf8(argv[i], 128 - bytes)}' `;
+    args += arg;
+    bytes += utf8Length(arg);
+  }
+  return err(oneLine(`ERR unknown command '${cut128(argv[0])}', with args beginning with: ${args}`));
+}
+
+/** `ERR unknown subcommand 'foo'. Try CONFIG HELP.` (the container name as typed, upper-cased). */
+export function unknownSubcommandError(argv: Argv): Reply {
+  return err(oneLine(`ERR unknown subcommand '${cut128(argv[1])}'. Try ${argv[0].toUpperCase()} HELP.`));
+}
+
+function arityOk(arity: number, argc: number): boolean {
+  return arity >= 0 ? argc === arity : argc >= -arity;
+}
+
+/**
+ * The checks Redis makes before running any command, in its order: unknown command, unknown
+ * subcommand of a container, wrong arity. null when argv may run. (Commands with their own
+ * argument-count rules, such as MSET's pairs, check those themselves.)
+ */
+export function checkArity(argv: Argv): Reply | null {
+  const spec = lookupCommand(argv);
+  if (!spec) {
+    const base = argv.length > 0 ? COMMAND_TABLE.get(argv[0].toLowerCase()) : undefined;
+    return base?.subcommands ? unknownSubcommandError(argv) : unknownCommandError(argv.length ? argv : ['']);
+  }
+  return arityOk(spec.arity, argv.length) ? null : arityError(spec.name);
+}
