@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { err } from '../resp.ts';
 import { COMMAND_TABLE, checkArity, isWriteCommand, lookupCommand } from './commands.ts';
+import recorded from './fixtures/command-info-7.0.15.json';
 
 interface Info {
   arity: number;
   flags: string[];
   subcommands?: Record<string, { arity: number; flags: string[] }>;
 }
-const real: Record<string, Info> = JSON.parse(
-  readFileSync(new URL('./fixtures/command-info-7.0.15.json', import.meta.url), 'utf8'),
-).commands;
+const real: Record<string, Info> = recorded.commands;
 
 describe('COMMAND_TABLE', () => {
   it('has exactly the arity and flags of COMMAND INFO on a real 7.0.15, subcommands included', () => {
