@@ -2,7 +2,7 @@
 // `total: N passed, N failed` (CI reads it). Exit 1 when anything failed.
 //   node scripts/test.mjs [--only stage,stage] [--skip stage,stage]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium, ensureNodeModules, ensureRedis, ROOT } from './ensure.mjs';
 

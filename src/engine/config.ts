@@ -1,0 +1,186 @@
+// Node configuration: the options that matter for replication (spec §12), Redis 7.0 defaults,
+// CONFIG GET / CONFIG SET with Redis's error texts. Values are kept as Redis prints them
+// (memory in bytes, booleans yes/no).
+
+type Kind =
+  | { k: 'int'; min: number; max: number }
+  | { k: 'memory'; min: number }
+  | { k: 'bool' }
+  | { k: 'enum'; values: string[] }
+  | { k: 'string' }
+  | { k: 'save' };
+
+interface Param {
+  name: string;
+  def: string;
+  kind: Kind;
+  aliases?: string[];
+  /** Only settable at start (command line / config file). */
+  immutable?: boolean;
+  /** Sensitive: CONFIG GET still returns it (Redis does), but the UI may mask it. */
+  secret?: boolean;
+}
+
+const INT_MAX = 2147483647;
+const int = (min: number, max = INT_MAX): Kind => ({ k: 'int', min, max });
+const bool: Kind = { k: 'bool' };
+const str: Kind = { k: 'string' };
+
+export const PARAMS: Param[] = [
+  { name: 'port', def: '6379', kind: int(0, 65535), immutable: true },
+  { name: 'bind', def: '127.0.0.1', kind: str },
+  { name: 'protected-mode', def: 'yes', kind: bool },
+  { name: 'daemonize', def: 'no', kind: bool, immutable: true },
+  { name: 'loglevel', def: 'notice', kind: { k: 'enum', values: ['debug', 'verbose', 'notice', 'warning'] } },
+  { name: 'dbfilename', def: 'dump.rdb', kind: str },
+  { name: 'dir', def: '/var/lib/redis', kind: str },
+  { name: 'hz', def: '10', kind: int(1, 500) },
+  { name: 'save', def: '3600 1 300 100 60 10000', kind: { k: 'save' } },
+  { name: 'appendonly', def: 'no', kind: bool },
+  {
+    name: 'enable-debug-command',
+    def: 'no',
+    kind: { k: 'enum', values: ['no', 'yes', 'local'] },
+    immutable: true,
+  },
+  { name: 'requirepass', def: '', kind: str, secret: true },
+  { name: 'masterauth', def: '', kind: str, secret: true },
+  { name: 'masteruser', def: '', kind: str },
+  { name: 'replicaof', def: '', kind: str, aliases: ['slaveof'], immutable: true },
+  { name: 'repl-backlog-size', def: '1048576', kind: { k: 'memory', min: 1 } },
+  { name: 'repl-backlog-ttl', def: '3600', kind: int(0) },
+  { name: 'repl-timeout', def: '60', kind: int(1) },
+  { name: 'repl-ping-replica-period', def: '10', kind: int(1), aliases: ['repl-ping-slave-period'] },
+  { name: 'repl-diskless-sync', def: 'yes', kind: bool },
+  { name: 'repl-diskless-sync-delay', def: '5', kind: int(0) },
+  { name: 'repl-diskless-sync-max-replicas', def: '0', kind: int(0) },
+  {
+    name: 'repl-diskless-load',
+    def: 'disabled',
+    kind: { k: 'enum', values: ['disabled', 'on-empty-db', 'swapdb'] },
+  },
+  { name: 'repl-disable-tcp-nodelay', def: 'no', kind: bool },
+  { name: 'replica-read-only', def: 'yes', kind: bool, aliases: ['slave-read-only'] },
+  { name: 'replica-serve-stale-data', def: 'yes', kind: bool, aliases: ['slave-serve-stale-data'] },
+  { name: 'replica-priority', def: '100', kind: int(0), aliases: ['slave-priority'] },
+  { name: 'replica-announced', def: 'yes', kind: bool },
+  { name: 'replica-announce-ip', def: '', kind: str, aliases: ['slave-announce-ip'] },
+  { name: 'replica-announce-port', def: '0', kind: int(0, 65535), aliases: ['slave-announce-port'] },
+  { name: 'replica-lazy-flush', def: 'no', kind: bool, aliases: ['slave-lazy-flush'] },
+  { name: 'min-replicas-to-write', def: '0', kind: int(0), aliases: ['min-slaves-to-write'] },
+  { name: 'min-replicas-max-lag', def: '10', kind: int(0), aliases: ['min-slaves-max-lag'] },
+  { name: 'rdb-key-save-delay', def: '0', kind: int(-INT_MAX) },
+  { name: 'rdb-del-sync-files', def: 'no', kind: bool },
+  { name: 'shutdown-timeout', def: '10', kind: int(0) },
+  {
+    name: 'client-output-buffer-limit',
+    def: 'normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60',
+    kind: str,
+  },
+];
+
+const BY_NAME = new Map<string, Param>();
+for (const p of PARAMS) {
+  BY_NAME.set(p.name, p);
+  for (const a of p.aliases ?? []) BY_NAME.set(a, p);
+}
+
+export function findParam(name: string): Param | undefined {
+  return BY_NAME.get(name.toLowerCase());
+}
+
+export function defaultConfig(): Map<string, string> {
+  return new Map(PARAMS.map((p) => [p.name, p.def]));
+}
+
+/** memtoull: 1k = 1000, 1kb = 1024, 1m = 1000², 1mb = 1024², 1g, 1gb; plain digits = bytes. */
+export function parseMemory(v: string): number | null {
+  const m = /^(\d+)(b|k|kb|m|mb|g|gb)?$/i.exec(v.trim());
+  if (!m) return null;
+  const mul: Record<string, number> = {
+    b: 1,
+    k: 1e3,
+    kb: 1024,
+    m: 1e6,
+    mb: 1024 ** 2,
+    g: 1e9,
+    gb: 1024 ** 3,
+  };
+  const n = Number(m[1]) * (m[2] ? mul[m[2].toLowerCase()] : 1);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** Normalise a value for `name`, or return the reason it is refused (Redis's words). */
+export function normalise(p: Param, raw: string): { value: string } | { error: string } {
+  const v = raw;
+  switch (p.kind.k) {
+    case 'int': {
+      if (!/^-?\d+$/.test(v.trim())) return { error: "argument couldn't be parsed into an integer" };
+      const n = Number(v);
+      if (n < p.kind.min || n > p.kind.max)
+        return { error: `argument must be between ${p.kind.min} and ${p.kind.max} inclusive` };
+      return { value: String(n) };
+    }
+    case 'memory': {
+      const n = parseMemory(v);
+      if (n === null) return { error: 'argument must be a memory value' };
+      if (n < p.kind.min)
+        return { error: `argument must be between ${p.kind.min} and 9223372036854775807 inclusive` };
+      return { value: String(n) };
+    }
+    case 'bool': {
+      const l = v.toLowerCase();
+      if (l !== 'yes' && l !== 'no') return { error: "argument must be 'yes' or 'no'" };
+      return { value: l };
+    }
+    case 'enum': {
+      const l = v.toLowerCase();
+      if (!p.kind.values.includes(l))
+        return { error: `argument(s) must be one of the following: ${p.kind.values.join(', ')}` };
+      return { value: l };
+    }
+    case 'save': {
+      const parts = v.trim() === '' ? [] : v.trim().split(/\s+/);
+      if (parts.length % 2 !== 0 || parts.some((x) => !/^\d+$/.test(x)))
+        return { error: 'Invalid save parameters' };
+      return { value: parts.join(' ') };
+    }
+    case 'string':
+      return { value: v };
+  }
+}
+
+export function configSetError(name: string, why: string): string {
+  return `ERR CONFIG SET failed (possibly related to argument '${name}') - ${why}`;
+}
+
+/** Glob match for CONFIG GET patterns (`*`, `?`, `[abc]`), case-insensitive like stringmatchlen(nocase). */
+export function globMatch(pattern: string, s: string): boolean {
+  let re = '^';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const j = pattern.indexOf(']', i + 1);
+      if (j < 0) re += '\\[';
+      else {
+        re += `[${pattern.slice(i + 1, j).replace(/\\/g, '\\\\')}]`;
+        i = j;
+      }
+    } else if (c === '\\' && i + 1 < pattern.length) re += `\\${pattern[++i]}`;
+    else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`${re}$`, 'i').test(s);
+}
+
+/** Typed accessors over a node's textual config. */
+export function cfgInt(cfg: Map<string, string>, name: string): number {
+  return Number(cfg.get(name) ?? findParam(name)?.def ?? 0);
+}
+export function cfgBool(cfg: Map<string, string>, name: string): boolean {
+  return (cfg.get(name) ?? findParam(name)?.def) === 'yes';
+}
+export function cfgStr(cfg: Map<string, string>, name: string): string {
+  return cfg.get(name) ?? findParam(name)?.def ?? '';
+}

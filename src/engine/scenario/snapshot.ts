@@ -1,0 +1,48 @@
+// A node's snapshot in the trace format: INFO replication parsed, stats, ROLE, data, log.
+import { replicationFields, roleReply } from '../info.ts';
+import { replyToJson } from '../resp.ts';
+import type { Node, World } from '../world.ts';
+import type { NodeSnapshot, ReplicationInfo, SlaveLine } from './types.ts';
+
+const HIGHLIGHT =
+  /Full resync|Partial resynchronization|partial resync|Successful partial|Starting BGSAVE|Replication backlog|backlog freed|Master replication ID changed|Setting secondary|MASTER aborted|Unable to AUTH|Unexpected reply|timedout|MASTER timeout|NOMASTERLINK|Finished with success|receiving|Waiting for end of BGSAVE|Connection with (master|replica)/;
+
+export function parseSlaveLine(v: string): SlaveLine {
+  const o: Record<string, string> = {};
+  for (const kv of v.split(',')) {
+    const [k, x] = kv.split('=');
+    o[k] = x;
+  }
+  return { ip: o.ip, port: Number(o.port), state: o.state, offset: Number(o.offset), lag: Number(o.lag) };
+}
+
+export function replicationInfo(w: World, node: Node): ReplicationInfo {
+  const r: ReplicationInfo = {};
+  for (const [k, v] of replicationFields(w, node))
+    r[k] = /^slave\d+$/.test(k) ? parseSlaveLine(String(v)) : v;
+  return r;
+}
+
+export function snapshotNode(w: World, node: Node, logFrom: number): NodeSnapshot {
+  if (node.state === 'down') return { state: 'down', port: node.port, log: node.log.slice(logFrom) };
+  if (node.state === 'stopped') return { state: 'stopped', port: node.port, log: [] };
+  const log = node.log.slice(logFrom);
+  return {
+    port: node.port,
+    state: 'running',
+    log,
+    highlights: log.filter((l) => HIGHLIGHT.test(l)),
+    replication: replicationInfo(w, node),
+    stats: {
+      sync_full: node.stats.sync_full,
+      sync_partial_ok: node.stats.sync_partial_ok,
+      sync_partial_err: node.stats.sync_partial_err,
+      total_net_repl_input_bytes: node.stats.total_net_repl_input_bytes,
+      total_net_repl_output_bytes: node.stats.total_net_repl_output_bytes,
+      expired_keys: node.stats.expired_keys,
+    },
+    role: replyToJson(roleReply(node)) as unknown[],
+    dbsize: node.keyspace.dbsize(0),
+    data: node.keyspace.dump(0) as NodeSnapshot['data'],
+  };
+}

@@ -1,0 +1,160 @@
+// The replication stream on the producing side: what is appended (replicationFeedSlaves with
+// SELECT insertion and MULTI/EXEC wrapping), how a replica proxies what it applied
+// (replicationFeedStreamFromMasterStream), and how queued bytes reach each replica (beforeSleep).
+import { createBacklog, dropEntriesBefore, entriesFrom, feedBacklog, trimBacklog } from './backlog.ts';
+import { cfgInt } from './config.ts';
+import { emit } from './emit.ts';
+import { send } from './net.ts';
+import { type Argv, encodeArgv, respSize } from './resp.ts';
+import type { Node, ReplicaClient, World } from './world.ts';
+
+/** Append one command's bytes to the buffer/backlog and move master_repl_offset. */
+export function feedRaw(w: World, node: Node, argv: Argv, size = respSize(argv)): void {
+  const bl = node.backlog;
+  if (!bl) return;
+  const backlogSize = cfgInt(node.config, 'repl-backlog-size');
+  feedBacklog(bl, argv, size, backlogSize, node.masterReplOffset);
+  node.masterReplOffset += size;
+  // Replicas that wait for a BGSAVE to start get nothing; the others now hold a reference.
+  for (const s of node.slaves) {
+    if (s.sendPos === null && s.replstate !== 'wait_bgsave_start')
+      s.sendPos = node.masterReplOffset - size + 1;
+  }
+  trim(w, node);
+  emit(w, {
+    type: 'backlog.written',
+    node: node.name,
+    offset: bl.offset,
+    histlen: bl.histlen,
+    masterReplOffset: node.masterReplOffset,
+    bytes: size,
+  });
+  scheduleFlush(w, node);
+}
+
+/** incrementalTrimReplicationBacklog with the replicas' references as pins. */
+export function trim(w: World, node: Node): void {
+  const bl = node.backlog;
+  if (!bl) return;
+  const before = bl.offset;
+  const trimmed = trimBacklog(
+    bl,
+    cfgInt(node.config, 'repl-backlog-size'),
+    node.masterReplOffset,
+    pinnedFrom(node),
+  );
+  if (trimmed && bl.offset !== before)
+    emit(w, { type: 'backlog.trimmed', node: node.name, offset: bl.offset, histlen: bl.histlen });
+}
+
+function pinnedFrom(node: Node): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (const s of node.slaves) if (s.sendPos !== null && s.sendPos < min) min = s.sendPos;
+  return min;
+}
+
+/**
+ * replicationFeedSlaves: a master appends a command executed in `db`. Nothing happens without a
+ * backlog (a master that never had a replica: offset stays 0), or on a replica (it only proxies).
+ * `db` = -1 feeds without SELECT (PING, REPLCONF GETACK, EXEC use server.slaveseldb).
+ */
+export function feedSlaves(w: World, node: Node, db: number, argv: Argv): void {
+  if (node.link) return;
+  if (!node.backlog && node.slaves.length === 0) return;
+  if (db !== -1 && node.slaveseldb !== db) {
+    feedRaw(w, node, ['SELECT', String(db)]);
+    node.slaveseldb = db;
+  }
+  feedRaw(w, node, argv);
+}
+
+/**
+ * propagatePendingCommands: the effects of one call. More than one command is wrapped in
+ * MULTI … EXEC; MULTI takes the first command's db (so SELECT comes before it), EXEC none.
+ *   MULTI, SET t1 1, SET t2 2, EXEC = 15 + 28 + 28 + 14 = 85 bytes; a single SET is not wrapped.
+ */
+export function propagate(w: World, node: Node, ops: { db: number; argv: Argv }[]): void {
+  if (ops.length === 0) return;
+  if (ops.length === 1) {
+    feedSlaves(w, node, ops[0].db, ops[0].argv);
+    return;
+  }
+  feedSlaves(w, node, ops[0].db, ['MULTI']);
+  for (const op of ops) feedSlaves(w, node, op.db, op.argv);
+  feedSlaves(w, node, -1, ['EXEC']);
+}
+
+/** A replica proxies exactly the bytes it applied to its own backlog and sub-replicas. */
+export function proxyApplied(w: World, node: Node, argv: Argv, size: number): void {
+  if (!node.backlog) node.backlog = createBacklog(node.masterReplOffset);
+  feedRaw(w, node, argv, size);
+}
+
+/** beforeSleep's write pass happens once per event-loop iteration: one message per replica. */
+export function scheduleFlush(w: World, node: Node): void {
+  if (node.flushScheduled) return;
+  node.flushScheduled = true;
+  w.queue.push(w.now, { t: 'flush', node: node.name, gen: node.gen });
+}
+
+/** Can this replica be sent stream bytes now? (ONLINE, and for diskless after its first ACK.) */
+export function streaming(s: ReplicaClient): boolean {
+  return s.replstate === 'online' && !s.startStreamOnAck;
+}
+
+/** Write the queued stream bytes to every streaming replica (handleClientsWithPendingWrites). */
+export function flushReplicas(w: World, node: Node): void {
+  node.flushScheduled = false;
+  const bl = node.backlog;
+  if (!bl) return;
+  const end = node.masterReplOffset + 1;
+  for (const s of node.slaves) {
+    if (!streaming(s) || s.sendPos === null || s.sendPos >= end) continue;
+    sendStream(w, node, s, s.sendPos);
+    s.sendPos = end;
+  }
+  trim(w, node);
+  // Content nobody can ask for any more can go (the backlog keeps its own window).
+  dropEntriesBefore(bl, Math.min(bl.offset, pinnedFrom(node)));
+}
+
+/** Send the stream from byte `from` to the end as one message. */
+export function sendStream(w: World, node: Node, s: ReplicaClient, from: number): void {
+  const bl = node.backlog;
+  const conn = w.conns.get(s.conn);
+  if (!bl || !conn) return;
+  const entries = entriesFrom(bl, from);
+  if (entries.length === 0) return;
+  let size = 0;
+  for (const e of entries) size += e.size;
+  // A request in the middle of an entry (only possible across diverged histories) sends its tail.
+  const skip = from - entries[0].start;
+  size -= skip;
+  node.stats.total_net_repl_output_bytes += size;
+  send(
+    w,
+    conn,
+    node.name,
+    { k: 'stream', entries },
+    size,
+    w.emitEvents
+      ? {
+          kind: 'stream',
+          label: streamLabel(entries),
+          resp: entries
+            .slice(0, 64)
+            .map((e) => encodeArgv(e.argv))
+            .join(''),
+          offsets: [from, from + size - 1],
+        }
+      : NO_INFO,
+  );
+}
+
+const NO_INFO = { kind: 'stream' as const, label: '', resp: '' };
+
+function streamLabel(entries: { argv: Argv }[]): string {
+  const first = entries.find((e) => e.argv[0].toUpperCase() !== 'SELECT') ?? entries[0];
+  const text = first.argv.map((a) => (a.length > 24 ? `${a.slice(0, 21)}…` : a)).join(' ');
+  return entries.length > 1 ? `${text} (+${entries.length - 1})` : text;
+}
