@@ -1,0 +1,129 @@
+// NodeView: the plain-data projection of a node that the UI renders (sent once per frame by the
+// worker). Everything here is derived from the World; nothing is kept.
+import { type BacklogView, backlogView } from './backlog.ts';
+import { cfgInt, cfgStr } from './config.ts';
+import { secOf, unixSec } from './emit.ts';
+import type { ReplState } from './handshake.ts';
+import { infoText, roleReply } from './info.ts';
+import { formatReply } from './resp.ts';
+import type { World } from './world.ts';
+
+export interface ReplicaView {
+  name: string;
+  port: number;
+  state: string;
+  ackOffset: number;
+  lag: number;
+  sendPos: number | null;
+  awaitingAck: boolean;
+}
+
+export interface NodeView {
+  name: string;
+  port: number;
+  run: 'running' | 'stopped' | 'down';
+  role: 'master' | 'slave';
+  master: string | null;
+  linkState: ReplState | null;
+  linkCut: boolean;
+  replid: string;
+  replid2: string;
+  secondReplOffset: number;
+  masterReplOffset: number;
+  /** The replica's applied offset (live or cached master), or null. */
+  slaveReplOffset: number | null;
+  backlog: BacklogView;
+  replicas: ReplicaView[];
+  dbsize: number;
+  keys: { key: string; type: string; value: unknown }[];
+  keysTruncated: boolean;
+  stats: { sync_full: number; sync_partial_ok: number; sync_partial_err: number };
+  config: Record<string, string>;
+  transfer: { total: number; read: number; startedAt: number; tempFile: string } | null;
+  bgsave: { target: 'disk' | 'socket'; startedAt: number; doneAt: number; bytes: number } | null;
+  hasRdbOnDisk: boolean;
+  rdbOnDisk: { replid: string; offset: number } | null;
+  info: string;
+  role_: string;
+  log: string[];
+}
+
+const SHOWN_CONFIG = [
+  'repl-backlog-size',
+  'repl-backlog-ttl',
+  'repl-timeout',
+  'repl-ping-replica-period',
+  'repl-diskless-sync',
+  'repl-diskless-sync-delay',
+  'min-replicas-to-write',
+  'min-replicas-max-lag',
+  'masterauth',
+  'requirepass',
+  'save',
+];
+
+export function nodeViews(w: World, maxKeys = 50): NodeView[] {
+  const now = unixSec(w);
+  return [...w.nodes.values()].map((n) => {
+    const running = n.state !== 'down';
+    const dump = running ? (n.keyspace.dump(0) as Record<string, { type: string; value: unknown }>) : {};
+    const entries = Object.entries(dump);
+    const mc = n.master ?? n.cachedMaster;
+    return {
+      name: n.name,
+      port: n.port,
+      run: n.state,
+      role: n.link ? 'slave' : 'master',
+      master: n.link?.master ?? null,
+      linkState: n.link?.state ?? null,
+      linkCut: w.cuts.has(n.name),
+      replid: n.replid,
+      replid2: n.replid2,
+      secondReplOffset: n.secondReplOffset,
+      masterReplOffset: n.masterReplOffset,
+      slaveReplOffset: n.link ? (mc ? mc.reploff : null) : null,
+      backlog: backlogView(n.backlog, cfgInt(n.config, 'repl-backlog-size'), n.masterReplOffset),
+      replicas: n.slaves.map((s) => ({
+        name: s.peer,
+        port: s.listeningPort,
+        state: s.replstate,
+        ackOffset: s.ackOff,
+        lag: s.replstate === 'online' ? now - s.ackTime : 0,
+        sendPos: s.sendPos,
+        awaitingAck: s.startStreamOnAck,
+      })),
+      dbsize: running ? n.keyspace.dbsize(0) : 0,
+      keys: entries.slice(0, maxKeys).map(([key, v]) => ({ key, type: v.type, value: v.value })),
+      keysTruncated: entries.length > maxKeys,
+      stats: {
+        sync_full: n.stats.sync_full,
+        sync_partial_ok: n.stats.sync_partial_ok,
+        sync_partial_err: n.stats.sync_partial_err,
+      },
+      config: Object.fromEntries(SHOWN_CONFIG.map((k) => [k, cfgStr(n.config, k)])),
+      transfer: n.link?.transfer
+        ? {
+            total: n.link.transfer.total,
+            read: n.link.transfer.read,
+            startedAt: n.link.transfer.startedAt,
+            tempFile: n.link.transfer.tempFile,
+          }
+        : null,
+      bgsave: n.child
+        ? {
+            target: n.child.target,
+            startedAt: n.child.startedAt,
+            doneAt: n.child.doneAt,
+            bytes: n.child.rdb.bytes,
+          }
+        : null,
+      hasRdbOnDisk: n.disk !== null,
+      rdbOnDisk: n.disk?.repl ? { replid: n.disk.repl.replid, offset: n.disk.repl.offset } : null,
+      info: running ? (infoText(w, n, 'replication') ?? '') : '',
+      role_: running ? formatReply(roleReply(n)) : '',
+      log: n.log.slice(-200),
+    };
+  });
+}
+
+export { secOf };
