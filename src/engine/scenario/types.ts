@@ -120,6 +120,8 @@ export interface NodeSnapshot {
   };
   role?: unknown[];
   dbsize?: number;
+  /** DEBUG DIGEST (40 hex; all zeros when empty). Not compared. */
+  digest?: string;
   /** Every key of db 0 in sorted order: strings as text, lists as arrays, sets sorted, hashes as sorted objects. */
   data?: Record<string, { type: string; value: unknown }>;
   /** Replication log lines since the previous step, without pid/timestamp (`M * …`). */
@@ -145,6 +147,8 @@ export interface OutcomeEvent {
   full?: number;
   partialOk?: number;
   partialErr?: number;
+  /** ERROR events: the replica's log line that reported the failure (not compared). */
+  line?: string;
 }
 
 export interface Trace {
@@ -156,6 +160,26 @@ export interface Trace {
   nodes: Record<string, { port: number; config: Record<string, string> }>;
   proxies?: Record<string, { listenPort: number; targetPort: number; [k: string]: unknown }>;
   steps: TraceStep[];
-  outcome: { events: OutcomeEvent[]; line?: string };
+  outcome: { events: OutcomeEvent[]; line?: string; finalCounters?: Record<string, string> };
+  /** Real runs: the base configuration and the scenario's `config`, as started. */
+  baseConfig?: Record<string, string>;
+  scenarioConfig?: Record<string, string>;
   ok?: boolean;
 }
+
+/**
+ * The base configuration of every scenario node (scenarios.md), before the scenario's `config`
+ * and the node's `config`. Shared by the engine and the real-Redis runner (tests/conformance).
+ */
+export const SCENARIO_BASE_CONFIG: Readonly<Record<string, string>> = {
+  bind: '127.0.0.1',
+  'protected-mode': 'yes',
+  daemonize: 'no',
+  save: '',
+  appendonly: 'no',
+  dbfilename: 'dump.rdb',
+  loglevel: 'notice',
+  'repl-ping-replica-period': '3600',
+  'repl-diskless-sync-delay': '0',
+  'enable-debug-command': 'local',
+};
