@@ -6,7 +6,7 @@ import { emit, MS, SEC } from './emit.ts';
 import { createNode, freeze, kill, startNode, unfreeze } from './lifecycle.ts';
 import { cutConn } from './net.ts';
 import { type Argv, formatReply, type Reply } from './resp.ts';
-import { BASE_CONFIG, FIRST_PORT } from './scenario/run.ts';
+import { BASE_CONFIG, FIRST_PORT, START_STAGGER_MS } from './scenario/run.ts';
 import type { Scenario } from './scenario/types.ts';
 import { createWorld, runUntil } from './simulation.ts';
 import type { NetConfig, Node, World } from './world.ts';
@@ -82,7 +82,10 @@ export function createLab(seed: number, setup: LabSetup = DEFAULT_SETUP): Lab {
     createNode(w, n.name, FIRST_PORT + i, cfg);
     lab.masterOf.set(n.name, n.replicaof);
   });
-  for (const n of setup.nodes) startNode(w, w.nodes.get(n.name)!, n.replicaof);
+  setup.nodes.forEach((n, i) => {
+    runUntil(w, i * START_STAGGER_MS * MS);
+    startNode(w, w.nodes.get(n.name)!, n.replicaof);
+  });
   return lab;
 }
 

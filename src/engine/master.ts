@@ -239,7 +239,9 @@ function startFullSync(w: World, node: Node, sc: ServerClient, legacy: boolean):
       s.child = child.id;
       s.psyncInitialOffset = peer.psyncInitialOffset;
       s.sendPos = peer.sendPos;
+      // replicationSetupSlaveForFullResync: +FULLRESYNC with the peer's offset, and SELECT again next.
       if (!legacy) reply(w, node, sc, simple(`FULLRESYNC ${node.replid} ${peer.psyncInitialOffset}`));
+      node.slaveseldb = -1;
       log(w, node, 'Waiting for end of BGSAVE for SYNC');
       return;
     }

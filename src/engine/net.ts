@@ -101,7 +101,7 @@ export function closeEnd(w: World, conn: Conn, by: string): boolean {
     const node = w.nodes.get(peer);
     if (node) w.queue.push(at, { t: 'close', conn: conn.id, to: peer, gen: node.gen });
   }
-  if (conn.closedBy.length === 2) {
+  if (conn.closedBy.includes(conn.client) && conn.closedBy.includes(conn.server)) {
     conn.open = false;
     w.conns.delete(conn.id);
   }

@@ -13,8 +13,8 @@ export function matches(actual: unknown, cond: FieldCondition): boolean {
   if (cond.gt !== undefined && !(n > cond.gt)) return false;
   if (cond.lt !== undefined && !(n < cond.lt)) return false;
   if ('ne' in cond) {
-    if (cond.ne === null ? actual !== undefined && actual !== null : String(actual) === String(cond.ne))
-      return false;
+    const present = actual !== undefined && actual !== null;
+    if (cond.ne === null ? !present : String(actual) === String(cond.ne)) return false;
   }
   if ('eq' in cond && String(actual) !== String(cond.eq)) return false;
   if (cond.match !== undefined && !new RegExp(cond.match).test(String(actual ?? ''))) return false;

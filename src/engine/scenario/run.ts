@@ -30,6 +30,8 @@ export const BASE_CONFIG: Record<string, string> = {
 
 export const FIRST_PORT = 7101;
 const DEFAULT_SETTLE_MS = 250;
+/** Gap between two node starts at setup. */
+export const START_STAGGER_MS = 30;
 const DEFAULT_WAIT_MS = 30_000;
 
 /** A running scenario: the world plus what the runner tracks between steps. */
@@ -64,13 +66,21 @@ export function setupScenario(scenario: Scenario, seed: number): ScenarioRun {
     createNode(w, name, port++, cfg);
     run.masterOf.set(name, def.replicaof ?? null);
   }
-  for (const name of w.nodes.keys()) startNode(w, w.nodes.get(name)!, run.masterOf.get(name) ?? null);
+  // Processes start one after another (real runs: tens of ms apart), so their 1 Hz crons have
+  // different phases: a replica's ACK then falls between two of its master's PINGs.
+  let k = 0;
+  for (const name of w.nodes.keys()) {
+    runUntil(w, k++ * START_STAGGER_MS * MS);
+    startNode(w, w.nodes.get(name)!, run.masterOf.get(name) ?? null);
+  }
   const setupReplicas = [...w.nodes.values()].filter((n) => n.link);
   runUntilCondition(
     w,
     () => setupReplicas.every((n) => n.link?.state === 'REPL_STATE_CONNECTED'),
     w.now + DEFAULT_WAIT_MS * MS,
   );
+  // Starting processes and attaching takes real Redis ~150 ms: the first cron ticks are behind us.
+  runUntil(w, Math.max(w.now, 150 * MS));
   return run;
 }
 
@@ -109,7 +119,7 @@ function node(run: ScenarioRun, name: string): Node {
 }
 
 /** wait-sync's condition: every running replica up, in sync, and acknowledged by its master. */
-export function inSync(run: ScenarioRun, names?: string[]): boolean {
+export function inSync(run: { w: World }, names?: string[]): boolean {
   const w = run.w;
   for (const n of w.nodes.values()) {
     if (names && !names.includes(n.name)) continue;

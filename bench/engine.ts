@@ -1,0 +1,87 @@
+// Engine benchmarks: figures, not tests (nothing fails on a slow machine).
+//   engine.commands_per_s          SET commands per wall second on a master with 3 online replicas,
+//                                  every byte accounted (stream, backlog blocks, ACKs, replica apply)
+//   engine.fast_forward_1m_writes_ms  wall ms for 1,000,000 writes in which a cut replica falls out
+//                                  of the backlog and full-resyncs after the heal
+import { performance } from 'node:perf_hooks';
+import { call, createWorld, LOOPBACK, newClient, runUntil, runUntilCondition } from '../src/engine/index.ts';
+import { createNode, startNode } from '../src/engine/lifecycle.ts';
+import { cutConn } from '../src/engine/net.ts';
+import { BASE_CONFIG } from '../src/engine/scenario/run.ts';
+import type { World } from '../src/engine/world.ts';
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+function cluster(replicas: number, emitEvents: boolean, config: Record<string, string> = {}): World {
+  const w = createWorld(42, { net: LOOPBACK, emitEvents });
+  const names = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].slice(0, replicas + 1);
+  names.forEach((n, i) => createNode(w, n, 7101 + i, new Map(Object.entries({ ...BASE_CONFIG, ...config }))));
+  names.forEach((n, i) => startNode(w, w.nodes.get(n)!, i === 0 ? null : 'A'));
+  runUntilCondition(
+    w,
+    () => [...w.nodes.values()].every((x) => !x.link || x.link.state === 'REPL_STATE_CONNECTED'),
+    30_000_000,
+  );
+  runUntil(w, w.now + 2_000_000);
+  return w;
+}
+
+/** Pipelined SETs: `batch` commands per event-loop iteration, then the stream flows for 1 ms. */
+function writeLoad(w: World, total: number, batch: number, keyspace: number): void {
+  const a = w.nodes.get('A')!;
+  const c = newClient(w, a);
+  const argv = ['SET', '', ''];
+  for (let i = 0; i < total; ) {
+    for (let k = 0; k < batch && i < total; k++, i++) {
+      argv[1] = `key:${i % keyspace}`;
+      argv[2] = `value:${i}`;
+      call(w, a, c, [argv[0], argv[1], argv[2]]);
+    }
+    runUntil(w, w.now + 1000);
+    if (w.events.length > 100_000) w.events = [];
+  }
+}
+
+export function commandsPerSecond(emitEvents: boolean): number {
+  const w = cluster(3, emitEvents);
+  writeLoad(w, 20_000, 100, 10_000); // warm-up
+  const n = 300_000;
+  const t0 = performance.now();
+  writeLoad(w, n, 100, 10_000);
+  return n / ((performance.now() - t0) / 1000);
+}
+
+export function fastForward1m(): { ms: number; fullSyncs: number } {
+  const w = cluster(2, false, { 'repl-backlog-size': '1mb' });
+  const b = w.nodes.get('B')!;
+  const t0 = performance.now();
+  writeLoad(w, 300_000, 200, 50_000);
+  w.cuts.add('B');
+  const conn = b.link?.conn != null ? w.conns.get(b.link.conn) : undefined;
+  if (conn) cutConn(w, conn);
+  writeLoad(w, 400_000, 200, 50_000); // ~16 MB: far beyond the 1 MB backlog
+  w.cuts.delete('B');
+  runUntilCondition(w, () => b.link?.state === 'REPL_STATE_CONNECTED', w.now + 30_000_000);
+  writeLoad(w, 300_000, 200, 50_000);
+  runUntil(w, w.now + 2_000_000);
+  const ms = performance.now() - t0;
+  return { ms, fullSyncs: w.nodes.get('A')!.stats.sync_full };
+}
+
+export function runEngineBench(): Figure[] {
+  const out: Figure[] = [];
+  out.push({ name: 'engine.commands_per_s', value: Math.round(commandsPerSecond(false)), unit: 'cmd/s' });
+  out.push({
+    name: 'engine.commands_per_s_with_events',
+    value: Math.round(commandsPerSecond(true)),
+    unit: 'cmd/s',
+  });
+  const ff = fastForward1m();
+  out.push({ name: 'engine.fast_forward_1m_writes_ms', value: Math.round(ff.ms), unit: 'ms' });
+  out.push({ name: 'engine.fast_forward_full_syncs', value: ff.fullSyncs, unit: 'syncs' });
+  return out;
+}
