@@ -1,7 +1,10 @@
 // npm run bench: one figure per line, `name: value unit`. Benchmarks are not tests.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { runEngineBench } from './engine.ts';
+import type { Figure } from './engine.ts';
+import { importBundled } from './run-bundled.ts';
+
+const { runEngineBench } = await importBundled<{ runEngineBench: () => Figure[] }>('engine.ts');
 
 const print = (f: { name: string; value: number; unit: string }) =>
   console.log(`${f.name}: ${f.value} ${f.unit}`);
