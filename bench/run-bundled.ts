@@ -10,6 +10,14 @@ export async function importBundled<T>(entry: string): Promise<T> {
   const outdir = join(import.meta.dirname, '../out/bench');
   mkdirSync(outdir, { recursive: true });
   const outfile = join(outdir, `${entry.replace(/[^a-z0-9]+/gi, '_')}.mjs`);
-  await build({ entryPoints: [join(import.meta.dirname, entry)], bundle: true, format: 'esm', platform: 'node', outfile, logLevel: 'warning', minifySyntax: true });
+  await build({
+    entryPoints: [join(import.meta.dirname, entry)],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile,
+    logLevel: 'warning',
+    minifySyntax: true,
+  });
   return (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`)) as T;
 }

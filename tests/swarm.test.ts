@@ -129,8 +129,23 @@ export function swarmRun(seed: number): { ops: string[]; violations: string[] } 
         JSON.stringify(n.keyspace.dump(0)) === JSON.stringify(m.keyspace.dump(0))
       );
     });
-  const ok = runUntilCondition(w, converged, w.now + 120_000 * MS);
+  let ok = runUntilCondition(w, converged, w.now + 120_000 * MS);
   check();
+  if (ok) {
+    // Then one cluster again: everybody replicates A, A takes writes, everybody must hold them.
+    const a = w.nodes.get('A')!;
+    if (a.link) call(w, a, newClient(w, a), ['REPLICAOF', 'NO', 'ONE']);
+    for (const n of w.nodes.values())
+      if (n !== a) call(w, n, newClient(w, n), ['REPLICAOF', '127.0.0.1', String(a.port)]);
+    const c = newClient(w, a);
+    for (let i = 0; i < 5; i++) call(w, a, c, ['SET', `final:${i}`, `${seed}`]);
+    ok = runUntilCondition(
+      w,
+      () => converged() && [...w.nodes.values()].every((n) => n.keyspace.dbsize(0) === a.keyspace.dbsize(0)),
+      w.now + 120_000 * MS,
+    );
+    check();
+  }
   if (!ok) {
     const state = [...w.nodes.values()].map(
       (n) =>

@@ -30,6 +30,8 @@ export interface StreamEntry {
   start: number;
   size: number;
   argv: Argv;
+  /** argv[0] in lower case, computed once where the command enters the stream. */
+  cmd: string;
 }
 
 export interface Backlog {
@@ -38,8 +40,13 @@ export interface Backlog {
   histlen: number;
   /** The block list (shared with the replicas' send positions). blocks[0] is the oldest still held. */
   blocks: ReplBlock[];
-  /** Stream content from `entries[0].start` on: kept while the backlog or a replica still needs it. */
+  /**
+   * Stream content from `entries[head].start` on: kept while the backlog or a replica still needs
+   * it. Dropped entries are skipped by moving `head` (amortised O(1)); the array is compacted
+   * once the dead prefix is large.
+   */
   entries: StreamEntry[];
+  head: number;
 }
 
 /** jemalloc size classes: 4 per power of two above 8 KiB... (16K, 20K, 24K, 28K, 32K, 40K, …). */
@@ -59,7 +66,7 @@ export function newBlockSize(len: number, backlogSize: number): number {
 
 /** createReplicationBacklog: empty, first byte = master_repl_offset + 1. */
 export function createBacklog(masterReplOffset: number): Backlog {
-  return { offset: masterReplOffset + 1, histlen: 0, blocks: [], entries: [] };
+  return { offset: masterReplOffset + 1, histlen: 0, blocks: [], entries: [], head: 0 };
 }
 
 /**
@@ -72,9 +79,10 @@ export function feedBacklog(
   size: number,
   backlogSize: number,
   masterReplOffset: number,
+  cmd = argv[0].toLowerCase(),
 ): void {
   const start = masterReplOffset + 1;
-  bl.entries.push({ start, size, argv });
+  bl.entries.push({ start, size, argv, cmd });
   let len = size;
   let at = start;
   const tail = bl.blocks[bl.blocks.length - 1];
@@ -133,9 +141,13 @@ function refersTo(bl: Backlog, pos: number, i: number): boolean {
 /** Forget stream content before `offset` (nobody can ask for it any more). */
 export function dropEntriesBefore(bl: Backlog, offset: number): void {
   const e = bl.entries;
-  let k = 0;
+  let k = bl.head;
   while (k < e.length && e[k].start + e[k].size <= offset) k++;
-  if (k > 0) e.splice(0, k);
+  bl.head = k;
+  if (k > 4096 && k * 2 > e.length) {
+    e.splice(0, k);
+    bl.head = 0;
+  }
 }
 
 /** PSYNC data check: can byte `p` (the first one the replica lacks) be served? offset ≤ p ≤ offset + histlen. */
@@ -146,7 +158,7 @@ export function backlogCovers(bl: Backlog | null, p: number): boolean {
 /** The stream entries from offset `from` to the end (addReplyReplicationBacklog's bytes). */
 export function entriesFrom(bl: Backlog, from: number): StreamEntry[] {
   const e = bl.entries;
-  let lo = 0;
+  let lo = bl.head;
   let hi = e.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
@@ -162,7 +174,7 @@ export function entriesFrom(bl: Backlog, from: number): StreamEntry[] {
  */
 export function rebaseBacklog(bl: Backlog, delta: number, masterReplOffset: number): void {
   for (const b of bl.blocks) b.start += delta;
-  for (const x of bl.entries) x.start += delta;
+  for (let i = bl.head; i < bl.entries.length; i++) bl.entries[i].start += delta;
   bl.offset = masterReplOffset - bl.histlen + 1;
 }
 

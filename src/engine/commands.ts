@@ -2,7 +2,7 @@
 // processCommand's checks in Redis's order, then the server commands (REPLICAOF, CONFIG, INFO,
 // ROLE, WAIT, SHUTDOWN, BGSAVE, CLIENT KILL, MULTI/EXEC, …) or the keyspace's data commands,
 // then propagation. Every error is Redis's own text; a refused command changes nothing.
-import { cfgInt, configSetError, findParam, globMatch, normalise, PARAMS } from './config.ts';
+import { cfgInt, configSetError, findParam, globMatch, normalise, PARAMS, setConfig } from './config.ts';
 import { emit, log, unixMs } from './emit.ts';
 import { infoText, roleReply } from './info.ts';
 import { COMMAND_TABLE } from './keyspace/index.ts';
@@ -98,15 +98,24 @@ function replyShort(r: Reply): string {
   }
 }
 
+/** A refused command: an error reply, and inside MULTI the transaction is flagged (EXECABORT). */
+function rejectFor(c: ClientCtx): (e: string) => CallResult {
+  return c.multi !== null ? rejectInMulti(c) : rejectPlain;
+}
+const rejectPlain = (e: string): CallResult => ({ reply: err(e) });
+function rejectInMulti(c: ClientCtx): (e: string) => CallResult {
+  return (e) => {
+    c.multiError = true;
+    return { reply: err(e) };
+  };
+}
+
 function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
   if (argv.length === 0) return { reply: err('ERR empty command') };
   const name = argv[0].toLowerCase();
   const spec = COMMAND_TABLE.get(name);
   const inMulti = c.multi !== null;
-  const reject = (e: string): CallResult => {
-    if (inMulti) c.multiError = true;
-    return { reply: err(e) };
-  };
+  const reject = rejectFor(c);
   if (!spec) return reject(unknownCommandError(argv));
   if (!arityOk(spec.arity, argv.length)) return reject(`ERR wrong number of arguments for '${name}' command`);
   if (!c.authenticated && name !== 'auth' && name !== 'hello')
@@ -178,8 +187,19 @@ function execMulti(w: World, node: Node, c: ClientCtx): Reply {
   return arr(replies);
 }
 
+/** One ExecContext per world, refreshed per call (no closure allocated on the hot path). */
+const ctxCache = new WeakMap<World, ExecContext>();
+
 function ctxFor(w: World, fromMaster: boolean): ExecContext {
-  return { nowMs: unixMs(w), random: () => nextFloat(w.rng), fromMaster };
+  let ctx = ctxCache.get(w);
+  if (!ctx) {
+    const rng = w.rng;
+    ctx = { nowMs: 0, random: () => nextFloat(rng), fromMaster: false };
+    ctxCache.set(w, ctx);
+  }
+  ctx.nowMs = unixMs(w);
+  ctx.fromMaster = fromMaster;
+  return ctx;
 }
 
 /** Execute one command (already checked); data-command effects are appended to `ops`. */
@@ -292,7 +312,7 @@ const configCmd: Handler = (w, node, _c, argv) => {
 /** CONFIG SET side effects: resizing the backlog (min 16384) and refreshing derived state. */
 function applyConfig(w: World, node: Node, key: string, value: string): void {
   if (key === 'repl-backlog-size') value = String(Math.max(16384, Number(value)));
-  node.config.set(key, value);
+  setConfig(node.config, key, value);
   if (key === 'repl-backlog-size') trim(w, node);
   if (key === 'requirepass' && value !== '') {
     /* existing connections stay authenticated, as in Redis */

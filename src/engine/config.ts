@@ -175,8 +175,21 @@ export function globMatch(pattern: string, s: string): boolean {
 }
 
 /** Typed accessors over a node's textual config. */
+/** Parsed numbers per config map, dropped whenever the map is written through setConfig. */
+const numCache = new WeakMap<Map<string, string>, Map<string, number>>();
+
 export function cfgInt(cfg: Map<string, string>, name: string): number {
-  return Number(cfg.get(name) ?? findParam(name)?.def ?? 0);
+  let c = numCache.get(cfg);
+  if (!c) numCache.set(cfg, (c = new Map()));
+  let v = c.get(name);
+  if (v === undefined) c.set(name, (v = Number(cfg.get(name) ?? findParam(name)?.def ?? 0)));
+  return v;
+}
+
+/** Write a config value (always through here, so cached numbers stay right). */
+export function setConfig(cfg: Map<string, string>, name: string, value: string): void {
+  cfg.set(name, value);
+  numCache.delete(cfg);
 }
 export function cfgBool(cfg: Map<string, string>, name: string): boolean {
   return (cfg.get(name) ?? findParam(name)?.def) === 'yes';

@@ -17,7 +17,7 @@ import {
   psyncArgv,
   type ReplState,
 } from './handshake.ts';
-import { changeReplicationId, disconnectSlaves, refreshGoodSlaves, reply as replyTo } from './master.ts';
+import { changeReplicationId, disconnectSlaves, reply as replyTo } from './master.ts';
 import { closeEnd, openConn, send } from './net.ts';
 import { type Argv, encodeArgv, encodeReply, type Reply, respSize } from './resp.ts';
 import { proxyApplied, trim } from './stream.ts';
@@ -460,15 +460,14 @@ function applyStream(w: World, node: Node, conn: Conn, entries: StreamEntry[]): 
     // Only whole entries after what was already applied (a resent prefix is skipped).
     if (e.start + e.size - 1 <= m.reploff) continue;
     const argv = e.argv;
-    const name = argv[0].toLowerCase();
+    const name = e.cmd;
     if (name === 'select') m.db = Number(argv[1]);
     else if (name === 'replconf' && argv[1]?.toLowerCase() === 'getack') sendAck(w, node, conn);
     else if (name !== 'ping' && name !== 'multi' && name !== 'exec') execFromMaster(w, node, m, argv);
     m.reploff += e.size;
     m.readReploff = m.reploff;
-    proxyApplied(w, node, argv, e.size);
+    proxyApplied(w, node, argv, e.size, name);
   }
-  refreshGoodSlaves(w, node);
 }
 
 /** Hook set by the command layer: run one command from the master's stream. */

@@ -9,26 +9,22 @@ import { type Argv, encodeArgv, respSize } from './resp.ts';
 import type { Node, ReplicaClient, World } from './world.ts';
 
 /** Append one command's bytes to the buffer/backlog and move master_repl_offset. */
-export function feedRaw(w: World, node: Node, argv: Argv, size = respSize(argv)): void {
+export function feedRaw(w: World, node: Node, argv: Argv, size = respSize(argv), cmd?: string): void {
   const bl = node.backlog;
   if (!bl) return;
   const backlogSize = cfgInt(node.config, 'repl-backlog-size');
-  feedBacklog(bl, argv, size, backlogSize, node.masterReplOffset);
+  feedBacklog(bl, argv, size, backlogSize, node.masterReplOffset, cmd);
   node.masterReplOffset += size;
-  // Replicas that wait for a BGSAVE to start get nothing; the others now hold a reference.
-  for (const s of node.slaves) {
-    if (s.sendPos === null && s.replstate !== 'wait_bgsave_start')
-      s.sendPos = node.masterReplOffset - size + 1;
-  }
-  trim(w, node);
-  emit(w, {
-    type: 'backlog.written',
-    node: node.name,
-    offset: bl.offset,
-    histlen: bl.histlen,
-    masterReplOffset: node.masterReplOffset,
-    bytes: size,
-  });
+  if (bl.histlen > backlogSize) trim(w, node);
+  if (w.emitEvents)
+    emit(w, {
+      type: 'backlog.written',
+      node: node.name,
+      offset: bl.offset,
+      histlen: bl.histlen,
+      masterReplOffset: node.masterReplOffset,
+      bytes: size,
+    });
   scheduleFlush(w, node);
 }
 
@@ -85,9 +81,9 @@ export function propagate(w: World, node: Node, ops: { db: number; argv: Argv }[
 }
 
 /** A replica proxies exactly the bytes it applied to its own backlog and sub-replicas. */
-export function proxyApplied(w: World, node: Node, argv: Argv, size: number): void {
+export function proxyApplied(w: World, node: Node, argv: Argv, size: number, cmd: string): void {
   if (!node.backlog) node.backlog = createBacklog(node.masterReplOffset);
-  feedRaw(w, node, argv, size);
+  feedRaw(w, node, argv, size, cmd);
 }
 
 /** beforeSleep's write pass happens once per event-loop iteration: one message per replica. */
