@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { SimEvent } from './events.ts';
+import { REPL_STATES } from './handshake.ts';
+import { drainEvents, runStep, setupScenario } from './index.ts';
+
+type Sent = Extract<SimEvent, { type: 'message.sent' }>;
+
+function attach(config: Record<string, string> = {}, nodeB: Record<string, string> = {}) {
+  const run = setupScenario({ name: 't', nodes: { A: { config }, B: { config: nodeB } }, steps: [] }, 1);
+  drainEvents(run.w);
+  runStep(run, { op: 'replicaof', node: 'B', master: 'A' });
+  return drainEvents(run.w);
+}
+
+describe('the replica handshake on the wire (exact RESP bytes, spec §2.2)', () => {
+  it('PING, the pipelined REPLCONFs, PSYNC with its own replid and offset+1, then +FULLRESYNC and the RDB', () => {
+    const ev = attach();
+    const sent = ev.filter((e): e is Sent => e.type === 'message.sent' && e.kind !== 'newline');
+    const wire = sent.slice(0, 9).map((m) => [m.from, m.resp.length > 80 ? m.kind : m.resp, m.bytes]);
+    expect(wire.slice(0, 7)).toEqual([
+      ['B', '*1\r\n$4\r\nPING\r\n', 14],
+      ['A', '+PONG\r\n', 7],
+      ['B', '*3\r\n$8\r\nREPLCONF\r\n$14\r\nlistening-port\r\n$4\r\n7102\r\n', 49],
+      ['B', '*5\r\n$8\r\nREPLCONF\r\n$4\r\ncapa\r\n$3\r\neof\r\n$4\r\ncapa\r\n$6\r\npsync2\r\n', 59],
+      ['A', '+OK\r\n', 5],
+      ['A', '+OK\r\n', 5],
+      ['B', expect.stringMatching(/^\*3\r\n\$5\r\nPSYNC\r\n\$40\r\n[0-9a-f]{40}\r\n\$1\r\n1\r\n$/), 69],
+    ]);
+    expect(sent[7].resp).toMatch(/^\+FULLRESYNC [0-9a-f]{40} 0\r\n$/);
+    expect(sent[8].kind).toBe('RDB');
+    expect(sent[8].resp).toMatch(/^\$EOF:[0-9a-z]{40}\r\n/);
+    const ack = sent.find((m) => m.kind === 'REPLCONF ACK');
+    expect(ack?.resp).toBe('*3\r\n$8\r\nREPLCONF\r\n$3\r\nACK\r\n$1\r\n0\r\n');
+  });
+
+  it('walks the REPL_STATE_* sequence in protocol order', () => {
+    const states = attach()
+      .filter((e) => e.type === 'replica.state' && e.node === 'B')
+      .map((e) => (e as Extract<SimEvent, { type: 'replica.state' }>).state);
+    expect(states).toEqual([
+      'REPL_STATE_CONNECT',
+      'REPL_STATE_CONNECTING',
+      'REPL_STATE_RECEIVE_PING_REPLY',
+      'REPL_STATE_SEND_HANDSHAKE',
+      'REPL_STATE_RECEIVE_PORT_REPLY',
+      'REPL_STATE_RECEIVE_CAPA_REPLY',
+      'REPL_STATE_SEND_PSYNC',
+      'REPL_STATE_RECEIVE_PSYNC_REPLY',
+      'REPL_STATE_TRANSFER',
+      'REPL_STATE_CONNECTED',
+    ]);
+    const order = states.map((s) => REPL_STATES.indexOf(s));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it('sends AUTH <user> <pass> first with masteruser (38 bytes for repl/replpass)', () => {
+    const ev = attach({ requirepass: 'x' }, { masteruser: 'repl', masterauth: 'replpass' });
+    const auth = ev.find((e): e is Sent => e.type === 'message.sent' && e.kind === 'AUTH');
+    expect(auth?.resp).toBe('*3\r\n$4\r\nAUTH\r\n$4\r\nrepl\r\n$8\r\nreplpass\r\n');
+    expect(auth?.bytes).toBe(38);
+  });
+
+  it('without masterauth against requirepass: PING gets -NOAUTH (accepted), PSYNC -NOAUTH, then the SYNC fallback', () => {
+    const lines = attach({ requirepass: 's3cret' })
+      .filter((e) => e.type === 'log' && e.node === 'B')
+      .map((e) => (e as Extract<SimEvent, { type: 'log' }>).line);
+    expect(lines).toContain('S * Master replied to PING, replication can continue...');
+    expect(lines).toContain('S # Unexpected reply to PSYNC from master: -NOAUTH Authentication required.');
+    expect(lines).toContain('S * Retrying with SYNC...');
+    expect(lines).toContain('S # MASTER aborted replication with an error: NOAUTH Authentication required.');
+  });
+});
