@@ -1,0 +1,178 @@
+// One command call: the Db it runs against, its ExecContext, and where its effects go.
+// Handlers (strings.ts, lists.ts, …) read and write keys only through a Call, which applies
+// Redis 7.0's lazy expiry (expireIfNeeded) on every lookup and records what to propagate.
+//
+// Lazy expiry, by who is asking (db.c: expireIfNeeded in 7.0):
+//   master, ordinary client      → delete the key, count it, propagate `DEL key` before the
+//                                   command's own effects (the server wraps >1 entry in MULTI/EXEC)
+//   replica, read                → the key is missing, but stays until the master's DEL arrives
+//   replica, write (writable)    → deleted silently (a replica never feeds its own stream)
+//   the master's stream (fromMaster) → the key is live: the master decides when it expires
+import type { Argv, Reply } from '../resp.ts';
+import type { Db } from './db.ts';
+import { WRONGTYPE } from './errors.ts';
+import type { ExpiryIndex } from './expiry-index.ts';
+import type { ExecContext } from './types.ts';
+import type { Aggregate, HashValue, KeyType, ListValue, SetValue, Value, ZsetValue } from './values.ts';
+
+export type Handler = (c: Call) => Reply;
+
+/**
+ * A command's error reply, thrown by a handler before it has changed anything (every handler
+ * validates all of its input first); exec turns it into the reply. Lazy-expiry deletions made by
+ * lookups before the error stay, as in Redis (`RENAME expired x` propagates `DEL expired`).
+ */
+export class ReplyError {
+  constructor(readonly reply: Reply) {}
+}
+
+export function fail(reply: Reply): never {
+  throw new ReplyError(reply);
+}
+
+interface ValueOf {
+  string: string;
+  list: ListValue;
+  set: SetValue;
+  hash: HashValue;
+  zset: ZsetValue;
+}
+
+/** What a Call needs from its Keyspace. */
+export interface KeyspaceCore {
+  readonly dbs: Db[];
+  readonly index: ExpiryIndex;
+  readonly stats: { expiredKeys: number };
+  handler(name: string): Handler | undefined;
+}
+
+/** Effects shared by a call and the calls an EVAL makes. */
+export interface Sink {
+  propagate: Argv[];
+  changed: Set<string>;
+}
+
+export class Call {
+  readonly db: Db;
+
+  constructor(
+    readonly ks: KeyspaceCore,
+    readonly dbIndex: number,
+    readonly ctx: ExecContext,
+    readonly argv: Argv,
+    readonly sink: Sink = { propagate: [], changed: new Set() },
+  ) {
+    this.db = ks.dbs[dbIndex];
+  }
+
+  /** Lower-case command name (the table's name: what error texts print). */
+  get name(): string {
+    return this.argv[0].toLowerCase();
+  }
+
+  get now(): number {
+    return this.ctx.nowMs;
+  }
+
+  /** True on a node that is a replica or applies its master's stream: no "already expired" deletes. */
+  get onReplica(): boolean {
+    return this.ctx.fromMaster || this.ctx.replica === true;
+  }
+
+  /** lookupKeyRead: the value, or undefined when missing or logically expired. */
+  read(key: string): Value | undefined {
+    return this.lookup(key, false);
+  }
+
+  /** lookupKeyWrite: as read(), but a writable replica deletes an expired key. */
+  write(key: string): Value | undefined {
+    return this.lookup(key, true);
+  }
+
+  /** read() + checkType: the value when it has this type, undefined when missing, else WRONGTYPE. */
+  readAs<K extends KeyType>(key: string, type: K): ValueOf[K] | undefined {
+    return checkType(this.read(key), type);
+  }
+
+  /** write() + checkType. */
+  writeAs<K extends KeyType>(key: string, type: K): ValueOf[K] | undefined {
+    return checkType(this.write(key), type);
+  }
+
+  private lookup(key: string, forWrite: boolean): Value | undefined {
+    const v = this.db.data.get(key);
+    if (v === undefined || this.ctx.fromMaster || !this.db.isExpired(key, this.now)) return v;
+    if (this.ctx.replica) {
+      if (forWrite) this.db.delete(key);
+      return undefined;
+    }
+    this.db.delete(key);
+    this.ks.stats.expiredKeys++;
+    this.also(['DEL', key]);
+    this.touch(key);
+    return undefined;
+  }
+
+  /** Append an entry to this call's propagation. */
+  also(argv: Argv): void {
+    this.sink.propagate.push(argv);
+  }
+
+  /** Propagate the command exactly as the client typed it (name case included). */
+  propagateAsIs(): void {
+    this.also(this.argv.slice());
+  }
+
+  touch(key: string): void {
+    this.sink.changed.add(key);
+  }
+
+  /** setKey: store a string; the TTL goes unless keepTtl (SET … KEEPTTL, INCR, APPEND keep it). */
+  setString(key: string, value: string, keepTtl = false): void {
+    this.db.data.set(key, value);
+    if (!keepTtl) this.db.expires.delete(key);
+    this.touch(key);
+  }
+
+  /** dbAdd of a new aggregate (the key is known to be missing). */
+  add(key: string, value: Aggregate): void {
+    value.owner = this.db.owner;
+    this.db.data.set(key, value);
+    this.touch(key);
+  }
+
+  /** The aggregate at key, ready to mutate in place (copy-on-write). */
+  mutable<T extends Aggregate>(key: string, v: T): T {
+    this.touch(key);
+    return this.db.mutable(key, v);
+  }
+
+  /** dbDelete. */
+  del(key: string): boolean {
+    const had = this.db.delete(key);
+    if (had) this.touch(key);
+    return had;
+  }
+
+  /** Delete an aggregate that became empty (Redis never keeps empty lists, sets, hashes, zsets). */
+  deleteIfEmpty(key: string, size: number): void {
+    if (size === 0) this.del(key);
+  }
+
+  setExpire(key: string, when: number): void {
+    this.db.expires.set(key, when);
+    this.ks.index.push({ when, db: this.dbIndex, key });
+    this.touch(key);
+  }
+
+  /** A nested call (EVAL's redis.call) sharing this call's effects. */
+  nested(argv: Argv): Call {
+    return new Call(this.ks, this.dbIndex, this.ctx, argv, this.sink);
+  }
+}
+
+function checkType<K extends KeyType>(v: Value | undefined, type: K): ValueOf[K] | undefined {
+  if (v === undefined) return undefined;
+  if ((typeof v === 'string' ? 'string' : v.type) !== type) fail(WRONGTYPE);
+  return v as ValueOf[K];
+}

@@ -1,0 +1,96 @@
+// Hash commands (t_hash.c): HSET HMSET HGET HDEL HGETALL HLEN HEXISTS HKEYS HVALS HINCRBY.
+//   HSET/HMSET always propagate as typed, even when nothing changed (`HSET h f v` twice: both go
+//   out; Redis counts every pair as dirty); HDEL only when a field was removed; HINCRBY as typed.
+// Fields keep insertion order (a listpack's order; a big hash's hashtable order is random in Redis).
+// Encoding: listpack until more than 128 fields or a field/value longer than 64 bytes.
+import { arr, bulk, err, int, OK, utf8Length } from '../resp.ts';
+import { fail, type Handler } from './call.ts';
+import { arityError } from './commands.ts';
+import { NOT_INTEGER, OVERFLOW } from './errors.ts';
+import { removeMembers } from './members.ts';
+import { INT64_MAX, INT64_MIN, intReplyValue, parseInt64 } from './numbers.ts';
+import { type HashValue, LIMITS } from './values.ts';
+
+type Call = Parameters<Handler>[0];
+
+/** hashTypeLookupWriteOrCreate. */
+function hashForWrite(c: Call, key: string): HashValue {
+  const found = c.writeAs(key, 'hash');
+  if (found) return c.mutable(key, found);
+  const h: HashValue = { type: 'hash', owner: c.db.owner, fields: new Map(), enc: 'listpack' };
+  c.add(key, h);
+  return h;
+}
+
+function tooBig(s: string): boolean {
+  return s.length > LIMITS.hashMaxListpackValue || utf8Length(s) > LIMITS.hashMaxListpackValue;
+}
+
+function hsetGeneric(replyOk: boolean): Handler {
+  return (c) => {
+    if (c.argv.length % 2 === 1) fail(arityError(c.name));
+    const key = c.argv[1];
+    const h = hashForWrite(c, key);
+    const pairs = c.argv.slice(2);
+    if (h.enc === 'listpack' && pairs.some(tooBig)) h.enc = 'hashtable';
+    let created = 0;
+    for (let i = 0; i < pairs.length; i += 2) {
+      if (!h.fields.has(pairs[i])) created++;
+      h.fields.set(pairs[i], pairs[i + 1]);
+    }
+    if (h.enc === 'listpack' && h.fields.size > LIMITS.hashMaxListpackEntries) h.enc = 'hashtable';
+    c.propagateAsIs();
+    return replyOk ? OK : int(created);
+  };
+}
+
+const hget: Handler = (c) => bulk(c.readAs(c.argv[1], 'hash')?.fields.get(c.argv[2]) ?? null);
+
+const hdel: Handler = (c) => removeMembers(c, 'hash');
+
+function listing(pick: (f: string, v: string) => string[]): Handler {
+  return (c) => {
+    const h = c.readAs(c.argv[1], 'hash');
+    const out: string[] = [];
+    if (h) for (const [f, v] of h.fields) out.push(...pick(f, v));
+    return arr(out.map((s) => bulk(s)));
+  };
+}
+
+const hlen: Handler = (c) => int(c.readAs(c.argv[1], 'hash')?.fields.size ?? 0);
+
+const hexists: Handler = (c) => int(c.readAs(c.argv[1], 'hash')?.fields.has(c.argv[2]) ? 1 : 0);
+
+/** HINCRBY: increment parsed first, then the hash (created if missing), then the field's value. */
+const hincrby: Handler = (c) => {
+  const [, key, field, by] = c.argv;
+  const incr = parseInt64(by) ?? fail(NOT_INTEGER);
+  const found = c.writeAs(key, 'hash');
+  const text = found?.fields.get(field);
+  const old = text === undefined ? 0n : (parseInt64(text) ?? fail(err('ERR hash value is not an integer')));
+  if (
+    (incr < 0n && old < 0n && incr < INT64_MIN - old) ||
+    (incr > 0n && old > 0n && incr > INT64_MAX - old)
+  ) {
+    fail(OVERFLOW);
+  }
+  const next = old + incr;
+  const h = hashForWrite(c, key);
+  h.fields.set(field, String(next));
+  if (h.enc === 'listpack' && h.fields.size > LIMITS.hashMaxListpackEntries) h.enc = 'hashtable';
+  c.propagateAsIs();
+  return int(intReplyValue(next));
+};
+
+export const HASH_COMMANDS: Record<string, Handler> = {
+  hset: hsetGeneric(false),
+  hmset: hsetGeneric(true),
+  hget,
+  hdel,
+  hgetall: listing((f, v) => [f, v]),
+  hlen,
+  hexists,
+  hkeys: listing((f) => [f]),
+  hvals: listing((_f, v) => [v]),
+  hincrby,
+};

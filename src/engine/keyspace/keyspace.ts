@@ -1,0 +1,163 @@
+// The keyspace of one node: 16 databases of Redis 7.0 values with absolute-ms TTLs, and the data
+// commands. Pure and deterministic: time and randomness come only from the ExecContext.
+//
+//   const ks = new Keyspace();
+//   ks.exec(0, ['SET', 'ttl', 'v', 'EX', '1000'], { nowMs: 1764000000000, random, fromMaster: false })
+//   → { reply: +OK, propagate: [['SET','ttl','v','PXAT','1764001000000']], changed: ['ttl'] }
+//   ks.exec(0, ['PING'], ctx) → null (a server command: the server layer answers it)
+import type { Argv } from '../resp.ts';
+import { Call, type Handler, type KeyspaceCore, ReplyError } from './call.ts';
+import { arityError, COMMAND_TABLE } from './commands.ts';
+import { Db } from './db.ts';
+import { type DumpedKey, dumpDb, type KeyInfo, keyInfos } from './dump.ts';
+import { EVAL_COMMANDS } from './eval.ts';
+import { EXPIRE_COMMANDS } from './expire.ts';
+import { type Due, ExpiryIndex } from './expiry-index.ts';
+import { HASH_COMMANDS } from './hashes.ts';
+import { KEY_COMMANDS } from './keys.ts';
+import { LIST_COMMANDS } from './lists.ts';
+import { type RdbAux, rdbSize } from './rdb-size.ts';
+import { SET_COMMANDS } from './sets.ts';
+import { STRING_COMMANDS } from './strings.ts';
+import type { ExecContext, ExecResult } from './types.ts';
+import { ZSET_COMMANDS } from './zsets.ts';
+
+export const DB_COUNT = 16;
+
+const HANDLERS: ReadonlyMap<string, Handler> = new Map(
+  Object.entries({
+    ...STRING_COMMANDS,
+    ...KEY_COMMANDS,
+    ...EXPIRE_COMMANDS,
+    ...LIST_COMMANDS,
+    ...SET_COMMANDS,
+    ...HASH_COMMANDS,
+    ...ZSET_COMMANDS,
+    ...EVAL_COMMANDS,
+  }),
+);
+
+/** The data commands this keyspace executes (lower-case); exec returns null for any other name. */
+export const KEYSPACE_COMMANDS: ReadonlySet<string> = new Set(HANDLERS.keys());
+
+export class Keyspace implements KeyspaceCore {
+  dbs: Db[] = Array.from({ length: DB_COUNT }, () => new Db());
+  index = new ExpiryIndex();
+  /** INFO stats: keys deleted because their TTL passed (lazily or by activeExpire), on a master. */
+  stats = { expiredKeys: 0 };
+  /** The latest virtual time seen (exec, activeExpire): dump() hides keys expired by then. */
+  clock = 0;
+
+  handler(name: string): Handler | undefined {
+    return HANDLERS.get(name);
+  }
+
+  /**
+   * Run a data command against db. null when argv is not a keyspace command (the server layer
+   * handles it). Arity is checked with the 7.0 table; every error leaves the data unchanged, except
+   * for lazily expired keys the lookups deleted first (as in Redis, whose DELs are propagated).
+   */
+  exec(db: number, argv: Argv, ctx: ExecContext): ExecResult | null {
+    if (argv.length === 0) return null;
+    const name = argv[0].toLowerCase();
+    const handler = HANDLERS.get(name);
+    if (!handler) return null;
+    if (ctx.nowMs > this.clock) this.clock = ctx.nowMs;
+    const spec = COMMAND_TABLE.get(name)!;
+    if (spec.arity >= 0 ? argv.length !== spec.arity : argv.length < -spec.arity) {
+      return { reply: arityError(name), propagate: [], changed: [] };
+    }
+    const c = new Call(this, db, ctx, argv);
+    let reply: ExecResult['reply'];
+    try {
+      reply = handler(c);
+    } catch (e) {
+      if (!(e instanceof ReplyError)) throw e;
+      reply = e.reply;
+    }
+    this.compactIndex();
+    return { reply, propagate: c.sink.propagate, changed: [...c.sink.changed] };
+  }
+
+  /**
+   * Active expiry: delete every key whose TTL passed (now > when), earliest first, ties by db then
+   * key bytes, at most maxKeys of them. Returns what it deleted; the server propagates a `DEL key`
+   * (with SELECT) for each on a master. Redis samples 20 keys per db 10 times a second; the lab
+   * deletes due keys in deadline order, so two runs always agree.
+   */
+  activeExpire(nowMs: number, maxKeys = Number.POSITIVE_INFINITY): { db: number; key: string }[] {
+    if (nowMs > this.clock) this.clock = nowMs;
+    const out: { db: number; key: string }[] = [];
+    while (out.length < maxKeys) {
+      const top = this.index.peek();
+      if (!top || !(nowMs > top.when)) break;
+      this.index.pop();
+      const d = this.dbs[top.db];
+      if (d.expires.get(top.key) !== top.when) continue;
+      d.delete(top.key);
+      this.stats.expiredKeys++;
+      out.push({ db: top.db, key: top.key });
+    }
+    return out;
+  }
+
+  /** DBSIZE: every key, including ones whose TTL passed but were not deleted yet (as Redis counts). */
+  dbsize(db: number): number {
+    return this.dbs[db].data.size;
+  }
+
+  /** Keys in all databases. */
+  keyCount(): number {
+    return this.dbs.reduce((n, d) => n + d.data.size, 0);
+  }
+
+  /** Keys with a TTL in all databases (INFO keyspace `expires=`). */
+  expiresCount(db?: number): number {
+    return db === undefined ? this.dbs.reduce((n, d) => n + d.expires.size, 0) : this.dbs[db].expires.size;
+  }
+
+  /** The trace's `data`: every live key of db in byte order (dump.ts has the format). */
+  dump(db: number, nowMs = this.clock): Record<string, DumpedKey> {
+    return dumpDb(this.dbs[db], nowMs);
+  }
+
+  /** Live keys of db with type and TTL, in byte order, for the UI. */
+  keys(db: number, nowMs = this.clock): KeyInfo[] {
+    return keyInfos(this.dbs[db], nowMs);
+  }
+
+  /**
+   * A snapshot (the RDB a BGSAVE forks): maps copied, containers shared copy-on-write, so a
+   * 100k-key clone costs two Map copies per db.
+   */
+  clone(): Keyspace {
+    const k = new Keyspace();
+    k.dbs = this.dbs.map((d) => d.clone());
+    k.index = this.index.clone();
+    k.stats = { ...this.stats };
+    k.clock = this.clock;
+    return k;
+  }
+
+  /** Empty every database (a replica flushing before it loads a full sync). */
+  flushAll(): void {
+    for (const d of this.dbs) d.clear();
+    this.index.clear();
+  }
+
+  /** Estimated size in bytes of this keyspace saved as an RDB file (rdb-size.ts). */
+  rdbSize(aux: RdbAux | null): number {
+    return rdbSize(this.dbs, aux);
+  }
+
+  /** Drop stale heap entries once they outnumber the live TTLs (TTL rewrites leave them behind). */
+  private compactIndex(): void {
+    const live = this.expiresCount();
+    if (this.index.size <= 2 * live + 1024) return;
+    const all: Due[] = [];
+    this.dbs.forEach((d, db) => {
+      for (const [key, when] of d.expires) all.push({ when, db, key });
+    });
+    this.index.rebuild(all);
+  }
+}

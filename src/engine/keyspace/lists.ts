@@ -1,0 +1,93 @@
+// List commands (t_list.c): LPUSH RPUSH LPOP RPOP LLEN LRANGE LINDEX. Writes propagate as typed;
+// a pop that pops nothing (missing key, count 0) propagates nothing; a list popped empty is deleted.
+import { arr, bulk, int, NIL, type Reply } from '../resp.ts';
+import { fail, type Handler } from './call.ts';
+import { arityError } from './commands.ts';
+import { MUST_BE_POSITIVE, NOT_INTEGER } from './errors.ts';
+import { parseInt64, toSafeNumber } from './numbers.ts';
+import type { ListValue } from './values.ts';
+
+/** getLongFromObjectOrReply, as a JS number (list indexes). */
+function index(s: string): number {
+  return toSafeNumber(parseInt64(s) ?? fail(NOT_INTEGER));
+}
+
+function push(left: boolean): Handler {
+  return (c) => {
+    const key = c.argv[1];
+    const found = c.writeAs(key, 'list');
+    let list: ListValue;
+    if (found) list = c.mutable(key, found);
+    else {
+      list = { type: 'list', owner: c.db.owner, items: [] };
+      c.add(key, list);
+    }
+    const values = c.argv.slice(2);
+    if (left) list.items.unshift(...values.reverse());
+    else list.items.push(...values);
+    c.propagateAsIs();
+    return int(list.items.length);
+  };
+}
+
+/**
+ * popGenericCommand: LPOP key [count]. The count is checked first (`value is out of range, must
+ * be positive` for anything but a non-negative integer); a missing key replies a null bulk, or a
+ * null array when a count was given; count 0 replies an empty array.
+ */
+function pop(left: boolean): Handler {
+  return (c) => {
+    if (c.argv.length > 3) fail(arityError(c.name));
+    const key = c.argv[1];
+    const withCount = c.argv.length === 3;
+    let count = 1;
+    if (withCount) {
+      const n = parseInt64(c.argv[2]);
+      if (n === null || n < 0n) fail(MUST_BE_POSITIVE);
+      count = toSafeNumber(n);
+    }
+    const found = c.writeAs(key, 'list');
+    if (!found) return withCount ? arr(null) : NIL;
+    if (withCount && count === 0) return arr([]);
+    const list = c.mutable(key, found);
+    const n = Math.min(count, list.items.length);
+    const popped = left ? list.items.splice(0, n) : list.items.splice(list.items.length - n, n).reverse();
+    c.deleteIfEmpty(key, list.items.length);
+    c.propagateAsIs();
+    return withCount ? arr(popped.map((v) => bulk(v))) : bulk(popped[0]);
+  };
+}
+
+const llen: Handler = (c) => int(c.readAs(c.argv[1], 'list')?.items.length ?? 0);
+
+/** LRANGE: both indexes parsed before the lookup; negative from the end, clamped. */
+const lrange: Handler = (c) => {
+  let start = index(c.argv[2]);
+  let end = index(c.argv[3]);
+  const items = c.readAs(c.argv[1], 'list')?.items ?? [];
+  const len = items.length;
+  if (start < 0) start += len;
+  if (end < 0) end += len;
+  if (start < 0) start = 0;
+  if (start > end || start >= len) return arr([]);
+  if (end >= len) end = len - 1;
+  return arr(items.slice(start, end + 1).map((v): Reply => bulk(v)));
+};
+
+const lindex: Handler = (c) => {
+  let i = index(c.argv[2]);
+  const items = c.readAs(c.argv[1], 'list')?.items;
+  if (!items) return NIL;
+  if (i < 0) i += items.length;
+  return i >= 0 && i < items.length ? bulk(items[i]) : NIL;
+};
+
+export const LIST_COMMANDS: Record<string, Handler> = {
+  lpush: push(true),
+  rpush: push(false),
+  lpop: pop(true),
+  rpop: pop(false),
+  llen,
+  lrange,
+  lindex,
+};
