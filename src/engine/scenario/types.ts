@@ -123,6 +123,7 @@ export interface NodeSnapshot {
   /** DEBUG DIGEST (40 hex; all zeros when empty). Not compared. */
   digest?: string;
   /** Every key of db 0 in sorted order: strings as text, lists as arrays, sets sorted, hashes as sorted objects. */
+  // (sorted sets: [member, score, …] in rank order, scores as numbers)
   data?: Record<string, { type: string; value: unknown }>;
   /** Replication log lines since the previous step, without pid/timestamp (`M * …`). */
   log?: string[];

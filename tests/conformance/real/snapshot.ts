@@ -53,7 +53,8 @@ const VALUE_CMD: Record<string, (k: string) => string[]> = {
 
 /**
  * Every key of db 0, sorted: strings as text, lists as arrays, sets sorted, hashes as objects
- * sorted by field, sorted sets as [member, score, …] (score as Redis prints it), streams as XRANGE.
+ * sorted by field, sorted sets as [member, score, …] (score as a number; ±inf as text), streams
+ * as XRANGE.
  */
 async function collectData(cluster: Cluster, name: string): Promise<Partial<NodeSnapshot>> {
   const c = await cluster.control(name);
@@ -72,6 +73,8 @@ async function collectData(cluster: Cluster, name: string): Promise<Partial<Node
     let value: unknown = isErrorReply(values[i]) ? null : values[i];
     if (type === 'set' && Array.isArray(value)) value = [...(value as string[])].sort();
     else if (type === 'hash' && Array.isArray(value)) value = sortedObject(value);
+    else if (type === 'zset' && Array.isArray(value))
+      value = value.map((x, j) => (j % 2 === 1 && Number.isFinite(Number(x)) ? Number(x) : x));
     else if (type === 'none') return; // expired between KEYS and TYPE
     data[k] = { type, value };
   });

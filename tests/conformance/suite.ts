@@ -1,0 +1,208 @@
+// The cases of a conformance run and their checks. A case runs on real Redis (its own port slot)
+// and in the engine; each comparison is one check (a passed or failed test for `npm test`).
+//   scenario file: real vs recorded reference, engine vs real, engine vs reference;
+//   random sequence: real run completed, engine vs real (and, on a divergence: the real run is
+//   repeated to tell an engine bug from a non-reproducible real run, then the sequence is shrunk
+//   and written to out/conformance/failing-<seed>.json).
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Scenario, Trace } from '../../src/engine/scenario/types.ts';
+import { type Comparison, compareTraces, type Divergence, formatDiffTable } from './compare.ts';
+import type { EngineClient } from './engine/client.ts';
+import { type Action, generate, materialize, type Plan } from './random/generator.ts';
+import { shrink } from './random/shrink.ts';
+import { runReal } from './real/runner.ts';
+import { acquireSlot, type Slot } from './real/slots.ts';
+
+export interface Check {
+  name: string;
+  ok: boolean;
+  compared?: number;
+  diffs?: Divergence[];
+  note?: string;
+}
+
+export interface CaseResult {
+  kind: 'scenario' | 'random';
+  name: string;
+  seed?: number;
+  /** The real run's outcome line (s<step>:<replica>=…). */
+  outcomes: string;
+  checks: Check[];
+  ms: number;
+  /** Written for a divergent random sequence. */
+  failingFile?: string;
+}
+
+export interface SuiteContext {
+  engine: EngineClient;
+  outDir: string;
+  /** Epoch ms after which no more shrinking is started. */
+  shrinkDeadline: number;
+  /** Run every random sequence twice on real Redis and compare the runs (harness self-check). */
+  checkReal: boolean;
+  log: (line: string) => void;
+}
+
+function versus(name: string, ref: Trace, cand: Trace): Check {
+  const c: Comparison = compareTraces(ref, cand);
+  return { name, ok: c.diffs.length === 0, compared: c.compared, diffs: c.diffs };
+}
+
+function realCheck(problems: string[]): Check {
+  return { name: 'real run', ok: problems.length === 0, note: problems.slice(0, 3).join('; ') || undefined };
+}
+
+async function withSlot<T>(fn: (slot: Slot) => Promise<T>): Promise<T> {
+  const slot = await acquireSlot();
+  try {
+    return await fn(slot);
+  } finally {
+    slot.release();
+  }
+}
+
+function save(file: string, data: unknown): void {
+  writeFileSync(file, `${JSON.stringify(data, null, 1)}\n`);
+}
+
+export async function scenarioCase(
+  ctx: SuiteContext,
+  file: string,
+  requireReference = true,
+): Promise<CaseResult> {
+  const t0 = Date.now();
+  const scenario: Scenario = JSON.parse(readFileSync(file, 'utf8'));
+  const refFile = file.replace(/\.json$/, '.trace.json');
+  const ref: Trace | null = existsSync(refFile) ? JSON.parse(readFileSync(refFile, 'utf8')) : null;
+  const [real, eng] = await Promise.all([
+    withSlot((slot) => runReal(scenario, { slot })),
+    ctx.engine.run(scenario),
+  ]);
+  save(`${ctx.outDir}/${scenario.name}.real.trace.json`, real.trace);
+  const checks: Check[] = [realCheck(real.problems)];
+  if (ref) checks.push(versus('real vs reference', ref, real.trace));
+  else if (requireReference) checks.push({ name: 'real vs reference', ok: false, note: 'no recorded trace' });
+  if ('error' in eng) {
+    checks.push({ name: 'engine', ok: false, note: eng.error.split('\n')[0] });
+  } else {
+    save(`${ctx.outDir}/${scenario.name}.engine.trace.json`, eng.trace);
+    checks.push(versus('engine vs real', real.trace, eng.trace));
+    if (ref) checks.push(versus('engine vs reference', ref, eng.trace));
+  }
+  return {
+    kind: 'scenario',
+    name: scenario.name,
+    outcomes: real.trace.outcome.line ?? '',
+    checks,
+    ms: Date.now() - t0,
+  };
+}
+
+/** One run of a sequence on both sides: the real trace, the engine's, and how they compare. */
+async function runBoth(ctx: SuiteContext, scenario: Scenario, seed: number) {
+  const [real, eng] = await Promise.all([
+    withSlot((slot) => runReal(scenario, { slot })),
+    ctx.engine.run(scenario, seed),
+  ]);
+  const cmp = 'trace' in eng ? compareTraces(real.trace, eng.trace) : null;
+  return { real, eng, cmp };
+}
+
+export async function randomCase(ctx: SuiteContext, seed: number): Promise<CaseResult> {
+  const t0 = Date.now();
+  const plan = generate(seed);
+  const scenario = materialize(plan);
+  const { real, eng, cmp } = await runBoth(ctx, scenario, seed);
+  const result: CaseResult = {
+    kind: 'random',
+    name: scenario.name,
+    seed,
+    outcomes: real.trace.outcome.line ?? '',
+    checks: [realCheck(real.problems)],
+    ms: 0,
+  };
+  if (ctx.checkReal) {
+    const again = await withSlot((slot) => runReal(scenario, { slot }));
+    result.checks.push({ ...versus('real vs real', real.trace, again.trace), name: 'real vs real' });
+  }
+  if (!cmp) {
+    result.checks.push({ name: 'engine', ok: false, note: 'error' in eng ? eng.error.split('\n')[0] : '' });
+  } else {
+    const check: Check = {
+      name: 'engine vs real',
+      ok: cmp.diffs.length === 0,
+      compared: cmp.compared,
+      diffs: cmp.diffs,
+    };
+    result.checks.push(check);
+    if (!check.ok && real.problems.length === 0)
+      await investigate(ctx, plan, scenario, real.trace, result, check);
+  }
+  result.ms = Date.now() - t0;
+  return result;
+}
+
+/** A divergent sequence: is the real run reproducible? Then shrink it and write it out. */
+async function investigate(
+  ctx: SuiteContext,
+  plan: Plan,
+  scenario: Scenario,
+  realTrace: Trace,
+  result: CaseResult,
+  check: Check,
+): Promise<void> {
+  const seed = plan.seed;
+  ctx.log(`divergence: random sequence seed ${seed} (${check.diffs!.length} divergences)`);
+  const again = await withSlot((slot) => runReal(scenario, { slot }));
+  const rr = compareTraces(realTrace, again.trace);
+  if (rr.diffs.length) {
+    result.checks.push({
+      name: 'real vs real',
+      ok: false,
+      compared: rr.compared,
+      diffs: rr.diffs,
+      note: 'the real run is not reproducible: a harness/generator bug, not an engine divergence',
+    });
+    save(`${ctx.outDir}/unreproducible-${seed}.json`, scenario);
+    return;
+  }
+  let best: {
+    actions: Action[];
+    scenario: Scenario;
+    real: Trace;
+    engine: Trace;
+    diffs: Divergence[];
+  } | null = null;
+  if (Date.now() < ctx.shrinkDeadline) {
+    const fails = async (actions: Action[]) => {
+      const s = materialize(plan, actions);
+      const r = await runBoth(ctx, s, seed);
+      if (!r.cmp || r.cmp.diffs.length === 0 || r.real.problems.length) return false;
+      if (!best || actions.length < best.actions.length)
+        best = {
+          actions,
+          scenario: s,
+          real: r.real.trace,
+          engine: (r.eng as { trace: Trace }).trace,
+          diffs: r.cmp.diffs,
+        };
+      return true;
+    };
+    const s = await shrink(plan.actions, fails, { maxTrials: 14, deadline: ctx.shrinkDeadline });
+    ctx.log(`shrunk seed ${seed}: ${plan.actions.length} → ${s.items.length} actions in ${s.trials} trials`);
+  }
+  const final = best ?? { scenario, real: realTrace, diffs: check.diffs! };
+  const name = `failing-${seed}`;
+  const file = `${ctx.outDir}/${name}.json`;
+  save(file, {
+    ...final.scenario,
+    name,
+    description: `${final.scenario.description} Diverges from real Redis 7.0.15: rerun with npm run conformance -- --replay ${seed}, or run this file with --file.`,
+  });
+  save(`${ctx.outDir}/${name}.real.trace.json`, final.real);
+  if ('engine' in final) save(`${ctx.outDir}/${name}.engine.trace.json`, final.engine);
+  result.failingFile = file;
+  ctx.log(
+    `seed ${seed}: shortest diverging sequence written to ${file}\n${formatDiffTable(final.diffs, 'real', 'engine', 12)}`,
+  );
+}
