@@ -213,6 +213,11 @@ function execOne(
   const name = argv[0].toLowerCase();
   const server = SERVER_COMMANDS[name];
   if (server) return server(w, node, c, argv);
+  if (name === 'publish') {
+    // No subscribers live in the lab; PUBLISH is still replicated (spec §1: 38 bytes for chan/hello).
+    if (!node.link) ops.push({ db: c.db, argv });
+    return { reply: int(0) };
+  }
   const res = node.keyspace.exec(c.db, argv, ctxFor(w, false));
   if (!res) return { reply: err(unknownCommandError(argv)) };
   // A writable replica's local writes are not propagated (replicationFeedSlaves returns on a replica).
