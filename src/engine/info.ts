@@ -120,7 +120,9 @@ export function roleReply(node: Node): Reply {
     return arr([
       bulk('master'),
       int(node.masterReplOffset),
-      arr(online.map((s) => arr([bulk('127.0.0.1'), bulk(String(s.listeningPort)), bulk(String(s.ackOff))]))),
+      arr(
+        online.map((s) => arr([bulk(s.announcedIp), bulk(String(s.listeningPort)), bulk(String(s.ackOff))])),
+      ),
     ]);
   }
   return arr([

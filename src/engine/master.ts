@@ -11,8 +11,8 @@ import { type Argv, encodeArgv, encodeReply, err, OK, type Reply, simple } from 
 import { feedSlaves, scheduleFlush, sendStream, streaming, trim } from './stream.ts';
 import type { BgsaveChild, Conn, Node, RdbFile, ReplicaClient, ServerClient, World } from './world.ts';
 
-export function replicaName(s: { listeningPort: number }): string {
-  return nodeAddr(s.listeningPort);
+export function replicaName(s: { listeningPort: number; announcedIp?: string }): string {
+  return `${s.announcedIp ?? '127.0.0.1'}:${s.listeningPort}`;
 }
 
 /** A connection reached this node's listening socket. */
@@ -24,6 +24,7 @@ export function acceptClient(w: World, node: Node, conn: Conn): ServerClient {
     authenticated: cfgStr(node.config, 'requirepass') === '',
     user: 'default',
     listeningPort: 0,
+    announcedIp: '127.0.0.1',
     capaEof: false,
     capaPsync2: false,
     replica: null,
@@ -110,6 +111,7 @@ function onReplconf(w: World, node: Node, sc: ServerClient, argv: Argv): void {
     const opt = argv[i].toLowerCase();
     const val = argv[i + 1];
     if (opt === 'listening-port') sc.listeningPort = Number(val);
+    else if (opt === 'ip-address') sc.announcedIp = val;
     else if (opt === 'capa') {
       if (val.toLowerCase() === 'eof') sc.capaEof = true;
       if (val.toLowerCase() === 'psync2') sc.capaPsync2 = true;
@@ -185,6 +187,7 @@ function newReplica(
     conn: sc.conn,
     peer: sc.peer,
     listeningPort: sc.listeningPort,
+    announcedIp: sc.announcedIp,
     capaEof: sc.capaEof,
     capaPsync2: sc.capaPsync2,
     replstate,

@@ -246,6 +246,11 @@ function onPingReply(w: World, node: Node, conn: Conn, r: Reply): void {
   const announcePort = cfgInt(node.config, 'replica-announce-port');
   sendCmd(w, node, conn, listeningPortArgv(announcePort || node.port), 'REPLCONF listening-port');
   link.pending.push('port');
+  const announceIp = cfgStr(node.config, 'replica-announce-ip');
+  if (announceIp) {
+    sendCmd(w, node, conn, ['REPLCONF', 'ip-address', announceIp], 'REPLCONF ip-address');
+    link.pending.push('ip');
+  }
   sendCmd(w, node, conn, CAPA_ARGV, 'REPLCONF capa');
   link.pending.push('capa');
   nextPending(w, node);
@@ -256,6 +261,7 @@ function nextPending(w: World, node: Node): void {
   const next = link.pending[0];
   if (next === 'auth') setState(w, node, 'REPL_STATE_RECEIVE_AUTH_REPLY');
   else if (next === 'port') setState(w, node, 'REPL_STATE_RECEIVE_PORT_REPLY');
+  else if (next === 'ip') setState(w, node, 'REPL_STATE_RECEIVE_IP_REPLY');
   else if (next === 'capa') setState(w, node, 'REPL_STATE_RECEIVE_CAPA_REPLY');
 }
 
@@ -267,7 +273,7 @@ function onHandshakeReply(w: World, node: Node, conn: Conn, r: Reply): void {
     return;
   }
   if (r.t === 'error') {
-    const cmd = what === 'port' ? 'listening-port' : 'capa';
+    const cmd = what === 'port' ? 'listening-port' : what === 'ip' ? 'ip-address' : 'capa';
     log(w, node, `(Non critical) Master does not understand REPLCONF ${cmd}: -${r.v}`);
   }
   if (link.pending.length > 0) {

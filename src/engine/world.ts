@@ -103,6 +103,7 @@ export interface ReplicaClient {
   /** Node name of the replica (its address is 127.0.0.1:<listeningPort>). */
   peer: string;
   listeningPort: number;
+  announcedIp: string;
   capaEof: boolean;
   capaPsync2: boolean;
   /** SLAVE_STATE_*. */
@@ -132,6 +133,8 @@ export interface ServerClient {
   authenticated: boolean;
   user: string;
   listeningPort: number;
+  /** REPLCONF ip-address (replica-announce-ip), else the peer address. */
+  announcedIp: string;
   capaEof: boolean;
   capaPsync2: boolean;
   replica: ReplicaClient | null;
@@ -155,7 +158,7 @@ export interface ReplicaLink {
   state: ReplState;
   conn: number | null;
   /** Replies still expected in the pipelined handshake, in order. */
-  pending: ('auth' | 'port' | 'capa')[];
+  pending: ('auth' | 'port' | 'ip' | 'capa')[];
   /** Last I/O with the master during connect/handshake/transfer (repl_transfer_lastio). */
   lastIo: Micros;
   /** repl_down_since in µs, 0 = not recorded. */
