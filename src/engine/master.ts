@@ -3,7 +3,7 @@
 // socket targets), putting replicas online, ACKs, and dropping replicas.
 import { backlogView, createBacklog } from './backlog.ts';
 import { cfgBool, cfgInt, cfgStr } from './config.ts';
-import { emit, log, nodeAddr, SEC, unixMs, unixSec } from './emit.ts';
+import { emit, log, SEC, unixMs, unixSec } from './emit.ts';
 import { closeEnd, send } from './net.ts';
 import { decidePsync, psyncLogLines } from './psync.ts';
 import { randomHex40 } from './random.ts';

@@ -8,7 +8,7 @@ describe('Scheduler', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 200 }), (times) => {
         const q = new Scheduler<number>();
-        times.forEach((t, i) => q.push(t, i));
+        for (const [i, t] of times.entries()) q.push(t, i);
         const out: [number, number][] = [];
         for (let d = q.pop(); d; d = q.pop()) out.push([d.at, d.item]);
         const expected = times

@@ -181,7 +181,7 @@ function runScenarioStepAsInputs(lab: Lab, step: Step, add: (i: LabInput) => voi
       else {
         const m = w.nodes.get(w.nodes.get(step.replica)?.link?.master ?? '');
         add({ type: 'cut', replica: step.replica });
-        until(() => !m || !m.slaves.some((x) => x.peer === step.replica), 10_000);
+        until(() => !m?.slaves.some((x) => x.peer === step.replica), 10_000);
       }
       settle();
       return;
