@@ -2,7 +2,8 @@
 //   HSET/HMSET always propagate as typed, even when nothing changed (`HSET h f v` twice: both go
 //   out; Redis counts every pair as dirty); HDEL only when a field was removed; HINCRBY as typed.
 // Fields keep insertion order (a listpack's order; a big hash's hashtable order is random in Redis).
-// Encoding: listpack until more than 128 fields or a field/value longer than 64 bytes.
+// Encoding: listpack until more than 512 fields (7.0's built-in default; redis.conf says 128) or a
+// field/value longer than 64 bytes.
 import { arr, bulk, err, int, OK, utf8Length } from '../resp.ts';
 import { fail, type Handler } from './call.ts';
 import { arityError } from './commands.ts';

@@ -3,7 +3,7 @@
 // them in place (copy-on-write after clone(): see db.ts).
 //
 // The encoding fields follow 7.0's conversion rules (defaults: set-max-intset-entries 512,
-// hash-max-listpack-entries 128 / -value 64, zset-max-listpack-entries 128 / -value 64). They
+// hash-max-listpack-entries 512 (not the 128 of redis.conf) / -value 64, zset-max-listpack-entries 128 / -value 64). They
 // decide SMEMBERS order (an intset is sorted by value) and the RDB size estimate; like Redis, a
 // container never converts back to the compact encoding once it has grown out of it.
 
@@ -48,7 +48,7 @@ export type Value = string | Aggregate;
 
 export const LIMITS = {
   setMaxIntsetEntries: 512,
-  hashMaxListpackEntries: 128,
+  hashMaxListpackEntries: 512,
   hashMaxListpackValue: 64,
   zsetMaxListpackEntries: 128,
   zsetMaxListpackValue: 64,
