@@ -67,19 +67,29 @@ function arityOk(arity: number, argc: number): boolean {
 }
 
 function isWrite(name: string): boolean {
-  return COMMAND_TABLE.get(name)?.flags.includes('write') ?? false;
+  return isWriteSpec(COMMAND_TABLE.get(name));
+}
+
+/** Write commands, memoised per spec object (flags never change). */
+const writeFlag = new WeakMap<object, boolean>();
+function isWriteSpec(spec: { flags: readonly string[] } | undefined): boolean {
+  if (!spec) return false;
+  let v = writeFlag.get(spec);
+  if (v === undefined) writeFlag.set(spec, (v = spec.flags.includes('write')));
+  return v;
 }
 
 /** Run one command from a user client on `node` at the current time. */
 export function call(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
   if (node.state !== 'running') return { reply: err('ERR node is not running') };
   const r = process(w, node, c, argv);
-  emit(w, {
-    type: 'command',
-    node: node.name,
-    argv,
-    reply: 'reply' in r ? replyShort(r.reply) : '(blocked)',
-  });
+  if (w.emitEvents)
+    emit(w, {
+      type: 'command',
+      node: node.name,
+      argv,
+      reply: 'reply' in r ? replyShort(r.reply) : '(blocked)',
+    });
   return r;
 }
 
@@ -121,7 +131,7 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
   if (!c.authenticated && name !== 'auth' && name !== 'hello')
     return reject('NOAUTH Authentication required.');
   const write =
-    isWrite(name) || (name === 'exec' && (c.multi ?? []).some((a) => isWrite(a[0].toLowerCase())));
+    isWriteSpec(spec) || (name === 'exec' && (c.multi ?? []).some((a) => isWrite(a[0].toLowerCase())));
   if (write && !node.link) {
     const n = cfgInt(node.config, 'min-replicas-to-write');
     if (n > 0 && cfgInt(node.config, 'min-replicas-max-lag') > 0 && node.goodSlaves < n)
@@ -222,7 +232,7 @@ function execOne(
   if (!res) return { reply: err(unknownCommandError(argv)) };
   // A writable replica's local writes are not propagated (replicationFeedSlaves returns on a replica).
   if (!node.link) for (const p of res.propagate) ops.push({ db: c.db, argv: p });
-  if (res.changed.length > 0)
+  if (w.emitEvents && res.changed.length > 0)
     emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
   return { reply: res.reply };
 }
@@ -230,7 +240,7 @@ function execOne(
 /** A command from the master's stream, on a replica. */
 hooks.execFromMaster = (w, node, db, argv) => {
   const res = node.keyspace.exec(db, argv, ctxFor(w, true));
-  if (res && res.changed.length > 0)
+  if (w.emitEvents && res && res.changed.length > 0)
     emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
 };
 
