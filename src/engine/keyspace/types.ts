@@ -10,10 +10,9 @@ export interface ExecContext {
   random: () => number;
   /**
    * True when the command comes from the master's replication stream (the node is a replica applying
-   * it): keys are not expired lazily on write paths the way a master does (a replica waits for DEL),
-   * but reads still treat logically expired keys as missing.
-   * (Precisely, as 7.0's expireIfNeeded does for `server.master`: a logically expired key is still
-   * live for the master client, whose replies are discarded anyway; it is never deleted here.)
+   * it): keys are never expired lazily here (the replica waits for the master's DEL). As 7.0's
+   * expireIfNeeded does for `server.master`, a logically expired key even reads as live for these
+   * commands (their replies are discarded); ordinary clients of a replica use `replica` below.
    */
   fromMaster: boolean;
   /**
