@@ -5,7 +5,13 @@
 import { cfgInt, configSetError, findParam, globMatch, normalise, PARAMS, setConfig } from './config.ts';
 import { emit, log, unixMs } from './emit.ts';
 import { infoText, roleReply } from './info.ts';
-import { COMMAND_TABLE } from './keyspace/index.ts';
+import { COMMAND_TABLE, checkArity, unknownCommandError as unknownCommandReply } from './keyspace/index.ts';
+
+export function unknownCommandError(argv: Argv): string {
+  const r = unknownCommandReply(argv);
+  return r.t === 'error' ? r.v : 'ERR unknown command';
+}
+
 import type { ExecContext } from './keyspace/types.ts';
 import { lifecycle } from './lifecycle.ts';
 import {
@@ -53,18 +59,6 @@ export function newClient(w: World, node: Node, db = 0): ClientCtx {
 
 /** A reply now, or a blocked call (WAIT, SHUTDOWN waiting for replicas) that resolves later. */
 export type CallResult = { reply: Reply } | { pending: { reply: Reply | null } };
-
-export function unknownCommandError(argv: Argv): string {
-  const args = argv
-    .slice(1, 21)
-    .map((a) => `'${a.length > 128 ? a.slice(0, 128) : a}' `)
-    .join('');
-  return `ERR unknown command '${argv[0].length > 128 ? argv[0].slice(0, 128) : argv[0]}', with args beginning with: ${args}`;
-}
-
-function arityOk(arity: number, argc: number): boolean {
-  return arity > 0 ? argc === arity : argc >= -arity;
-}
 
 function isWrite(name: string): boolean {
   return isWriteSpec(COMMAND_TABLE.get(name));
@@ -126,8 +120,9 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
   const spec = COMMAND_TABLE.get(name);
   const inMulti = c.multi !== null;
   const reject = rejectFor(c);
-  if (!spec) return reject(unknownCommandError(argv));
-  if (!arityOk(spec.arity, argv.length)) return reject(`ERR wrong number of arguments for '${name}' command`);
+  // Unknown command / subcommand and arity: the keyspace's table and Redis's exact texts.
+  const bad = checkArity(argv);
+  if (bad || !spec) return reject(bad?.t === 'error' ? bad.v : unknownCommandError(argv));
   if (!c.authenticated && name !== 'auth' && name !== 'hello')
     return reject('NOAUTH Authentication required.');
   const write =
@@ -200,7 +195,7 @@ function execMulti(w: World, node: Node, c: ClientCtx): Reply {
 /** One ExecContext per world, refreshed per call (no closure allocated on the hot path). */
 const ctxCache = new WeakMap<World, ExecContext>();
 
-function ctxFor(w: World, fromMaster: boolean): ExecContext {
+function ctxFor(w: World, fromMaster: boolean, node?: Node): ExecContext {
   let ctx = ctxCache.get(w);
   if (!ctx) {
     const rng = w.rng;
@@ -209,7 +204,21 @@ function ctxFor(w: World, fromMaster: boolean): ExecContext {
   }
   ctx.nowMs = unixMs(w);
   ctx.fromMaster = fromMaster;
+  ctx.replica = !!node?.link;
+  ctx.scriptWriteDenied = node && !fromMaster ? scriptWriteDenied(node) : undefined;
   return ctx;
+}
+
+/** What a write called from EVAL hits on this node (Redis checks it per call inside the script). */
+function scriptWriteDenied(node: Node): string | undefined {
+  if (node.link && node.config.get('replica-read-only') === 'yes')
+    return "READONLY You can't write against a read only replica.";
+  if (!node.link) {
+    const n = cfgInt(node.config, 'min-replicas-to-write');
+    if (n > 0 && cfgInt(node.config, 'min-replicas-max-lag') > 0 && node.goodSlaves < n)
+      return 'NOREPLICAS Not enough good replicas to write.';
+  }
+  return undefined;
 }
 
 /** Execute one command (already checked); data-command effects are appended to `ops`. */
@@ -228,7 +237,7 @@ function execOne(
     if (!node.link) ops.push({ db: c.db, argv });
     return { reply: int(0) };
   }
-  const res = node.keyspace.exec(c.db, argv, ctxFor(w, false));
+  const res = node.keyspace.exec(c.db, argv, ctxFor(w, false, node));
   if (!res) return { reply: err(unknownCommandError(argv)) };
   // A writable replica's local writes are not propagated (replicationFeedSlaves returns on a replica).
   if (!node.link) for (const p of res.propagate) ops.push({ db: c.db, argv: p });
