@@ -1,0 +1,116 @@
+// The UI ↔ worker protocol: types only, versioned, discriminated unions.
+//
+// Contract:
+//  - The UI owns the pace, the engine owns the time. The UI sends at most one request at a time
+//    (client.ts queues the rest), so a slow worker slows virtual time instead of piling up work.
+//  - Every request gets exactly one response with the same `id`.
+//  - A response that moved the world carries one batched Frame. A frame holds at most
+//    FRAME_EVENT_BOUND events: past it the worker keeps the milestones and the newest bulk events
+//    (stream bytes, ACKs, deliveries) and says how many it left out in `dropped`.
+//  - `reset` means "forget history after `at`": the UI truncates its projection, then applies the frame.
+import type { LabInput, NodeView, RunRecord, SimEvent } from './engine/index.ts';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Most events one frame may carry before the worker thins out bulk events. */
+export const FRAME_EVENT_BOUND = 4000;
+
+/** Virtual µs between two offset samples for the chart. */
+export const SAMPLE_EVERY_US = 25_000;
+
+/** What to open. A scenario arrives as its parsed JSON (the UI fetched it). */
+export type LoadSource =
+  | { kind: 'default' }
+  | { kind: 'scenario'; name: string; json: unknown }
+  | { kind: 'run'; record: RunRecord };
+
+export type Request =
+  | { type: 'load'; seed: number; source: LoadSource }
+  /** Advance to virtual time `to` (µs). */
+  | { type: 'advance'; to: number }
+  /** Go to `to`, back (rebuild + quiet replay, answered by `reset`) or forward (a frame). */
+  | { type: 'seek'; to: number }
+  /** Forward to the next thing that happens, or to the next milestone (at most `limitUs` later). */
+  | { type: 'step'; until: 'event' | 'milestone'; limitUs: number }
+  /** A user action at the current virtual time. */
+  | { type: 'input'; input: LabInput }
+  | { type: 'export' }
+  /** Test hook: make the worker throw, to show the fault screen. */
+  | { type: 'debug-throw' };
+
+export interface ToWorker {
+  v: typeof PROTOCOL_VERSION;
+  id: number;
+  req: Request;
+}
+
+/** A console line: a command typed (or a scenario's command) and the reply redis-cli would print. */
+export interface ConsoleEvent {
+  type: 'console';
+  at: number;
+  seq: number;
+  node: string;
+  argv: string[];
+  reply: string;
+}
+
+/** A recorded user action (cut, freeze, burst, …) as it happened, for markers and notices. */
+export interface ActionEvent {
+  type: 'action';
+  at: number;
+  seq: number;
+  input: LabInput;
+}
+
+/** What the UI folds. Engine `command` events are replaced by `console` (and traffic is left out). */
+export type WireEvent = Exclude<SimEvent, { type: 'command' }> | ConsoleEvent | ActionEvent;
+
+/** Offsets at one virtual time, for the chart: per node [master_repl_offset, first byte, last byte]. */
+export interface Sample {
+  at: number;
+  nodes: Record<string, [mro: number, first: number, last: number]>;
+}
+
+export interface Frame {
+  from: number;
+  to: number;
+  events: WireEvent[];
+  /** Bulk events left out because the frame passed FRAME_EVENT_BOUND. */
+  dropped: number;
+  /** Node views at `to` (log lines come as events, so `log` is empty here). */
+  views: NodeView[];
+  samples: Sample[];
+  /** Virtual time of the last recorded input (the end of the known future). */
+  horizon: number;
+  /** Traffic generators running: node → writes per second. */
+  traffic: Record<string, number>;
+}
+
+export type Milestone = 'handshake' | 'fullresync' | 'continue' | 'loaded' | 'step';
+
+export type Response =
+  | {
+      type: 'ready';
+      seed: number;
+      scenario: string | null;
+      description: string | null;
+      /** Virtual time at which each scenario step starts. */
+      stepTimes: number[];
+      frame: Frame;
+    }
+  | { type: 'frame'; frame: Frame; milestone?: { kind: Milestone; node: string } | null }
+  | { type: 'reset'; at: number; reason: 'seek'; frame: Frame }
+  | { type: 'input'; result: 'forked' | 'appended'; frame: Frame }
+  /** The input could not apply: a Redis-style message; nothing changed. */
+  | { type: 'input-error'; message: string }
+  /** The scenario or run could not be opened (invalid JSON, unknown node…): nothing loaded. */
+  | { type: 'load-error'; message: string }
+  | { type: 'run'; record: RunRecord }
+  /** The engine threw: what is needed to reproduce it. The worker stays usable after a load. */
+  | { type: 'fault'; message: string; stack: string; seed: number; at: number; record: RunRecord | null };
+
+export interface FromWorker {
+  v: typeof PROTOCOL_VERSION;
+  id: number;
+  res: Response;
+}

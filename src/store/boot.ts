@@ -1,0 +1,91 @@
+// Opening the page: the URL says what to open; every bad part is stated on screen and the
+// default lab opens instead. Scenarios come from the static folder next to index.html
+// (scenarios/index.json + scenarios/NAME.json), so a copied build works offline.
+import { detectLang } from '../i18n/index.ts';
+import type { Controller } from './client.ts';
+import { notify, useLab } from './store.ts';
+import { buildSearch, DEFAULT_SEED, decodeRun, parseUrl, SCENARIO_NAME } from './url.ts';
+
+function scenarioUrl(file: string): string {
+  return new URL(`scenarios/${file}`, document.baseURI).href;
+}
+
+/** One short line per scenario step, for the guide's "jump to step" list. */
+export function stepLabel(step: Record<string, unknown>): string {
+  const who = step.node ?? step.replica ?? '';
+  const repeat = typeof step.repeat === 'number' && step.repeat > 1 ? ` ×${step.repeat}` : '';
+  const master = step.op === 'replicaof' ? ` → ${step.master ?? 'NO ONE'}` : '';
+  const note = typeof step.note === 'string' ? ` — ${step.note}` : '';
+  return `${step.op} ${who}${master}${repeat}${note}`.replace(/\s+/g, ' ').trim();
+}
+
+export async function loadCatalog(): Promise<void> {
+  try {
+    const r = await fetch(scenarioUrl('index.json'));
+    if (!r.ok) return;
+    const list = (await r.json()) as unknown;
+    if (Array.isArray(list))
+      useLab.setState({ catalog: list.filter((x): x is string => typeof x === 'string') });
+  } catch {
+    // No catalog: the picker just lists nothing more than the default lab.
+  }
+}
+
+/** Open a scenario by name (null = the default lab). Returns false (after a notice) if it cannot. */
+export async function openScenario(ctrl: Controller, name: string | null, seed: number): Promise<boolean> {
+  if (name === null) {
+    useLab.setState({ stepLabels: [] });
+    const ok = await ctrl.load({ kind: 'default' }, seed);
+    syncUrl();
+    return ok;
+  }
+  let json: unknown = null;
+  try {
+    if (!SCENARIO_NAME.test(name)) throw new Error('bad name');
+    const r = await fetch(scenarioUrl(`${name}.json`));
+    if (r.ok) json = await r.json();
+  } catch {
+    json = null;
+  }
+  if (json === null || typeof json !== 'object') {
+    notify('error', 'notice.unknownScenario', { name }, 0);
+    await openScenario(ctrl, null, seed);
+    return false;
+  }
+  const steps = (json as { steps?: unknown }).steps;
+  useLab.setState({
+    stepLabels: Array.isArray(steps) ? steps.map((s) => stepLabel((s ?? {}) as Record<string, unknown>)) : [],
+  });
+  const ok = await ctrl.load({ kind: 'scenario', name, json }, seed);
+  if (!ok) await openScenario(ctrl, null, seed);
+  syncUrl();
+  return ok;
+}
+
+/** Keep ?scenario=&seed=&lang= in the address bar in step with what is open. */
+export function syncUrl(): void {
+  const s = useLab.getState();
+  const search = buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang });
+  if (location.search !== search || location.hash)
+    history.replaceState(null, '', `${location.pathname}${search}`);
+}
+
+export async function boot(ctrl: Controller): Promise<void> {
+  const req = parseUrl(location.search, location.hash);
+  useLab.setState({ lang: req.lang ?? detectLang(navigator.languages ?? [navigator.language]) });
+  for (const p of req.problems) notify('error', `notice.url.${p.kind}`, { value: p.value.slice(0, 80) }, 0);
+  void loadCatalog();
+  const seed = req.seedGiven ? req.seed : DEFAULT_SEED;
+  if (req.run) {
+    try {
+      const record = await decodeRun(req.run);
+      if (await ctrl.load({ kind: 'run', record }, record.seed)) {
+        useLab.setState({ playing: false });
+        return;
+      }
+    } catch (e) {
+      notify('error', 'notice.badRun', { message: e instanceof Error ? e.message : String(e) }, 0);
+    }
+  }
+  await openScenario(ctrl, req.scenario, seed);
+}

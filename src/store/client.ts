@@ -1,0 +1,212 @@
+// The controller: owns the worker (through Transport) and the animation-frame loop.
+// The UI owns the pace: each frame, when nothing is in flight, it asks the worker to advance to
+// t + wallDelta × speed (wallDelta capped, so a hidden tab does not leap). The worker's answer
+// sets `t`, and everything on screen is drawn from `t`.
+import type { LabInput, RunRecord } from '../engine/index.ts';
+import type { LoadSource, Response } from '../protocol.ts';
+import { previousTime } from './history.ts';
+import { applyFrame, notify, resetRun, useLab } from './store.ts';
+import { type Port, Transport } from './transport.ts';
+import { buildSearch, encodeRun } from './url.ts';
+
+/** Longest wall time one frame may cover (ms). */
+const MAX_WALL_STEP = 100;
+/** How far `step` may look ahead for the next event / milestone (virtual µs). */
+const STEP_LIMIT = 10_000_000;
+const MILESTONE_LIMIT = 120_000_000;
+
+export type ActResult = { ok: true; forked: boolean } | { ok: false; message: string };
+
+export class Controller {
+  private transport: Transport;
+  private raf = 0;
+  private lastWall: number | null = null;
+  private lastSource: { source: LoadSource; seed: number } | null = null;
+
+  constructor(
+    portFactory: () => Port,
+    private readonly frames: {
+      request: (cb: () => void) => number;
+      cancel: (id: number) => void;
+      now: () => number;
+    } = {
+      request: (cb) => requestAnimationFrame(cb),
+      cancel: (id) => cancelAnimationFrame(id),
+      now: () => performance.now(),
+    },
+  ) {
+    this.transport = new Transport(portFactory(), (message) =>
+      this.fault({ message, stack: '', seed: useLab.getState().seed, at: useLab.getState().t, record: null }),
+    );
+  }
+
+  start(): void {
+    const tick = () => {
+      this.raf = this.frames.request(tick);
+      this.tick();
+    };
+    this.raf = this.frames.request(tick);
+  }
+
+  stop(): void {
+    this.frames.cancel(this.raf);
+    this.transport.terminate();
+  }
+
+  /** One animation frame: ask for the next advance if playing and nothing is in flight. */
+  tick(): void {
+    const s = useLab.getState();
+    if (s.phase !== 'ready' || !s.playing) {
+      this.lastWall = null;
+      return;
+    }
+    if (!this.transport.idle) return;
+    const wall = this.frames.now();
+    if (this.lastWall === null) {
+      this.lastWall = wall;
+      return;
+    }
+    const dt = Math.min(wall - this.lastWall, MAX_WALL_STEP);
+    this.lastWall = wall;
+    const to = s.t + Math.max(1, Math.round(dt * 1000 * s.speed));
+    void this.transport.send({ type: 'advance', to }).then((r) => this.handle(r));
+  }
+
+  async load(source: LoadSource, seed: number): Promise<boolean> {
+    const r = await this.transport.send({ type: 'load', seed, source });
+    if (r.type === 'load-error') {
+      notify('error', 'notice.loadError', { message: r.message }, 0);
+      return false;
+    }
+    this.lastSource = { source, seed };
+    this.handle(r);
+    return r.type === 'ready';
+  }
+
+  /** Open the same thing again (after a fault). */
+  async reload(): Promise<void> {
+    const src = this.lastSource ?? { source: { kind: 'default' as const }, seed: 1 };
+    useLab.setState({ fault: null, phase: 'booting' });
+    await this.load(src.source, src.seed);
+  }
+
+  setPlaying(playing: boolean): void {
+    useLab.setState({ playing });
+  }
+
+  togglePlay(): void {
+    this.setPlaying(!useLab.getState().playing);
+  }
+
+  setSpeed(speed: number): void {
+    useLab.setState({ speed: Math.min(100, Math.max(0.001, speed)) });
+  }
+
+  async seek(to: number): Promise<void> {
+    this.handle(await this.transport.send({ type: 'seek', to: Math.max(0, Math.round(to)) }));
+  }
+
+  async stepForward(): Promise<void> {
+    this.setPlaying(false);
+    this.handle(await this.transport.send({ type: 'step', until: 'event', limitUs: STEP_LIMIT }));
+  }
+
+  async stepBack(): Promise<void> {
+    this.setPlaying(false);
+    const s = useLab.getState();
+    await this.seek(previousTime(s.hist, s.t));
+  }
+
+  async nextMilestone(): Promise<void> {
+    this.setPlaying(false);
+    this.handle(await this.transport.send({ type: 'step', until: 'milestone', limitUs: MILESTONE_LIMIT }));
+  }
+
+  /** A user action at the current time. Acting in the past forks the future (with a notice). */
+  async act(input: LabInput): Promise<ActResult> {
+    const before = useLab.getState();
+    const r = await this.transport.send({ type: 'input', input });
+    if (r.type === 'input-error') return { ok: false, message: r.message };
+    if (r.type !== 'input') {
+      this.handle(r);
+      return { ok: false, message: 'ERR the simulation stopped' };
+    }
+    const forked = r.result === 'forked' || before.t < before.maxT;
+    applyFrame(r.frame);
+    if (forked) {
+      useLab.setState({ maxT: r.frame.to });
+      notify('warn', 'notice.forked', { t: (r.frame.to / 1e6).toFixed(3) });
+    }
+    return { ok: true, forked };
+  }
+
+  async exportRun(): Promise<RunRecord | null> {
+    const r = await this.transport.send({ type: 'export' });
+    return r.type === 'run' ? r.record : null;
+  }
+
+  /** Test hook: make the worker throw. */
+  async crash(): Promise<void> {
+    this.handle(await this.transport.send({ type: 'debug-throw' }));
+  }
+
+  private handle(r: Response): void {
+    switch (r.type) {
+      case 'ready':
+        resetRun();
+        useLab.setState({
+          phase: 'ready',
+          seed: r.seed,
+          scenario: r.scenario,
+          description: r.description,
+          stepTimes: r.stepTimes,
+          selected: null,
+        });
+        applyFrame(r.frame);
+        return;
+      case 'frame':
+        applyFrame(r.frame);
+        if (r.milestone) {
+          useLab.setState({ lastMilestone: { ...r.milestone, at: r.frame.to } });
+          notify('info', `milestone.${r.milestone.kind}`, { node: r.milestone.node }, 5000);
+        }
+        return;
+      case 'reset':
+        applyFrame(r.frame, { reset: true });
+        return;
+      case 'input':
+        applyFrame(r.frame);
+        return;
+      case 'input-error':
+      case 'load-error':
+        notify('error', 'notice.loadError', { message: r.message }, 0);
+        return;
+      case 'run':
+        return;
+      case 'fault':
+        this.fault(r);
+        return;
+    }
+  }
+
+  private fault(f: {
+    message: string;
+    stack: string;
+    seed: number;
+    at: number;
+    record: RunRecord | null;
+  }): void {
+    const s = useLab.getState();
+    const base = `${location.origin}${location.pathname}${buildSearch({ scenario: s.scenario, seed: f.seed, lang: s.lang })}`;
+    useLab.setState({
+      phase: 'fault',
+      playing: false,
+      fault: { message: f.message, stack: f.stack, seed: f.seed, at: f.at, repro: base },
+    });
+    if (f.record)
+      void encodeRun(f.record).then((run) => {
+        const cur = useLab.getState().fault;
+        if (cur) useLab.setState({ fault: { ...cur, repro: `${base}#run=${run}` } });
+      });
+  }
+}

@@ -1,0 +1,280 @@
+// The UI's history: a pure fold of wire events into lists ordered by virtual time.
+//   applyEvents(h, events) appends; truncate(h, t) forgets everything after t (going back in time:
+//   the worker replays deterministically, so what comes after t will arrive again, identically).
+// Lists are bounded: past their cap the oldest half goes (scrubbing there still works: the
+// worker rebuilds the world; only the drawings of that far past are thinner).
+import type { ActionEvent, ConsoleEvent, Sample, WireEvent } from '../protocol.ts';
+
+type Ev<T extends WireEvent['type']> = Extract<WireEvent, { type: T }>;
+
+/** A message on a link, with where it is in its life. */
+export interface MsgRec {
+  id: number;
+  conn: number;
+  from: string;
+  to: string;
+  kind: Ev<'message.sent'>['kind'];
+  label: string;
+  resp: string;
+  bytes: number;
+  sentAt: number;
+  deliverAt: number;
+  /** Set when it was dropped (a cut): when and why. */
+  droppedAt: number | null;
+  dropReason: string | null;
+  offsets?: [number, number];
+}
+
+export interface History {
+  messages: MsgRec[];
+  byId: Map<number, MsgRec>;
+  /** Longest sentAt→deliverAt seen: bounds the backwards scan for messages in flight. */
+  maxFlight: number;
+  decisions: Ev<'psync.decided'>[];
+  results: Ev<'psync.result'>[];
+  phases: Ev<'rdb.phase'>[];
+  replStates: Ev<'replica.state'>[];
+  linkStates: Ev<'link.state'>[];
+  logs: Ev<'log'>[];
+  consoles: ConsoleEvent[];
+  actions: ActionEvent[];
+  shifts: Ev<'replid.shifted'>[];
+  lifecycle: (Ev<'node.started'> | Ev<'node.state'> | Ev<'node.role'>)[];
+  backlog: (Ev<'backlog.created'> | Ev<'backlog.freed'> | Ev<'backlog.trimmed'>)[];
+  samples: Sample[];
+  /** Distinct virtual times at which something happened (for "one event back"). */
+  times: number[];
+  dropped: number;
+}
+
+/** Which lists a fold touched: the store bumps a revision per list so views re-render narrowly. */
+export interface Touched {
+  messages: boolean;
+  decisions: boolean;
+  phases: boolean;
+  states: boolean;
+  logs: boolean;
+  consoles: boolean;
+  actions: boolean;
+  samples: boolean;
+}
+
+export const CAPS = { messages: 20_000, logs: 6_000, samples: 30_000, times: 50_000, other: 5_000 };
+
+export function emptyHistory(): History {
+  return {
+    messages: [],
+    byId: new Map(),
+    maxFlight: 0,
+    decisions: [],
+    results: [],
+    phases: [],
+    replStates: [],
+    linkStates: [],
+    logs: [],
+    consoles: [],
+    actions: [],
+    shifts: [],
+    lifecycle: [],
+    backlog: [],
+    samples: [],
+    times: [],
+    dropped: 0,
+  };
+}
+
+export function noneTouched(): Touched {
+  return {
+    messages: false,
+    decisions: false,
+    phases: false,
+    states: false,
+    logs: false,
+    consoles: false,
+    actions: false,
+    samples: false,
+  };
+}
+
+function push<T>(list: T[], x: T, cap: number): void {
+  list.push(x);
+  if (list.length > cap) list.splice(0, list.length - Math.floor(cap / 2));
+}
+
+/** Fold events (in order) into h. Returns which lists changed. */
+export function applyEvents(
+  h: History,
+  events: WireEvent[],
+  samples: Sample[] = [],
+  t = noneTouched(),
+): Touched {
+  const o = CAPS.other;
+  for (const e of events) {
+    const last = h.times[h.times.length - 1];
+    if (last === undefined || e.at > last) push(h.times, e.at, CAPS.times);
+    switch (e.type) {
+      case 'message.sent': {
+        const m: MsgRec = {
+          id: e.id,
+          conn: e.conn,
+          from: e.from,
+          to: e.to,
+          kind: e.kind,
+          label: e.label,
+          resp: e.resp,
+          bytes: e.bytes,
+          sentAt: e.sentAt,
+          deliverAt: e.deliverAt,
+          droppedAt: null,
+          dropReason: null,
+          offsets: e.offsets,
+        };
+        h.messages.push(m);
+        h.byId.set(m.id, m);
+        if (h.messages.length > CAPS.messages) {
+          for (const x of h.messages.splice(0, CAPS.messages / 2)) h.byId.delete(x.id);
+        }
+        h.maxFlight = Math.max(h.maxFlight, e.deliverAt - e.sentAt);
+        t.messages = true;
+        break;
+      }
+      case 'message.dropped': {
+        const m = h.byId.get(e.id);
+        if (m) {
+          m.droppedAt = e.at;
+          m.dropReason = e.reason;
+          t.messages = true;
+        }
+        break;
+      }
+      case 'psync.decided':
+        push(h.decisions, e, o);
+        t.decisions = true;
+        break;
+      case 'psync.result':
+        push(h.results, e, o);
+        t.decisions = true;
+        break;
+      case 'rdb.phase':
+        push(h.phases, e, o);
+        t.phases = true;
+        break;
+      case 'replica.state':
+        push(h.replStates, e, o);
+        t.states = true;
+        break;
+      case 'link.state':
+        push(h.linkStates, e, o);
+        t.states = true;
+        break;
+      case 'log':
+        push(h.logs, e, CAPS.logs);
+        t.logs = true;
+        break;
+      case 'console':
+        push(h.consoles, e, o);
+        t.consoles = true;
+        break;
+      case 'action':
+        push(h.actions, e, o);
+        t.actions = true;
+        break;
+      case 'replid.shifted':
+        push(h.shifts, e, o);
+        t.decisions = true;
+        break;
+      case 'node.started':
+      case 'node.state':
+      case 'node.role':
+        push(h.lifecycle, e, o);
+        t.states = true;
+        break;
+      case 'backlog.created':
+      case 'backlog.freed':
+      case 'backlog.trimmed':
+        push(h.backlog, e, o);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const s of samples) {
+    const last = h.samples[h.samples.length - 1];
+    if (last && s.at <= last.at) continue;
+    push(h.samples, s, CAPS.samples);
+    t.samples = true;
+  }
+  return t;
+}
+
+/** Index of the first element with key(x) > t, in a list sorted by key. */
+export function upperBound<T>(list: T[], t: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(list[mid]) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function cut<T extends { at: number }>(list: T[], t: number): boolean {
+  const k = upperBound(list, t, (x) => x.at);
+  if (k === list.length) return false;
+  list.length = k;
+  return true;
+}
+
+/** Forget everything after virtual time t. Messages still in flight at t lose their drop mark. */
+export function truncate(h: History, t: number): Touched {
+  const touched = noneTouched();
+  const k = upperBound(h.messages, t, (m) => m.sentAt);
+  if (k < h.messages.length) {
+    for (const m of h.messages.splice(k)) h.byId.delete(m.id);
+    touched.messages = true;
+  }
+  for (let i = h.messages.length - 1; i >= 0; i--) {
+    const m = h.messages[i];
+    if (m.sentAt < t - h.maxFlight) break;
+    if (m.droppedAt !== null && m.droppedAt > t) {
+      m.droppedAt = null;
+      m.dropReason = null;
+      touched.messages = true;
+    }
+  }
+  // No short-circuit: every list must be cut.
+  touched.decisions = [cut(h.decisions, t), cut(h.results, t), cut(h.shifts, t)].includes(true);
+  touched.phases = cut(h.phases, t);
+  touched.states = [cut(h.replStates, t), cut(h.linkStates, t), cut(h.lifecycle, t)].includes(true);
+  touched.logs = cut(h.logs, t);
+  touched.consoles = cut(h.consoles, t);
+  touched.actions = cut(h.actions, t);
+  cut(h.backlog, t);
+  touched.samples = cut(h.samples, t);
+  h.times.length = upperBound(h.times, t, (x) => x);
+  return touched;
+}
+
+/**
+ * Messages on the wire at t (sent, not yet delivered), oldest first. A dropped message stays
+ * `linger` µs past its drop, so the view can show it being lost.
+ */
+export function inFlight(h: History, t: number, max = 400, linger = 0): MsgRec[] {
+  const out: MsgRec[] = [];
+  const hi = upperBound(h.messages, t, (m) => m.sentAt);
+  for (let i = hi - 1; i >= 0 && out.length < max; i--) {
+    const m = h.messages[i];
+    if (m.sentAt < t - h.maxFlight - linger) break;
+    const end = m.droppedAt !== null ? m.droppedAt + linger : m.deliverAt;
+    if (end > t) out.push(m);
+  }
+  return out.reverse();
+}
+
+/** The latest distinct event time strictly before t (for "one event back"), or 0. */
+export function previousTime(h: History, t: number): number {
+  let k = upperBound(h.times, t, (x) => x) - 1;
+  while (k >= 0 && h.times[k] >= t) k--;
+  return k >= 0 ? h.times[k] : 0;
+}

@@ -1,0 +1,193 @@
+// The zustand store: discrete state for React (narrow selectors), plus the history (a mutable
+// fold, read through revision counters so only the views of a list that changed re-render).
+// Per-frame motion does not go through React: the message layer subscribes to `t` transiently.
+import { create } from 'zustand';
+import type { NodeView } from '../engine/index.ts';
+import type { Lang, MsgKey, Vars } from '../i18n/index.ts';
+import type { Frame, Milestone } from '../protocol.ts';
+import { applyEvents, emptyHistory, type History, noneTouched, type Touched, truncate } from './history.ts';
+
+export type Selection = { kind: 'node'; name: string } | { kind: 'link'; replica: string } | null;
+export type InsightTab = 'decision' | 'backlog' | 'offsets' | 'fullsync' | 'handshake';
+export type NodeTab = 'actions' | 'console' | 'info' | 'data' | 'log';
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'warn' | 'error';
+  /** Translated when shown, so switching the language re-words open notices. */
+  key: MsgKey;
+  vars?: Vars;
+}
+
+export interface Fault {
+  message: string;
+  stack: string;
+  seed: number;
+  at: number;
+  /** A link that reopens the run up to the fault. */
+  repro: string;
+}
+
+export interface Revs {
+  messages: number;
+  decisions: number;
+  phases: number;
+  states: number;
+  logs: number;
+  consoles: number;
+  actions: number;
+  samples: number;
+}
+
+export interface LabState {
+  phase: 'booting' | 'ready' | 'fault';
+  seed: number;
+  scenario: string | null;
+  description: string | null;
+  stepTimes: number[];
+  /** One line per scenario step ("write A ×10", "disconnect-link B"), in order. */
+  stepLabels: string[];
+  /** Scenario names available from the static folder. */
+  catalog: string[];
+  /** Virtual time shown (µs): the worker's time after the last frame. */
+  t: number;
+  /** Furthest time reached since the last fork (the scrubber's end). */
+  maxT: number;
+  horizon: number;
+  views: Record<string, NodeView>;
+  order: string[];
+  traffic: Record<string, number>;
+  hist: History;
+  rev: Revs;
+  dropped: number;
+  playing: boolean;
+  /** Virtual seconds per wall second. */
+  speed: number;
+  lang: Lang;
+  selected: Selection;
+  insight: InsightTab;
+  nodeTab: NodeTab;
+  /** Switch the insight tab when a PSYNC or full sync happens. */
+  follow: boolean;
+  blocks: boolean;
+  helpOpen: boolean;
+  /** The message whose RESP bytes are shown. */
+  resp: number | null;
+  notices: Notice[];
+  fault: Fault | null;
+  lastMilestone: { kind: Milestone; node: string; at: number } | null;
+}
+
+const zeroRevs = (): Revs => ({
+  messages: 0,
+  decisions: 0,
+  phases: 0,
+  states: 0,
+  logs: 0,
+  consoles: 0,
+  actions: 0,
+  samples: 0,
+});
+
+export const DEFAULT_SPEED = 0.1;
+
+export const initialState = (lang: Lang = 'en'): LabState => ({
+  phase: 'booting',
+  seed: 1,
+  scenario: null,
+  description: null,
+  stepTimes: [],
+  stepLabels: [],
+  catalog: [],
+  t: 0,
+  maxT: 0,
+  horizon: 0,
+  views: {},
+  order: [],
+  traffic: {},
+  hist: emptyHistory(),
+  rev: zeroRevs(),
+  dropped: 0,
+  playing: true,
+  speed: DEFAULT_SPEED,
+  lang,
+  selected: null,
+  insight: 'handshake',
+  nodeTab: 'actions',
+  follow: true,
+  blocks: false,
+  helpOpen: false,
+  resp: null,
+  notices: [],
+  fault: null,
+  lastMilestone: null,
+});
+
+export const useLab = create<LabState>(() => initialState());
+
+function bump(rev: Revs, t: Touched): Revs {
+  const r = { ...rev };
+  for (const k of Object.keys(t) as (keyof Touched)[]) if (t[k]) r[k]++;
+  return r;
+}
+
+/** Which insight tab a frame should bring forward when `follow` is on, if any. */
+export function followTab(frame: Frame): LabState['insight'] | null {
+  let tab: LabState['insight'] | null = null;
+  for (const e of frame.events) {
+    if (e.type === 'psync.decided') tab = 'decision';
+    else if (e.type === 'rdb.phase' && e.phase === 'bgsave-start' && tab === null) tab = 'fullsync';
+  }
+  return tab;
+}
+
+/** Fold one frame in. `reset` first forgets history after the frame's start. */
+export function applyFrame(frame: Frame, opts: { reset?: boolean } = {}): void {
+  useLab.setState((s) => {
+    let touched = noneTouched();
+    if (opts.reset) touched = truncate(s.hist, frame.to);
+    touched = applyEvents(s.hist, frame.events, frame.samples, touched);
+    const views: Record<string, NodeView> = {};
+    for (const v of frame.views) views[v.name] = v;
+    const order = frame.views.map((v) => v.name);
+    const sameOrder = order.length === s.order.length && order.every((n, i) => n === s.order[i]);
+    const tab = s.follow ? followTab(frame) : null;
+    let selected = s.selected;
+    if (selected?.kind === 'node' && !views[selected.name]) selected = null;
+    if (selected?.kind === 'link' && !views[selected.replica]?.master) selected = null;
+    return {
+      t: frame.to,
+      maxT: opts.reset ? s.maxT : Math.max(s.maxT, frame.to),
+      horizon: frame.horizon,
+      views,
+      order: sameOrder ? s.order : order,
+      traffic: sameRecord(frame.traffic, s.traffic) ? s.traffic : frame.traffic,
+      rev: bump(s.rev, touched),
+      dropped: s.dropped + frame.dropped,
+      insight: tab ?? s.insight,
+      selected,
+    };
+  });
+}
+
+function sameRecord(a: Record<string, number>, b: Record<string, number>): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
+}
+
+let noticeId = 1;
+
+export function notify(kind: Notice['kind'], key: MsgKey, vars?: Vars, ms = 8000): void {
+  const id = noticeId++;
+  useLab.setState((s) => ({ notices: [...s.notices.slice(-3), { id, kind, key, vars }] }));
+  if (ms > 0) setTimeout(() => dismiss(id), ms);
+}
+
+export function dismiss(id: number): void {
+  useLab.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+}
+
+/** A fresh history for a new run (load). */
+export function resetRun(): void {
+  useLab.setState({ hist: emptyHistory(), rev: zeroRevs(), t: 0, maxT: 0, dropped: 0, lastMilestone: null });
+}

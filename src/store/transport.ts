@@ -1,0 +1,92 @@
+// One request at a time to the worker. Requests wait in a queue; a newer seek replaces a queued
+// one (scrubbing sends many). Worker crashes (script error, bad protocol) reject with a fault.
+import {
+  type FromWorker,
+  PROTOCOL_VERSION,
+  type Request,
+  type Response,
+  type ToWorker,
+} from '../protocol.ts';
+
+interface Job {
+  req: Request;
+  resolve: (r: Response) => void;
+}
+
+/** The part of a Worker this needs (a fake in tests). */
+export interface Port {
+  postMessage(msg: ToWorker): void;
+  onmessage: ((ev: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((ev: ErrorEvent) => void) | null;
+  onmessageerror?: ((ev: MessageEvent) => void) | null;
+  terminate(): void;
+}
+
+export class Transport {
+  private nextId = 1;
+  private inflight: (Job & { id: number }) | null = null;
+  private queue: Job[] = [];
+
+  constructor(
+    private readonly port: Port,
+    private readonly onCrash: (message: string) => void,
+  ) {
+    port.onmessage = (ev) => this.receive(ev.data);
+    port.onerror = (ev) => {
+      ev.preventDefault?.();
+      this.onCrash(ev.message || 'the simulation worker failed to start or crashed');
+    };
+    port.onmessageerror = () => this.onCrash('a message from the worker could not be read');
+  }
+
+  /** Nothing sent and nothing waiting: the pacer may ask for the next advance. */
+  get idle(): boolean {
+    return this.inflight === null && this.queue.length === 0;
+  }
+
+  send(req: Request): Promise<Response> {
+    return new Promise((resolve) => {
+      if (req.type === 'seek') {
+        const queued = this.queue.find((j) => j.req.type === 'seek');
+        if (queued) {
+          const old = queued.resolve;
+          queued.req = req;
+          // The replaced request's caller gets the newer answer too.
+          queued.resolve = (r) => {
+            old(r);
+            resolve(r);
+          };
+          return;
+        }
+      }
+      this.queue.push({ req, resolve });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.inflight || this.queue.length === 0) return;
+    const job = this.queue.shift()!;
+    const id = this.nextId++;
+    this.inflight = { ...job, id };
+    this.port.postMessage({ v: PROTOCOL_VERSION, id, req: job.req });
+  }
+
+  private receive(msg: FromWorker): void {
+    if (msg.v !== PROTOCOL_VERSION) {
+      this.onCrash(`protocol version mismatch: worker ${msg.v}, page ${PROTOCOL_VERSION}`);
+      return;
+    }
+    const job = this.inflight;
+    if (!job || job.id !== msg.id) return; // a stale answer (after a restart): ignore
+    this.inflight = null;
+    job.resolve(msg.res);
+    this.pump();
+  }
+
+  terminate(): void {
+    this.port.terminate();
+    this.queue = [];
+    this.inflight = null;
+  }
+}

@@ -1,0 +1,127 @@
+// The URL contract: ?scenario=NAME&seed=N&lang=zh|en, and #run=<deflated base64url run record>.
+// Parsing never throws: each bad part becomes a problem the page states, and a safe default.
+import * as v from 'valibot';
+import type { RunRecord } from '../engine/index.ts';
+import { isLang, type Lang } from '../i18n/index.ts';
+
+export const SCENARIO_NAME = /^[A-Za-z0-9_-]{1,80}$/;
+export const DEFAULT_SEED = 1;
+const MAX_SEED = 2 ** 31 - 1;
+
+export type UrlProblem =
+  | { kind: 'seed'; value: string }
+  | { kind: 'lang'; value: string }
+  | { kind: 'scenario-name'; value: string }
+  | { kind: 'run'; value: string };
+
+export interface UrlRequest {
+  scenario: string | null;
+  seed: number;
+  /** Seed given explicitly in the URL (else the default). */
+  seedGiven: boolean;
+  lang: Lang | null;
+  /** Encoded run from the hash (decoded later: it is async). */
+  run: string | null;
+  problems: UrlProblem[];
+}
+
+export function parseUrl(search: string, hash: string): UrlRequest {
+  const q = new URLSearchParams(search);
+  const problems: UrlProblem[] = [];
+  let seed = DEFAULT_SEED;
+  let seedGiven = false;
+  const s = q.get('seed');
+  if (s !== null) {
+    if (/^\d{1,10}$/.test(s.trim()) && Number(s) <= MAX_SEED) {
+      seed = Number(s);
+      seedGiven = true;
+    } else problems.push({ kind: 'seed', value: s });
+  }
+  let lang: Lang | null = null;
+  const l = q.get('lang');
+  if (l !== null) {
+    const norm = l.toLowerCase().startsWith('zh') ? 'zh' : l.toLowerCase();
+    if (isLang(norm)) lang = norm;
+    else problems.push({ kind: 'lang', value: l });
+  }
+  let scenario: string | null = null;
+  const sc = q.get('scenario');
+  if (sc !== null && sc !== '') {
+    if (SCENARIO_NAME.test(sc)) scenario = sc;
+    else problems.push({ kind: 'scenario-name', value: sc });
+  }
+  const m = /(?:^#|&)run=([A-Za-z0-9_-]+)/.exec(hash);
+  return { scenario, seed, seedGiven, lang, run: m ? m[1] : null, problems };
+}
+
+export function buildSearch(p: { scenario: string | null; seed: number; lang: Lang }): string {
+  const q = new URLSearchParams();
+  if (p.scenario) q.set('scenario', p.scenario);
+  q.set('seed', String(p.seed));
+  q.set('lang', p.lang);
+  return `?${q.toString()}`;
+}
+
+// --- #run=…: the run record, deflated and base64url-encoded -------------------------------------
+
+const labInput = v.looseObject({ type: v.string() });
+const runSchema = v.object({
+  engineVersion: v.number(),
+  seed: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  setup: v.looseObject({
+    nodes: v.pipe(
+      v.array(
+        v.looseObject({
+          name: v.pipe(v.string(), v.regex(/^[A-Z]$/)),
+          replicaof: v.nullable(v.string()),
+          config: v.optional(v.record(v.string(), v.string())),
+        }),
+      ),
+      v.minLength(1),
+      v.maxLength(7),
+    ),
+    config: v.optional(v.record(v.string(), v.string())),
+  }),
+  scenario: v.optional(v.string()),
+  inputs: v.array(v.object({ at: v.pipe(v.number(), v.integer(), v.minValue(0)), input: labInput })),
+});
+
+function toBase64Url(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const b = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+  const out = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) out[i] = b.charCodeAt(i);
+  return out;
+}
+
+async function pipeThrough(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+): Promise<Uint8Array> {
+  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+export async function encodeRun(record: RunRecord): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(record));
+  return toBase64Url(await pipeThrough(json, new CompressionStream('deflate-raw')));
+}
+
+/** The run record from #run=…, validated; throws an Error with a readable message. */
+export async function decodeRun(text: string): Promise<RunRecord> {
+  let raw: unknown;
+  try {
+    const json = await pipeThrough(fromBase64Url(text), new DecompressionStream('deflate-raw'));
+    raw = JSON.parse(new TextDecoder().decode(json));
+  } catch {
+    throw new Error('the #run= part is not a run this lab wrote');
+  }
+  const r = v.safeParse(runSchema, raw);
+  if (!r.success) throw new Error(`the #run= part is not a valid run: ${r.issues[0]?.message ?? 'invalid'}`);
+  return r.output as unknown as RunRecord;
+}

@@ -1,0 +1,67 @@
+// The page: top bar, the cluster with the teaching panels under it, the side panel, time below.
+// Framer Motion is loaded lazily (LazyMotion + m.*) and honours prefers-reduced-motion.
+import { LazyMotion, MotionConfig } from 'framer-motion';
+import { useEffect } from 'react';
+import { HTML_LANG } from '../i18n/index.ts';
+import { syncUrl } from '../store/boot.ts';
+import { useLab } from '../store/store.ts';
+import { ClusterView } from './cluster/ClusterView.tsx';
+import { useT } from './hooks.ts';
+import { Insights } from './Insights.tsx';
+import { onKeyDown } from './keyboard.ts';
+import { RespDialog } from './link/RespDialog.tsx';
+import { FaultScreen } from './overlays/FaultScreen.tsx';
+import { HelpOverlay } from './overlays/HelpOverlay.tsx';
+import { Notices } from './overlays/Notices.tsx';
+import { SidePanel } from './side/SidePanel.tsx';
+import { TopBar } from './TopBar.tsx';
+import { TimeBar } from './timeline/TimeBar.tsx';
+
+const motionFeatures = () => import('./motion-features.ts').then((m) => m.default);
+
+export function App() {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const phase = useLab((s) => s.phase);
+  useEffect(() => {
+    document.documentElement.lang = HTML_LANG[lang];
+    document.title = t('app.title');
+    if (useLab.getState().phase === 'ready') syncUrl();
+  }, [lang, t]);
+  useEffect(() => {
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+  return (
+    <LazyMotion features={motionFeatures} strict>
+      <MotionConfig reducedMotion="user">
+        <div className="app">
+          <a className="skip-link" href="#side">
+            {t('app.skip')}
+          </a>
+          <TopBar />
+          <main className="main">
+            {phase === 'fault' ? (
+              <FaultScreen />
+            ) : (
+              <>
+                <div className="left">
+                  <ClusterView />
+                  <Insights />
+                </div>
+                <div id="side" className="side-wrap">
+                  <SidePanel />
+                </div>
+              </>
+            )}
+          </main>
+          <TimeBar />
+          <Notices />
+          <RespDialog />
+          <HelpOverlay />
+          {phase === 'booting' && <p className="booting">{t('app.loading')}</p>}
+        </div>
+      </MotionConfig>
+    </LazyMotion>
+  );
+}

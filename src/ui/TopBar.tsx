@@ -1,0 +1,76 @@
+// The top bar: what is open (scenario picker), the language switch, share and help.
+import { scenarioText } from '../i18n/scenarios.ts';
+import { openScenario, syncUrl } from '../store/boot.ts';
+import { ctl } from '../store/instance.ts';
+import { notify, useLab } from '../store/store.ts';
+import { buildSearch, encodeRun } from '../store/url.ts';
+import { useT } from './hooks.ts';
+
+async function share(): Promise<void> {
+  const s = useLab.getState();
+  const record = await ctl().exportRun();
+  const base = `${location.origin}${location.pathname}${buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang })}`;
+  const url =
+    record && record.inputs.length > 0 && !s.scenario ? `${base}#run=${await encodeRun(record)}` : base;
+  try {
+    await navigator.clipboard.writeText(url);
+    notify('info', 'notice.copied');
+  } catch {
+    notify('info', 'notice.shareUrl', { url }, 0);
+  }
+}
+
+export function TopBar() {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const scenario = useLab((s) => s.scenario);
+  const catalog = useLab((s) => s.catalog);
+  const seed = useLab((s) => s.seed);
+  return (
+    <header className="topbar">
+      <h1>
+        <span className="logo" aria-hidden="true">
+          ⇄
+        </span>{' '}
+        PSYNC Lab <small>{t('app.subtitle')}</small>
+      </h1>
+      <label className="picker">
+        <span>{t('top.scenario')}</span>
+        <select
+          value={scenario ?? ''}
+          onChange={(e) => void openScenario(ctl(), e.target.value || null, seed)}
+        >
+          <option value="">{t('top.defaultLab')}</option>
+          {catalog.map((n) => (
+            <option key={n} value={n}>
+              {scenarioText(n, lang, null).title}
+            </option>
+          ))}
+          {scenario && !catalog.includes(scenario) && <option value={scenario}>{scenario}</option>}
+        </select>
+      </label>
+      <span className="seed mono" title={t('top.seedHelp')}>
+        seed {seed}
+      </span>
+      <div className="top-actions">
+        <button
+          type="button"
+          onClick={() => {
+            useLab.setState({ lang: lang === 'zh' ? 'en' : 'zh' });
+            syncUrl();
+          }}
+          title={t('top.langAria')}
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
+        >
+          {lang === 'zh' ? 'English' : '中文'}
+        </button>
+        <button type="button" onClick={() => void share()}>
+          {t('top.share')}
+        </button>
+        <button type="button" onClick={() => useLab.setState({ helpOpen: true })} title="?">
+          ? {t('top.help')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,96 @@
+// The backlog of one node (the selected one, else the top master): the ring to scale or 7.0's
+// block list, its numbers as INFO names them, and the last PSYNC's requested offset pinned on it.
+import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useLab } from '../../store/store.ts';
+import { num, secs } from '../format.ts';
+import { useT } from '../hooks.ts';
+import { Blocks } from './Blocks.tsx';
+import { Ring } from './Ring.tsx';
+
+function useBacklogNode(): string | null {
+  return useLab((s) => {
+    const sel = s.selected?.kind === 'node' ? s.selected.name : null;
+    if (sel && s.views[sel]?.backlog.active) return sel;
+    if (sel && s.views[sel]?.role === 'master') return sel;
+    return (
+      s.order.find((n) => s.views[n]?.role === 'master' && s.views[n]?.run !== 'down') ?? s.order[0] ?? null
+    );
+  });
+}
+
+export function BacklogPanel() {
+  const t = useT();
+  const name = useBacklogNode();
+  const blocks = useLab((s) => s.blocks);
+  const b = useLab((s) => (name ? s.views[name]?.backlog : undefined));
+  const replicas = useLab(useShallow((s) => (name ? (s.views[name]?.replicas ?? []) : [])));
+  const rev = useLab((s) => s.rev.decisions);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rev stands for the decision list
+  const last = useMemo(() => {
+    const ds = useLab.getState().hist.decisions;
+    for (let i = ds.length - 1; i >= 0; i--) if (ds[i].master === name) return ds[i];
+    return null;
+  }, [name, rev]);
+  if (!name || !b) return <p className="dim">{t('bl.none')}</p>;
+  const pin = last ? last.decision.values.requestedOffset : null;
+  const window = b.active ? `[${num(b.firstByteOffset)} … ${num(b.masterReplOffset)}]` : '—';
+  return (
+    <div className="backlog">
+      <div className="bl-figure">
+        {blocks ? (
+          <Blocks
+            backlog={b}
+            pin={pin}
+            cursors={replicas
+              .filter((r) => r.sendPos !== null)
+              .map((r) => ({ name: r.name, pos: r.sendPos as number }))}
+          />
+        ) : (
+          <Ring backlog={b} pin={pin} acks={replicas.map((r) => ({ name: r.name, offset: r.ackOffset }))} />
+        )}
+      </div>
+      <div className="bl-side">
+        <div className="bl-head">
+          <h3>{t('bl.of', { name })}</h3>
+          <label className="switch">
+            <input
+              type="checkbox"
+              checked={blocks}
+              onChange={(e) => useLab.setState({ blocks: e.target.checked })}
+            />
+            {t('bl.showBlocks')}
+          </label>
+        </div>
+        <dl className="bl-nums mono">
+          <dt>repl_backlog_size</dt>
+          <dd>{num(b.size)}</dd>
+          <dt>repl_backlog_first_byte_offset</dt>
+          <dd>{b.active ? num(b.firstByteOffset) : '—'}</dd>
+          <dt>repl_backlog_histlen</dt>
+          <dd>{num(b.histlen)}</dd>
+          <dt>master_repl_offset</dt>
+          <dd>{num(b.masterReplOffset)}</dd>
+          <dt>{t('bl.window')}</dt>
+          <dd>{window}</dd>
+        </dl>
+        {last && (
+          <p className={`bl-pin ${last.decision.values.inWindow ? 'in' : 'out'}`}>
+            {t(last.decision.values.inWindow ? 'bl.pinIn' : 'bl.pinOut', {
+              replica: last.replica,
+              p: num(last.decision.values.requestedOffset),
+              first: num(last.decision.values.backlogFirstByte),
+              last: num(last.decision.values.masterReplOffset + 1),
+              t: secs(last.at),
+              outcome: `+${last.decision.outcome}`,
+            })}
+          </p>
+        )}
+        {!blocks && b.histlen > b.size && (
+          <p className="hint">{t('bl.extra', { n: num(b.histlen - b.size) })}</p>
+        )}
+        {!blocks && <p className="hint small">{t('bl.ringNote')}</p>}
+      </div>
+    </div>
+  );
+}

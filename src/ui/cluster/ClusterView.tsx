@@ -1,0 +1,87 @@
+// The cluster: node cards in a tree (chains go deeper), links, and messages on the wire.
+// The drawing is laid out in design units and scaled to fit its box (a projector and a phone show
+// the same picture); below a readable scale it scrolls instead.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useLab } from '../../store/store.ts';
+import { useT } from '../hooks.ts';
+import { LinkLabels, LinkLines } from './Links.tsx';
+import { layoutTree } from './layout.ts';
+import { MessageLayer } from './MessageLayer.tsx';
+import { NodeCard } from './NodeCard.tsx';
+
+const MIN_SCALE = 0.62;
+const MAX_SCALE = 1.3;
+
+function useBoxSize(ref: React.RefObject<HTMLElement | null>) {
+  const [size, setSize] = useState({ w: 800, h: 400 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(([e]) => {
+      const r = e.contentRect;
+      setSize((s) =>
+        Math.abs(s.w - r.width) < 1 && Math.abs(s.h - r.height) < 1 ? s : { w: r.width, h: r.height },
+      );
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+}
+
+export function ClusterView() {
+  const t = useT();
+  const box = useRef<HTMLDivElement>(null);
+  const size = useBoxSize(box);
+  const shape = useLab(useShallow((s) => s.order.map((n) => `${n}>${s.views[n]?.master ?? ''}`)));
+  const layout = useMemo(
+    () =>
+      layoutTree(
+        shape.map((k) => {
+          const [name, master] = k.split('>');
+          return { name, master: master || null };
+        }),
+      ),
+    [shape],
+  );
+  const fit = Math.min(MAX_SCALE, (size.w - 8) / layout.width, (size.h - 8) / layout.height);
+  const scale = Math.max(MIN_SCALE, fit);
+  return (
+    <section className="cluster" aria-label={t('cluster.title')}>
+      <h2 className="sr-only">{t('cluster.title')}</h2>
+      <div className="cluster-box" ref={box}>
+        <div className="cluster-fit" style={{ width: layout.width * scale, height: layout.height * scale }}>
+          <div
+            className="cluster-stage"
+            style={{ width: layout.width, height: layout.height, transform: `scale(${scale})` }}
+          >
+            <LinkLines layout={layout} />
+            {shape.map((k) => {
+              const name = k.split('>')[0];
+              const p = layout.pos[name];
+              return p ? <NodeCard key={name} name={name} x={p.x} y={p.y} /> : null;
+            })}
+            <LinkLabels layout={layout} />
+            <MessageLayer layout={layout} />
+          </div>
+        </div>
+      </div>
+      <Legend />
+    </section>
+  );
+}
+
+function Legend() {
+  const t = useT();
+  return (
+    <ul className="legend" aria-label={t('legend.title')}>
+      {(['online', 'handshake', 'transfer', 'connecting', 'cut'] as const).map((k) => (
+        <li key={k} className={`legend-${k}`}>
+          <span className="swatch" aria-hidden="true" />
+          {t(`link.${k}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}

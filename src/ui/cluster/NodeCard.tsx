@@ -1,0 +1,94 @@
+// One node: role, replid (coloured by lineage) and replid2, master_repl_offset, REPL_STATE_*,
+// key count. The card is a button: clicking (or Enter) selects the node for the side panel.
+import { m } from 'framer-motion';
+import { useShallow } from 'zustand/react/shallow';
+import { useLab } from '../../store/store.ts';
+import { NO_REPLID, num, shortId } from '../format.ts';
+import { useT } from '../hooks.ts';
+import { CARD_H, CARD_W } from './layout.ts';
+import { lineageColor, nodeColor } from './lineage.ts';
+
+export function NodeCard({ name, x, y }: { name: string; x: number; y: number }) {
+  const t = useT();
+  const v = useLab(
+    useShallow((s) => {
+      const n = s.views[name];
+      return n
+        ? {
+            port: n.port,
+            run: n.run,
+            role: n.role,
+            replid: n.replid,
+            replid2: n.replid2,
+            second: n.secondReplOffset,
+            offset: n.masterReplOffset,
+            state: n.linkState,
+            keys: n.dbsize,
+            replicas: n.replicas.length,
+            syncing: n.transfer !== null || n.bgsave !== null,
+          }
+        : null;
+    }),
+  );
+  const selected = useLab((s) => s.selected?.kind === 'node' && s.selected.name === name);
+  const traffic = useLab((s) => s.traffic[name] ?? 0);
+  if (!v) return null;
+  const roleWord = v.role === 'master' ? t('role.master') : t('role.replica');
+  const label = t('node.aria', { name, port: v.port, role: roleWord, offset: v.offset, keys: v.keys });
+  return (
+    <m.button
+      type="button"
+      className={`node-card role-${v.role} run-${v.run}${selected ? ' selected' : ''}`}
+      style={{ left: x - CARD_W / 2, top: y - CARD_H / 2, width: CARD_W, height: CARD_H }}
+      initial={{ opacity: 0, scale: 0.9 }}
+      animate={{ opacity: 1, scale: 1 }}
+      aria-label={label}
+      aria-pressed={selected}
+      data-node={name}
+      onClick={() => useLab.setState({ selected: { kind: 'node', name } })}
+    >
+      <span className="nc-head">
+        <span className="nc-name" style={{ background: nodeColor(name) }}>
+          {name}
+        </span>
+        <span className="nc-port mono">:{v.port}</span>
+        <m.span
+          key={v.role}
+          className={`nc-role ${v.role}`}
+          initial={{ rotateX: 90 }}
+          animate={{ rotateX: 0 }}
+        >
+          {roleWord}
+        </m.span>
+      </span>
+      {v.run !== 'running' && <span className={`nc-run ${v.run}`}>{t(`run.${v.run}`)}</span>}
+      <span className="nc-row">
+        <span className="nc-k">replid</span>
+        <span
+          className="nc-id mono"
+          style={{ borderColor: lineageColor(v.replid), color: lineageColor(v.replid) }}
+        >
+          {shortId(v.replid)}
+        </span>
+        <span className="nc-k">2</span>
+        <span
+          className="nc-id mono small"
+          style={{ borderColor: lineageColor(v.replid2), color: lineageColor(v.replid2) }}
+          title={v.replid2 === NO_REPLID ? undefined : `second_repl_offset ${v.second}`}
+        >
+          {shortId(v.replid2)}
+        </span>
+      </span>
+      <span className="nc-row">
+        <span className="nc-k">offset</span>
+        <span className="nc-v mono">{num(v.offset)}</span>
+        <span className="nc-k">{t('node.keys')}</span>
+        <span className="nc-v mono">{v.keys}</span>
+      </span>
+      <span className="nc-state mono">
+        {v.role === 'slave' && v.state ? v.state : t('node.replicasCount', { n: v.replicas })}
+        {traffic > 0 && <span className="nc-traffic"> · {t('node.traffic', { n: traffic })}</span>}
+      </span>
+    </m.button>
+  );
+}

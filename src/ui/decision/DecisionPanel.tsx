@@ -1,0 +1,140 @@
+// At each PSYNC: the master's checks with the live values, the outcome, the reason in plain words,
+// and a "why" card when the outcome tends to surprise. Browse earlier decisions with ◀ ▶.
+import { useEffect, useMemo, useState } from 'react';
+import type { MsgKey } from '../../i18n/index.ts';
+import { useLab } from '../../store/store.ts';
+import { lineageColor } from '../cluster/lineage.ts';
+import { num, secs, shortId } from '../format.ts';
+import { useT } from '../hooks.ts';
+import { checks, whyCards } from './why.ts';
+
+function Mark({ ok }: { ok: boolean | null }) {
+  const t = useT();
+  if (ok === null) return <span className="mark skip">– {t('dec.notChecked')}</span>;
+  return (
+    <span className={`mark ${ok ? 'yes' : 'no'}`}>{ok ? `✓ ${t('common.yes')}` : `✗ ${t('common.no')}`}</span>
+  );
+}
+
+function Id({ id }: { id: string }) {
+  return (
+    <span
+      className="mono id-chip"
+      style={{ color: lineageColor(id), borderColor: lineageColor(id) }}
+      title={id}
+    >
+      {id === '?' ? '?' : shortId(id)}
+    </span>
+  );
+}
+
+export function DecisionPanel() {
+  const t = useT();
+  const rev = useLab((s) => s.rev.decisions);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rev stands for the decision list
+  const decisions = useMemo(() => [...useLab.getState().hist.decisions], [rev]);
+  const [pick, setPick] = useState<number | null>(null);
+  // A new decision brings the panel to it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on every new decision
+  useEffect(() => setPick(null), [decisions.length]);
+  const k = pick ?? decisions.length - 1;
+  const d = decisions[k];
+  const backlogSize = useLab((s) => Number(d ? (s.views[d.master]?.config['repl-backlog-size'] ?? 0) : 0));
+  if (!d) return <p className="dim">{t('dec.none')}</p>;
+  const h = useLab.getState().hist;
+  const earlierSyncs = h.results.filter((r) => r.replica === d.replica && r.at < d.at).length;
+  const result = h.results.find((r) => r.replica === d.replica && r.at >= d.at);
+  const v = d.decision.values;
+  const c = checks(d.decision);
+  const full = d.decision.outcome === 'FULLRESYNC';
+  const cards = whyCards(d.decision, { earlierSyncs, backlogSize });
+  return (
+    <div className="decision">
+      <div className="dec-head">
+        <h3>
+          <span className="mono">
+            {d.replica} → {d.master}: PSYNC <Id id={v.requestedReplid} /> {v.requestedOffset}
+          </span>
+        </h3>
+        <span className="dim mono">t = {secs(d.at)} s</span>
+        <span className="dec-nav">
+          <button
+            type="button"
+            className="small"
+            disabled={k <= 0}
+            onClick={() => setPick(k - 1)}
+            aria-label={t('dec.prev')}
+          >
+            ◀
+          </button>
+          <span className="mono">
+            {k + 1}/{decisions.length}
+          </span>
+          <button
+            type="button"
+            className="small"
+            disabled={k >= decisions.length - 1}
+            onClick={() => setPick(k + 1)}
+            aria-label={t('dec.next')}
+          >
+            ▶
+          </button>
+        </span>
+      </div>
+      <ol className="checks">
+        <li>
+          <span className="ck-q">{t('dec.q1')}</span>
+          <span className="ck-v mono">
+            <Id id={v.requestedReplid} /> {v.replidEqual ? '=' : '≠'} replid <Id id={v.replid} />
+          </span>
+          <Mark ok={c.replid} />
+        </li>
+        <li className={v.replidEqual ? 'moot' : ''}>
+          <span className="ck-q">{t('dec.q2')}</span>
+          <span className="ck-v mono">
+            replid2 <Id id={v.replid2} />, {v.requestedOffset} ≤ second_repl_offset {v.secondReplOffset}
+          </span>
+          <Mark ok={v.replidEqual ? null : c.replid2} />
+        </li>
+        <li>
+          <span className="ck-q">{t('dec.q3')}</span>
+          <span className="ck-v mono">repl_backlog_active:{v.backlogActive ? 1 : 0}</span>
+          <Mark ok={c.backlog} />
+        </li>
+        <li>
+          <span className="ck-q">{t('dec.q4')}</span>
+          <span className="ck-v mono">
+            {num(v.backlogFirstByte)} ≤ {num(v.requestedOffset)} ≤ {num(v.masterReplOffset + 1)}
+          </span>
+          <Mark ok={c.window} />
+        </li>
+      </ol>
+      <div className={`outcome ${full ? 'full' : 'cont'}`} role="status">
+        <strong className="mono">
+          {full
+            ? `+FULLRESYNC ${result?.offset !== undefined ? `${shortId(v.replid)}… ${result.offset}` : ''}`
+            : `+CONTINUE ${shortId(v.replid)}…`}
+        </strong>
+        <span>
+          {t(`dec.reason.${d.decision.reason}` as MsgKey, {
+            bytes: d.decision.backlogBytes,
+            p: v.requestedOffset,
+          })}
+        </span>
+        {d.decision.countsAsPartialErr && <span className="mono small">sync_partial_err +1</span>}
+      </div>
+      {cards.map((w) => (
+        <aside key={w} className="why" aria-label={t('why.title')}>
+          <strong>{t(`why.${w}.title` as MsgKey)}</strong>
+          <p>
+            {t(`why.${w}.text` as MsgKey, {
+              size: backlogSize,
+              p: v.requestedOffset,
+              second: v.secondReplOffset,
+            })}
+          </p>
+        </aside>
+      ))}
+    </div>
+  );
+}

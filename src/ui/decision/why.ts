@@ -1,0 +1,61 @@
+// Which "why" cards a PSYNC decision deserves: the outcomes that surprise learners, told in plain
+// words (texts in the catalogs). Pure: tested with worked numbers.
+import type { PsyncDecision } from '../../engine/index.ts';
+
+export type WhyCard =
+  | 'replicaofAttach'
+  | 'noRdb'
+  | 'firstAttach'
+  | 'blockTrim'
+  | 'beyondSize'
+  | 'oldMasterAhead'
+  | 'failover'
+  | 'noBacklog'
+  | 'replicaAhead';
+
+export interface WhyContext {
+  /** Syncs (psync results) this replica had before this decision. */
+  earlierSyncs: number;
+  /** The master's repl-backlog-size. */
+  backlogSize: number;
+}
+
+export function whyCards(d: PsyncDecision, ctx: WhyContext): WhyCard[] {
+  const v = d.values;
+  switch (d.reason) {
+    case 'replid-mismatch':
+      return ['replicaofAttach'];
+    case 'full-requested':
+      return [ctx.earlierSyncs > 0 ? 'noRdb' : 'firstAttach'];
+    case 'offset-before-backlog':
+      return ['blockTrim'];
+    case 'replid2-offset-too-high':
+      return ['oldMasterAhead'];
+    case 'no-backlog':
+      return ['noBacklog'];
+    case 'offset-after-master':
+      return ['replicaAhead'];
+    case 'accepted-replid2':
+      return ['failover'];
+    case 'accepted':
+      // 7.0 trims whole blocks: a replica that missed more than repl-backlog-size may still continue.
+      return v.masterReplOffset + 1 - v.requestedOffset > ctx.backlogSize ? ['beyondSize'] : [];
+  }
+}
+
+/** Check results in Redis's order; a check Redis never reached is null. */
+export function checks(d: PsyncDecision): {
+  replid: boolean;
+  replid2: boolean;
+  backlog: boolean | null;
+  window: boolean | null;
+} {
+  const v = d.values;
+  const history = v.replidEqual || v.replid2Usable;
+  return {
+    replid: v.replidEqual,
+    replid2: v.replid2Usable,
+    backlog: history ? v.backlogActive : null,
+    window: history && v.backlogActive ? v.inWindow : null,
+  };
+}

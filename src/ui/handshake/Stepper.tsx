@@ -1,0 +1,82 @@
+// The handshake stepper: REPL_STATE_* in protocol order with the current step lit. `compact` is
+// one row per replica (the insight tab); the full form explains each step (the link panel).
+import { useMemo } from 'react';
+import type { ReplState } from '../../engine/index.ts';
+import type { MsgKey } from '../../i18n/index.ts';
+import { useLab } from '../../store/store.ts';
+import { useT } from '../hooks.ts';
+import { attemptStates, STEPS, stepMarks, WIRE } from './steps.ts';
+
+function useMarks(replica: string) {
+  const current = useLab((s) => s.views[replica]?.linkState ?? null);
+  const rev = useLab((s) => s.rev.states);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: rev stands for the state history
+  const visited = useMemo(() => attemptStates(useLab.getState().hist.replStates, replica), [replica, rev]);
+  return { current, marks: stepMarks(visited, current) };
+}
+
+const short = (s: ReplState) => s.replace('REPL_STATE_', '');
+
+export function Stepper({ replica, compact = false }: { replica: string; compact?: boolean }) {
+  const t = useT();
+  const { current, marks } = useMarks(replica);
+  const master = useLab((s) => s.views[replica]?.master ?? '');
+  if (compact)
+    return (
+      <div className="stepper compact">
+        <span className="st-who mono">
+          {replica}→{master}
+        </span>
+        <ol aria-label={t('hs.aria', { replica, state: current ?? 'REPL_STATE_NONE' })}>
+          {STEPS.map((s, i) => (
+            <li key={s} className={`st st-${marks[i]}`} title={`${s} — ${WIRE[s] ?? ''}`}>
+              {short(s)}
+            </li>
+          ))}
+        </ol>
+      </div>
+    );
+  return (
+    <ol className="stepper full" aria-label={t('hs.aria', { replica, state: current ?? 'REPL_STATE_NONE' })}>
+      {STEPS.map((s, i) => (
+        <li
+          key={s}
+          className={`st st-${marks[i]}`}
+          aria-current={marks[i] === 'current' ? 'step' : undefined}
+        >
+          <span className="st-dot" aria-hidden="true" />
+          <span className="st-name mono">{s}</span>
+          {WIRE[s] && <span className="st-wire mono">{WIRE[s]}</span>}
+          {marks[i] === 'current' && <span className="st-desc">{t(`hs.${short(s)}` as MsgKey)}</span>}
+          {marks[i] === 'skipped' && <span className="st-desc dim">{t('hs.skipped')}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Every replica's stepper, one row each. */
+export function HandshakeTab() {
+  const t = useT();
+  const replicas = useLab((s) => s.order.filter((n) => s.views[n]?.role === 'slave').join(','));
+  const list = replicas ? replicas.split(',') : [];
+  if (list.length === 0) return <p className="dim">{t('hs.none')}</p>;
+  return (
+    <div className="handshake-tab">
+      <p className="hint">{t('hs.intro')}</p>
+      {list.map((r) => (
+        <div key={r} className="stepper-row">
+          <Stepper replica={r} compact />
+          <button
+            type="button"
+            className="small"
+            onClick={() => useLab.setState({ selected: { kind: 'link', replica: r } })}
+            aria-label={t('hs.open', { replica: r })}
+          >
+            ›
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

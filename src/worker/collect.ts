@@ -1,0 +1,112 @@
+// Turning drained engine events into wire events: console lines for typed commands (with the full
+// reply redis-cli prints), actions for other inputs, traffic commands left out; and thinning a
+// frame that passed the bound. Pure functions of their arguments (plus read-only World access).
+import {
+  formatReply,
+  infoText,
+  type LabInput,
+  roleReply,
+  type SimEvent,
+  type TimedInput,
+  type World,
+} from '../engine/index.ts';
+import type { WireEvent } from '../protocol.ts';
+
+type CommandInput = Extract<LabInput, { type: 'command' }>;
+
+/** Bulk events: many per write. Thinned first when a frame is too big. */
+export function isBulk(e: WireEvent): boolean {
+  switch (e.type) {
+    case 'message.sent':
+      return (
+        e.kind === 'stream' ||
+        e.kind === 'REPLCONF ACK' ||
+        e.kind === 'newline' ||
+        e.kind === 'REPLCONF GETACK'
+      );
+    case 'message.delivered':
+    case 'backlog.written':
+    case 'data.changed':
+    case 'offset.changed':
+    case 'offset.acked':
+      return true;
+    default:
+      return false;
+  }
+}
+
+const sameArgv = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The reply redis-cli would print. The engine's `command` event shortens long replies, so INFO
+ * and ROLE are rebuilt here from the same engine functions (read-only), at the command's time.
+ * redis-cli prints INFO raw (it forces raw output for INFO), other replies formatted.
+ */
+export function fullReply(w: World, node: string, argv: string[], short: string): string {
+  if (short.startsWith('(error)')) return short;
+  const n = w.nodes.get(node);
+  if (!n) return short;
+  const cmd = argv[0]?.toLowerCase();
+  if (cmd === 'info' && argv.length <= 2) {
+    const text = infoText(w, n, argv[1] ?? 'default');
+    return text === null ? short : text.replaceAll('\r\n', '\n');
+  }
+  if (cmd === 'role' && argv.length === 1) return formatReply(roleReply(n));
+  return short;
+}
+
+/**
+ * Wire events from drained engine events. `applied` are the inputs applied while these events
+ * were produced, in order: each `command` input claims the first matching `command` event.
+ */
+export function toWire(w: World, events: SimEvent[], applied: TimedInput[]): WireEvent[] {
+  const out: WireEvent[] = [];
+  const claims: CommandInput[] = [];
+  // Actions sort just before what they caused (the first drained event).
+  const actionSeq = (events.length ? events[0].seq : w.seq) - 0.5;
+  for (const a of applied) {
+    if (a.input.type === 'command') claims.push(a.input);
+    else out.push({ type: 'action', at: a.at, seq: actionSeq, input: a.input });
+  }
+  for (const e of events) {
+    if (e.type !== 'command') {
+      out.push(e);
+      continue;
+    }
+    const k = claims.findIndex((c) => c.node === e.node && sameArgv(c.argv, e.argv));
+    if (k < 0) continue; // the traffic generator and bursts: nobody typed them
+    claims.splice(k, 1);
+    out.push({
+      type: 'console',
+      at: e.at,
+      seq: e.seq,
+      node: e.node,
+      argv: e.argv,
+      reply: fullReply(w, e.node, e.argv, e.reply),
+    });
+  }
+  return out;
+}
+
+/**
+ * Keep a frame under `bound` events: every non-bulk event, every message still in flight at `to`,
+ * and the newest bulk events up to half the bound. Returns the kept events and how many were left out.
+ */
+export function thin(
+  events: WireEvent[],
+  bound: number,
+  to: number,
+): { events: WireEvent[]; dropped: number } {
+  if (events.length <= bound) return { events, dropped: 0 };
+  const bulkBudget = Math.floor(bound / 2);
+  let bulkSeen = 0;
+  const keep = new Array<boolean>(events.length);
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (!isBulk(e)) keep[i] = true;
+    else if (e.type === 'message.sent' && e.deliverAt > to) keep[i] = true;
+    else keep[i] = bulkSeen++ < bulkBudget;
+  }
+  const kept = events.filter((_, i) => keep[i]);
+  return { events: kept, dropped: events.length - kept.length };
+}

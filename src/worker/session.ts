@@ -1,0 +1,272 @@
+// The worker's state: one timeline, answered request by request. No DOM, no postMessage: the
+// worker file is a thin adapter around handle(), so this is tested as plain functions.
+//
+// Contracts kept here:
+//  - one Response per Request; frames are bounded (FRAME_EVENT_BOUND);
+//  - advancing stops at every recorded input's time, so a typed command's reply (INFO, ROLE) is
+//    rebuilt at the moment it ran, and at every sample time of the offsets chart;
+//  - going back replays quietly (events off): a long run replayed must not pile up events.
+import {
+  advance,
+  createLab,
+  createTimeline,
+  DEFAULT_SETUP,
+  drainEvents,
+  type LabInput,
+  LabInputError,
+  input as labInput,
+  nodeViews,
+  ScenarioError,
+  type SimEvent,
+  scenarioToRun,
+  type TimedInput,
+  type Timeline,
+} from '../engine/index.ts';
+import {
+  FRAME_EVENT_BOUND,
+  type Frame,
+  type Milestone,
+  type Request,
+  type Response,
+  SAMPLE_EVERY_US,
+  type Sample,
+  type WireEvent,
+} from '../protocol.ts';
+import { thin, toWire } from './collect.ts';
+
+/** Most due-steps one `step` request may take (a guard; the virtual limit usually ends it first). */
+const MAX_STEPS = 200_000;
+
+interface Pending {
+  from: number;
+  events: WireEvent[];
+  samples: Sample[];
+}
+
+export class Session {
+  private tl: Timeline | null = null;
+  private stepTimes: number[] = [];
+  private nextSample = 0;
+
+  /** The run so far, for a fault report. */
+  get record() {
+    return this.tl?.record ?? null;
+  }
+
+  get now(): number {
+    return this.tl?.lab.w.now ?? 0;
+  }
+
+  get seed(): number {
+    return this.tl?.record.seed ?? 0;
+  }
+
+  handle(req: Request): Response {
+    switch (req.type) {
+      case 'load':
+        return this.load(req);
+      case 'advance': {
+        const p = this.begin();
+        this.advanceTo(req.to, p);
+        return { type: 'frame', frame: this.finish(p) };
+      }
+      case 'seek':
+        return this.seek(req.to);
+      case 'step':
+        return this.step(req.until, req.limitUs);
+      case 'input':
+        return this.input(req.input);
+      case 'export':
+        return { type: 'run', record: structuredClone(this.timeline().record) };
+      case 'debug-throw':
+        throw new Error('debug-throw: a fault raised on purpose (test hook)');
+    }
+  }
+
+  private timeline(): Timeline {
+    if (!this.tl) throw new Error('no run loaded: send `load` first');
+    return this.tl;
+  }
+
+  private load(req: Extract<Request, { type: 'load' }>): Response {
+    const src = req.source;
+    let description: string | null = null;
+    this.stepTimes = [];
+    try {
+      if (src.kind === 'default') this.tl = createTimeline(req.seed, DEFAULT_SETUP);
+      else if (src.kind === 'run') {
+        const r = src.record;
+        this.tl = createTimeline(r.seed, r.setup, r.inputs, r.scenario);
+      } else {
+        const { record, stepTimes } = scenarioToRun(src.json, req.seed);
+        this.tl = createTimeline(req.seed, record.setup, record.inputs, record.scenario);
+        this.stepTimes = stepTimes;
+        const d = (src.json as { description?: unknown }).description;
+        description = typeof d === 'string' ? d : null;
+      }
+    } catch (e) {
+      if (e instanceof ScenarioError || e instanceof LabInputError)
+        return { type: 'load-error', message: e.message };
+      throw e;
+    }
+    this.nextSample = 0;
+    const p = this.begin();
+    this.advanceTo(0, p);
+    return {
+      type: 'ready',
+      seed: this.tl.record.seed,
+      scenario: this.tl.record.scenario ?? null,
+      description,
+      stepTimes: this.stepTimes,
+      frame: this.finish(p),
+    };
+  }
+
+  private begin(): Pending {
+    return { from: this.now, events: [], samples: [] };
+  }
+
+  /** Advance to `to`, stopping at recorded inputs and sample times; collects wire events. */
+  private advanceTo(to: number, p: Pending): void {
+    const tl = this.timeline();
+    const w = () => tl.lab.w;
+    const ins = tl.record.inputs;
+    do {
+      const nextIn = tl.cursor < ins.length ? ins[tl.cursor].at : Number.POSITIVE_INFINITY;
+      const next = Math.min(to, this.nextSample, nextIn);
+      const c0 = tl.cursor;
+      advance(tl, Math.max(next, w().now));
+      this.collect(p, drainEvents(w()), ins.slice(c0, tl.cursor));
+      while (this.nextSample <= w().now) {
+        if (this.nextSample >= p.from || p.samples.length === 0) p.samples.push(this.sample(this.nextSample));
+        this.nextSample += SAMPLE_EVERY_US;
+      }
+    } while (w().now < to);
+  }
+
+  private collect(p: Pending, events: SimEvent[], applied: TimedInput[]): void {
+    if (events.length === 0 && applied.length === 0) return;
+    for (const e of toWire(this.timeline().lab.w, events, applied)) p.events.push(e);
+  }
+
+  private sample(at: number): Sample {
+    const nodes: Sample['nodes'] = {};
+    for (const n of this.timeline().lab.w.nodes.values()) {
+      if (n.state === 'down') continue;
+      const b = n.backlog;
+      nodes[n.name] = [n.masterReplOffset, b ? b.offset : -1, b ? b.offset + b.histlen - 1 : -1];
+    }
+    return { at, nodes };
+  }
+
+  private finish(p: Pending): Frame {
+    const tl = this.timeline();
+    const to = tl.lab.w.now;
+    const { events, dropped } = thin(p.events, FRAME_EVENT_BOUND, to);
+    const views = nodeViews(tl.lab.w);
+    for (const v of views) v.log = []; // log lines travel as events
+    const ins = tl.record.inputs;
+    const traffic: Record<string, number> = {};
+    for (const [name, g] of tl.lab.traffic) traffic[name] = g.perSecond;
+    let samples = p.samples;
+    if (samples.length > 4000) {
+      const k = Math.ceil(samples.length / 4000);
+      samples = samples.filter((_, i) => i % k === 0 || i === samples.length - 1);
+    }
+    return {
+      from: p.from,
+      to,
+      events,
+      dropped,
+      views,
+      samples,
+      horizon: ins.length ? ins[ins.length - 1].at : 0,
+      traffic,
+    };
+  }
+
+  private seek(to: number): Response {
+    const tl = this.timeline();
+    to = Math.max(0, Math.floor(to));
+    if (to >= tl.lab.w.now) {
+      const p = this.begin();
+      this.advanceTo(to, p);
+      return { type: 'frame', frame: this.finish(p) };
+    }
+    // Back: rebuild and replay with events off (timeline.seek would buffer every event of the replay).
+    tl.lab = createLab(tl.record.seed, tl.record.setup);
+    tl.cursor = 0;
+    tl.lab.w.emitEvents = false;
+    advance(tl, to);
+    tl.lab.w.emitEvents = true;
+    drainEvents(tl.lab.w);
+    this.nextSample = Math.ceil((tl.lab.w.now + 1) / SAMPLE_EVERY_US) * SAMPLE_EVERY_US;
+    const p = this.begin();
+    return { type: 'reset', at: tl.lab.w.now, reason: 'seek', frame: this.finish(p) };
+  }
+
+  /** Virtual time of the next thing due: a task, a recorded input or a traffic write. */
+  private nextDue(): number {
+    const tl = this.timeline();
+    const w = tl.lab.w;
+    let next = w.queue.peek()?.at ?? Number.POSITIVE_INFINITY;
+    const ins = tl.record.inputs;
+    if (tl.cursor < ins.length) next = Math.min(next, ins[tl.cursor].at);
+    for (const g of tl.lab.traffic.values()) next = Math.min(next, g.next);
+    return Math.max(next, w.now + 1);
+  }
+
+  private step(until: 'event' | 'milestone', limitUs: number): Response {
+    const end = this.now + Math.max(1, limitUs);
+    const p = this.begin();
+    let found: { kind: Milestone; node: string } | null = null;
+    for (let i = 0; i < MAX_STEPS && this.now < end; i++) {
+      const before = p.events.length;
+      const from = this.now;
+      this.advanceTo(Math.min(end, this.nextDue()), p);
+      if (until === 'event') {
+        if (p.events.length > before) break;
+        continue;
+      }
+      found = findMilestone(p.events, before) ?? this.stepMilestone(from);
+      if (found) break;
+    }
+    return { type: 'frame', frame: this.finish(p), milestone: found };
+  }
+
+  private stepMilestone(from: number): { kind: Milestone; node: string } | null {
+    const t = this.stepTimes.find((s) => s > from && s <= this.now);
+    return t === undefined ? null : { kind: 'step', node: String(this.stepTimes.indexOf(t) + 1) };
+  }
+
+  private input(inp: LabInput): Response {
+    const tl = this.timeline();
+    const p = this.begin();
+    let result: 'forked' | 'appended';
+    try {
+      result = labInput(tl, inp);
+    } catch (e) {
+      if (e instanceof LabInputError) {
+        drainEvents(tl.lab.w);
+        return { type: 'input-error', message: e.message };
+      }
+      throw e;
+    }
+    const ins = tl.record.inputs;
+    this.collect(p, drainEvents(tl.lab.w), [ins[ins.length - 1]]);
+    return { type: 'input', result, frame: this.finish(p) };
+  }
+}
+
+/** The first milestone among events[from…]: handshake done, +FULLRESYNC/+CONTINUE, RDB loaded. */
+export function findMilestone(events: WireEvent[], from = 0): { kind: Milestone; node: string } | null {
+  for (let i = from; i < events.length; i++) {
+    const e = events[i];
+    if (e.type === 'replica.state' && e.state === 'REPL_STATE_RECEIVE_PSYNC_REPLY')
+      return { kind: 'handshake', node: e.node };
+    if (e.type === 'psync.result' && e.result !== 'ERROR')
+      return { kind: e.result === 'CONTINUE' ? 'continue' : 'fullresync', node: e.replica };
+    if (e.type === 'rdb.phase' && e.phase === 'loaded') return { kind: 'loaded', node: e.node };
+  }
+  return null;
+}

@@ -1,0 +1,42 @@
+/// <reference lib="webworker" />
+// The worker: onmessage → session → exactly one postMessage per request. Anything the engine
+// throws becomes a `fault` response carrying the run so far (the reproduction), never silence.
+import { type FromWorker, PROTOCOL_VERSION, type Response, type ToWorker } from '../protocol.ts';
+import { Session } from './session.ts';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+const session = new Session();
+
+function reply(id: number, res: Response): void {
+  const msg: FromWorker = { v: PROTOCOL_VERSION, id, res };
+  self.postMessage(msg);
+}
+
+self.onmessage = (ev: MessageEvent<ToWorker>) => {
+  const { v, id, req } = ev.data;
+  if (v !== PROTOCOL_VERSION) {
+    reply(id, {
+      type: 'fault',
+      message: `protocol version mismatch: the page speaks ${v}, the worker ${PROTOCOL_VERSION} (reload the page)`,
+      stack: '',
+      seed: session.seed,
+      at: session.now,
+      record: null,
+    });
+    return;
+  }
+  try {
+    reply(id, session.handle(req));
+  } catch (e) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    reply(id, {
+      type: 'fault',
+      message: err.message,
+      stack: err.stack ?? '',
+      seed: session.seed,
+      at: session.now,
+      record: session.record ? structuredClone(session.record) : null,
+    });
+  }
+};
