@@ -1,9 +1,11 @@
-// Entry: start the worker and its frame loop, open what the URL asks, render.
+// Entry: start the worker and its frame loop, open what the URL asks, render (once the catalog of
+// the language to show is loaded).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { boot } from './store/boot.ts';
+import { boot, initialLang } from './store/boot.ts';
 import { Controller } from './store/client.ts';
 import { setController } from './store/instance.ts';
+import { setLang } from './store/store.ts';
 import type { Port } from './store/transport.ts';
 import { App } from './ui/App.tsx';
 import './ui/app.css';
@@ -15,11 +17,13 @@ setController(controller);
 controller.start();
 void boot(controller);
 
-// Test and console hook: the same actions the UI uses (documented in docs/CONTEXT.md).
+// Test and console hook: the same controller the UI uses (see docs: e2e tests drive the fault screen with it).
 (window as unknown as { psyncLab: unknown }).psyncLab = { controller };
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void setLang(initialLang()).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

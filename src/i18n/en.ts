@@ -306,4 +306,48 @@ export const en = {
   'common.dismiss': 'Dismiss',
   'common.yes': 'yes',
   'common.no': 'no',
+
+  // Public scenarios: title and story (scenarios.ts has their lesson points).
+  'sc.a_initial_attach.title': 'First attach: a full sync (FULLRESYNC)',
+  'sc.a_initial_attach.story':
+    'Master A starts without replicas, so its writes do not move the offset (no backlog yet). B and C attach with REPLICAOF one after the other: handshake (PING, REPLCONF), PSYNC, +FULLRESYNC, the RDB received and loaded. The first replica makes A create its backlog and change its replid.',
+  'sc.b_short_drop_partial.title': 'A short drop: partial resync (+CONTINUE)',
+  'sc.b_short_drop_partial.story':
+    "B's link is cut while A takes 5 writes. Healed, B sends PSYNC <replid> <offset+1>: same replid, and the offset is still in A's backlog, so A answers +CONTINUE and sends only the missing bytes.",
+  'sc.c_backlog_overflow_full.title': 'Backlog overflow: a long outage still needs a full sync',
+  'sc.c_backlog_overflow_full.story':
+    "repl-backlog-size is the 16kb minimum. While B is cut off A writes ~100 KB, far more than the backlog. On reconnect B's offset is before repl_backlog_first_byte_offset: +FULLRESYNC.",
+  'sc.d_replica_restart_save_partial.title': 'Replica restart with an RDB: partial resync',
+  'sc.d_replica_restart_save_partial.story':
+    'B stops with SHUTDOWN SAVE; its RDB keeps repl-id and repl-offset. A takes 5 writes while B is down. Restarted, B rebuilds its cached master from the RDB, sends PSYNC <replid> <offset+1> and gets +CONTINUE.',
+  'sc.e_replica_restart_nosave_full.title': 'Replica restart without an RDB: PSYNC ? -1, full sync',
+  'sc.e_replica_restart_nosave_full.story':
+    'B stops with SHUTDOWN NOSAVE and its dump.rdb is deleted. Restarted, it has no history to offer: PSYNC ? -1, then +FULLRESYNC (not counted in sync_partial_err).',
+  'sc.f_failover_promote_partial.title': 'Failover: partial resync through replid2',
+  'sc.f_failover_promote_partial.story':
+    "B is promoted (REPLICAOF NO ONE): A's replid moves to B's replid2 with second_repl_offset = offset+1, and B takes a new replid. Then A and C do REPLICAOF B: their PSYNC with the old replid matches replid2, so +CONTINUE <B's new replid>.",
+  'sc.h_chained_full_resync.title': 'A chain: the middle node drops its sub-replicas on a full sync',
+  'sc.h_chained_full_resync.story':
+    'Chain A ← B ← C. B is cut off too long and must full-sync from A; when it starts loading the new RDB it disconnects C and frees its own backlog, so C then needs a full sync too.',
+  'sc.i_masterauth_errors.title': 'masterauth: auth errors and retries',
+  'sc.i_masterauth_errors.story':
+    'A has requirepass. Without masterauth B gets -NOAUTH; with a wrong password AUTH gets -WRONGPASS and B retries every second; with the right one the handshake completes and a full sync follows.',
+  'sc.k_offsets_bytes.title': 'Offsets are bytes',
+  'sc.k_offsets_bytes.story':
+    'Each write moves master_repl_offset by its RESP size; watch SELECT being inserted and 7.0 rewriting commands (relative expires → PXAT, …).',
+  'sc.l_disk_sync_shared_bgsave.title': 'Disk-based full sync: one shared BGSAVE',
+  'sc.l_disk_sync_shared_bgsave.story':
+    'repl-diskless-sync no: the master BGSAVEs to dump.rdb, then sends it as $<len>. A second replica arriving during the BGSAVE shares it.',
+  'sc.p_ping_period_chain.title': 'PINGs in the stream',
+  'sc.p_ping_period_chain.story':
+    'repl-ping-replica-period 1: A appends a PING (14 bytes) to the stream every second, so B and C (a chain) grow with it; B only proxies, it makes no PINGs of its own.',
+  'sc.r_repl_timeout.title': 'repl-timeout: a frozen replica is dropped',
+  'sc.r_repl_timeout.story':
+    'B is frozen (SIGSTOP) and stops sending REPLCONF ACK; after repl-timeout the master drops it. Resumed, B resyncs partially.',
+  'sc.s_min_replicas_to_write.title': 'min-replicas-to-write',
+  'sc.s_min_replicas_to_write.story':
+    'A needs one replica with lag ≤ 2 s. With B frozen, writes fail with -NOREPLICAS; after it resumes they succeed again.',
+  'sc.t_backlog_ttl.title': 'repl-backlog-ttl: the backlog is freed',
+  'sc.t_backlog_ttl.story':
+    'After 2 s without replicas A frees its backlog and changes its replid; without a backlog writes do not move the offset. When B returns it needs a full sync.',
 };

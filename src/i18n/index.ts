@@ -1,18 +1,28 @@
 // A small typed catalog: English is the reference (its keys are the type), Chinese must have every
 // key (the compiler says which is missing). Redis's protocol words stay in English inside both.
-import { en } from './en.ts';
-import { zh } from './zh.ts';
+// Each language is its own chunk: the page loads the one it shows (loadLang before rendering).
+import type { en } from './en.ts';
 
 export type Lang = 'zh' | 'en';
 export type MsgKey = keyof typeof en;
 export type Catalog = Record<MsgKey, string>;
 export type Vars = Record<string, string | number>;
 
-const catalogs: Record<Lang, Catalog> = { en, zh };
+const catalogs: Partial<Record<Lang, Catalog>> = {};
+
+/** Load a language's catalog (once). Render text in `lang` only after this resolved. */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (catalogs[lang]) return;
+  catalogs[lang] = lang === 'zh' ? (await import('./zh.ts')).zh : (await import('./en.ts')).en;
+}
+
+export function hasKey(lang: Lang, key: string): boolean {
+  return !!catalogs[lang] && key in (catalogs[lang] as Catalog);
+}
 
 /** Fill `{name}` placeholders. A missing variable stays visible as `{name}` (easy to spot). */
 export function translate(lang: Lang, key: MsgKey, vars?: Vars): string {
-  const text = catalogs[lang][key] ?? en[key] ?? key;
+  const text = catalogs[lang]?.[key] ?? catalogs.en?.[key] ?? catalogs.zh?.[key] ?? key;
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }

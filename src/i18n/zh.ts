@@ -296,4 +296,48 @@ export const zh: Catalog = {
   'common.dismiss': '关闭提示',
   'common.yes': '是',
   'common.no': '否',
+
+  // Public scenarios: title and story (scenarios.ts has their lesson points).
+  'sc.a_initial_attach.title': '首次挂载: 全量同步 FULLRESYNC',
+  'sc.a_initial_attach.story':
+    '主库 A 起初没有从库, 写入不会移动 offset (还没有积压缓冲区 backlog)。B、C 依次执行 REPLICAOF 挂到 A: 握手 (PING、REPLCONF), 发送 PSYNC, 收到 +FULLRESYNC, 接收 RDB 并加载。第一个从库到来时 A 创建 backlog 并更换 replid。',
+  'sc.b_short_drop_partial.title': '短时断线: 增量同步 +CONTINUE',
+  'sc.b_short_drop_partial.story':
+    'B 的链路被切断, 期间 A 写入 5 条。恢复后 B 发送 PSYNC <replid> <offset+1>: replid 相同, 且 offset 仍在复制积压缓冲区 backlog 中, 所以 A 回复 +CONTINUE, 只补发缺少的字节。',
+  'sc.c_backlog_overflow_full.title': '积压缓冲区溢出: 断线太久仍需全量同步',
+  'sc.c_backlog_overflow_full.story':
+    'repl-backlog-size 设为最小的 16kb。B 断线期间 A 写入约 100 KB, 远超 backlog。重连时 B 请求的 offset 已早于 repl_backlog_first_byte_offset, 只能 +FULLRESYNC。',
+  'sc.d_replica_restart_save_partial.title': '从库重启 (有 RDB): 增量同步',
+  'sc.d_replica_restart_save_partial.story':
+    'B 以 SHUTDOWN SAVE 关闭, RDB 中保存了 repl-id 与 repl-offset。A 在 B 停机时写入 5 条。B 重启后从 RDB 恢复缓存的主库信息, 发送 PSYNC <replid> <offset+1>, 得到 +CONTINUE。',
+  'sc.e_replica_restart_nosave_full.title': '从库重启 (无 RDB): PSYNC ? -1 全量同步',
+  'sc.e_replica_restart_nosave_full.story':
+    'B 以 SHUTDOWN NOSAVE 关闭, dump.rdb 也被删除。重启后它没有任何复制历史, 只能发送 PSYNC ? -1, 得到 +FULLRESYNC (不计入 sync_partial_err)。',
+  'sc.f_failover_promote_partial.title': '切主: 通过 replid2 增量同步',
+  'sc.f_failover_promote_partial.story':
+    'B 被提升 (REPLICAOF NO ONE): A 的 replid 移到 B 的 replid2, second_repl_offset = offset+1, B 换上新 replid。随后 A 与 C 执行 REPLICAOF B, 用旧 replid 请求 PSYNC, 经 replid2 匹配得到 +CONTINUE <B 的新 replid>。',
+  'sc.h_chained_full_resync.title': '级联复制: 中间节点全量同步时断开下级',
+  'sc.h_chained_full_resync.story':
+    '链 A ← B ← C。B 断线太久需要从 A 全量同步; B 开始加载新 RDB 时会断开 C 并释放自己的 backlog, C 之后只能全量同步。',
+  'sc.i_masterauth_errors.title': 'masterauth: 鉴权失败与重试',
+  'sc.i_masterauth_errors.story':
+    'A 设置了 requirepass。B 不带 masterauth 时 PING 得到 -NOAUTH; 密码错误时 AUTH 得到 -WRONGPASS, 每秒重试; 改对后完成握手并全量同步。',
+  'sc.k_offsets_bytes.title': 'offset 就是字节数',
+  'sc.k_offsets_bytes.story':
+    '每次写入让 master_repl_offset 增加其 RESP 字节数; 还能看到 SELECT 插入与 7.0 的命令改写 (相对过期 → PXAT 等)。',
+  'sc.l_disk_sync_shared_bgsave.title': '磁盘方式全量同步: 共享一次 BGSAVE',
+  'sc.l_disk_sync_shared_bgsave.story':
+    'repl-diskless-sync no: 主库先 BGSAVE 到 dump.rdb, 再以 $<len> 发送。BGSAVE 进行中到来的第二个从库共享这次 BGSAVE。',
+  'sc.p_ping_period_chain.title': '复制流中的 PING',
+  'sc.p_ping_period_chain.story':
+    'repl-ping-replica-period 1: A 每秒向复制流写入 PING (14 字节), 链上的 B、C offset 一起增长; B 只转发, 不自己生成 PING。',
+  'sc.r_repl_timeout.title': 'repl-timeout: 冻结的从库被断开',
+  'sc.r_repl_timeout.story':
+    'B 被 SIGSTOP 冻结, 不再发送 REPLCONF ACK; 超过 repl-timeout 后主库断开它。恢复后 B 增量同步。',
+  'sc.s_min_replicas_to_write.title': 'min-replicas-to-write',
+  'sc.s_min_replicas_to_write.story':
+    '要求至少 1 个延迟 ≤ 2 秒的从库。B 冻结后写入失败 (-NOREPLICAS), 恢复后再次成功。',
+  'sc.t_backlog_ttl.title': 'repl-backlog-ttl: backlog 被释放',
+  'sc.t_backlog_ttl.story':
+    'A 没有从库超过 2 秒后释放 backlog 并更换 replid; 没有 backlog 时写入不移动 offset。B 回来时只能全量同步。',
 };

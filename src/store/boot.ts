@@ -1,10 +1,10 @@
 // Opening the page: the URL says what to open; every bad part is stated on screen and the
 // default lab opens instead. Scenarios come from the static folder next to index.html
 // (scenarios/index.json + scenarios/NAME.json), so a copied build works offline.
-import { detectLang } from '../i18n/index.ts';
+import { detectLang, type Lang } from '../i18n/index.ts';
 import type { Controller } from './client.ts';
-import { notify, useLab } from './store.ts';
-import { buildSearch, DEFAULT_SEED, decodeRun, parseUrl, SCENARIO_NAME } from './url.ts';
+import { notify, setLang, useLab } from './store.ts';
+import { buildSearch, DEFAULT_SEED, parseUrl, SCENARIO_NAME } from './url.ts';
 
 function scenarioUrl(file: string): string {
   return new URL(`scenarios/${file}`, document.baseURI).href;
@@ -70,14 +70,22 @@ export function syncUrl(): void {
     history.replaceState(null, '', `${location.pathname}${search}`);
 }
 
+/** The language to show first: ?lang=, else the browser's (zh for a Chinese browser). */
+export function initialLang(): Lang {
+  return (
+    parseUrl(location.search, location.hash).lang ?? detectLang(navigator.languages ?? [navigator.language])
+  );
+}
+
 export async function boot(ctrl: Controller): Promise<void> {
   const req = parseUrl(location.search, location.hash);
-  useLab.setState({ lang: req.lang ?? detectLang(navigator.languages ?? [navigator.language]) });
+  await setLang(initialLang());
   for (const p of req.problems) notify('error', `notice.url.${p.kind}`, { value: p.value.slice(0, 80) }, 0);
   void loadCatalog();
   const seed = req.seedGiven ? req.seed : DEFAULT_SEED;
   if (req.run) {
     try {
+      const { decodeRun } = await import('./run-codec.ts');
       const record = await decodeRun(req.run);
       if (await ctrl.load({ kind: 'run', record }, record.seed)) {
         useLab.setState({ playing: false });

@@ -3,7 +3,7 @@
 // Per-frame motion does not go through React: the message layer subscribes to `t` transiently.
 import { create } from 'zustand';
 import type { NodeView } from '../engine/index.ts';
-import type { Lang, MsgKey, Vars } from '../i18n/index.ts';
+import { type Lang, loadLang, type MsgKey, type Vars } from '../i18n/index.ts';
 import type { Frame, Milestone } from '../protocol.ts';
 import { applyEvents, emptyHistory, type History, noneTouched, type Touched, truncate } from './history.ts';
 
@@ -190,4 +190,10 @@ export function dismiss(id: number): void {
 /** A fresh history for a new run (load). */
 export function resetRun(): void {
   useLab.setState({ hist: emptyHistory(), rev: zeroRevs(), t: 0, maxT: 0, dropped: 0, lastMilestone: null });
+}
+
+/** Switch the language once its catalog is loaded (so no frame shows raw keys). */
+export async function setLang(lang: Lang): Promise<void> {
+  await loadLang(lang);
+  useLab.setState({ lang });
 }

@@ -1,6 +1,5 @@
 // The URL contract: ?scenario=NAME&seed=N&lang=zh|en, and #run=<deflated base64url run record>.
 // Parsing never throws: each bad part becomes a problem the page states, and a safe default.
-import * as v from 'valibot';
 import type { RunRecord } from '../engine/index.ts';
 import { isLang, type Lang } from '../i18n/index.ts';
 
@@ -64,42 +63,20 @@ export function buildSearch(p: { scenario: string | null; seed: number; lang: La
 
 // --- #run=…: the run record, deflated and base64url-encoded -------------------------------------
 
-const labInput = v.looseObject({ type: v.string() });
-const runSchema = v.object({
-  engineVersion: v.number(),
-  seed: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  setup: v.looseObject({
-    nodes: v.pipe(
-      v.array(
-        v.looseObject({
-          name: v.pipe(v.string(), v.regex(/^[A-Z]$/)),
-          replicaof: v.nullable(v.string()),
-          config: v.optional(v.record(v.string(), v.string())),
-        }),
-      ),
-      v.minLength(1),
-      v.maxLength(7),
-    ),
-    config: v.optional(v.record(v.string(), v.string())),
-  }),
-  scenario: v.optional(v.string()),
-  inputs: v.array(v.object({ at: v.pipe(v.number(), v.integer(), v.minValue(0)), input: labInput })),
-});
-
 function toBase64Url(bytes: Uint8Array): string {
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array {
+export function fromBase64Url(text: string): Uint8Array {
   const b = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
   const out = new Uint8Array(b.length);
   for (let i = 0; i < b.length; i++) out[i] = b.charCodeAt(i);
   return out;
 }
 
-async function pipeThrough(
+export async function pipeThrough(
   bytes: Uint8Array,
   stream: CompressionStream | DecompressionStream,
 ): Promise<Uint8Array> {
@@ -110,18 +87,4 @@ async function pipeThrough(
 export async function encodeRun(record: RunRecord): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(record));
   return toBase64Url(await pipeThrough(json, new CompressionStream('deflate-raw')));
-}
-
-/** The run record from #run=…, validated; throws an Error with a readable message. */
-export async function decodeRun(text: string): Promise<RunRecord> {
-  let raw: unknown;
-  try {
-    const json = await pipeThrough(fromBase64Url(text), new DecompressionStream('deflate-raw'));
-    raw = JSON.parse(new TextDecoder().decode(json));
-  } catch {
-    throw new Error('the #run= part is not a run this lab wrote');
-  }
-  const r = v.safeParse(runSchema, raw);
-  if (!r.success) throw new Error(`the #run= part is not a valid run: ${r.issues[0]?.message ?? 'invalid'}`);
-  return r.output as unknown as RunRecord;
 }

@@ -1,6 +1,6 @@
 // The page: top bar, the cluster with the teaching panels under it, the side panel, time below.
-// Framer Motion is loaded lazily (LazyMotion + m.*) and honours prefers-reduced-motion.
-import { LazyMotion, MotionConfig } from 'framer-motion';
+// Discrete changes animate with CSS keyframes that prefers-reduced-motion turns off; framer-motion
+// is not loaded at all (its core alone would push the first load past its 120 kB budget).
 import { useEffect } from 'react';
 import { HTML_LANG } from '../i18n/index.ts';
 import { syncUrl } from '../store/boot.ts';
@@ -17,8 +17,6 @@ import { SidePanel } from './side/SidePanel.tsx';
 import { TopBar } from './TopBar.tsx';
 import { TimeBar } from './timeline/TimeBar.tsx';
 
-const motionFeatures = () => import('./motion-features.ts').then((m) => m.default);
-
 export function App() {
   const t = useT();
   const lang = useLab((s) => s.lang);
@@ -33,35 +31,31 @@ export function App() {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
   return (
-    <LazyMotion features={motionFeatures} strict>
-      <MotionConfig reducedMotion="user">
-        <div className="app">
-          <a className="skip-link" href="#side">
-            {t('app.skip')}
-          </a>
-          <TopBar />
-          <main className="main">
-            {phase === 'fault' ? (
-              <FaultScreen />
-            ) : (
-              <>
-                <div className="left">
-                  <ClusterView />
-                  <Insights />
-                </div>
-                <div id="side" className="side-wrap">
-                  <SidePanel />
-                </div>
-              </>
-            )}
-          </main>
-          <TimeBar />
-          <Notices />
-          <RespDialog />
-          <HelpOverlay />
-          {phase === 'booting' && <p className="booting">{t('app.loading')}</p>}
-        </div>
-      </MotionConfig>
-    </LazyMotion>
+    <div className="app">
+      <a className="skip-link" href="#side">
+        {t('app.skip')}
+      </a>
+      <TopBar />
+      <main className="main">
+        {phase === 'fault' ? (
+          <FaultScreen />
+        ) : (
+          <>
+            <div className="left">
+              <ClusterView />
+              <Insights />
+            </div>
+            <div id="side" className="side-wrap">
+              <SidePanel />
+            </div>
+          </>
+        )}
+      </main>
+      <TimeBar />
+      <Notices />
+      <RespDialog />
+      <HelpOverlay />
+      {phase === 'booting' && <p className="booting">{t('app.loading')}</p>}
+    </div>
   );
 }

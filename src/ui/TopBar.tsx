@@ -2,7 +2,7 @@
 import { scenarioText } from '../i18n/scenarios.ts';
 import { openScenario, syncUrl } from '../store/boot.ts';
 import { ctl } from '../store/instance.ts';
-import { notify, useLab } from '../store/store.ts';
+import { notify, setLang, useLab } from '../store/store.ts';
 import { buildSearch, encodeRun } from '../store/url.ts';
 import { useT } from './hooks.ts';
 
@@ -55,10 +55,7 @@ export function TopBar() {
       <div className="top-actions">
         <button
           type="button"
-          onClick={() => {
-            useLab.setState({ lang: lang === 'zh' ? 'en' : 'zh' });
-            syncUrl();
-          }}
+          onClick={() => void setLang(lang === 'zh' ? 'en' : 'zh').then(syncUrl)}
           title={t('top.langAria')}
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
         >

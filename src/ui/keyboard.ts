@@ -3,7 +3,7 @@
 // the first master.
 import type { LabInput } from '../engine/index.ts';
 import { ctl } from '../store/instance.ts';
-import { notify, useLab } from '../store/store.ts';
+import { notify, setLang, useLab } from '../store/store.ts';
 import { INSIGHT_TABS } from './Insights.tsx';
 import { act, command } from './side/NodeActions.tsx';
 import { nudgeSpeed } from './timeline/speed.ts';
@@ -95,7 +95,7 @@ export function onKeyDown(e: KeyboardEvent): void {
   } else if (k === 'v') {
     const i = INSIGHT_TABS.indexOf(s.insight);
     useLab.setState({ insight: INSIGHT_TABS[(i + 1) % INSIGHT_TABS.length] });
-  } else if (k === 'l' || k === 'L') useLab.setState({ lang: s.lang === 'zh' ? 'en' : 'zh' });
+  } else if (k === 'l' || k === 'L') void setLang(s.lang === 'zh' ? 'en' : 'zh');
   else if (k === '?') useLab.setState({ helpOpen: true });
   else if (k === 'Escape') useLab.setState({ selected: null });
   else handled = false;

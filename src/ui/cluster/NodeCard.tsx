@@ -1,6 +1,6 @@
 // One node: role, replid (coloured by lineage) and replid2, master_repl_offset, REPL_STATE_*,
 // key count. The card is a button: clicking (or Enter) selects the node for the side panel.
-import { m } from 'framer-motion';
+// Discrete changes animate with CSS keyframes (appear, role flip); continuous motion lives elsewhere.
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/store.ts';
 import { NO_REPLID, num, shortId } from '../format.ts';
@@ -36,12 +36,10 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
   const roleWord = v.role === 'master' ? t('role.master') : t('role.replica');
   const label = t('node.aria', { name, port: v.port, role: roleWord, offset: v.offset, keys: v.keys });
   return (
-    <m.button
+    <button
       type="button"
       className={`node-card role-${v.role} run-${v.run}${selected ? ' selected' : ''}`}
       style={{ left: x - CARD_W / 2, top: y - CARD_H / 2, width: CARD_W, height: CARD_H }}
-      initial={{ opacity: 0, scale: 0.9 }}
-      animate={{ opacity: 1, scale: 1 }}
       aria-label={label}
       aria-pressed={selected}
       data-node={name}
@@ -52,14 +50,10 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
           {name}
         </span>
         <span className="nc-port mono">:{v.port}</span>
-        <m.span
-          key={v.role}
-          className={`nc-role ${v.role}`}
-          initial={{ rotateX: 90 }}
-          animate={{ rotateX: 0 }}
-        >
+        {/* keyed by role: a promotion remounts the badge, which flips in (CSS, off under reduced motion) */}
+        <span key={v.role} className={`nc-role ${v.role} flip`}>
           {roleWord}
-        </m.span>
+        </span>
       </span>
       {v.run !== 'running' && <span className={`nc-run ${v.run}`}>{t(`run.${v.run}`)}</span>}
       <span className="nc-row">
@@ -89,6 +83,6 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
         {v.role === 'slave' && v.state ? v.state : t('node.replicasCount', { n: v.replicas })}
         {traffic > 0 && <span className="nc-traffic"> · {t('node.traffic', { n: traffic })}</span>}
       </span>
-    </m.button>
+    </button>
   );
 }

@@ -1,6 +1,6 @@
 // The side panel with nothing selected: the open scenario's story and steps (jump to each), how
 // to use the lab, and the other scenarios.
-import { SCENARIO_TEXT, scenarioText } from '../../i18n/scenarios.ts';
+import { SCENARIO_POINTS, scenarioText } from '../../i18n/scenarios.ts';
 import { ctl } from '../../store/instance.ts';
 import { useLab } from '../../store/store.ts';
 import { buildSearch } from '../../store/url.ts';
@@ -21,8 +21,8 @@ export function Guide() {
     <div className="panel guide">
       <h2>{text ? text.title : t('guide.defaultTitle')}</h2>
       <p>{text ? text.story : t('guide.defaultStory')}</p>
-      {scenario && SCENARIO_TEXT[scenario] && (
-        <p className="hint">{t('guide.points', { points: SCENARIO_TEXT[scenario].points.join(', ') })}</p>
+      {scenario && SCENARIO_POINTS[scenario] && (
+        <p className="hint">{t('guide.points', { points: SCENARIO_POINTS[scenario].join(', ') })}</p>
       )}
       {stepTimes.length > 0 && (
         <>
