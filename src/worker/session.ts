@@ -254,6 +254,9 @@ export class Session {
     }
     const ins = tl.record.inputs;
     this.collect(p, drainEvents(tl.lab.w), [ins[ins.length - 1]]);
+    // Run what the input made due right now (the write's flush to the replicas), as a replay would.
+    advance(tl, tl.lab.w.now);
+    this.collect(p, drainEvents(tl.lab.w), []);
     return { type: 'input', result, frame: this.finish(p) };
   }
 }

@@ -103,15 +103,16 @@ export function messagePoint(
   const ends = up ? linkEnds(l, from, to) : linkEnds(l, to, from);
   if (!ends) return null;
   const p = Math.min(1, Math.max(0, progress));
-  // Start and end points along the direction of travel.
-  const [sx, sy, ex, ey] = up ? [ends.rx, ends.ry, ends.mx, ends.my] : [ends.mx, ends.my, ends.rx, ends.ry];
-  const dx = ex - sx;
-  const dy = ey - sy;
-  const len = Math.hypot(dx, dy) || 1;
+  // The lane offset is taken from the link's own direction (master → replica), so the two
+  // directions sit on opposite sides of the line.
+  const ldx = ends.rx - ends.mx;
+  const ldy = ends.ry - ends.my;
+  const len = Math.hypot(ldx, ldy) || 1;
   const lane = up ? -7 : 7;
-  const nx = (-dy / len) * lane;
-  const ny = (dx / len) * lane;
-  return { x: sx + dx * p + nx, y: sy + dy * p + ny };
+  const nx = (-ldy / len) * lane;
+  const ny = (ldx / len) * lane;
+  const [sx, sy, ex, ey] = up ? [ends.rx, ends.ry, ends.mx, ends.my] : [ends.mx, ends.my, ends.rx, ends.ry];
+  return { x: sx + (ex - sx) * p + nx, y: sy + (ey - sy) * p + ny };
 }
 
 function isAbove(l: Layout, a: string, b: string): boolean {

@@ -85,29 +85,32 @@ function Speed() {
 function Scrubber() {
   const t = useT();
   const now = useLab((s) => s.t);
-  const maxT = useLab((s) => s.maxT);
+  // The known future: what was seen, and a scenario's recorded inputs (+1 s to see the last one land).
+  const maxT = useLab((s) => Math.max(s.maxT, s.horizon > 0 ? s.horizon + 1_000_000 : 0));
   const [drag, setDrag] = useState<number | null>(null);
   const value = drag ?? now;
   const max = Math.max(maxT, now, 1);
   return (
     <div className="tb-scrub">
-      <input
-        type="range"
-        min={0}
-        max={max}
-        step={1000}
-        value={value}
-        aria-label={t('time.scrub')}
-        aria-valuetext={t('time.at', { t: secs(value) })}
-        onChange={(e) => {
-          const v = Number(e.target.value);
-          setDrag(v);
-          void ctl()
-            .seek(v)
-            .then(() => setDrag((d) => (d === v ? null : d)));
-        }}
-      />
-      <StepMarks max={max} />
+      <div className="scrub-track">
+        <input
+          type="range"
+          min={0}
+          max={max}
+          step={1000}
+          value={value}
+          aria-label={t('time.scrub')}
+          aria-valuetext={t('time.at', { t: secs(value) })}
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            setDrag(v);
+            void ctl()
+              .seek(v)
+              .then(() => setDrag((d) => (d === v ? null : d)));
+          }}
+        />
+        <StepMarks max={max} />
+      </div>
       <output className="tb-now mono" aria-label={t('time.now')}>
         t = {preciseSecs(now)} s
       </output>

@@ -1,0 +1,193 @@
+// The pure parts of the views: layout, the backlog ring's geometry, the console's argument
+// splitting, "why" cards, handshake marks, key diffs, speed steps.
+import { describe, expect, it } from 'vitest';
+import type { PsyncDecision } from '../engine/index.ts';
+import { boundary, ringModel } from './backlog/geometry.ts';
+import { CARD_H, layoutTree, messagePoint } from './cluster/layout.ts';
+import { linkStatus } from './cluster/linkStatus.ts';
+import { splitArgs } from './console/parse.ts';
+import { checks, whyCards } from './decision/why.ts';
+import { attemptStates, STEPS, stepMarks } from './handshake/steps.ts';
+import { diffKeys } from './info/diff.ts';
+import { nudgeSpeed, speedFromSlider, speedLabel } from './timeline/speed.ts';
+
+describe('layout', () => {
+  it('puts replicas under their master and chains one level deeper', () => {
+    const l = layoutTree([
+      { name: 'A', master: null },
+      { name: 'B', master: 'A' },
+      { name: 'C', master: 'A' },
+      { name: 'D', master: 'B' },
+    ]);
+    expect(l.pos.B.y).toBe(l.pos.C.y);
+    expect(l.pos.B.y).toBeGreaterThan(l.pos.A.y);
+    expect(l.pos.D.y).toBeGreaterThan(l.pos.B.y);
+    expect(l.pos.A.x).toBeGreaterThan(l.pos.B.x);
+    expect(l.pos.A.x).toBeLessThan(l.pos.C.x);
+  });
+
+  it('survives a cycle and a missing master', () => {
+    const l = layoutTree([
+      { name: 'A', master: 'B' },
+      { name: 'B', master: 'A' },
+      { name: 'C', master: 'Z' },
+    ]);
+    expect(Object.keys(l.pos).sort()).toEqual(['A', 'B', 'C']);
+  });
+
+  it('moves a message from the replica up to the master, on its own lane', () => {
+    const l = layoutTree([
+      { name: 'A', master: null },
+      { name: 'B', master: 'A' },
+    ]);
+    const start = messagePoint(l, 'B', 'A', 0)!;
+    const end = messagePoint(l, 'B', 'A', 1)!;
+    expect(start.y).toBeCloseTo(l.pos.B.y - CARD_H / 2, 0);
+    expect(end.y).toBeCloseTo(l.pos.A.y + CARD_H / 2, 0);
+    const down = messagePoint(l, 'A', 'B', 0.5)!;
+    const up = messagePoint(l, 'B', 'A', 0.5)!;
+    expect(Math.hypot(down.x - up.x, down.y - up.y)).toBeGreaterThan(10);
+  });
+});
+
+describe('backlog ring', () => {
+  const view = (first: number, histlen: number, mro: number, size = 16384) => ({
+    active: true,
+    size,
+    firstByteOffset: first,
+    histlen,
+    masterReplOffset: mro,
+    blocks: [],
+  });
+  it('wraps: 20000 bytes on a 16384 ring is one lap and 3616 bytes beyond', () => {
+    const m = ringModel(view(1, 20000, 20000), null);
+    expect(m.laps).toBe(1);
+    expect(m.head).toBeCloseTo(boundary(3616, 16384));
+    expect(m.extra).toBe(3616);
+    expect(m.sweep).toBeCloseTo(Math.PI * 2);
+  });
+  it('pins P inside the window (CONTINUE) or outside (FULLRESYNC)', () => {
+    expect(ringModel(view(20441, 16803, 37243), 30000).pin).toMatchObject({ inside: true, track: 'ring' });
+    expect(ringModel(view(20441, 16803, 37243), 37244).pin).toMatchObject({ inside: true });
+    expect(ringModel(view(20441, 16803, 37243), 20440).pin).toMatchObject({ inside: false, track: 'gone' });
+    expect(ringModel(view(20441, 16803, 37243), 40000).pin).toMatchObject({ inside: false, track: 'ahead' });
+  });
+});
+
+describe('console argument splitting (redis-cli rules)', () => {
+  it.each([
+    ['SET k v', ['SET', 'k', 'v']],
+    ['  SET   "a b"  c  ', ['SET', 'a b', 'c']],
+    ['SET k "a\\nb"', ['SET', 'k', 'a\nb']],
+    ['SET k "\\x41\\x42"', ['SET', 'k', 'AB']],
+    ["SET k 'it\\'s'", ['SET', 'k', "it's"]],
+    ['', []],
+  ])('%s', (line, argv) => expect(splitArgs(line)).toEqual(argv));
+  it.each(['SET "k', "SET 'k", 'SET "k"v'])('rejects %s', (line) => expect(splitArgs(line)).toBeNull());
+});
+
+describe('why cards', () => {
+  const decision = (
+    reason: PsyncDecision['reason'],
+    v: Partial<PsyncDecision['values']> = {},
+  ): PsyncDecision => ({
+    outcome: reason.startsWith('accepted') ? 'CONTINUE' : 'FULLRESYNC',
+    reason,
+    backlogBytes: 0,
+    countsAsPartialErr: reason !== 'full-requested',
+    values: {
+      requestedReplid: 'x',
+      requestedOffset: 100,
+      replid: 'x',
+      replid2: '0',
+      secondReplOffset: -1,
+      masterReplOffset: 200,
+      backlogActive: true,
+      backlogFirstByte: 1,
+      backlogLastByte: 200,
+      replidEqual: true,
+      replid2Usable: false,
+      inWindow: true,
+      ...v,
+    },
+  });
+  const ctx = { earlierSyncs: 0, backlogSize: 16384 };
+  it('explains the surprising outcomes', () => {
+    expect(whyCards(decision('replid-mismatch'), ctx)).toEqual(['replicaofAttach']);
+    expect(whyCards(decision('full-requested'), ctx)).toEqual(['firstAttach']);
+    expect(whyCards(decision('full-requested'), { ...ctx, earlierSyncs: 1 })).toEqual(['noRdb']);
+    expect(whyCards(decision('offset-before-backlog'), ctx)).toEqual(['blockTrim']);
+    expect(whyCards(decision('replid2-offset-too-high'), ctx)).toEqual(['oldMasterAhead']);
+    expect(whyCards(decision('accepted-replid2'), ctx)).toEqual(['failover']);
+    expect(whyCards(decision('accepted'), ctx)).toEqual([]);
+    // 17 894 bytes missed with a 16 384 backlog, still +CONTINUE (spec §4.3, c2).
+    expect(whyCards(decision('accepted', { requestedOffset: 1, masterReplOffset: 17894 }), ctx)).toEqual([
+      'beyondSize',
+    ]);
+  });
+  it('marks checks Redis never reached', () => {
+    expect(checks(decision('replid-mismatch', { replidEqual: false }))).toEqual({
+      replid: false,
+      replid2: false,
+      backlog: null,
+      window: null,
+    });
+  });
+});
+
+describe('handshake stepper', () => {
+  it('lights the current step, marks visited ones done and unvisited earlier ones skipped', () => {
+    const visited = attemptStates(
+      [
+        { node: 'B', state: 'REPL_STATE_CONNECTED' },
+        { node: 'B', state: 'REPL_STATE_CONNECT' },
+        { node: 'B', state: 'REPL_STATE_CONNECTING' },
+        { node: 'B', state: 'REPL_STATE_RECEIVE_PING_REPLY' },
+        { node: 'B', state: 'REPL_STATE_SEND_HANDSHAKE' },
+        { node: 'B', state: 'REPL_STATE_RECEIVE_PORT_REPLY' },
+      ],
+      'B',
+    );
+    const marks = stepMarks(visited, 'REPL_STATE_RECEIVE_PORT_REPLY');
+    const at = (s: string) => marks[STEPS.indexOf(s as (typeof STEPS)[number])];
+    expect(at('REPL_STATE_CONNECTING')).toBe('done');
+    expect(at('REPL_STATE_RECEIVE_AUTH_REPLY')).toBe('skipped');
+    expect(at('REPL_STATE_RECEIVE_PORT_REPLY')).toBe('current');
+    expect(at('REPL_STATE_CONNECTED')).toBe('todo');
+  });
+  it('names link states from the replica view', () => {
+    expect(linkStatus({ run: 'running', linkCut: true, linkState: 'REPL_STATE_CONNECTED' })).toBe('cut');
+    expect(linkStatus({ run: 'running', linkCut: false, linkState: 'REPL_STATE_RECEIVE_CAPA_REPLY' })).toBe(
+      'handshake',
+    );
+    expect(linkStatus({ run: 'running', linkCut: false, linkState: 'REPL_STATE_TRANSFER' })).toBe('transfer');
+  });
+});
+
+describe('dataset diff', () => {
+  const k = (key: string, value: string) => ({ key, type: 'string', value });
+  it('finds missing, extra and differing keys', () => {
+    const rows = diffKeys(
+      { keys: [k('a', '1'), k('b', '2'), k('x', '9')], truncated: false },
+      { keys: [k('a', '1'), k('b', '3'), k('c', '4')], truncated: false },
+    );
+    expect(rows.map((r) => `${r.key}:${r.status}`)).toEqual(['a:same', 'b:differs', 'c:missing', 'x:extra']);
+  });
+  it('claims nothing missing when the master list is cut', () => {
+    const rows = diffKeys(
+      { keys: [k('x', '9')], truncated: false },
+      { keys: [k('a', '1')], truncated: true },
+    );
+    expect(rows.map((r) => r.status)).toEqual(['missing', 'same']);
+  });
+});
+
+describe('speed', () => {
+  it('steps through 1-2-5 and labels the value', () => {
+    expect(nudgeSpeed(0.1, 1)).toBe(0.2);
+    expect(nudgeSpeed(0.1, -1)).toBe(0.05);
+    expect(speedLabel(0.1)).toBe('×0.1');
+    expect(speedLabel(2)).toBe('×2.0');
+    expect(speedFromSlider(-1)).toBe(0.1);
+  });
+});

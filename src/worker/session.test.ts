@@ -1,0 +1,136 @@
+// The worker session as plain functions, with the real engine: loading, bounded frames, console
+// replies, stepping, milestones, forks, and going back in time.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { FRAME_EVENT_BOUND, type Frame, type Response } from '../protocol.ts';
+import { Session } from './session.ts';
+
+const MS = 1000;
+const SEC = 1_000_000;
+
+function frameOf(r: Response): Frame {
+  if (r.type === 'ready' || r.type === 'frame' || r.type === 'reset' || r.type === 'input') return r.frame;
+  throw new Error(`no frame in ${r.type}: ${JSON.stringify(r)}`);
+}
+
+function loaded(): Session {
+  const s = new Session();
+  const r = s.handle({ type: 'load', seed: 1, source: { kind: 'default' } });
+  expect(r.type).toBe('ready');
+  return s;
+}
+
+describe('Session', () => {
+  it('loads the default lab: A master, B and C replicas, views at t = 0', () => {
+    const s = new Session();
+    const r = s.handle({ type: 'load', seed: 1, source: { kind: 'default' } });
+    const f = frameOf(r);
+    expect(f.views.map((v) => v.name)).toEqual(['A', 'B', 'C']);
+    expect(f.views.every((v) => v.log.length === 0)).toBe(true);
+    expect(f.to).toBeLessThan(100 * MS); // the engine staggers node starts
+  });
+
+  it('advances to the asked time and reports the initial full syncs', () => {
+    const s = loaded();
+    const f = frameOf(s.handle({ type: 'advance', to: 2 * SEC }));
+    expect(f.to).toBe(2 * SEC);
+    const results = f.events.filter((e) => e.type === 'psync.result');
+    expect(results.map((e) => (e.type === 'psync.result' ? `${e.replica}:${e.result}` : ''))).toEqual(
+      expect.arrayContaining(['B:FULLRESYNC', 'C:FULLRESYNC']),
+    );
+    expect(f.samples.length).toBeGreaterThan(10);
+    const b = f.views.find((v) => v.name === 'B')!;
+    expect(b.linkState).toBe('REPL_STATE_CONNECTED');
+  });
+
+  it('answers a console INFO replication with the full text redis-cli prints', () => {
+    const s = loaded();
+    s.handle({ type: 'advance', to: 1 * SEC });
+    const r = s.handle({
+      type: 'input',
+      input: { type: 'command', node: 'A', argv: ['INFO', 'replication'] },
+    });
+    const line = frameOf(r).events.find((e) => e.type === 'console');
+    expect(line?.type).toBe('console');
+    if (line?.type !== 'console') return;
+    expect(line.reply.startsWith('# Replication\nrole:master\nconnected_slaves:2\n')).toBe(true);
+    expect(line.reply).toContain('master_repl_offset:');
+  });
+
+  it('returns a Redis-style error for an input that cannot apply, and stays usable', () => {
+    const s = loaded();
+    const r = s.handle({ type: 'input', input: { type: 'cut', replica: 'Z' } });
+    expect(r).toEqual({ type: 'input-error', message: "ERR no such node 'Z'" });
+    expect(s.handle({ type: 'advance', to: 100 * MS }).type).toBe('frame');
+  });
+
+  it('turns a burst into one action event, not a console line per write', () => {
+    const s = loaded();
+    s.handle({ type: 'advance', to: 1 * SEC });
+    const f = frameOf(s.handle({ type: 'input', input: { type: 'write', node: 'A', count: 20 } }));
+    expect(f.events.filter((e) => e.type === 'action')).toHaveLength(1);
+    expect(f.events.filter((e) => e.type === 'console')).toHaveLength(0);
+  });
+
+  it('keeps a frame under the bound and says how many bulk events it left out', () => {
+    const s = loaded();
+    s.handle({ type: 'advance', to: 1 * SEC });
+    s.handle({ type: 'input', input: { type: 'traffic', node: 'A', perSecond: 1000 } });
+    const f = frameOf(s.handle({ type: 'advance', to: 6 * SEC }));
+    expect(f.events.length).toBeLessThanOrEqual(FRAME_EVENT_BOUND);
+    expect(f.dropped).toBeGreaterThan(0);
+    expect(f.traffic).toEqual({ A: 1000 });
+  });
+
+  it('steps to the next event and to the next milestone', () => {
+    const s = loaded();
+    const e = frameOf(s.handle({ type: 'step', until: 'event', limitUs: 10 * SEC }));
+    expect(e.events.length).toBeGreaterThan(0);
+    expect(e.to).toBeGreaterThan(0);
+    const r = s.handle({ type: 'step', until: 'milestone', limitUs: 60 * SEC });
+    expect(r.type === 'frame' && r.milestone?.kind).toBe('handshake');
+  });
+
+  it('going back rebuilds quietly; going forward again replays the same events', () => {
+    const s = loaded();
+    s.handle({ type: 'advance', to: 500 * MS });
+    s.handle({ type: 'input', input: { type: 'write', node: 'A', count: 5 } });
+    const first = frameOf(s.handle({ type: 'advance', to: 1500 * MS }));
+    const back = s.handle({ type: 'seek', to: 500 * MS });
+    expect(back.type).toBe('reset');
+    expect(frameOf(back).events).toEqual([]);
+    const again = frameOf(s.handle({ type: 'advance', to: 1500 * MS }));
+    // The recorded write replays at its time: the same events, in the same order (seq numbers
+    // differ: a quiet replay does not count events).
+    const noSeq = (f: Frame) => f.events.filter((e) => e.at > 500 * MS).map(({ seq, ...e }) => e);
+    expect(noSeq(again)).toEqual(noSeq(first));
+  });
+
+  it('acting in the past forks the recorded future', () => {
+    const s = loaded();
+    s.handle({ type: 'advance', to: 500 * MS });
+    s.handle({ type: 'input', input: { type: 'write', node: 'A', count: 1 } });
+    s.handle({ type: 'advance', to: 1 * SEC });
+    s.handle({ type: 'seek', to: 200 * MS });
+    const r = s.handle({ type: 'input', input: { type: 'cut', replica: 'B' } });
+    expect(r.type === 'input' && r.result).toBe('forked');
+  });
+
+  it('opens a scenario with its step times, and rejects a broken one with a message', () => {
+    const json = JSON.parse(readFileSync('scenarios/b_short_drop_partial.json', 'utf8'));
+    const s = new Session();
+    const r = s.handle({ type: 'load', seed: 1, source: { kind: 'scenario', name: json.name, json } });
+    expect(r.type === 'ready' && r.stepTimes.length).toBe(json.steps.length);
+    const bad = s.handle({
+      type: 'load',
+      seed: 1,
+      source: { kind: 'scenario', name: 'x', json: { nodes: 3 } },
+    });
+    expect(bad.type).toBe('load-error');
+  });
+
+  it('throws on the debug hook (the worker turns it into a fault)', () => {
+    const s = loaded();
+    expect(() => s.handle({ type: 'debug-throw' })).toThrow(/debug-throw/);
+  });
+});
