@@ -180,8 +180,9 @@ export function startNode(w: World, node: Node, replicaof: string | null): void 
     emit(w, { type: 'node.role', node: node.name, role: 'slave', master: replicaof });
     setState(w, node, 'REPL_STATE_CONNECT');
   } else emit(w, { type: 'node.role', node: node.name, role: 'master', master: null });
-  // The first serverCron runs 1 ms after start, then every 100 ms (hz 10).
-  w.queue.push(w.now + MS, { t: 'cron', node: node.name, gen: node.gen });
+  // The first serverCron (replication_cron_loops 0) runs as the event loop starts, before any
+  // replica can finish a handshake; then every 100 ms (hz 10).
+  w.queue.push(w.now, { t: 'cron', node: node.name, gen: node.gen });
 }
 
 /** serverCron: reap a finished child, expire keys, and every 10th tick replicationCron. */

@@ -44,13 +44,15 @@ export function send(
   payload: Payload,
   size: number,
   info: SendInfo,
+  /** The last byte cannot arrive before this (a payload produced while it is sent: a streamed RDB). */
+  minDeliverAt = 0,
 ): Message | null {
   if (conn.closedBy.includes(from)) return null;
   const to = from === conn.client ? conn.server : conn.client;
   const toServer = to === conn.server;
   const transfer = Math.ceil(size / w.net.bytesPerUs);
   const earliest = toServer ? conn.lastToServer : conn.lastToClient;
-  const deliverAt = Math.max(w.now + w.net.latencyUs + transfer, earliest);
+  const deliverAt = Math.max(w.now + w.net.latencyUs + transfer, earliest, minDeliverAt);
   if (toServer) conn.lastToServer = deliverAt;
   else conn.lastToClient = deliverAt;
   const msg: Message = {

@@ -1,8 +1,10 @@
 // Run a scenario in the engine (virtual time) and write the trace of ../shared/spec/scenarios.md.
 // The same scenario runs on real redis-server in tests/conformance; the two traces must agree.
 import { type CallResult, type ClientCtx, call, newClient } from '../commands.ts';
+import { cfgInt } from '../config.ts';
 import { MS, SEC } from '../emit.ts';
 import { createNode, freeze, startNode, unfreeze } from '../lifecycle.ts';
+import { dropReplicaClient } from '../master.ts';
 import { cutConn } from '../net.ts';
 import { type Argv, type Reply, replyToJson, respSize } from '../resp.ts';
 import { createWorld, runUntil, runUntilCondition } from '../simulation.ts';
@@ -10,7 +12,7 @@ import type { Node, World } from '../world.ts';
 import { matches, readPath } from './conditions.ts';
 import { replicationInfo, snapshotNode } from './snapshot.ts';
 import type { NodeSnapshot, OutcomeEvent, Scenario, Step, Trace, TraceStep } from './types.ts';
-import { validateScenario } from './validate.ts';
+import { ScenarioError, validateScenario } from './validate.ts';
 
 export const ENGINE_VERSION = 'psync-lab-engine 0.1 (Redis 7.0.15 semantics)';
 
@@ -42,6 +44,8 @@ export interface ScenarioRun {
   masterOf: Map<string, string | null>;
   clients: Map<string, ClientCtx>;
   logFrom: Map<string, number>;
+  /** Replicas frozen by a sigstop-kill cut, continued by reconnect-link. */
+  frozenCut: Set<string>;
   outcomes: OutcomeEvent[];
   stepIndex: number;
 }
@@ -55,6 +59,7 @@ export function setupScenario(scenario: Scenario, seed: number): ScenarioRun {
     masterOf: new Map(),
     clients: new Map(),
     logFrom: new Map(),
+    frozenCut: new Set(),
     outcomes: [],
     stepIndex: 0,
   };
@@ -66,22 +71,50 @@ export function setupScenario(scenario: Scenario, seed: number): ScenarioRun {
     createNode(w, name, port++, cfg);
     run.masterOf.set(name, def.replicaof ?? null);
   }
-  // Processes start one after another (real runs: tens of ms apart), so their 1 Hz crons have
-  // different phases: a replica's ACK then falls between two of its master's PINGs.
-  let k = 0;
-  for (const name of w.nodes.keys()) {
-    runUntil(w, k++ * START_STAGGER_MS * MS);
-    startNode(w, w.nodes.get(name)!, run.masterOf.get(name) ?? null);
+  // Processes start one after another, masters before their replicas (a chained replica once
+  // its master's own link is up), each replica's first PSYNC answered before the next process
+  // starts — as the real runner does. The gaps also give the nodes' 1 Hz crons different phases,
+  // so a replica's ACK falls between two of its master's PINGs (scenario p).
+  for (const name of startOrder(scenario)) {
+    const master = run.masterOf.get(name) ?? null;
+    const upstream = master ? w.nodes.get(master)! : null;
+    if (upstream?.link)
+      runUntilCondition(
+        w,
+        () => upstream.link?.state === 'REPL_STATE_CONNECTED',
+        w.now + DEFAULT_WAIT_MS * MS,
+      );
+    runUntil(w, w.now + START_STAGGER_MS * MS);
+    const n = w.nodes.get(name)!;
+    const from = n.log.length;
+    startNode(w, n, master);
+    if (master) runUntilCondition(w, () => psyncAnswered(n.log, from), w.now + DEFAULT_WAIT_MS * MS);
   }
-  const setupReplicas = [...w.nodes.values()].filter((n) => n.link);
-  runUntilCondition(
-    w,
-    () => setupReplicas.every((n) => n.link?.state === 'REPL_STATE_CONNECTED'),
-    w.now + DEFAULT_WAIT_MS * MS,
-  );
-  // Starting processes and attaching takes real Redis ~150 ms: the first cron ticks are behind us.
+  // Starting and attaching takes real Redis ~150 ms or more: the first cron ticks are behind us.
   runUntil(w, Math.max(w.now, 150 * MS));
   return run;
+}
+
+/** Masters before their replicas, otherwise in declaration order. */
+export function startOrder(s: Scenario): string[] {
+  const names = Object.keys(s.nodes);
+  const done: string[] = [];
+  while (done.length < names.length) {
+    const next = names.find(
+      (n) => !done.includes(n) && (!s.nodes[n].replicaof || done.includes(s.nodes[n].replicaof!)),
+    );
+    if (!next) throw new ScenarioError(`ERR scenario ${s.name}: replicaof cycle`);
+    done.push(next);
+  }
+  return done;
+}
+
+const ANSWERED =
+  /Full resync from master|Successful partial resynchronization|unable to PSYNC|Unexpected reply to PSYNC|does not support PSYNC/;
+
+function psyncAnswered(log: string[], from: number): boolean {
+  for (let i = from; i < log.length; i++) if (ANSWERED.test(log[i])) return true;
+  return false;
 }
 
 function clientOf(run: ScenarioRun, node: Node, db: number): ClientCtx {
@@ -93,6 +126,99 @@ function clientOf(run: ScenarioRun, node: Node, db: number): ClientCtx {
   }
   c.db = db;
   return c;
+}
+
+const ATTACH_TIMEOUT_MS = 5000;
+
+/** A replica's connection attempt got its PSYNC answered. */
+const ATTEMPT_OK = /Full resync from master|Successful partial resynchronization/;
+/** A failed attempt (the next one comes on a later replicationCron tick, or at once after an error). */
+const ATTEMPT_FAILED =
+  /MASTER aborted replication|Unable to AUTH to MASTER|Master is currently unable to PSYNC|Error reply to PING from master|Unexpected reply to PSYNC|Timeout connecting to the MASTER/;
+/** The TCP connect was refused: nothing listens there (a cut link, a master that is down). */
+const REFUSED = /Error condition on socket for SYNC|Unable to connect to MASTER/;
+
+/**
+ * Until `replica` concluded a connection attempt after log index `from`: 'success' = a PSYNC
+ * answer, 'answered' = also a failed handshake, 'any' = also a refused connect. The real runner
+ * waits the same way, so an outcome lands in the same step in both traces.
+ */
+function waitAttempt(
+  run: ScenarioRun,
+  replica: string,
+  from: number,
+  end: 'success' | 'answered' | 'any',
+  timeoutMs: number,
+): boolean {
+  const n = node(run, replica);
+  const res = [ATTEMPT_OK];
+  if (end !== 'success') res.push(ATTEMPT_FAILED);
+  if (end === 'any') res.push(REFUSED);
+  return runUntilCondition(run.w, () => logMatch(n.log, from, res), run.w.now + timeoutMs * MS);
+}
+
+/** Wait for the replica's next failed attempt, so what follows lands right after it. */
+function alignToFailedAttempt(run: ScenarioRun, replica: string): boolean {
+  const n = node(run, replica);
+  const from = n.log.length;
+  return runUntilCondition(
+    run.w,
+    () => logMatch(n.log, from, [ATTEMPT_FAILED, REFUSED]),
+    run.w.now + 2500 * MS,
+  );
+}
+
+function logMatch(log: string[], from: number, res: RegExp[]): boolean {
+  for (let i = from; i < log.length; i++) for (const re of res) if (re.test(log[i])) return true;
+  return false;
+}
+
+function logMarks(run: ScenarioRun): Map<string, number> {
+  return new Map([...run.w.nodes.values()].map((n) => [n.name, n.log.length]));
+}
+
+/** A replica whose master is up and whose link is not cut: it will (re)connect by itself. */
+function reachable(run: ScenarioRun, name: string): boolean {
+  const n = node(run, name);
+  const m = run.masterOf.get(name);
+  return (
+    n.state === 'running' &&
+    !!m &&
+    node(run, m).state === 'running' &&
+    !run.w.cuts.has(name) &&
+    !run.frozenCut.has(name)
+  );
+}
+
+function replicasOf(run: ScenarioRun, master: string): string[] {
+  return [...run.w.nodes.keys()].filter((x) => run.masterOf.get(x) === master && reachable(run, x));
+}
+
+function syncDelayMs(run: ScenarioRun, master: string): number {
+  return 1000 * cfgInt(node(run, master).config, 'repl-diskless-sync-delay');
+}
+
+/**
+ * Start a node again (same dir, port) and wait until its own connection attempt and those of
+ * its replicas (which retry once a second while it was down) concluded.
+ */
+function startWithWaits(
+  run: ScenarioRun,
+  name: string,
+  asReplicaOf: string | null | undefined,
+): Record<string, unknown> {
+  const n = node(run, name);
+  const m = asReplicaOf !== undefined ? asReplicaOf : (run.masterOf.get(name) ?? null);
+  run.masterOf.set(name, m);
+  run.clients.delete(name);
+  const own = n.log.length;
+  startNode(run.w, n, m);
+  const from = logMarks(run);
+  if (m && reachable(run, name))
+    waitAttempt(run, name, own, 'answered', ATTACH_TIMEOUT_MS + syncDelayMs(run, m));
+  for (const r of replicasOf(run, name))
+    waitAttempt(run, r, from.get(r)!, 'success', ATTACH_TIMEOUT_MS + syncDelayMs(run, name));
+  return { startedAs: m ? `replica of ${m}` : 'master' };
 }
 
 /** Run one command to completion: a blocked call (WAIT, SHUTDOWN) lets virtual time pass. */
@@ -199,15 +325,37 @@ export function runStep(run: ScenarioRun, step: Step): unknown {
     }
     case 'replicaof': {
       const n = node(run, step.node);
-      const target = step.master === null ? null : node(run, step.master);
-      const argv = target ? ['REPLICAOF', '127.0.0.1', String(target.port)] : ['REPLICAOF', 'NO', 'ONE'];
-      const r = callToEnd(run, n, clientOf(run, n, 0), argv);
+      const c = clientOf(run, n, 0);
+      if (step.master === null) {
+        const from = logMarks(run);
+        const r = callToEnd(run, n, c, ['REPLICAOF', 'NO', 'ONE']);
+        run.masterOf.set(n.name, null);
+        // Its own replicas are dropped and come back at once with a PSYNC.
+        for (const x of replicasOf(run, n.name))
+          waitAttempt(run, x, from.get(x)!, 'success', ATTACH_TIMEOUT_MS);
+        settle(run, step);
+        return { reply: replyToJson(r) };
+      }
+      const target = node(run, step.master);
+      const from = n.log.length;
+      const r = callToEnd(run, n, c, ['REPLICAOF', '127.0.0.1', String(target.port)]);
       run.masterOf.set(n.name, step.master);
+      const already = r.t === 'simple' && r.v.includes('Already connected');
+      if (!already && r.t !== 'error')
+        waitAttempt(run, n.name, from, 'any', ATTACH_TIMEOUT_MS + syncDelayMs(run, step.master));
       settle(run, step);
-      return { reply: replyToJson(r) };
+      return { reply: replyToJson(r), target: { host: '127.0.0.1', port: target.port } };
     }
     case 'config': {
       const n = node(run, step.node);
+      // A retrying replica gets its new credentials right after a failed attempt, so its next try
+      // (and the outcome) falls in the next step on every run.
+      if (
+        (step.key === 'masterauth' || step.key === 'masteruser') &&
+        reachable(run, n.name) &&
+        n.link?.state !== 'REPL_STATE_CONNECTED'
+      )
+        alignToFailedAttempt(run, n.name);
       const r = callToEnd(run, n, clientOf(run, n, 0), ['CONFIG', 'SET', step.key, step.value]);
       settle(run, step);
       return { reply: replyToJson(r) };
@@ -216,20 +364,21 @@ export function runStep(run: ScenarioRun, step: Step): unknown {
       const n = node(run, step.replica);
       const master = n.link ? node(run, n.link.master) : null;
       const method = step.method ?? 'proxy';
+      if (!master) return { method, replica: n.name, error: 'not a replica' };
       if (method === 'client-kill') {
+        const from = n.log.length;
         const r = callToEnd(run, n, clientOf(run, n, 0), ['CLIENT', 'KILL', 'TYPE', 'master']);
+        if (reachable(run, n.name)) waitAttempt(run, n.name, from, 'answered', ATTACH_TIMEOUT_MS);
         settle(run, step);
-        return { method, replica: n.name, master: master?.name, killReply: replyToJson(r) };
+        return { method, replica: n.name, master: master.name, killReply: replyToJson(r) };
       }
       if (method === 'sigstop-kill') {
+        // Freeze the replica, then the master kills its side of the link (CLIENT KILL ADDR): the
+        // replica stays frozen, its link cut, until reconnect-link continues it.
         freeze(w, n);
-        if (master) {
-          const s = master.slaves.find((x) => x.peer === n.name);
-          if (s) {
-            const conn = w.conns.get(s.conn);
-            if (conn) cutConn(w, conn);
-          }
-        }
+        run.frozenCut.add(n.name);
+        const s = master.slaves.find((x) => x.peer === n.name);
+        if (s) dropReplicaClient(w, master, s, '');
       } else {
         w.cuts.add(n.name);
         if (n.link?.conn != null) {
@@ -239,27 +388,36 @@ export function runStep(run: ScenarioRun, step: Step): unknown {
       }
       const dropped = runUntilCondition(
         w,
-        () => !master?.slaves.some((s) => s.peer === n.name),
+        () => !master.slaves.some((s) => s.peer === n.name),
         w.now + 10 * SEC,
       );
-      if (method === 'sigstop-kill') unfreeze(w, n);
       settle(run, step);
-      return { method, replica: n.name, master: master?.name, masterDroppedReplica: dropped };
+      return { method, replica: n.name, master: master.name, masterDroppedReplica: dropped };
     }
     case 'reconnect-link': {
       const n = node(run, step.replica);
-      w.cuts.delete(n.name);
+      const wait = step.wait !== false;
+      let method = 'none';
+      if (run.frozenCut.has(n.name)) {
+        method = 'sigcont';
+        run.frozenCut.delete(n.name);
+        unfreeze(w, n);
+      } else if (w.cuts.has(n.name)) {
+        method = 'proxy-heal';
+        if (!wait) alignToFailedAttempt(run, n.name);
+        w.cuts.delete(n.name);
+      }
       let ok = true;
-      if (step.wait !== false)
-        ok = runUntilCondition(w, () => inSync(run, [n.name]), w.now + DEFAULT_WAIT_MS * MS);
+      if (wait) ok = runUntilCondition(w, () => inSync(run, [n.name]), w.now + DEFAULT_WAIT_MS * MS);
       settle(run, step);
-      return { replica: n.name, method: 'proxy-heal', inSync: ok };
+      return { replica: n.name, method, ...(wait ? { inSync: ok } : {}) };
     }
     case 'stop':
       freeze(w, node(run, step.node));
       settle(run, step);
       return { stopped: step.node };
     case 'cont':
+      run.frozenCut.delete(step.node);
       unfreeze(w, node(run, step.node));
       settle(run, step);
       return { continued: step.node };
@@ -269,24 +427,16 @@ export function runStep(run: ScenarioRun, step: Step): unknown {
       return r;
     }
     case 'start': {
-      const n = node(run, step.node);
-      const m = step.asReplicaOf !== undefined ? step.asReplicaOf : (run.masterOf.get(n.name) ?? null);
-      run.masterOf.set(n.name, m);
-      run.clients.delete(n.name);
-      startNode(w, n, m);
+      const r = startWithWaits(run, step.node, step.asReplicaOf);
       settle(run, step);
-      return { started: n.name, asReplicaOf: m };
+      return r;
     }
     case 'restart': {
-      shutdownNode(run, step.node, step.save ?? false, step.deleteRdb ?? false);
-      runUntil(w, w.now + (step.downMs ?? 0) * MS);
-      const n = node(run, step.node);
-      const m = step.asReplicaOf !== undefined ? step.asReplicaOf : (run.masterOf.get(n.name) ?? null);
-      run.masterOf.set(n.name, m);
-      run.clients.delete(n.name);
-      startNode(w, n, m);
+      const down = shutdownNode(run, step.node, step.save ?? false, step.deleteRdb ?? false);
+      runUntil(w, w.now + ((step.downMs ?? 0) + START_STAGGER_MS) * MS); // + spawning the process
+      const up = startWithWaits(run, step.node, step.asReplicaOf);
       settle(run, step);
-      return { restarted: n.name };
+      return { ...(down as object), downMs: step.downMs ?? 0, ...up };
     }
     case 'wait-sync': {
       const t0 = w.now;
