@@ -19,8 +19,9 @@ export interface Figure {
 function cluster(replicas: number, emitEvents: boolean, config: Record<string, string> = {}): World {
   const w = createWorld(42, { net: LOOPBACK, emitEvents });
   const names = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].slice(0, replicas + 1);
-  names.forEach((n, i) => createNode(w, n, 7101 + i, new Map(Object.entries({ ...BASE_CONFIG, ...config }))));
-  names.forEach((n, i) => startNode(w, w.nodes.get(n)!, i === 0 ? null : 'A'));
+  for (const [i, n] of names.entries())
+    createNode(w, n, 7101 + i, new Map(Object.entries({ ...BASE_CONFIG, ...config })));
+  for (const [i, n] of names.entries()) startNode(w, w.nodes.get(n)!, i === 0 ? null : 'A');
   runUntilCondition(
     w,
     () => [...w.nodes.values()].every((x) => !x.link || x.link.state === 'REPL_STATE_CONNECTED'),

@@ -3,7 +3,9 @@ import { call, newClient, runStep, setupScenario } from './index.ts';
 import type { Reply } from './resp.ts';
 
 function setup(config: Record<string, string> = {}, withReplica = true) {
-  const nodes = withReplica ? { A: { config }, B: { replicaof: 'A' } } : { A: { config } };
+  const nodes: Record<string, { config?: Record<string, string>; replicaof?: string }> = withReplica
+    ? { A: { config }, B: { replicaof: 'A' } }
+    : { A: { config } };
   const run = setupScenario({ name: 't', nodes, steps: [] }, 1);
   runStep(run, { op: 'wait-sync' });
   const a = run.w.nodes.get('A')!;
