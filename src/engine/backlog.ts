@@ -80,9 +80,13 @@ export function feedBacklog(
   backlogSize: number,
   masterReplOffset: number,
   cmd = argv[0].toLowerCase(),
+  /** The upstream's entry for the same bytes: a chain shares one offset space, so it is reused. */
+  shared?: StreamEntry,
 ): void {
   const start = masterReplOffset + 1;
-  bl.entries.push({ start, size, argv, cmd });
+  bl.entries.push(
+    shared && shared.start === start && shared.size === size ? shared : { start, size, argv, cmd },
+  );
   let len = size;
   let at = start;
   const tail = bl.blocks[bl.blocks.length - 1];
@@ -174,7 +178,9 @@ export function entriesFrom(bl: Backlog, from: number): StreamEntry[] {
  */
 export function rebaseBacklog(bl: Backlog, delta: number, masterReplOffset: number): void {
   for (const b of bl.blocks) b.start += delta;
-  for (let i = bl.head; i < bl.entries.length; i++) bl.entries[i].start += delta;
+  // Entries may be shared with other nodes' backlogs: rebase copies, never the shared objects.
+  bl.entries = bl.entries.slice(bl.head).map((e) => ({ ...e, start: e.start + delta }));
+  bl.head = 0;
   bl.offset = masterReplOffset - bl.histlen + 1;
 }
 

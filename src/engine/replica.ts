@@ -472,7 +472,7 @@ function applyStream(w: World, node: Node, conn: Conn, entries: StreamEntry[]): 
     else if (name !== 'ping' && name !== 'multi' && name !== 'exec') execFromMaster(w, node, m, argv);
     m.reploff += e.size;
     m.readReploff = m.reploff;
-    proxyApplied(w, node, argv, e.size, name);
+    proxyApplied(w, node, e);
   }
 }
 

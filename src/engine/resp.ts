@@ -5,7 +5,10 @@
 export type Argv = string[];
 
 /** UTF-8 byte length of a JS string (lone surrogates count as U+FFFD, 3 bytes, as TextEncoder does). */
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export function utf8Length(s: string): number {
+  if (!NON_ASCII.test(s)) return s.length;
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -1,7 +1,14 @@
 // The replication stream on the producing side: what is appended (replicationFeedSlaves with
 // SELECT insertion and MULTI/EXEC wrapping), how a replica proxies what it applied
 // (replicationFeedStreamFromMasterStream), and how queued bytes reach each replica (beforeSleep).
-import { createBacklog, dropEntriesBefore, entriesFrom, feedBacklog, trimBacklog } from './backlog.ts';
+import {
+  createBacklog,
+  dropEntriesBefore,
+  entriesFrom,
+  feedBacklog,
+  type StreamEntry,
+  trimBacklog,
+} from './backlog.ts';
 import { cfgInt } from './config.ts';
 import { emit } from './emit.ts';
 import { send } from './net.ts';
@@ -9,11 +16,18 @@ import { type Argv, encodeArgv, respSize } from './resp.ts';
 import type { Node, ReplicaClient, World } from './world.ts';
 
 /** Append one command's bytes to the buffer/backlog and move master_repl_offset. */
-export function feedRaw(w: World, node: Node, argv: Argv, size = respSize(argv), cmd?: string): void {
+export function feedRaw(
+  w: World,
+  node: Node,
+  argv: Argv,
+  size = respSize(argv),
+  cmd?: string,
+  shared?: StreamEntry,
+): void {
   const bl = node.backlog;
   if (!bl) return;
   const backlogSize = cfgInt(node.config, 'repl-backlog-size');
-  feedBacklog(bl, argv, size, backlogSize, node.masterReplOffset, cmd);
+  feedBacklog(bl, argv, size, backlogSize, node.masterReplOffset, cmd, shared);
   node.masterReplOffset += size;
   if (bl.histlen > backlogSize) trim(w, node);
   if (w.emitEvents)
@@ -81,9 +95,9 @@ export function propagate(w: World, node: Node, ops: { db: number; argv: Argv }[
 }
 
 /** A replica proxies exactly the bytes it applied to its own backlog and sub-replicas. */
-export function proxyApplied(w: World, node: Node, argv: Argv, size: number, cmd: string): void {
+export function proxyApplied(w: World, node: Node, e: StreamEntry): void {
   if (!node.backlog) node.backlog = createBacklog(node.masterReplOffset);
-  feedRaw(w, node, argv, size, cmd);
+  feedRaw(w, node, e.argv, e.size, e.cmd, e);
 }
 
 /** beforeSleep's write pass happens once per event-loop iteration: one message per replica. */
