@@ -12,7 +12,8 @@ import {
   type LabSetup,
   setupFromScenario,
 } from './lab.ts';
-import { inSync } from './scenario/run.ts';
+import { matches } from './scenario/conditions.ts';
+import { infoField, inSync } from './scenario/run.ts';
 import type { Scenario, Step } from './scenario/types.ts';
 import { validateScenario } from './scenario/validate.ts';
 import { runUntil, runUntilCondition } from './simulation.ts';
@@ -215,10 +216,21 @@ function runScenarioStepAsInputs(lab: Lab, step: Step, add: (i: LabInput) => voi
     case 'wait-sync':
       until(() => inSync(lab, step.nodes), step.timeoutMs ?? 60_000);
       return;
-    case 'wait':
-    case 'wait-log':
-      runUntil(w, w.now + 1000 * MS);
+    case 'wait': {
+      const n = w.nodes.get(step.node)!;
+      until(
+        () => Object.entries(step.until).every(([f, c]) => matches(infoField(lab, n, f), c)),
+        step.timeoutMs ?? 30_000,
+      );
       return;
+    }
+    case 'wait-log': {
+      const n = w.nodes.get(step.node)!;
+      const re = new RegExp(step.match);
+      const from = n.log.length;
+      until(() => n.log.slice(from).some((l) => re.test(l)), step.timeoutMs ?? 30_000);
+      return;
+    }
     case 'sleep':
       runUntil(w, w.now + step.ms * MS);
       return;

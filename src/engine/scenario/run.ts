@@ -260,7 +260,7 @@ export function inSync(run: { w: World }, names?: string[]): boolean {
   return true;
 }
 
-function infoField(run: ScenarioRun, n: Node, field: string): unknown {
+export function infoField(run: { w: World }, n: Node, field: string): unknown {
   if (n.state !== 'running') return undefined;
   const r = replicationInfo(run.w, n) as Record<string, unknown>;
   if (field in r) return typeof r[field] === 'object' ? 'present' : r[field];
