@@ -302,6 +302,8 @@ export const en = {
   'guide.how4': 'Acting in the past starts a new future from that moment. Press ? for shortcuts.',
   'guide.scenarios': 'Scenarios',
 
+  'notices.title': 'Notices',
+  'notices.errors': 'Errors',
   'common.close': 'Close',
   'common.dismiss': 'Dismiss',
   'common.yes': 'yes',

@@ -292,6 +292,8 @@ export const zh: Catalog = {
   'guide.how4': '在过去的时刻做操作, 会从那一刻开始新的未来。按 ? 查看快捷键。',
   'guide.scenarios': '场景',
 
+  'notices.title': '提示',
+  'notices.errors': '错误',
   'common.close': '关闭',
   'common.dismiss': '关闭提示',
   'common.yes': '是',

@@ -15,7 +15,8 @@ const MAX_WALL_STEP = 100;
 const STEP_LIMIT = 10_000_000;
 const MILESTONE_LIMIT = 120_000_000;
 
-export type ActResult = { ok: true; forked: boolean } | { ok: false; message: string };
+/** `reply`: what a command input answered (redis-cli text), for buttons that send commands. */
+export type ActResult = { ok: true; forked: boolean; reply: string | null } | { ok: false; message: string };
 
 export class Controller {
   private transport: Transport;
@@ -137,7 +138,8 @@ export class Controller {
       useLab.setState({ maxT: r.frame.to });
       notify('warn', 'notice.forked', { t: (r.frame.to / 1e6).toFixed(3) });
     }
-    return { ok: true, forked };
+    const line = r.frame.events.find((e) => e.type === 'console');
+    return { ok: true, forked, reply: line?.type === 'console' ? line.reply : null };
   }
 
   async exportRun(): Promise<RunRecord | null> {

@@ -59,6 +59,8 @@ function typing(el: EventTarget | null): boolean {
 
 export function onKeyDown(e: KeyboardEvent): void {
   if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+  // An open dialog owns the keyboard (Esc closes it, not the selection behind it).
+  if (document.querySelector('dialog[open]')) return;
   const s = useLab.getState();
   if (s.phase !== 'ready' && e.key !== '?') return;
   const k = e.key;

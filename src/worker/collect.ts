@@ -5,6 +5,7 @@ import {
   formatReply,
   infoText,
   type LabInput,
+  type Reply,
   roleReply,
   type SimEvent,
   type TimedInput,
@@ -35,11 +36,20 @@ export function isBulk(e: WireEvent): boolean {
   }
 }
 
+/** A Redis glob (*, ?) as a RegExp: enough for CONFIG GET patterns. */
+function globRegExp(glob: string): RegExp {
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replaceAll('*', '.*')
+    .replaceAll('?', '.');
+  return new RegExp(`^${body}$`);
+}
+
 const sameArgv = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * The reply redis-cli would print. The engine's `command` event shortens long replies, so INFO
- * and ROLE are rebuilt here from the same engine functions (read-only), at the command's time.
+ * The reply redis-cli would print. The engine's `command` event shortens long replies, so INFO,
+ * ROLE and CONFIG GET are rebuilt here from the same engine functions (read-only), at the command's time.
  * redis-cli prints INFO raw (it forces raw output for INFO), other replies formatted.
  */
 export function fullReply(w: World, node: string, argv: string[], short: string): string {
@@ -52,6 +62,17 @@ export function fullReply(w: World, node: string, argv: string[], short: string)
     return text === null ? short : text.replaceAll('\r\n', '\n');
   }
   if (cmd === 'role' && argv.length === 1) return formatReply(roleReply(n));
+  // CONFIG GET from the node's effective configuration — used only when it yields exactly as many
+  // items as the engine's reply had (parameters left at their default are not in the map).
+  const items = /^\((\d+) items\)$/.exec(short);
+  if (cmd === 'config' && argv[1]?.toLowerCase() === 'get' && items) {
+    const pairs: Reply[] = [];
+    for (const pattern of argv.slice(2)) {
+      const re = globRegExp(pattern.toLowerCase());
+      for (const [k, v] of n.config) if (re.test(k)) pairs.push({ t: 'bulk', v: k }, { t: 'bulk', v: v });
+    }
+    if (pairs.length === Number(items[1])) return formatReply({ t: 'array', v: pairs });
+  }
   return short;
 }
 

@@ -26,9 +26,15 @@ function quoteArg(a: string): string {
   return /^[^\s"'\\]+$/.test(a) ? a : JSON.stringify(a);
 }
 
+/** A line that never reached the engine, ordered just after the last event the page has seen. */
 function addLocal(node: string, at: number, input: string | undefined, reply: string): void {
+  const h = useLab.getState().hist;
+  const lastSeq = Math.max(
+    h.consoles[h.consoles.length - 1]?.seq ?? 0,
+    h.actions[h.actions.length - 1]?.seq ?? 0,
+  );
   const list = local.get(node) ?? [];
-  list.push({ at, order: localOrder++, kind: 'local', input, reply });
+  list.push({ at, order: lastSeq + 0.5 + (localOrder++ % 1000) / 1e4, kind: 'local', input, reply });
   local.set(node, list.slice(-100));
 }
 
@@ -76,10 +82,7 @@ export function Console({ name }: { name: string }) {
         all.push({ at: a.at, order: a.seq, kind: 'action', reply: describeAction(a.input) });
     const now = useLab.getState().t;
     for (const l of local.get(name) ?? []) if (l.at <= now) all.push(l);
-    all.sort(
-      (a, b) =>
-        a.at - b.at || (a.kind === 'local' ? 1 : 0) - (b.kind === 'local' ? 1 : 0) || a.order - b.order,
-    );
+    all.sort((a, b) => a.at - b.at || a.order - b.order);
     // `clear` hides what was there; going back in time past it shows everything again.
     return { all, shown: all.slice(all.length >= cleared ? cleared : 0).slice(-200) };
   }, [name, revC, revA, localRev, cleared]);

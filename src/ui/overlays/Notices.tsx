@@ -16,17 +16,18 @@ function Item({ n }: { n: Notice }) {
 }
 
 export function Notices() {
+  const t = useT();
   const notices = useLab((s) => s.notices);
   return (
     <div className="notices">
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" aria-label={t('notices.title')}>
         {notices
           .filter((n) => n.kind !== 'error')
           .map((n) => (
             <Item key={n.id} n={n} />
           ))}
       </div>
-      <div role="alert">
+      <div role="alert" aria-label={t('notices.errors')}>
         {notices
           .filter((n) => n.kind === 'error')
           .map((n) => (

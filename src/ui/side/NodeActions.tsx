@@ -8,10 +8,13 @@ import { ctl } from '../../store/instance.ts';
 import { notify, useLab } from '../../store/store.ts';
 import { useT } from '../hooks.ts';
 
+/** Run an action; an error (a refused input, or a command answered with an error) becomes a notice. */
 export async function act(input: LabInput): Promise<boolean> {
   const r = await ctl().act(input);
   if (!r.ok) notify('error', 'notice.actionError', { message: r.message });
-  return r.ok;
+  else if (r.reply?.startsWith('(error) '))
+    notify('error', 'notice.actionError', { message: r.reply.slice(8) });
+  return r.ok && !r.reply?.startsWith('(error) ');
 }
 
 export const command = (node: string, ...argv: string[]): LabInput => ({ type: 'command', node, argv });

@@ -97,7 +97,7 @@ function Scrubber() {
           type="range"
           min={0}
           max={max}
-          step={1000}
+          step={1}
           value={value}
           aria-label={t('time.scrub')}
           aria-valuetext={t('time.at', { t: secs(value) })}

@@ -1,0 +1,118 @@
+// The cluster view and time: nodes, links and their states, messages with their RESP bytes, the
+// handshake stepper, play/pause, stepping, milestones, scrubbing, and acting in the past.
+import { expect, insight, now, open, pause, runUntil, test } from './fixtures.ts';
+
+test('shows a master and two replicas that finish their handshake and go online', async ({ page }) => {
+  await open(page);
+  await expect(page.getByRole('button', { name: /^Node A :7101, master/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Node B :7102, replica/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Node C :7103, replica/ })).toBeVisible();
+  await runUntil(page, 600_000);
+  await expect(page.getByRole('button', { name: 'Link B → A: online' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Link C → A: online' })).toBeVisible();
+  // Each card shows REPL_STATE_* and the replid; the replica's equals the master's after the sync.
+  const b = page.getByRole('button', { name: /^Node B :/ });
+  await expect(b).toContainText('REPL_STATE_CONNECTED');
+  const a = page.getByRole('button', { name: /^Node A :/ });
+  const replidA = await a.locator('.nc-id').first().textContent();
+  await expect(b.locator('.nc-id').first()).toHaveText(replidA ?? '');
+});
+
+test('steps through the handshake milestone by milestone, and shows a message’s RESP bytes', async ({
+  page,
+}) => {
+  await open(page);
+  await pause(page);
+  await page.getByRole('button', { name: 'Next milestone ⤼' }).click();
+  await expect(
+    page
+      .getByRole('status', { name: 'Notices' })
+      .filter({ hasText: /Milestone: handshake of [BC] done, PSYNC sent/ }),
+  ).toBeVisible();
+  // The PSYNC is on the wire now: click it.
+  const psync = page.locator('button.msg', { hasText: 'PSYNC' }).first();
+  await expect(psync).toBeVisible();
+  await psync.click();
+  const dialog = page.getByRole('dialog', { name: /PSYNC/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('*3\\r\\n');
+  await expect(dialog).toContainText('$5\\r\\n');
+  await expect(dialog).toContainText('PSYNC');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Next milestone ⤼' }).click();
+  await expect(
+    page
+      .getByRole('status', { name: 'Notices' })
+      .filter({ hasText: /Milestone: .* (got \+FULLRESYNC|handshake)/ }),
+  ).toBeVisible();
+});
+
+test('the handshake stepper lights the current REPL_STATE_* step', async ({ page }) => {
+  await open(page);
+  await pause(page);
+  await insight(page, 'Handshake');
+  await page.getByRole('button', { name: 'Next milestone ⤼' }).click();
+  const stepper = page.getByRole('list', { name: /^Handshake of [BC]: now REPL_STATE_RECEIVE_PSYNC_REPLY/ });
+  await expect(stepper.first()).toBeVisible();
+  await runUntil(page, 800_000);
+  await page.getByRole('button', { name: 'Link B → A: online' }).click();
+  const full = page
+    .getByRole('complementary', { name: 'Details' })
+    .getByRole('list', { name: /Handshake of B/ });
+  await expect(full.locator('[aria-current="step"]')).toContainText('REPL_STATE_CONNECTED');
+  await expect(full).toContainText('REPLCONF capa eof capa psync2');
+});
+
+test('the link transcript lists the handshake in RESP order, in step with time', async ({ page }) => {
+  await open(page);
+  await runUntil(page, 800_000);
+  await page.getByRole('button', { name: /^Link B → A/ }).click();
+  const transcript = page.getByRole('list', { name: 'Messages between B and A' });
+  const labels = await transcript.locator('.tr-label').allTextContents();
+  const order = ['PING', '+PONG', 'REPLCONF listening-port', 'REPLCONF capa', 'PSYNC', '+FULLRESYNC', 'RDB'];
+  let k = 0;
+  for (const l of labels) if (k < order.length && l.startsWith(order[k])) k++;
+  expect(k, `transcript: ${labels.join(' | ')}`).toBe(order.length);
+  await transcript.getByRole('button', { name: /^\+FULLRESYNC/ }).click();
+  await expect(page.getByRole('dialog')).toContainText('+FULLRESYNC');
+  await page.keyboard.press('Escape');
+  // Going back in time takes rows away.
+  const before = await transcript.locator('li').count();
+  await page.getByRole('slider', { name: 'Virtual time' }).fill('150000');
+  await expect.poll(() => transcript.locator('li').count()).toBeLessThan(before);
+});
+
+test('play, pause, one event forward and back, speed, scrubbing', async ({ page }) => {
+  await open(page);
+  await pause(page);
+  const t0 = await now(page);
+  await page.getByRole('button', { name: 'One event forward' }).click();
+  await expect.poll(() => now(page)).toBeGreaterThan(t0);
+  const t1 = await now(page);
+  await page.getByRole('button', { name: 'One event forward' }).click();
+  await expect.poll(() => now(page)).toBeGreaterThan(t1);
+  await page.getByRole('button', { name: 'One event back' }).click();
+  await expect.poll(() => now(page)).toBe(t1);
+  await page.getByRole('slider', { name: 'Speed' }).fill('0');
+  await expect(page.getByRole('slider', { name: 'Speed' })).toHaveAttribute('aria-valuetext', '×1.0');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(() => now(page)).toBeGreaterThan(t1 + 200_000);
+  await pause(page);
+  const t2 = await now(page);
+  await page.getByRole('slider', { name: 'Virtual time' }).fill(String(Math.floor(t2 / 2)));
+  await expect.poll(() => now(page)).toBeLessThan(t2);
+  // Scrub forward again without loss: the same future comes back.
+  await page.getByRole('slider', { name: 'Virtual time' }).fill(String(t2));
+  await expect.poll(() => now(page)).toBe(t2);
+});
+
+test('acting in the past forks the future, with a notice', async ({ page }) => {
+  await open(page);
+  await runUntil(page, 800_000);
+  await page.getByRole('slider', { name: 'Virtual time' }).fill('400000');
+  await expect.poll(() => now(page)).toBeLessThan(500_000);
+  await page.getByRole('button', { name: /^Node A :/ }).click();
+  await page.getByRole('button', { name: 'Write one key (SET)' }).click();
+  await expect(page.getByRole('status', { name: 'Notices' })).toContainText('You acted in the past');
+});

@@ -1,0 +1,87 @@
+// Shared Playwright fixtures: every test runs with requests off the page's origin blocked and
+// recorded (a test fails if one was attempted), and with page errors and console errors collected.
+import { test as base, expect, type Page } from '@playwright/test';
+
+interface Guard {
+  offOrigin: string[];
+  errors: string[];
+}
+
+export const test = base.extend<{ guard: Guard }>({
+  guard: [
+    async ({ page, baseURL }, use) => {
+      const origin = new URL(baseURL ?? 'http://127.0.0.1:4319').origin;
+      const guard: Guard = { offOrigin: [], errors: [] };
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin)
+          return route.continue();
+        guard.offOrigin.push(url);
+        return route.abort('blockedbyclient');
+      });
+      page.on('pageerror', (e) => guard.errors.push(`pageerror: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') guard.errors.push(`console: ${m.text()}`);
+      });
+      await use(guard);
+      expect(guard.offOrigin, 'requests off the page origin').toEqual([]);
+      expect(guard.errors, 'page errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Open the lab and wait until the simulation runs (the play/pause button is enabled). */
+export async function open(page: Page, query = '?lang=en'): Promise<void> {
+  await page.goto(`./${query}`);
+  await expect(page.getByRole('button', { name: /^(Pause|Play|暂停|播放)$/ })).toBeEnabled();
+}
+
+export async function pause(page: Page): Promise<void> {
+  const b = page.getByRole('button', { name: 'Pause' });
+  if (await b.isVisible()) await b.click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+}
+
+/** Current virtual time in µs, read from the time display. */
+export async function now(page: Page): Promise<number> {
+  const text = (await page.getByLabel('Current virtual time').textContent()) ?? '';
+  const m = /t = (\d+)\.(\d{6})/.exec(text);
+  return m ? Number(m[1]) * 1e6 + Number(m[2]) : 0;
+}
+
+/** Play at `speed` (virtual s per wall s) until virtual time passes `us`, then pause. */
+export async function runUntil(page: Page, us: number, speed = 1): Promise<void> {
+  await page.getByRole('slider', { name: 'Speed' }).fill(String(Math.log10(speed)));
+  const play = page.getByRole('button', { name: 'Play' });
+  if (await play.isVisible()) await play.click();
+  await expect.poll(() => now(page), { timeout: 30_000 }).toBeGreaterThan(us);
+  await pause(page);
+}
+
+export async function selectNode(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^Node ${name} :`) }).click();
+}
+
+export async function nodeTab(
+  page: Page,
+  tab: 'Actions' | 'Console' | 'INFO' | 'Data' | 'Log',
+): Promise<void> {
+  await page
+    .getByRole('tablist', { name: /^Node / })
+    .getByRole('tab', { name: tab })
+    .click();
+}
+
+export async function insight(page: Page, tab: string): Promise<void> {
+  await page.getByRole('tablist', { name: 'What is happening' }).getByRole('tab', { name: tab }).click();
+}
+
+/** Type a command into the selected node's console. */
+export async function console_(page: Page, node: string, line: string): Promise<void> {
+  const input = page.getByRole('textbox', { name: `redis-cli command for node ${node}` });
+  await input.fill(line);
+  await input.press('Enter');
+}
