@@ -40,6 +40,8 @@ export interface SuiteContext {
   shrinkDeadline: number;
   /** Run every random sequence twice on real Redis and compare the runs (harness self-check). */
   checkReal: boolean;
+  /** The engine is left out: only the real-side checks count. */
+  realOnly: boolean;
   log: (line: string) => void;
 }
 
@@ -83,7 +85,7 @@ export async function scenarioCase(
   if (ref) checks.push(versus('real vs reference', ref, real.trace));
   else if (requireReference) checks.push({ name: 'real vs reference', ok: false, note: 'no recorded trace' });
   if ('error' in eng) {
-    checks.push({ name: 'engine', ok: false, note: eng.error.split('\n')[0] });
+    if (!ctx.realOnly) checks.push({ name: 'engine', ok: false, note: eng.error.split('\n')[0] });
   } else {
     save(`${ctx.outDir}/${scenario.name}.engine.trace.json`, eng.trace);
     checks.push(versus('engine vs real', real.trace, eng.trace));
@@ -123,10 +125,13 @@ export async function randomCase(ctx: SuiteContext, seed: number): Promise<CaseR
   };
   if (ctx.checkReal) {
     const again = await withSlot((slot) => runReal(scenario, { slot }));
-    result.checks.push({ ...versus('real vs real', real.trace, again.trace), name: 'real vs real' });
+    const check = versus('real vs real', real.trace, again.trace);
+    result.checks.push(check);
+    if (!check.ok) saveUnreproducible(ctx, scenario, real.trace, again.trace);
   }
   if (!cmp) {
-    result.checks.push({ name: 'engine', ok: false, note: 'error' in eng ? eng.error.split('\n')[0] : '' });
+    if (!ctx.realOnly)
+      result.checks.push({ name: 'engine', ok: false, note: 'error' in eng ? eng.error.split('\n')[0] : '' });
   } else {
     const check: Check = {
       name: 'engine vs real',
@@ -140,6 +145,13 @@ export async function randomCase(ctx: SuiteContext, seed: number): Promise<CaseR
   }
   result.ms = Date.now() - t0;
   return result;
+}
+
+function saveUnreproducible(ctx: SuiteContext, scenario: Scenario, a: Trace, b: Trace): void {
+  const base = `${ctx.outDir}/unreproducible-${scenario.name.replace(/^random-/, '')}`;
+  save(`${base}.json`, scenario);
+  save(`${base}.run1.trace.json`, a);
+  save(`${base}.run2.trace.json`, b);
 }
 
 /** A divergent sequence: is the real run reproducible? Then shrink it and write it out. */
@@ -163,7 +175,7 @@ async function investigate(
       diffs: rr.diffs,
       note: 'the real run is not reproducible: a harness/generator bug, not an engine divergence',
     });
-    save(`${ctx.outDir}/unreproducible-${seed}.json`, scenario);
+    saveUnreproducible(ctx, scenario, realTrace, again.trace);
     return;
   }
   let best: {

@@ -14,9 +14,12 @@ export class EngineClient {
   private nextId = 1;
   private readonly pending = new Map<number, (r: { trace?: Trace; error?: string }) => void>();
 
+  /** `disabled`: every run answers "engine left out" (real-only runs). */
+  constructor(private readonly disabled = false) {}
+
   /** null when the engine loaded, else why not. */
   availability(): Promise<string | null> {
-    if (!this.ready) this.ready = this.spawn();
+    if (!this.ready) this.ready = this.disabled ? Promise.resolve('left out (--real-only)') : this.spawn();
     return this.ready;
   }
 

@@ -6,8 +6,9 @@
 //   (that is what shrinking relies on);
 // - settling with `wait-sync` (over the nodes that can be in sync) before actions whose effect
 //   depends on every replica having applied everything: cuts, kills, freezes, restarts,
-//   promotions, re-points, backlog resizes (otherwise a lagging replica's offset would decide
-//   between CONTINUE and FULLRESYNC, or SHUTDOWN would add a GETACK, from run to run);
+//   promotions, re-points, backlog resizes, big writes (otherwise a lagging replica's offset
+//   would decide between CONTINUE and FULLRESYNC, SHUTDOWN would add a GETACK, or a replica in
+//   the middle of a full sync would pin backlog blocks, from run to run);
 // - keeping writes small while a replica is frozen (a frozen replica pins backlog blocks the
 //   kernel did not accept for it, so trimming would depend on socket buffer sizes);
 // - never leaving a replica retrying against a master that cannot serve it (-NOMASTERLINK):
@@ -228,6 +229,9 @@ function apply(m: Model, a: Action): boolean {
 
 /** Whether the action needs every replica settled first (see the header). */
 function needsSettle(a: Action): boolean {
+  // big writes too: a replica still in a full sync pins the backlog blocks they fill until its
+  // transfer ends, so the master's backlog figures would depend on how long the transfer took
+  if (a.k === 'write') return a.kind === 'big';
   return ['cut', 'kill', 'freeze', 'restart', 'promote', 'repoint', 'backlog'].includes(a.k);
 }
 

@@ -1,7 +1,7 @@
 // The live processes of one real run: nodes (process, dir, log, clients, the harness's view of
 // whom each replicates from) and the link proxies. Ports come from the run's slot; dirs from a
 // fresh temp dir. Knows nothing about steps: ops.ts drives it.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { SCENARIO_BASE_CONFIG, type Scenario } from '../../../src/engine/scenario/types.ts';
@@ -18,12 +18,32 @@ export const BASE_CONFIG: Record<string, string> = { ...SCENARIO_BASE_CONFIG };
 
 export type NodeState = 'running' | 'stopped' | 'down';
 
+/**
+ * Where node dirs go: $CONFORMANCE_TMPDIR, else /dev/shm (tmpfs) when writable, else the OS temp
+ * dir. On tmpfs a replica writes and fsyncs its received RDB in microseconds, as on a fast disk:
+ * how long a replica takes to load decides whether its first ACK reaches the master before the
+ * master has noticed the transfer child exit (then the stream starts only with the next periodic
+ * ACK, a second later, as in the recorded traces), and a slow virtual disk makes that a coin toss.
+ */
+function nodeDirBase(): string {
+  if (process.env.CONFORMANCE_TMPDIR) return process.env.CONFORMANCE_TMPDIR;
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return os.tmpdir();
+  }
+}
+
 export interface NodeRt {
   name: string;
   index: number;
   port: number;
   dir: string;
+  /** The configuration it starts with (command line): survives restarts. */
   config: Record<string, string>;
+  /** The configuration in effect: `config` plus CONFIG SETs since the last start. */
+  runtime: Record<string, string>;
   proc: RedisProcess | null;
   state: NodeState;
   /** Whom the node replicates from, as the harness configured it (null = master). */
@@ -53,7 +73,7 @@ export class Cluster {
     readonly slot: Slot,
     readonly clock: () => number,
   ) {
-    this.root = mkdtempSync(join(os.tmpdir(), `psync-real-${slot.index}-`));
+    this.root = mkdtempSync(join(nodeDirBase(), `psync-real-${slot.index}-`));
     trackDir(this.root);
     this.order = Object.keys(scenario.nodes);
     this.order.forEach((name, index) => {
@@ -67,6 +87,7 @@ export class Cluster {
         port: slot.nodeBase + 1 + index,
         dir,
         config,
+        runtime: { ...config },
         proc: null,
         state: 'down',
         master: spec.replicaof ?? null,
@@ -158,6 +179,8 @@ export class Cluster {
     n.state = 'running';
     n.incarnation++;
     n.frozenCut = false;
+    n.runtime = { ...n.config };
+    n.password = n.config.requirepass || undefined;
     this.dropClients(n);
     try {
       await proc.waitReady(n.password);

@@ -3,7 +3,8 @@
 // shutdown chatter that says nothing about replication left out; long runs capped head + tail.
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 
-const PREFIX = /^\d+:([A-Z]) \d{1,2} \w{3} \d{4} \d{2}:\d{2}:\d{2}\.\d{3} (.) (.*)$/;
+const PREFIX = /^\d+:([A-Z]) (\d{1,2}) (\w{3}) (\d{4}) (\d{2}):(\d{2}):(\d{2})\.(\d{3}) (.) (.*)$/;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Lines that are not about replication (left out of `log`). */
 const BORING = [
@@ -52,9 +53,17 @@ const HIGHLIGHT = [
 /** `12:M 26 Nov 2024 14:57:00.123 * text` → `M * text`; null for lines left out. */
 export function stripLine(raw: string): string | null {
   const m = PREFIX.exec(raw);
-  const line = m ? `${m[1]} ${m[2]} ${m[3]}` : raw;
+  const line = m ? `${m[1]} ${m[9]} ${m[10]}` : raw;
   if (!line.trim()) return null;
   return BORING.some((re) => re.test(line)) ? null : line;
+}
+
+/** The wall-clock time (epoch ms) a log line was written, from its prefix (local time). */
+export function lineTime(raw: string): number {
+  const m = PREFIX.exec(raw);
+  if (!m) return Number.NaN;
+  const [, , d, mon, y, hh, mm, ss, ms] = m;
+  return new Date(+y, MONTHS.indexOf(mon), +d, +hh, +mm, +ss, +ms).getTime();
 }
 
 export function isHighlight(line: string): boolean {
@@ -78,6 +87,8 @@ export function logView(lines: string[]): { log: string[]; highlights: string[] 
 /** Follows one log file (appended to across restarts); every line gets a run-wide index. */
 export class LogTail {
   readonly lines: string[] = [];
+  /** When each line was written (epoch ms). */
+  readonly times: number[] = [];
   private offset = 0;
   private partial = '';
 
@@ -102,7 +113,9 @@ export class LogTail {
       this.partial = parts.pop() ?? '';
       for (const p of parts) {
         const l = stripLine(p);
-        if (l !== null) this.lines.push(l);
+        if (l === null) continue;
+        this.lines.push(l);
+        this.times.push(lineTime(p));
       }
     } finally {
       closeSync(fd);
@@ -113,5 +126,12 @@ export class LogTail {
   since(index: number): string[] {
     this.poll();
     return this.lines.slice(index);
+  }
+
+  /** Time of the last line matching `re` (NaN if none). */
+  lastTime(re: RegExp): number {
+    this.poll();
+    for (let i = this.lines.length - 1; i >= 0; i--) if (re.test(this.lines[i])) return this.times[i];
+    return Number.NaN;
   }
 }

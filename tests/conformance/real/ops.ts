@@ -14,8 +14,10 @@ import { slaveLines } from './info.ts';
 import { isErrorReply, type Reply, respSize } from './resp.ts';
 import {
   alignToFailedAttempt,
+  linkAddress,
   pollUntil,
   sleep,
+  streamNotStarted,
   syncProblem,
   waitAttempt,
   waitInfo,
@@ -55,7 +57,7 @@ async function offsetOf(cluster: Cluster, node: string): Promise<number> {
 /** The diskless-sync delay of a master (a full sync answers only after it). */
 function syncDelayMs(cluster: Cluster, master: string | null): number {
   if (!master) return 0;
-  return 1000 * Number(cluster.node(master).config['repl-diskless-sync-delay'] ?? 0);
+  return 1000 * Number(cluster.node(master).runtime['repl-diskless-sync-delay'] ?? 0);
 }
 
 async function write(cluster: Cluster, step: StepOf<'write'>): Promise<OpResult> {
@@ -95,7 +97,10 @@ async function write(cluster: Cluster, step: StepOf<'write'>): Promise<OpResult>
     prev = now;
   }
   await flush();
-  const offsetAfter = await offsetOf(cluster, step.node);
+  const after = await cluster.info(step.node);
+  const offsetAfter = Number(after.master_repl_offset);
+  if (Number(after.repl_backlog_histlen) > Number(after.repl_backlog_size))
+    await streamed(cluster, step.node, offsetAfter);
   const result: Record<string, unknown> = { count };
   if (errors.length) result.errors = errors.slice(0, 20);
   if (count <= 5 || !measure) {
@@ -120,6 +125,30 @@ async function write(cluster: Cluster, step: StepOf<'write'>): Promise<OpResult>
     });
   }
   return { result, ok: true };
+}
+
+/**
+ * After writes that took the backlog past repl-backlog-size: until every streaming replica of
+ * `node` (link up, not frozen, not cut) has read the stream up to `offset`. Until then the
+ * backlog blocks are pinned by the replica's unsent output and cannot be trimmed, so the master's
+ * backlog figures in the step's snapshot would depend on how fast the replica got CPU time.
+ * Replicas in a full sync are not waited for. (Below the size nothing is trimmed: no wait.)
+ */
+async function streamed(cluster: Cluster, node: string, offset: number): Promise<void> {
+  const replicas = cluster.order.filter((x) => cluster.node(x).master === node && reachable(cluster, x));
+  if (!replicas.length) return;
+  await pollUntil(
+    async () => {
+      const infos = await cluster.infos(replicas);
+      for (const r of replicas) {
+        const i = infos[r];
+        if (i?.master_link_status === 'up' && Number(i.slave_read_repl_offset) < offset) return `${r} behind`;
+      }
+      return null;
+    },
+    2000,
+    5,
+  );
 }
 
 async function cmd(cluster: Cluster, step: StepOf<'cmd'>): Promise<OpResult> {
@@ -183,7 +212,10 @@ async function config(cluster: Cluster, step: StepOf<'config'>): Promise<OpResul
     if (r && r.master_link_status !== 'up') await alignToFailedAttempt(cluster, step.node);
   }
   const reply = await (await cluster.control(step.node)).call('CONFIG', 'SET', step.key, step.value);
-  if (step.key === 'requirepass' && reply === 'OK') n.password = step.value || undefined;
+  if (reply === 'OK') {
+    n.runtime[step.key] = step.value;
+    if (step.key === 'requirepass') n.password = step.value || undefined;
+  }
   return { result: { reply }, ok: !isErrorReply(reply) };
 }
 
@@ -209,16 +241,7 @@ async function disconnectLink(cluster: Cluster, step: StepOf<'disconnect-link'>)
     return { result: { method, replica: step.replica, master, killReply }, ok: !isErrorReply(killReply) };
   }
   if (method === 'sigstop-kill') {
-    // the master-side address of the link: the replica's local end, or the proxy's upstream end
-    const proxy = cluster.currentProxy(step.replica);
-    let addr: string | null = null;
-    if (proxy) {
-      const p = proxy.upstreamLocalPort();
-      addr = p ? `127.0.0.1:${p}` : null;
-    } else {
-      const list = await (await cluster.control(step.replica)).call('CLIENT', 'LIST', 'TYPE', 'master');
-      addr = typeof list === 'string' ? (/laddr=(\S+)/.exec(list)?.[1] ?? null) : null;
-    }
+    const addr = await linkAddress(cluster, step.replica);
     cluster.signal(step.replica, 'SIGSTOP');
     n.frozenCut = true;
     const killReply = addr
@@ -355,6 +378,7 @@ export async function execStep(cluster: Cluster, step: Step): Promise<OpResult> 
       case 'reconnect-link':
         return await reconnectLink(cluster, step);
       case 'stop':
+        await pollUntil(async () => streamNotStarted(cluster, [step.node]), 2000);
         cluster.signal(step.node, 'SIGSTOP');
         return { result: { stopped: step.node }, ok: true };
       case 'cont':

@@ -67,7 +67,53 @@ export function involved(cluster: Cluster, names: string[]): string[] {
 
 export async function waitSync(cluster: Cluster, names: string[], timeoutMs: number) {
   const all = involved(cluster, names);
-  return pollUntil(async () => syncProblem(cluster, names, await cluster.infos(all)), timeoutMs);
+  return pollUntil(async () => {
+    const infos = await cluster.infos(all);
+    return syncProblem(cluster, names, infos);
+  }, timeoutMs);
+}
+
+/** A replica's own ACK period (replicationCron, 1 Hz), with a margin. */
+const ACK_PERIOD_MS = 1150;
+
+/**
+ * After a diskless (socket) full sync the master streams to the replica only once an ACK arrives
+ * after it put the replica online; an ACK that arrived a moment earlier (before the master noticed
+ * the transfer child exit) does not count, and then the stream starts with the next periodic ACK,
+ * up to a second later. Nothing the master shows tells these apart, so before a replica is frozen
+ * (stop) the harness waits until one ACK period has passed since its master logged
+ * `Synchronization with replica … succeeded` after a socket transfer: otherwise a replica frozen
+ * at once could, on some runs only, never get the writes made while it is frozen (and miss them
+ * for good if its master restarts meanwhile).
+ */
+export function streamNotStarted(cluster: Cluster, names: string[]): string | null {
+  for (const name of names) {
+    const n = cluster.node(name);
+    if (n.state !== 'running' || !n.master) continue;
+    const log = cluster.node(n.master).log;
+    const addr = `127\\.0\\.0\\.1:${n.port}`;
+    const online = log.lastTime(new RegExp(`Synchronization with replica ${addr} succeeded`));
+    const socket = log.lastTime(new RegExp(`Streamed RDB transfer with replica ${addr} succeeded`));
+    if (
+      Number.isFinite(online) &&
+      Number.isFinite(socket) &&
+      socket <= online &&
+      Date.now() < online + ACK_PERIOD_MS
+    )
+      return `${name}: stream from ${n.master} starts with its next ACK`;
+  }
+  return null;
+}
+
+/** The address the master sees for a replica's link: the proxy's upstream end or the replica's own. */
+export async function linkAddress(cluster: Cluster, replica: string): Promise<string | null> {
+  const proxy = cluster.currentProxy(replica);
+  if (proxy) {
+    const p = proxy.upstreamLocalPort();
+    return p ? `127.0.0.1:${p}` : null;
+  }
+  const list = await (await cluster.control(replica)).call('CLIENT', 'LIST', 'TYPE', 'master');
+  return typeof list === 'string' ? (/laddr=(\S+)/.exec(list)?.[1] ?? null) : null;
 }
 
 export async function waitInfo(
@@ -126,9 +172,11 @@ export type AttemptEnd = 'success' | 'answered' | 'any';
 /**
  * Until `replica` concluded a connection attempt after log index `from`: with 'success' only a
  * PSYNC answer (+FULLRESYNC/+CONTINUE) counts, with 'answered' also a failed handshake, with
- * 'any' also a refused TCP connect.
+ * 'any' also a refused TCP connect. Also concluded: its master holds it for a delayed diskless
+ * BGSAVE (listed as wait_bgsave while repl-diskless-sync-delay > 0): the +FULLRESYNC comes only
+ * when that BGSAVE starts, which is the point of the delay (more replicas can join it).
  */
-export function waitAttempt(
+export async function waitAttempt(
   cluster: Cluster,
   replica: string,
   from: number,
@@ -138,7 +186,31 @@ export function waitAttempt(
   const parts = [ATTEMPT_OK.source];
   if (end !== 'success') parts.push(ATTEMPT_FAILED.source);
   if (end === 'any') parts.push(REFUSED.source);
-  return waitLogLine(cluster, replica, new RegExp(parts.join('|')), from, timeoutMs);
+  const re = new RegExp(parts.join('|'));
+  return pollUntil(
+    async () => {
+      if (
+        cluster
+          .node(replica)
+          .log.since(from)
+          .some((l) => re.test(l))
+      )
+        return null;
+      return (await heldForDelayedSync(cluster, replica)) ? null : 'attempt not concluded';
+    },
+    timeoutMs,
+    10,
+  );
+}
+
+async function heldForDelayedSync(cluster: Cluster, replica: string): Promise<boolean> {
+  const master = cluster.node(replica).master;
+  if (!master || cluster.node(master).state !== 'running') return false;
+  const cfg = cluster.node(master).runtime;
+  if (cfg['repl-diskless-sync'] === 'no' || !(Number(cfg['repl-diskless-sync-delay']) > 0)) return false;
+  const info = (await cluster.infos([master]))[master];
+  const port = cluster.node(replica).port;
+  return Boolean(info && slaveLines(info).some((s) => s.port === port && s.state === 'wait_bgsave'));
 }
 
 /**
