@@ -9,7 +9,7 @@
 //   --replay SEED    run just the random sequence with that exact (per-sequence) seed
 //   --only A,B       only these scenarios (names; `random` = the random sequences)
 //   --file F         run a scenario file (e.g. out/conformance/failing-<seed>.json)
-//   --jobs K         clusters at a time (default 6)
+//   --jobs K         clusters at a time (default 8)
 //   --check-real     also run each random sequence twice on real Redis and compare the two runs
 //   --real-only      leave the engine out (harness self-check, with --check-real)
 //   --budget SECS    no shrinking is started after this many seconds (default 480)
@@ -19,6 +19,7 @@ import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { EngineClient } from './engine/client.ts';
 import { sequenceSeed } from './random/prng.ts';
 import { cleanupAll } from './real/cleanup.ts';
+import { reapStaleSlots } from './real/slots.ts';
 import { failureDetails, passedFailed, summaryTable } from './report.ts';
 import { type CaseResult, randomCase, type SuiteContext, scenarioCase } from './suite.ts';
 
@@ -31,7 +32,7 @@ const opt = (name: string): string | undefined => {
 const only = opt('--only')?.split(',');
 const file = opt('--file');
 const replay = opt('--replay');
-const jobs = Number(opt('--jobs') ?? 6);
+const jobs = Number(opt('--jobs') ?? 8);
 const seed = Number(opt('--seed') ?? 1);
 const randomN = Number(opt('--random') ?? (only && !only.includes('random') ? 0 : 200));
 const budgetS = Number(opt('--budget') ?? 480);
@@ -100,6 +101,8 @@ async function runAll(tasks: Task[]): Promise<CaseResult[]> {
 }
 
 async function main(): Promise<number> {
+  const reaped = reapStaleSlots();
+  if (reaped) console.log(`cleaned ${reaped} port slot(s) left by a run that was killed`);
   const engine = new EngineClient(args.includes('--real-only'));
   const why = await engine.availability();
   console.log(`engine: ${why ? `NOT AVAILABLE (${why.split('\n')[0]})` : 'src/engine/index.ts runScenario'}`);

@@ -71,10 +71,12 @@ export class Cluster {
   constructor(
     readonly scenario: Scenario,
     readonly slot: Slot,
+    /** Milliseconds since the run started (trace `atMs`). */
     readonly clock: () => number,
   ) {
     this.root = mkdtempSync(join(nodeDirBase(), `psync-real-${slot.index}-`));
     trackDir(this.root);
+    slot.addDir(this.root);
     this.order = Object.keys(scenario.nodes);
     this.order.forEach((name, index) => {
       const dir = join(this.root, name);
@@ -287,5 +289,6 @@ export class Cluster {
     );
     rmSync(this.root, { recursive: true, force: true });
     untrackDir(this.root);
+    this.slot.removeDir(this.root);
   }
 }

@@ -1,14 +1,15 @@
 // Runs one scenario on real redis-server processes and returns its trace, in the shape of the
-// recorded traces (spec: scenarios.md). Step 0 (`setup`) = every node started, each setup replica
-// attached (its PSYNC answered), in dependency order so a chained replica finds its master linked.
+// recorded traces (spec: scenarios.md): setup (setup.ts) as step 0, then each step (ops.ts) with
+// its settle time, snapshot (snapshot.ts), expectations and outcome events (outcome.ts).
 import type { Scenario, Step, Trace, TraceStep } from '../../../src/engine/scenario/types.ts';
-import { BASE_CONFIG, Cluster } from './cluster.ts';
+import { BASE_CONFIG, type Cluster } from './cluster.ts';
 import { checkExpectations, type Expectation } from './conditions.ts';
 import { execStep, settles } from './ops.ts';
 import { OutcomeTracker } from './outcome.ts';
+import { setUp } from './setup.ts';
 import { acquireSlot, type Slot } from './slots.ts';
 import { assembleSnapshot, collectState } from './snapshot.ts';
-import { pollUntil, sleep, syncProblem, waitAttempt } from './waits.ts';
+import { sleep, syncProblem } from './waits.ts';
 
 export interface RealRun {
   trace: Trace;
@@ -16,52 +17,26 @@ export interface RealRun {
   problems: string[];
 }
 
-const SETUP_ATTACH_MS = 10_000;
-
-/** Start order: masters first, then each replica once its master runs (and is linked itself). */
-function startOrder(s: Scenario): string[] {
-  const names = Object.keys(s.nodes);
-  const done: string[] = [];
-  while (done.length < names.length) {
-    const next = names.find(
-      (n) => !done.includes(n) && (!s.nodes[n].replicaof || done.includes(s.nodes[n].replicaof!)),
-    );
-    if (!next) throw new Error(`scenario ${s.name}: replicaof cycle or unknown master`);
-    done.push(next);
-  }
-  return done;
-}
-
-async function setup(cluster: Cluster): Promise<void> {
-  for (const name of startOrder(cluster.scenario)) {
-    const master = cluster.scenario.nodes[name].replicaof ?? null;
-    if (master && cluster.node(master).master) {
-      // a chained replica: its master must itself be linked, else it answers -NOMASTERLINK
-      await pollUntil(async () => {
-        const i = (await cluster.infos([master]))[master];
-        return i?.master_link_status === 'up' ? null : 'master not linked';
-      }, SETUP_ATTACH_MS);
-    }
-    const from = cluster.node(name).log.poll();
-    await cluster.start(name, master);
-    if (master) await waitAttempt(cluster, name, from, 'answered', SETUP_ATTACH_MS);
-  }
-}
-
 export async function runReal(
   scenario: Scenario,
-  opts: { slot?: Slot; onStep?: (s: TraceStep) => void } = {},
+  opts: { slot?: Slot; onStep?: (s: TraceStep) => void; inspect?: (c: Cluster) => void } = {},
 ): Promise<RealRun> {
   const slot = opts.slot ?? (await acquireSlot());
-  const t0 = performance.now();
-  const clock = () => performance.now() - t0;
-  const cluster = new Cluster(scenario, slot, clock);
-  const outcome = new OutcomeTracker(cluster.order);
   const problems: string[] = [];
+  const notes: string[] = [];
+  let cluster: Cluster;
+  try {
+    cluster = await setUp(scenario, slot, notes);
+  } catch (e) {
+    if (!opts.slot) slot.release();
+    throw e;
+  }
+  const clock = cluster.clock;
+  const outcome = new OutcomeTracker(cluster.order);
   const steps: TraceStep[] = [];
   let redisVersion = 'unknown';
   try {
-    await setup(cluster);
+    opts.inspect?.(cluster);
     redisVersion = await cluster.redisVersion();
     const record = async (i: number, op: string, fields: Record<string, unknown>, step?: Step) => {
       let state = await collectState(cluster);
@@ -122,6 +97,7 @@ export async function runReal(
     ),
     steps,
     ok: problems.length === 0,
+    ...(notes.length ? { harnessNotes: notes } : {}),
     proxies: cluster.proxyTraces(),
     outcome: outcome.outcome(),
   };

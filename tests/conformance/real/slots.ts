@@ -23,12 +23,16 @@ export interface Slot {
   proxyBase: number;
   addPid(pid: number): void;
   removePid(pid: number): void;
+  addDir(dir: string): void;
+  removeDir(dir: string): void;
   release(): void;
 }
 
 interface LockContent {
   owner: number;
   pids: number[];
+  /** Temp dirs of the owner's clusters on this slot. */
+  dirs?: string[];
 }
 
 function alive(pid: number): boolean {
@@ -40,11 +44,13 @@ function alive(pid: number): boolean {
   }
 }
 
+/** A live redis-server on one of this slot's node ports (its title reads `redis-server 127.0.0.1:<port>`). */
 function isOurRedis(pid: number, nodeBase: number): boolean {
   try {
-    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    if (!cmd[0]?.includes('redis-server')) return false;
-    const port = Number(cmd[cmd.indexOf('--port') + 1]);
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    if (!cmd.includes('redis-server')) return false;
+    const m = /127\.0\.0\.1:(\d+)/.exec(cmd) ?? /--port (\d+)/.exec(cmd);
+    const port = Number(m?.[1]);
     return port > nodeBase && port <= nodeBase + NODE_PORTS;
   } catch {
     return false;
@@ -67,6 +73,31 @@ async function portsFree(nodeBase: number): Promise<boolean> {
   return true;
 }
 
+/** What a run that died without cleaning up left on a slot: its processes (by PID) and dirs. */
+function reapLeftovers(old: LockContent, nodeBase: number): void {
+  for (const pid of old.pids ?? []) if (isOurRedis(pid, nodeBase)) killPid(pid);
+  for (const d of old.dirs ?? []) if (/psync-real-/.test(d)) rmSync(d, { recursive: true, force: true });
+}
+
+/** Cleans every slot whose owner is gone (call once at start). */
+export function reapStaleSlots(): number {
+  let n = 0;
+  for (let index = 0; index < MAX_SLOTS; index++) {
+    const file = join(LOCK_DIR, `slot-${index}.json`);
+    let old: LockContent;
+    try {
+      old = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      continue;
+    }
+    if (old.owner === process.pid || alive(old.owner)) continue;
+    reapLeftovers(old, 7100 + 1000 * index);
+    rmSync(file, { force: true });
+    n++;
+  }
+  return n;
+}
+
 /** Takes the lock file of slot `index` if free or stale; null when another live run holds it. */
 function tryLock(index: number, nodeBase: number): string | null {
   mkdirSync(LOCK_DIR, { recursive: true });
@@ -85,7 +116,7 @@ function tryLock(index: number, nodeBase: number): string | null {
     return null; // being written by someone else right now
   }
   if (old.owner === process.pid || alive(old.owner)) return null;
-  for (const pid of old.pids ?? []) if (isOurRedis(pid, nodeBase)) killPid(pid);
+  reapLeftovers(old, nodeBase);
   const tmp = `${file}.${process.pid}`;
   writeFileSync(tmp, JSON.stringify(mine));
   renameSync(tmp, file);
@@ -104,7 +135,7 @@ export async function acquireSlot(from = 0): Promise<Slot> {
       rmSync(file, { force: true });
       continue;
     }
-    const content: LockContent = { owner: process.pid, pids: [] };
+    const content: LockContent = { owner: process.pid, pids: [], dirs: [] };
     const save = () => writeFileSync(file, JSON.stringify(content));
     const unhook = onCleanup(() => rmSync(file, { force: true }));
     return {
@@ -117,6 +148,14 @@ export async function acquireSlot(from = 0): Promise<Slot> {
       },
       removePid(pid) {
         content.pids = content.pids.filter((p) => p !== pid);
+        save();
+      },
+      addDir(dir) {
+        content.dirs = [...(content.dirs ?? []), dir];
+        save();
+      },
+      removeDir(dir) {
+        content.dirs = (content.dirs ?? []).filter((d) => d !== dir);
         save();
       },
       release() {
