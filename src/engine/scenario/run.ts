@@ -503,10 +503,14 @@ export function runScenario(input: Scenario | unknown, opts: { seed?: number } =
   const seed = opts.seed ?? 1;
   const run = setupScenario(scenario, seed);
   const steps: TraceStep[] = [];
+  // Within a step, outcomes are listed node by node in declaration order (as the real runner
+  // reads them from each node's log after the step), each node's in time order.
+  const order = Object.keys(scenario.nodes);
   const collect = (i: number, op: string) => {
+    const got: OutcomeEvent[] = [];
     for (const ev of run.w.events) {
       if (ev.type === 'psync.result')
-        run.outcomes.push({
+        got.push({
           step: i,
           op,
           replica: ev.replica,
@@ -514,6 +518,8 @@ export function runScenario(input: Scenario | unknown, opts: { seed?: number } =
           ...(ev.result === 'FULLRESYNC' ? { offset: ev.offset } : {}),
         });
     }
+    got.sort((a, b) => order.indexOf(a.replica!) - order.indexOf(b.replica!));
+    run.outcomes.push(...got);
     run.w.events = [];
   };
   collect(0, 'setup');
