@@ -110,6 +110,7 @@ async function main(): Promise<number> {
     engine,
     outDir,
     shrinkDeadline: t0 + budgetS * 1000,
+    shrinksLeft: 8,
     checkReal: args.includes('--check-real'),
     realOnly: args.includes('--real-only'),
     log: (l) => console.log(l),
@@ -147,7 +148,7 @@ async function main(): Promise<number> {
   const nScen = results.filter((c) => c.kind === 'scenario').length;
   const nRand = results.length - nScen;
   console.log(
-    `\nconformance: ${passed} passed, ${failed} failed — ${nScen} scenarios, ${nRand} random sequences (seed ${seed}), ${divergences} divergences, ${secs.toFixed(0)} s`,
+    `\nconformance: ${passed} passed, ${failed} failed — ${nScen} scenarios, ${nRand} random sequences (${replay ? `replay of seed ${replay}` : `seed ${seed}`}), ${divergences} divergences, ${secs.toFixed(0)} s`,
   );
   if (summaryFile)
     writeFileSync(

@@ -38,6 +38,8 @@ export interface SuiteContext {
   outDir: string;
   /** Epoch ms after which no more shrinking is started. */
   shrinkDeadline: number;
+  /** How many more divergent sequences may be shrunk (the rest are written as they are). */
+  shrinksLeft: number;
   /** Run every random sequence twice on real Redis and compare the runs (harness self-check). */
   checkReal: boolean;
   /** The engine is left out: only the real-side checks count. */
@@ -185,7 +187,8 @@ async function investigate(
     engine: Trace;
     diffs: Divergence[];
   } | null = null;
-  if (Date.now() < ctx.shrinkDeadline) {
+  if (Date.now() < ctx.shrinkDeadline && ctx.shrinksLeft > 0) {
+    ctx.shrinksLeft--;
     const fails = async (actions: Action[]) => {
       const s = materialize(plan, actions);
       const r = await runBoth(ctx, s, seed);

@@ -53,7 +53,9 @@ export class RedisProcess {
       cwd: opts.dir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    if (!child.pid) throw new Error(`cannot start ${REDIS_SERVER}`);
+    child.on('error', () => {}); // reported below (no pid) or through the exit
+    if (!child.pid)
+      throw new Error(`cannot start ${REDIS_SERVER} (is it installed? scripts/ensure.mjs ensureRedis)`);
     return new RedisProcess(child, opts.port);
   }
 
