@@ -44,7 +44,7 @@ test('steps through the handshake milestone by milestone, and shows a message’
   await expect(
     page
       .getByRole('status', { name: 'Notices' })
-      .filter({ hasText: /Milestone: .* (got \+FULLRESYNC|handshake)/ }),
+      .filter({ hasText: /Milestone: (handshake of|.* got \+FULLRESYNC)/ }),
   ).toBeVisible();
 });
 

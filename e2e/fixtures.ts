@@ -39,23 +39,26 @@ export async function open(page: Page, query = '?lang=en'): Promise<void> {
   await expect(page.getByRole('button', { name: /^(Pause|Play|暂停|播放)$/ })).toBeEnabled();
 }
 
+const PLAY = /^(Play|播放)$/;
+const PAUSE = /^(Pause|暂停)$/;
+
 export async function pause(page: Page): Promise<void> {
-  const b = page.getByRole('button', { name: 'Pause' });
+  const b = page.getByRole('button', { name: PAUSE });
   if (await b.isVisible()) await b.click();
-  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(page.getByRole('button', { name: PLAY })).toBeVisible();
 }
 
 /** Current virtual time in µs, read from the time display. */
 export async function now(page: Page): Promise<number> {
-  const text = (await page.getByLabel('Current virtual time').textContent()) ?? '';
+  const text = (await page.getByLabel(/^(Current virtual time|当前虚拟时间)$/).textContent()) ?? '';
   const m = /t = (\d+)\.(\d{6})/.exec(text);
   return m ? Number(m[1]) * 1e6 + Number(m[2]) : 0;
 }
 
 /** Play at `speed` (virtual s per wall s) until virtual time passes `us`, then pause. */
 export async function runUntil(page: Page, us: number, speed = 1): Promise<void> {
-  await page.getByRole('slider', { name: 'Speed' }).fill(String(Math.log10(speed)));
-  const play = page.getByRole('button', { name: 'Play' });
+  await page.getByRole('slider', { name: /^(Speed|速度)$/ }).fill(String(Math.log10(speed)));
+  const play = page.getByRole('button', { name: PLAY });
   if (await play.isVisible()) await play.click();
   await expect.poll(() => now(page), { timeout: 30_000 }).toBeGreaterThan(us);
   await pause(page);

@@ -131,6 +131,8 @@ export const en = {
   'bl.ringNote':
     'The ring is the classic picture (exact up to 6.2). Redis 7.0 stores the same window as a list of blocks.',
 
+  'ruler.in': 'Requested offset P = {p} lies inside the backlog window [{first} … {last}]',
+  'ruler.out': 'Requested offset P = {p} lies outside the backlog window [{first} … {last}]',
   'off.node': 'Node',
   'off.behind': 'behind master (B)',
   'off.ack': 'ACK offset (seen by master)',

@@ -125,6 +125,8 @@ export const zh: Catalog = {
   'bl.extra': '7.0 按整块保留: 比 repl-backlog-size 多 {n} 字节 (外圈)。',
   'bl.ringNote': '环形是经典画法 (6.2 及以前完全准确)。Redis 7.0 用块列表保存同一个窗口。',
 
+  'ruler.in': '请求的 offset P = {p} 在 backlog 窗口 [{first} … {last}] 之内',
+  'ruler.out': '请求的 offset P = {p} 在 backlog 窗口 [{first} … {last}] 之外',
   'off.node': '节点',
   'off.behind': '落后主库 (字节)',
   'off.ack': 'ACK offset (主库所见)',

@@ -177,9 +177,16 @@ function sameRecord(a: Record<string, number>, b: Record<string, number>): boole
 
 let noticeId = 1;
 
+/** Show a notice. One of the same `key` prefix group (e.g. every milestone) replaces the previous. */
 export function notify(kind: Notice['kind'], key: MsgKey, vars?: Vars, ms = 8000): void {
   const id = noticeId++;
-  useLab.setState((s) => ({ notices: [...s.notices.slice(-3), { id, kind, key, vars }] }));
+  const group = key.split('.')[0];
+  useLab.setState((s) => ({
+    notices: [
+      ...s.notices.filter((n) => group !== 'milestone' || !n.key.startsWith('milestone.')).slice(-2),
+      { id, kind, key, vars },
+    ],
+  }));
   if (ms > 0) setTimeout(() => dismiss(id), ms);
 }
 

@@ -32,9 +32,11 @@ export function App() {
   }, []);
   return (
     <div className="app">
-      <a className="skip-link" href="#side">
-        {t('app.skip')}
-      </a>
+      {phase !== 'fault' && (
+        <a className="skip-link" href="#side">
+          {t('app.skip')}
+        </a>
+      )}
       <TopBar />
       <main className="main">
         {phase === 'fault' ? (

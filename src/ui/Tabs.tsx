@@ -54,7 +54,14 @@ export function Tabs<K extends string>(props: {
         </div>
         {props.extra}
       </div>
-      <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${props.active}`} className="tab-panel">
+      <div
+        role="tabpanel"
+        id={`${id}-panel`}
+        aria-labelledby={`${id}-${props.active}`}
+        className="tab-panel"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the panel scrolls; the WAI-ARIA tabs pattern makes it focusable
+        tabIndex={0}
+      >
         {props.children}
       </div>
     </div>

@@ -6,6 +6,7 @@ import { useLab } from '../../store/store.ts';
 import { num, secs } from '../format.ts';
 import { useT } from '../hooks.ts';
 import { Blocks } from './Blocks.tsx';
+import { OffsetRuler } from './OffsetRuler.tsx';
 import { Ring } from './Ring.tsx';
 
 function useBacklogNode(): string | null {
@@ -85,6 +86,14 @@ export function BacklogPanel() {
               outcome: `+${last.decision.outcome}`,
             })}
           </p>
+        )}
+        {last && last.decision.values.requestedOffset > 0 && (
+          <OffsetRuler
+            first={last.decision.values.backlogFirstByte}
+            last={last.decision.values.masterReplOffset + 1}
+            p={last.decision.values.requestedOffset}
+            active={last.decision.values.backlogActive}
+          />
         )}
         {!blocks && b.histlen > b.size && (
           <p className="hint">{t('bl.extra', { n: num(b.histlen - b.size) })}</p>

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { MsgKey } from '../../i18n/index.ts';
 import { useLab } from '../../store/store.ts';
+import { OffsetRuler } from '../backlog/OffsetRuler.tsx';
 import { lineageColor } from '../cluster/lineage.ts';
 import { num, secs, shortId } from '../format.ts';
 import { useT } from '../hooks.ts';
@@ -109,6 +110,14 @@ export function DecisionPanel() {
           <Mark ok={c.window} />
         </li>
       </ol>
+      {v.requestedOffset > 0 && (
+        <OffsetRuler
+          first={v.backlogFirstByte}
+          last={v.masterReplOffset + 1}
+          p={v.requestedOffset}
+          active={v.backlogActive}
+        />
+      )}
       <div className={`outcome ${full ? 'full' : 'cont'}`} role="status">
         <strong className="mono">
           {full

@@ -73,6 +73,9 @@ export function latestFullSync(h: History, replica: string, now: number): FullSy
       break;
     }
   }
+  // The master sends +FULLRESYNC and (diskless) the RDB as its BGSAVE starts, one latency before the
+  // replica reads the reply: look for the RDB from the BGSAVE on.
+  const rdbFrom = at.bgsave?.at ?? t0 - h.maxFlight;
   set('fullresync', t0, `offset ${res.offset ?? '?'}`);
   for (const p of h.phases) {
     if (p.at < t0) continue;
@@ -88,7 +91,7 @@ export function latestFullSync(h: History, replica: string, now: number): FullSy
   }
   let rdb: FullSync['rdb'] = null;
   for (const m of h.messages) {
-    if (m.sentAt < t0 || m.kind !== 'RDB' || m.from !== master || m.to !== replica) continue;
+    if (m.sentAt < rdbFrom || m.kind !== 'RDB' || m.from !== master || m.to !== replica) continue;
     const header = m.resp.slice(0, m.resp.indexOf('\r\n'));
     set('header', m.sentAt, header.startsWith('$EOF:') ? `$EOF:<${header.length - 5} bytes>` : header);
     rdb = { sentAt: m.sentAt, deliverAt: m.deliverAt, bytes: m.bytes };

@@ -1,0 +1,140 @@
+// The teaching panels, driven by the public scenarios: the PSYNC decision with its checks and why
+// cards, the backlog ring and 7.0 block list, offsets with the chart, the full sync stages, and a
+// node's INFO, data and log.
+import type { Page } from '@playwright/test';
+import { expect, insight, nodeTab, open, runUntil, selectNode, test } from './fixtures.ts';
+
+/** Browse the decisions backwards until one shows `text` (a why card, an outcome). */
+async function findDecision(page: Page, text: string): Promise<void> {
+  const panel = page.getByRole('tabpanel');
+  for (let i = 0; i < 12; i++) {
+    if (await panel.getByText(text).isVisible()) return;
+    const prev = panel.getByRole('button', { name: 'Previous decision' });
+    if (await prev.isDisabled()) break;
+    await prev.click();
+  }
+  await expect(panel.getByText(text)).toBeVisible();
+}
+
+/** Jump to the scenario's last step (the guide's list), then let it finish. */
+async function finishScenario(page: Page, extraUs = 1_500_000): Promise<void> {
+  const steps = page.getByRole('list').filter({ has: page.getByRole('button', { name: /@ \d+\.\d+ s/ }) });
+  await steps.getByRole('button').last().click();
+  const last = await steps.getByRole('button').last().textContent();
+  const at = Number(/@ (\d+\.\d+) s/.exec(last ?? '')?.[1] ?? '0') * 1e6;
+  await runUntil(page, at + extraUs, 2);
+}
+
+test('a short drop: the decision panel shows every check passing and +CONTINUE', async ({ page }) => {
+  await open(page, '?scenario=b_short_drop_partial&lang=en');
+  await expect(page.getByRole('heading', { name: 'A short drop: partial resync (+CONTINUE)' })).toBeVisible();
+  await finishScenario(page);
+  await insight(page, 'PSYNC decision');
+  const panel = page.getByRole('tabpanel').filter({ hasText: 'B → A: PSYNC' });
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('listitem').first()).toContainText('✓ yes');
+  await expect(panel.getByRole('status')).toContainText('+CONTINUE');
+  await expect(panel.getByRole('status')).toContainText('bytes of backlog');
+  // Earlier decisions stay browsable.
+  await findDecision(page, 'A first attach');
+  await expect(page.getByRole('tabpanel').getByRole('status')).toContainText('+FULLRESYNC');
+  // The backlog ring pins the requested offset inside the window.
+  await insight(page, 'Backlog');
+  await expect(page.getByRole('img', { name: /Backlog ring of \d+ bytes/ })).toBeVisible();
+  await expect(
+    page.getByText(/B asked for byte P = [\d,]+ .*inside the window .* → \+CONTINUE/),
+  ).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Show 7.0 block list' }).check();
+  await expect(page.getByRole('img', { name: /Replication buffer: \d+ blocks/ })).toBeVisible();
+});
+
+test('a backlog overflow: the window check fails, +FULLRESYNC, and the why card explains blocks', async ({
+  page,
+}) => {
+  await open(page, '?scenario=c_backlog_overflow_full&lang=en');
+  await finishScenario(page, 3_000_000);
+  await insight(page, 'PSYNC decision');
+  const panel = page.getByRole('tabpanel').filter({ hasText: 'B → A: PSYNC' });
+  await expect(panel.getByRole('status')).toContainText('+FULLRESYNC');
+  await expect(panel.getByRole('status')).toContainText('has left the backlog');
+  await expect(panel.getByRole('listitem').nth(3)).toContainText('✗ no');
+  await expect(panel.getByRole('complementary', { name: 'Why?' })).toContainText(
+    'Why is the offset no longer there?',
+  );
+  await insight(page, 'Backlog');
+  await expect(page.getByText(/outside the window/)).toBeVisible();
+  // The full sync that followed, stage by stage.
+  await insight(page, 'Full sync');
+  const fs = page.getByRole('tabpanel');
+  await expect(fs.getByRole('heading', { name: /Full sync of B from A/ })).toBeVisible();
+  for (const stage of [
+    'BGSAVE: fork() a child that writes the RDB',
+    'Reply +FULLRESYNC <replid> <offset>',
+    'Replica creates temp-<time>.<pid>.rdb',
+    'RDB header: $EOF:<mark> (diskless) or $<length>',
+    'Flush old data',
+    'Rename temp file → dump.rdb',
+    'Load the RDB into memory',
+    'Master client created',
+    'Buffered writes streamed',
+  ])
+    await expect(fs.getByText(stage, { exact: false })).toBeVisible();
+  await expect(fs.getByRole('progressbar', { name: 'RDB transfer progress' })).toBeVisible();
+});
+
+test('a failover: promotion keeps the old replid as replid2, +CONTINUE through it', async ({ page }) => {
+  await open(page, '?scenario=f_failover_promote_partial&lang=en');
+  await finishScenario(page);
+  await insight(page, 'PSYNC decision');
+  await findDecision(page, 'A failover without a full sync');
+  await expect(page.getByRole('tabpanel').getByRole('status')).toContainText('+CONTINUE');
+  await expect(page.getByRole('button', { name: /^Node B :7102, master/ })).toBeVisible();
+});
+
+test('a replica restarted without an RDB asks PSYNC ? -1', async ({ page }) => {
+  await open(page, '?scenario=e_replica_restart_nosave_full&lang=en');
+  await finishScenario(page);
+  await insight(page, 'PSYNC decision');
+  await findDecision(page, 'Why a full sync after a restart?');
+});
+
+test('an attach by REPLICAOF counts as a partial-sync error, and the card says why', async ({ page }) => {
+  await open(page, '?scenario=a_initial_attach&lang=en');
+  await finishScenario(page);
+  await insight(page, 'PSYNC decision');
+  await findDecision(page, 'Why is this counted as a partial-sync error?');
+  await selectNode(page, 'A');
+  await nodeTab(page, 'INFO');
+  await expect(page.getByText(/sync_partial_err:2/)).toBeVisible();
+});
+
+test('offsets: the table, lag, and the chart (loaded on demand)', async ({ page }) => {
+  await open(page);
+  await runUntil(page, 600_000);
+  await selectNode(page, 'A');
+  await page.getByRole('button', { name: 'Burst' }).click();
+  await runUntil(page, 2_500_000);
+  await insight(page, 'Offsets');
+  const table = page.getByRole('table');
+  await expect(table.getByRole('columnheader', { name: 'master_repl_offset' })).toBeVisible();
+  await expect(table.getByRole('row', { name: /^B → A/ })).toBeVisible();
+  const chart = page.getByRole('img', { name: /Chart of master_repl_offset/ });
+  await expect(chart).toBeVisible();
+  await expect(chart.locator('canvas')).toHaveCount(1);
+});
+
+test('a node: INFO replication, ROLE, dataset differences and the server log', async ({ page }) => {
+  await open(page);
+  await runUntil(page, 800_000);
+  await selectNode(page, 'B');
+  await nodeTab(page, 'INFO');
+  await expect(page.getByText('role:slave')).toBeVisible();
+  await expect(page.getByText('master_link_status:up')).toBeVisible();
+  await expect(page.getByText('1) "slave"')).toBeVisible();
+  await nodeTab(page, 'Log');
+  const log = page.getByRole('list', { name: 'Server log of B' });
+  await expect(log).toContainText('MASTER <-> REPLICA sync: Finished with success');
+  await expect(log).toContainText('Connecting to MASTER 127.0.0.1:7101');
+  await nodeTab(page, 'Data');
+  await expect(page.getByText('same as A')).toBeVisible();
+});

@@ -1,0 +1,117 @@
+// Figures for people: the lab in zh and en at the projector's 1280×720 and on a phone, saved in
+// e2e/screenshots/ (git-ignored). They are looked at, not compared.
+import type { Page } from '@playwright/test';
+import { expect, insight, nodeTab, open, pause, runUntil, selectNode, test } from './fixtures.ts';
+
+const DIR = 'e2e/screenshots';
+const LABELS = {
+  zh: {
+    milestone: '下一个里程碑 ⤼',
+    decision: 'PSYNC 决策',
+    backlog: '积压缓冲区 backlog',
+    offsets: '偏移量 offset',
+    full: '全量同步',
+    ins: '正在发生什么',
+    blocks: '显示 7.0 的块列表',
+    console: '控制台',
+  },
+  en: {
+    milestone: 'Next milestone ⤼',
+    decision: 'PSYNC decision',
+    backlog: 'Backlog',
+    offsets: 'Offsets',
+    full: 'Full sync',
+    ins: 'What is happening',
+    blocks: 'Show 7.0 block list',
+    console: 'Console',
+  },
+} as const;
+
+async function tab(page: Page, lang: 'zh' | 'en', name: string): Promise<void> {
+  await page.getByRole('tablist', { name: LABELS[lang].ins }).getByRole('tab', { name }).click();
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(400); // CSS entrance animations end
+}
+
+for (const lang of ['zh', 'en'] as const) {
+  const L = LABELS[lang];
+  test(`screenshots ${lang}: handshake, decision, backlog, full sync, offsets`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await open(page, `?lang=${lang}`);
+    await page.getByRole('button', { name: lang === 'zh' ? '暂停' : 'Pause' }).click();
+    await page.getByRole('button', { name: L.milestone }).click();
+    await settle(page);
+    await page.screenshot({ path: `${DIR}/${lang}-1-handshake.png` });
+
+    await open(page, `?scenario=b_short_drop_partial&lang=${lang}`);
+    await page.getByRole('button', { name: lang === 'zh' ? '暂停' : 'Pause' }).click();
+    const steps = page.getByRole('list').filter({ has: page.getByRole('button', { name: /@ \d+\.\d+ s/ }) });
+    await steps.getByRole('button').nth(6).click();
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: L.milestone }).click();
+    await tab(page, lang, L.decision);
+    await settle(page);
+    await page.screenshot({ path: `${DIR}/${lang}-2-continue-decision.png` });
+    await tab(page, lang, L.backlog);
+    await settle(page);
+    await page.screenshot({ path: `${DIR}/${lang}-3-backlog-ring.png` });
+    await page.getByRole('checkbox', { name: L.blocks }).check();
+    await settle(page);
+    await page.screenshot({ path: `${DIR}/${lang}-4-backlog-blocks.png` });
+
+    await open(page, `?scenario=c_backlog_overflow_full&lang=${lang}`);
+    await page.getByRole('button', { name: lang === 'zh' ? '暂停' : 'Pause' }).click();
+    const steps2 = page.getByRole('list').filter({ has: page.getByRole('button', { name: /@ \d+\.\d+ s/ }) });
+    await steps2.getByRole('button').nth(5).click();
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: L.milestone }).click();
+    await tab(page, lang, L.full);
+    await settle(page);
+    await page.screenshot({ path: `${DIR}/${lang}-5-full-sync.png` });
+    await tab(page, lang, L.decision);
+    await settle(page);
+    await page.screenshot({ path: `${DIR}/${lang}-6-fullresync-decision.png` });
+
+    await open(page, `?lang=${lang}`);
+    await runUntil(page, 600_000);
+    await page.getByRole('button', { name: /^(Node|节点) A :/ }).click();
+    await page.getByRole('button', { name: lang === 'zh' ? '开始持续写入' : 'Start traffic' }).click();
+    await runUntil(page, 3_000_000);
+    await tab(page, lang, L.offsets);
+    await expect(page.locator('.chart canvas')).toHaveCount(1);
+    await page.waitForTimeout(600);
+    await page.getByRole('tab', { name: L.console }).click();
+    const input = page.getByRole('textbox', {
+      name: lang === 'zh' ? '节点 A 的 redis-cli 命令' : 'redis-cli command for node A',
+    });
+    await input.fill('INFO replication');
+    await input.press('Enter');
+    await settle(page);
+    await page.screenshot({ path: `${DIR}/${lang}-7-offsets-console.png` });
+  });
+
+  test(`screenshots ${lang}: phone portrait`, async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, `?lang=${lang}`);
+    await runUntil(page, 300_000, 0.5);
+    await settle(page);
+    await page.screenshot({ path: `${DIR}/${lang}-8-phone.png`, fullPage: true });
+    // The page never scrolls sideways on a phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
+}
+
+test('screenshot: a link selected, with its stepper and transcript', async ({ page }) => {
+  await open(page);
+  await runUntil(page, 500_000);
+  await page.getByRole('button', { name: /^Link B → A/ }).click();
+  await pause(page);
+  await settle(page);
+  await page.screenshot({ path: `${DIR}/en-9-link.png` });
+  await selectNode(page, 'B');
+  await nodeTab(page, 'INFO');
+  await insight(page, 'Handshake');
+  await settle(page);
+  await page.screenshot({ path: `${DIR}/en-10-info.png` });
+});
