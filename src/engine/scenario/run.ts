@@ -221,6 +221,18 @@ function startWithWaits(
   return { startedAs: m ? `replica of ${m}` : 'master' };
 }
 
+/** Until every replica of `name` with its link up has read up to `offset` (at most 2 s). */
+function streamed(run: ScenarioRun, name: string, offset: number): void {
+  const rs = replicasOf(run, name).map((x) => node(run, x));
+  runUntilCondition(
+    run.w,
+    () =>
+      // Link up (even if the stream only starts at its next ACK) and read offset behind: wait.
+      rs.every((r) => r.link?.state !== 'REPL_STATE_CONNECTED' || (r.master?.readReploff ?? 0) >= offset),
+    run.w.now + 2000 * MS,
+  );
+}
+
 /** Run one command to completion: a blocked call (WAIT, SHUTDOWN) lets virtual time pass. */
 export function callToEnd(run: ScenarioRun, node: Node, c: ClientCtx, argv: Argv, limitMs = 60_000): Reply {
   const r: CallResult = call(run.w, node, c, argv);
@@ -314,6 +326,10 @@ export function runStep(run: ScenarioRun, step: Step): unknown {
         result.reply = groups.length > 1 ? (last as unknown as { json: unknown }).json : replyToJson(last);
       result.offsetAfter = n.masterReplOffset;
       result.totalDelta = n.masterReplOffset - before;
+      // When the backlog now holds more than its size, unsent bytes of a replica pin blocks: the
+      // snapshot waits until every streaming replica has read everything (trimming then follows).
+      if (n.backlog && n.backlog.histlen > cfgInt(n.config, 'repl-backlog-size'))
+        streamed(run, n.name, n.masterReplOffset);
       return result;
     }
     case 'cmd': {
@@ -341,8 +357,19 @@ export function runStep(run: ScenarioRun, step: Step): unknown {
       const r = callToEnd(run, n, c, ['REPLICAOF', '127.0.0.1', String(target.port)]);
       run.masterOf.set(n.name, step.master);
       const already = r.t === 'simple' && r.v.includes('Already connected');
-      if (!already && r.t !== 'error')
-        waitAttempt(run, n.name, from, 'any', ATTACH_TIMEOUT_MS + syncDelayMs(run, step.master));
+      if (!already && r.t !== 'error') {
+        // A master that delays a diskless BGSAVE answers when it starts: wait until it lists us.
+        if (syncDelayMs(run, step.master) > 0) {
+          const mm = target;
+          runUntilCondition(
+            w,
+            () =>
+              mm.slaves.some((s) => s.peer === n.name) ||
+              logMatch(n.log, from, [ATTEMPT_FAILED, REFUSED, ATTEMPT_OK]),
+            w.now + ATTACH_TIMEOUT_MS * MS,
+          );
+        } else waitAttempt(run, n.name, from, 'any', ATTACH_TIMEOUT_MS);
+      }
       settle(run, step);
       return { reply: replyToJson(r), target: { host: '127.0.0.1', port: target.port } };
     }
@@ -412,10 +439,21 @@ export function runStep(run: ScenarioRun, step: Step): unknown {
       settle(run, step);
       return { replica: n.name, method, ...(wait ? { inSync: ok } : {}) };
     }
-    case 'stop':
-      freeze(w, node(run, step.node));
+    case 'stop': {
+      // A replica is frozen only once its stream has started (after a diskless sync that is its
+      // first periodic ACK), so it never misses bytes it was already counted as ready for.
+      const n = node(run, step.node);
+      const m = n.link ? w.nodes.get(n.link.master) : undefined;
+      if (m && reachable(run, n.name))
+        runUntilCondition(
+          w,
+          () => !m.slaves.some((s) => s.peer === n.name && (s.replstate !== 'online' || s.startStreamOnAck)),
+          w.now + 5 * SEC,
+        );
+      freeze(w, n);
       settle(run, step);
       return { stopped: step.node };
+    }
     case 'cont':
       run.frozenCut.delete(step.node);
       unfreeze(w, node(run, step.node));
