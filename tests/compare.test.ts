@@ -36,7 +36,8 @@ const NAMES = [
 
 describe('compare.ts agrees with compare-traces.js', () => {
   it('is the same file as the shared reference tool (when the shared folder is present)', () => {
-    const shared = '/work/shared/tools/compare-traces.js';
+    // shared/ sits beside the clone (on CI too); the copy must stay byte-identical to it.
+    const shared = join(import.meta.dirname, '../../shared/tools/compare-traces.js');
     if (!existsSync(shared)) return;
     expect(readFileSync(REF_TOOL, 'utf8')).toBe(readFileSync(shared, 'utf8'));
   });

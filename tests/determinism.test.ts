@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { advance, createTimeline, drainEvents, input, runScenario, seek } from '../src/engine/index.ts';
 
 const scenario = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../shared/spec/scenarios/b_short_drop_partial.json'), 'utf8'),
+  readFileSync(join(import.meta.dirname, '../scenarios/b_short_drop_partial.json'), 'utf8'),
 );
 
 describe('determinism', () => {
