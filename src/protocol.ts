@@ -32,6 +32,11 @@ export type Request =
   | { type: 'seek'; to: number }
   /** Forward to the next thing that happens, or to the next milestone (at most `limitUs` later). */
   | { type: 'step'; until: 'event' | 'milestone'; limitUs: number }
+  /**
+   * Which nodes the page shows in detail (keys, INFO and ROLE text): the others' views leave those
+   * out, which keeps each frame small. Answered by a frame at the same time.
+   */
+  | { type: 'focus'; nodes: string[] }
   /** A user action at the current virtual time. */
   | { type: 'input'; input: LabInput }
   | { type: 'export' }
@@ -77,7 +82,10 @@ export interface Frame {
   events: WireEvent[];
   /** Bulk events left out because the frame passed FRAME_EVENT_BOUND. */
   dropped: number;
-  /** Node views at `to` (log lines come as events, so `log` is empty here). */
+  /**
+   * Node views at `to`. Log lines come as events, so `log` is empty; nodes outside the focus have
+   * empty `keys`, `info` and `role_`.
+   */
   views: NodeView[];
   samples: Sample[];
   /** Virtual time of the last recorded input (the end of the known future). */

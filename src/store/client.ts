@@ -4,13 +4,19 @@
 // sets `t`, and everything on screen is drawn from `t`.
 import type { LabInput, RunRecord } from '../engine/index.ts';
 import type { LoadSource, Response } from '../protocol.ts';
+import { displayTime, nextDisplayTime, setDisplayTime } from './clock.ts';
 import { previousTime } from './history.ts';
 import { applyFrame, notify, resetRun, useLab } from './store.ts';
 import { type Port, Transport } from './transport.ts';
 import { buildSearch, encodeRun } from './url.ts';
 
-/** Longest wall time one frame may cover (ms). */
+/** Longest wall time one worker request may cover (ms). */
 const MAX_WALL_STEP = 100;
+/**
+ * Least wall time between two advances (ms): the display clock glides in between. ~30 answers a
+ * second keep the page's share of the work (message, fold, React) at half a frame's worth.
+ */
+const WORKER_FRAME_MS = 30;
 /** How far `step` may look ahead for the next event / milestone (virtual µs). */
 const STEP_LIMIT = 10_000_000;
 const MILESTONE_LIMIT = 120_000_000;
@@ -22,6 +28,10 @@ export class Controller {
   private transport: Transport;
   private raf = 0;
   private lastWall: number | null = null;
+  private lastTick: number | null = null;
+  /** An advance is on its way or its answer waits for the next animation frame. */
+  private advancing = false;
+  private arrived: Response | null = null;
   private lastSource: { source: LoadSource; seed: number } | null = null;
 
   constructor(
@@ -42,6 +52,10 @@ export class Controller {
   }
 
   start(): void {
+    // The worker details only what is on screen: the selected node (or link) and its master.
+    useLab.subscribe((s, p) => {
+      if (s.selected !== p.selected) void this.refocus();
+    });
     const tick = () => {
       this.raf = this.frames.request(tick);
       this.tick();
@@ -54,23 +68,51 @@ export class Controller {
     this.transport.terminate();
   }
 
-  /** One animation frame: ask for the next advance if playing and nothing is in flight. */
+  /**
+   * One animation frame: move the display clock, and ask for the next advance if playing, nothing
+   * is in flight and the last request is WORKER_FRAME_MS old.
+   */
   tick(): void {
+    // A frame that arrived since the last animation frame is folded in here, at the start of the
+    // frame, not when the message came: the page's work stays in step with the display.
+    if (this.arrived) {
+      const r = this.arrived;
+      this.arrived = null;
+      this.advancing = false;
+      this.handle(r);
+    }
     const s = useLab.getState();
-    if (s.phase !== 'ready' || !s.playing) {
+    const wall = this.frames.now();
+    const sinceTick = this.lastTick === null ? 0 : Math.min(wall - this.lastTick, MAX_WALL_STEP);
+    this.lastTick = wall;
+    const playing = s.phase === 'ready' && s.playing;
+    const maxLag = 2 * MAX_WALL_STEP * 1000 * s.speed;
+    setDisplayTime(nextDisplayTime(displayTime(), s.t, sinceTick, s.speed, playing, maxLag));
+    if (!playing) {
       this.lastWall = null;
       return;
     }
-    if (!this.transport.idle) return;
-    const wall = this.frames.now();
+    if (!this.transport.idle || this.advancing) return;
     if (this.lastWall === null) {
       this.lastWall = wall;
       return;
     }
+    if (wall - this.lastWall < WORKER_FRAME_MS) return;
     const dt = Math.min(wall - this.lastWall, MAX_WALL_STEP);
     this.lastWall = wall;
     const to = s.t + Math.max(1, Math.round(dt * 1000 * s.speed));
-    void this.transport.send({ type: 'advance', to }).then((r) => this.handle(r));
+    this.advancing = true;
+    void this.transport.send({ type: 'advance', to }).then((r) => {
+      this.arrived = r;
+    });
+  }
+
+  private async refocus(): Promise<void> {
+    const s = useLab.getState();
+    const name =
+      s.selected?.kind === 'node' ? s.selected.name : s.selected?.kind === 'link' ? s.selected.replica : null;
+    const nodes = name ? [name, s.views[name]?.master ?? ''].filter(Boolean) : [];
+    this.handle(await this.transport.send({ type: 'focus', nodes }));
   }
 
   async load(source: LoadSource, seed: number): Promise<boolean> {
@@ -81,6 +123,7 @@ export class Controller {
     }
     this.lastSource = { source, seed };
     this.handle(r);
+    void this.refocus();
     return r.type === 'ready';
   }
 

@@ -47,6 +47,8 @@ export class Session {
   private tl: Timeline | null = null;
   private stepTimes: number[] = [];
   private nextSample = 0;
+  /** Nodes whose views carry keys, INFO and ROLE text (null: all of them). */
+  private focus: Set<string> | null = null;
 
   /** The run so far, for a fault report. */
   get record() {
@@ -74,6 +76,10 @@ export class Session {
         return this.seek(req.to);
       case 'step':
         return this.step(req.until, req.limitUs);
+      case 'focus': {
+        this.focus = new Set(req.nodes);
+        return { type: 'frame', frame: this.finish(this.begin()) };
+      }
       case 'input':
         return this.input(req.input);
       case 'export':
@@ -164,7 +170,14 @@ export class Session {
     const to = tl.lab.w.now;
     const { events, dropped } = thin(p.events, FRAME_EVENT_BOUND, to);
     const views = nodeViews(tl.lab.w);
-    for (const v of views) v.log = []; // log lines travel as events
+    for (const v of views) {
+      v.log = []; // log lines travel as events
+      if (this.focus && !this.focus.has(v.name)) {
+        v.keys = [];
+        v.info = '';
+        v.role_ = '';
+      }
+    }
     const ins = tl.record.inputs;
     const traffic: Record<string, number> = {};
     for (const [name, g] of tl.lab.traffic) traffic[name] = g.perSecond;

@@ -9,9 +9,13 @@ import { useLab } from '../../store/store.ts';
 import { nodeColor } from '../cluster/lineage.ts';
 
 /** Redraw at most this often (ms): the chart is a summary, not the animation. */
-const THROTTLE = 250;
+const THROTTLE = 500;
+/** Most points drawn per series: older samples are thinned evenly (the line keeps its shape). */
+const MAX_POINTS = 600;
 
-export function chartData(samples: Sample[], nodes: string[], band: string | null): uPlot.AlignedData {
+export function chartData(all: Sample[], nodes: string[], band: string | null): uPlot.AlignedData {
+  const k = Math.ceil(all.length / MAX_POINTS);
+  const samples = k > 1 ? all.filter((_, i) => i % k === 0 || i === all.length - 1) : all;
   const x = samples.map((s) => s.at / 1e6);
   const lines = nodes.map((n) => samples.map((s) => s.nodes[n]?.[0] ?? null));
   const lo = samples.map((s) => (band && s.nodes[band] && s.nodes[band][1] >= 0 ? s.nodes[band][1] : null));
@@ -48,9 +52,14 @@ export default function OffsetChart() {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const unsub = useLab.subscribe((s, p) => {
       if (s.rev.samples === p.rev.samples || timer) return;
+      // Redraw in an idle moment after a frame, not in the middle of one.
       timer = setTimeout(() => {
-        timer = null;
-        u.setData(read());
+        const run = () => {
+          timer = null;
+          u.setData(read());
+        };
+        if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: THROTTLE });
+        else run();
       }, THROTTLE);
     });
     const ro = new ResizeObserver(() =>

@@ -2,6 +2,7 @@
 // sent, are marked "on the wire" until delivered (or lost to a cut). Rows render when messages
 // arrive; the per-frame marking is done on the DOM, like the message layer.
 import { useEffect, useMemo, useRef } from 'react';
+import { displayTime, onDisplayTime } from '../../store/clock.ts';
 import type { MsgRec } from '../../store/history.ts';
 import { useLab } from '../../store/store.ts';
 import { kindClass } from '../cluster/MessageLayer.tsx';
@@ -34,7 +35,7 @@ export function Transcript({ replica, master }: { replica: string; master: strin
     const el = list.current;
     if (!el) return;
     const mark = () => {
-      const now = useLab.getState().t;
+      const now = displayTime();
       const items = el.children;
       for (let i = Math.max(0, items.length - 40); i < items.length; i++) {
         const li = items[i] as HTMLElement;
@@ -44,9 +45,7 @@ export function Transcript({ replica, master }: { replica: string; master: strin
     };
     mark();
     el.scrollTop = el.scrollHeight;
-    return useLab.subscribe((s, p) => {
-      if (s.t !== p.t) mark();
-    });
+    return onDisplayTime(mark);
   }, [rows]);
 
   if (rows.length === 0) return <p className="dim">{t('transcript.empty')}</p>;

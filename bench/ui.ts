@@ -1,0 +1,136 @@
+// UI frame benchmark (not a test): builds the app, serves it with `vite preview`, opens the stress
+// scene (bench/ui-scene.ts) in Chromium at 1280×720 and 1× speed with the offsets chart and a
+// node's log open, and measures the gaps between animation frames with performance.now() inside
+// the rAF callback (headless rAF timestamps sit on a perfect 16.7 ms grid even when the main
+// thread is blocked, so they would hide jank).
+//   ui.frame_gap_p95_ms      95th percentile of frame-to-frame gaps (goal ≤ 17)
+//   ui.long_frames_pct       share of gaps > 25 ms, i.e. at least one missed vsync (goal ≤ 1)
+//   ui.first_load_gzip_kb    JS + CSS the page needs before its first render (goal ≤ 120):
+//                            the entry chunk, its CSS and the catalog of the language shown
+//   ui.worker_gzip_kb        the simulation worker's script (fetched at start, runs off the page thread)
+// Run alone: npx tsx bench/ui.ts   (or through npm run bench)
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { encodeRun } from '../src/store/url.ts';
+import { stressRun } from './ui-scene.ts';
+
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+const ROOT = join(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const PORT = 4331;
+const WARMUP_MS = 3000;
+const MEASURE_MS = 20_000;
+const LONG_GAP_MS = 25;
+
+function build(): void {
+  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+async function serve(): Promise<ChildProcess> {
+  const p = spawn(join(ROOT, 'node_modules/.bin/vite'), ['preview', '--port', String(PORT), '--strictPort'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${PORT}/`)).ok) return p;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  p.kill();
+  throw new Error(`vite preview did not start on port ${PORT}`);
+}
+
+const gz = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
+
+/** Gzip sizes of what the page loads before its first render, and of the worker. */
+export function firstLoad(lang: 'en' | 'zh' = 'en'): { page: number; worker: number } {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const assets = readdirSync(join(DIST, 'assets'));
+  const catalog = assets.find((f) => f.startsWith(`${lang}-`) && f.endsWith('.js'));
+  if (catalog) files.push(`assets/${catalog}`);
+  const worker = assets.find((f) => f.startsWith('sim.worker') && f.endsWith('.js'));
+  return {
+    page: files.reduce((n, f) => n + gz(f), 0),
+    worker: worker ? gz(`assets/${worker}`) : 0,
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+}
+
+export async function runUiBench(): Promise<Figure[]> {
+  build();
+  const server = await serve();
+  const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const run = await encodeRun(stressRun(60));
+    await page.goto(`http://127.0.0.1:${PORT}/?lang=en#run=${run}`);
+    await page.getByRole('button', { name: 'Play' }).waitFor();
+    await page.getByRole('slider', { name: 'Speed' }).fill('0'); // 10^0 = 1×: 200 writes per wall second
+    await page.getByRole('tab', { name: 'Offsets' }).click();
+    await page.getByRole('button', { name: /^Node A :/ }).click();
+    await page.getByRole('tab', { name: 'Log', exact: true }).click();
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(WARMUP_MS);
+    // Passed as text: tsx's transform would add helpers (__name) that do not exist in the page.
+    const gaps = (await page.evaluate(`new Promise((resolve) => {
+      const out = [];
+      let last = performance.now();
+      const end = last + ${MEASURE_MS};
+      const tick = () => {
+        const now = performance.now();
+        out.push(now - last);
+        last = now;
+        if (now < end) requestAnimationFrame(tick);
+        else resolve(out);
+      };
+      requestAnimationFrame(tick);
+    })`)) as number[];
+    const virtual = await page.getByLabel('Current virtual time').textContent();
+    const sorted = [...gaps].sort((a, b) => a - b);
+    const long = gaps.filter((g) => g > LONG_GAP_MS).length;
+    const size = firstLoad('en');
+    const sizeZh = firstLoad('zh');
+    return [
+      { name: 'ui.frame_gap_p95_ms', value: Number(percentile(sorted, 0.95).toFixed(2)), unit: 'ms' },
+      { name: 'ui.frame_gap_p50_ms', value: Number(percentile(sorted, 0.5).toFixed(2)), unit: 'ms' },
+      { name: 'ui.frame_gap_max_ms', value: Number(sorted[sorted.length - 1].toFixed(1)), unit: 'ms' },
+      { name: 'ui.long_frames_pct', value: Number(((long / gaps.length) * 100).toFixed(2)), unit: '%' },
+      { name: 'ui.frames_measured', value: gaps.length, unit: 'frames' },
+      {
+        name: 'ui.virtual_time_reached_s',
+        value: Number(/t = ([\d.]+)/.exec(virtual ?? '')?.[1] ?? 0),
+        unit: 's',
+      },
+      { name: 'ui.first_load_gzip_kb', value: Number((size.page / 1024).toFixed(1)), unit: 'kB' },
+      { name: 'ui.first_load_zh_gzip_kb', value: Number((sizeZh.page / 1024).toFixed(1)), unit: 'kB' },
+      { name: 'ui.worker_gzip_kb', value: Number((size.worker / 1024).toFixed(1)), unit: 'kB' },
+    ];
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const f of await runUiBench()) console.log(`${f.name}: ${f.value} ${f.unit}`);
+}
