@@ -5,7 +5,8 @@
 export type Argv = string[];
 
 /** UTF-8 byte length of a JS string (lone surrogates count as U+FFFD, 3 bytes, as TextEncoder does). */
-const NON_ASCII = /[^\x00-\x7f]/;
+// Any UTF-16 code unit above 0x7f (surrogates included): the string is not plain ASCII.
+const NON_ASCII = /[\u0080-\uffff]/;
 
 export function utf8Length(s: string): number {
   if (!NON_ASCII.test(s)) return s.length;
