@@ -70,6 +70,24 @@ export function firstLoad(lang: 'en' | 'zh' = 'en'): { page: number; worker: num
   };
 }
 
+/** Gaps between animation frames, from performance.now() inside the rAF callback, for `ms`. */
+async function frameGaps(page: import('@playwright/test').Page, ms: number): Promise<number[]> {
+  // Passed as text: tsx's transform would add helpers (__name) that do not exist in the page.
+  return (await page.evaluate(`new Promise((resolve) => {
+    const out = [];
+    let last = performance.now();
+    const end = last + ${ms};
+    const tick = () => {
+      const now = performance.now();
+      out.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(tick);
+      else resolve(out);
+    };
+    requestAnimationFrame(tick);
+  })`)) as number[];
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -81,6 +99,10 @@ export async function runUiBench(): Promise<Figure[]> {
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
+    // The floor on this machine: the same measurement on an empty page.
+    const blank = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const blankGaps = (await frameGaps(blank, 5000)).sort((a, b) => a - b);
+    await blank.close();
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const run = await encodeRun(stressRun(60));
     await page.goto(`http://127.0.0.1:${PORT}/?lang=en#run=${run}`);
@@ -91,20 +113,7 @@ export async function runUiBench(): Promise<Figure[]> {
     await page.getByRole('tab', { name: 'Log', exact: true }).click();
     await page.getByRole('button', { name: 'Play' }).click();
     await page.waitForTimeout(WARMUP_MS);
-    // Passed as text: tsx's transform would add helpers (__name) that do not exist in the page.
-    const gaps = (await page.evaluate(`new Promise((resolve) => {
-      const out = [];
-      let last = performance.now();
-      const end = last + ${MEASURE_MS};
-      const tick = () => {
-        const now = performance.now();
-        out.push(now - last);
-        last = now;
-        if (now < end) requestAnimationFrame(tick);
-        else resolve(out);
-      };
-      requestAnimationFrame(tick);
-    })`)) as number[];
+    const gaps = await frameGaps(page, MEASURE_MS);
     const virtual = await page.getByLabel('Current virtual time').textContent();
     const sorted = [...gaps].sort((a, b) => a - b);
     const long = gaps.filter((g) => g > LONG_GAP_MS).length;
@@ -112,6 +121,11 @@ export async function runUiBench(): Promise<Figure[]> {
     const sizeZh = firstLoad('zh');
     return [
       { name: 'ui.frame_gap_p95_ms', value: Number(percentile(sorted, 0.95).toFixed(2)), unit: 'ms' },
+      {
+        name: 'ui.frame_gap_p95_blank_page_ms',
+        value: Number(percentile(blankGaps, 0.95).toFixed(2)),
+        unit: 'ms',
+      },
       { name: 'ui.frame_gap_p50_ms', value: Number(percentile(sorted, 0.5).toFixed(2)), unit: 'ms' },
       { name: 'ui.frame_gap_max_ms', value: Number(sorted[sorted.length - 1].toFixed(1)), unit: 'ms' },
       { name: 'ui.long_frames_pct', value: Number(((long / gaps.length) * 100).toFixed(2)), unit: '%' },

@@ -209,3 +209,33 @@ test('keyboard: select, write, burst, cut, freeze, promote, add, console, langua
   await expect(page.getByRole('button', { name: /^节点 A :7101/ })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
+
+test('the console drives the lab too: cut, heal, freeze, restart, bursts and traffic', async ({ page }) => {
+  await open(page);
+  await runUntil(page, 600_000);
+  await selectNode(page, 'B');
+  await nodeTab(page, 'Console');
+  const log = page.getByRole('log', { name: 'Console of node B' });
+  await console_(page, 'B', ':cut');
+  await expect(page.getByRole('button', { name: /^Link B → A: cut/ })).toBeVisible();
+  await console_(page, 'B', ':heal');
+  await expect(page.getByRole('button', { name: /^Link B → A: cut/ })).toHaveCount(0);
+  await console_(page, 'B', ':freeze');
+  await expect(card(page, 'B')).toContainText('frozen');
+  await console_(page, 'B', ':unfreeze');
+  await console_(page, 'B', ':restart sometimes');
+  await expect(log).toContainText('(error) ERR syntax error: :restart save|nosave');
+  await console_(page, 'B', ':restart save');
+  await console_(page, 'B', ':bogus');
+  await expect(log).toContainText("(error) ERR unknown lab command ':bogus'");
+  await console_(page, 'B', 'help');
+  await expect(log).toContainText('Lab commands');
+  await selectNode(page, 'A');
+  await nodeTab(page, 'Console');
+  await console_(page, 'A', ':write 12');
+  await expect(card(page, 'A')).toHaveAccessibleName(/, 12 keys$/);
+  await console_(page, 'A', ':traffic 30');
+  await expect(card(page, 'A')).toContainText('30 writes/s');
+  await console_(page, 'A', ':traffic off');
+  await expect(card(page, 'A')).not.toContainText('writes/s');
+});

@@ -2,7 +2,7 @@
 // cards, the backlog ring and 7.0 block list, offsets with the chart, the full sync stages, and a
 // node's INFO, data and log.
 import type { Page } from '@playwright/test';
-import { expect, insight, nodeTab, open, runUntil, selectNode, test } from './fixtures.ts';
+import { console_, expect, insight, nodeTab, open, runUntil, selectNode, test } from './fixtures.ts';
 
 /** Browse the decisions backwards until one shows `text` (a why card, an outcome). */
 async function findDecision(page: Page, text: string): Promise<void> {
@@ -137,4 +137,31 @@ test('a node: INFO replication, ROLE, dataset differences and the server log', a
   await expect(log).toContainText('Connecting to MASTER 127.0.0.1:7101');
   await nodeTab(page, 'Data');
   await expect(page.getByText('same as A')).toBeVisible();
+});
+
+test('after a failover the old master that took more writes needs a full sync — the card says why', async ({
+  page,
+}) => {
+  await open(page);
+  await runUntil(page, 600_000);
+  await selectNode(page, 'B');
+  await nodeTab(page, 'Console');
+  await console_(page, 'B', 'REPLICAOF NO ONE');
+  await selectNode(page, 'A');
+  await nodeTab(page, 'Console');
+  await console_(page, 'A', 'SET diverged yes');
+  await console_(page, 'A', 'REPLICAOF 127.0.0.1 7102');
+  await runUntil(page, 1_500_000);
+  await insight(page, 'PSYNC decision');
+  await findDecision(page, 'Why does the old master need a full sync?');
+  await expect(page.getByRole('tabpanel').getByRole('status')).toContainText('+FULLRESYNC');
+});
+
+test('a backlog freed by repl-backlog-ttl changes the replid: a reconnect needs a full sync', async ({
+  page,
+}) => {
+  await open(page, '?scenario=t_backlog_ttl&lang=en');
+  await finishScenario(page, 2_000_000);
+  await insight(page, 'PSYNC decision');
+  await findDecision(page, 'Why does a reconnecting replica need a full sync?');
 });

@@ -90,6 +90,9 @@ export const en = {
   'why.replicaofAttach.title': 'Why is this counted as a partial-sync error?',
   'why.replicaofAttach.text':
     'A node attached with REPLICAOF always tries PSYNC first, offering its own replid and offset+1 ({p}). This master does not know that history, so it refuses — and Redis counts every refused PSYNC with a real id in sync_partial_err, even a first attach.',
+  'why.historyChanged.title': 'Why does a reconnecting replica need a full sync?',
+  'why.historyChanged.text':
+    'The replica offers the history it had (its replid), but the master no longer has that id: it changed it when it freed its backlog after repl-backlog-ttl, or when it restarted or was promoted. With no shared history left, only a full sync will do — and the refused PSYNC counts in sync_partial_err.',
   'why.noRdb.title': 'Why a full sync after a restart?',
   'why.noRdb.text':
     'This replica synced before, but now sends PSYNC ? -1: it restarted without a dump.rdb (SHUTDOWN NOSAVE, or the file was deleted), so it lost its replid and offset. With an RDB it would have offered them and continued.',
@@ -200,10 +203,11 @@ export const en = {
 
   'console.input': 'redis-cli command for node {name}',
   'console.output': 'Console of node {name}',
-  'console.empty': 'Type a command, e.g. INFO replication, ROLE, SET k v, REPLICAOF NO ONE.',
+  'console.empty': 'Type a command, e.g. INFO replication, ROLE, SET k v, REPLICAOF NO ONE — or help.',
   'console.help':
     'Any Redis command the lab knows: INFO [section], ROLE, SET/GET/DEL…, REPLICAOF host port | NO ONE, CONFIG SET/GET, WAIT, CLIENT KILL TYPE master, SHUTDOWN. "clear" clears the screen, ↑/↓ recall history.',
 
+  'console.labHelp': 'Lab commands (what Redis has no command for):',
   'info.down': 'The node is down: no INFO.',
   'data.summary': '{n} keys',
   'data.same': 'same as {master}',

@@ -30,5 +30,6 @@ export function scenarioText(name: string, lang: Lang, fallback: string | null):
   const story = `sc.${name}.story`;
   if (hasKey(lang, title) && hasKey(lang, story))
     return { title: translate(lang, title as MsgKey), story: translate(lang, story as MsgKey) };
-  return { title: name, story: fallback ?? '' };
+  // "c2_backlog_block_granularity" → "c2 backlog block granularity"
+  return { title: name.replaceAll('_', ' '), story: fallback ?? '' };
 }

@@ -87,6 +87,9 @@ export const zh: Catalog = {
   'why.replicaofAttach.title': '为什么记为一次增量同步失败 (sync_partial_err)?',
   'why.replicaofAttach.text':
     '用 REPLICAOF 挂载的节点总是先尝试 PSYNC, 提供自己的 replid 和 offset+1 ({p})。主库不认识这段历史, 只能拒绝 —— Redis 把每个带真实 id 却被拒绝的 PSYNC 都计入 sync_partial_err, 即使是第一次挂载。',
+  'why.historyChanged.title': '为什么重连的从库需要全量同步?',
+  'why.historyChanged.text':
+    '从库提供它原有的历史 (replid), 但主库已经没有这个 id 了: 主库在 repl-backlog-ttl 到期释放 backlog 时、或重启、或被提升时更换了 replid。没有共同的历史, 只能全量同步 —— 被拒绝的 PSYNC 计入 sync_partial_err。',
   'why.noRdb.title': '为什么重启后要全量同步?',
   'why.noRdb.text':
     '这个从库之前同步过, 现在却发送 PSYNC ? -1: 它重启时没有 dump.rdb (SHUTDOWN NOSAVE, 或文件被删除), 丢失了 replid 和 offset。若有 RDB, 它会提供这些信息并增量同步。',
@@ -194,10 +197,11 @@ export const zh: Catalog = {
 
   'console.input': '节点 {name} 的 redis-cli 命令',
   'console.output': '节点 {name} 的控制台',
-  'console.empty': '输入命令, 例如 INFO replication、ROLE、SET k v、REPLICAOF NO ONE。',
+  'console.empty': '输入命令, 例如 INFO replication、ROLE、SET k v、REPLICAOF NO ONE —— 或 help。',
   'console.help':
     '实验支持的 Redis 命令: INFO [section]、ROLE、SET/GET/DEL…、REPLICAOF host port | NO ONE、CONFIG SET/GET、WAIT、CLIENT KILL TYPE master、SHUTDOWN。"clear" 清屏, ↑/↓ 调出历史。',
 
+  'console.labHelp': '实验命令 (Redis 没有对应命令的操作):',
   'info.down': '节点已停止: 没有 INFO。',
   'data.summary': '{n} 个键',
   'data.same': '与 {master} 相同',

@@ -32,6 +32,7 @@ export class Controller {
   /** An advance is on its way or its answer waits for the next animation frame. */
   private advancing = false;
   private arrived: Response | null = null;
+  private afterFrameQueued = false;
   private lastSource: { source: LoadSource; seed: number } | null = null;
 
   constructor(
@@ -69,18 +70,12 @@ export class Controller {
   }
 
   /**
-   * One animation frame: move the display clock, and ask for the next advance if playing, nothing
-   * is in flight and the last request is WORKER_FRAME_MS old.
+   * One animation frame: move the display clock (the drawers redraw), nothing else. The rest —
+   * folding a frame the worker sent, asking for the next one — runs in a task queued from here,
+   * which the browser runs once this frame is painted: that work gets a whole frame interval and
+   * the animation callbacks stay on the vsync beat.
    */
   tick(): void {
-    // A frame that arrived since the last animation frame is folded in here, at the start of the
-    // frame, not when the message came: the page's work stays in step with the display.
-    if (this.arrived) {
-      const r = this.arrived;
-      this.arrived = null;
-      this.advancing = false;
-      this.handle(r);
-    }
     const s = useLab.getState();
     const wall = this.frames.now();
     const sinceTick = this.lastTick === null ? 0 : Math.min(wall - this.lastTick, MAX_WALL_STEP);
@@ -88,11 +83,27 @@ export class Controller {
     const playing = s.phase === 'ready' && s.playing;
     const maxLag = 2 * MAX_WALL_STEP * 1000 * s.speed;
     setDisplayTime(nextDisplayTime(displayTime(), s.t, sinceTick, s.speed, playing, maxLag));
-    if (!playing) {
-      this.lastWall = null;
-      return;
+    if (!this.afterFrameQueued && (this.arrived || playing)) {
+      this.afterFrameQueued = true;
+      setTimeout(() => {
+        this.afterFrameQueued = false;
+        this.afterFrame();
+      }, 0);
     }
-    if (!this.transport.idle || this.advancing) return;
+    if (!playing) this.lastWall = null;
+  }
+
+  /** After a painted frame: fold what the worker sent, then ask for the next advance when due. */
+  private afterFrame(): void {
+    if (this.arrived) {
+      const r = this.arrived;
+      this.arrived = null;
+      this.advancing = false;
+      this.handle(r);
+    }
+    const s = useLab.getState();
+    if (s.phase !== 'ready' || !s.playing || this.advancing || !this.transport.idle) return;
+    const wall = this.frames.now();
     if (this.lastWall === null) {
       this.lastWall = wall;
       return;

@@ -111,9 +111,12 @@ describe('why cards', () => {
       ...v,
     },
   });
-  const ctx = { earlierSyncs: 0, backlogSize: 16384 };
+  const ctx = { earlierSyncs: 0, backlogSize: 16384, attached: true };
   it('explains the surprising outcomes', () => {
     expect(whyCards(decision('replid-mismatch'), ctx)).toEqual(['replicaofAttach']);
+    expect(whyCards(decision('replid-mismatch'), { ...ctx, earlierSyncs: 1, attached: false })).toEqual([
+      'historyChanged',
+    ]);
     expect(whyCards(decision('full-requested'), ctx)).toEqual(['firstAttach']);
     expect(whyCards(decision('full-requested'), { ...ctx, earlierSyncs: 1 })).toEqual(['noRdb']);
     expect(whyCards(decision('offset-before-backlog'), ctx)).toEqual(['blockTrim']);
@@ -189,5 +192,29 @@ describe('speed', () => {
     expect(speedLabel(0.1)).toBe('×0.1');
     expect(speedLabel(2)).toBe('×2.0');
     expect(speedFromSlider(-1)).toBe(0.1);
+  });
+});
+
+describe('lab commands in the console', () => {
+  it('map to inputs, or answer in Redis style', async () => {
+    const { labCommand } = await import('./console/lab-commands.ts');
+    expect(labCommand('B', [':cut'])).toEqual({ type: 'cut', replica: 'B' });
+    expect(labCommand('B', [':restart', 'NOSAVE'])).toEqual({
+      type: 'restart',
+      node: 'B',
+      save: false,
+      downMs: 500,
+    });
+    expect(labCommand('A', [':write', '50'])).toEqual({ type: 'write', node: 'A', count: 50 });
+    expect(labCommand('A', [':traffic', 'off'])).toEqual({ type: 'traffic', node: 'A', perSecond: 0 });
+    expect(labCommand('A', [':traffic', '9999'])).toMatchObject({
+      error: expect.stringMatching(/^ERR value is out of range/),
+    });
+    expect(labCommand('A', [':restart'])).toMatchObject({
+      error: expect.stringMatching(/^ERR syntax error/),
+    });
+    expect(labCommand('A', [':nope'])).toMatchObject({
+      error: expect.stringMatching(/^ERR unknown lab command ':nope'/),
+    });
   });
 });

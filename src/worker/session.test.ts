@@ -134,3 +134,21 @@ describe('Session', () => {
     expect(() => s.handle({ type: 'debug-throw' })).toThrow(/debug-throw/);
   });
 });
+
+describe('focus', () => {
+  it('details only the focused nodes, with the same numbers as the full views', () => {
+    const s = loaded();
+    s.handle({ type: 'advance', to: 1 * SEC });
+    s.handle({ type: 'input', input: { type: 'write', node: 'A', count: 10 } });
+    const full = frameOf(s.handle({ type: 'advance', to: 1100 * MS })).views;
+    const focused = frameOf(s.handle({ type: 'focus', nodes: ['B'] })).views;
+    const b = focused.find((v) => v.name === 'B')!;
+    const a = focused.find((v) => v.name === 'A')!;
+    expect(b.keys).toHaveLength(10);
+    expect(b.info).toContain('role:slave');
+    expect(a.keys).toEqual([]);
+    expect(a.info).toBe('');
+    const strip = (v: (typeof full)[number]) => ({ ...v, keys: [], info: '', role_: '', log: [] });
+    expect(focused.map(strip)).toEqual(full.map(strip));
+  });
+});

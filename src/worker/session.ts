@@ -15,7 +15,6 @@ import {
   type LabInput,
   LabInputError,
   input as labInput,
-  nodeViews,
   ScenarioError,
   type SimEvent,
   scenarioToRun,
@@ -33,6 +32,7 @@ import {
   type WireEvent,
 } from '../protocol.ts';
 import { thin, toWire } from './collect.ts';
+import { frameViews } from './views.ts';
 
 /** Most due-steps one `step` request may take (a guard; the virtual limit usually ends it first). */
 const MAX_STEPS = 200_000;
@@ -169,15 +169,8 @@ export class Session {
     const tl = this.timeline();
     const to = tl.lab.w.now;
     const { events, dropped } = thin(p.events, FRAME_EVENT_BOUND, to);
-    const views = nodeViews(tl.lab.w);
-    for (const v of views) {
-      v.log = []; // log lines travel as events
-      if (this.focus && !this.focus.has(v.name)) {
-        v.keys = [];
-        v.info = '';
-        v.role_ = '';
-      }
-    }
+    const views = frameViews(tl.lab.w, this.focus);
+    for (const v of views) v.log = []; // log lines travel as events
     const ins = tl.record.inputs;
     const traffic: Record<string, number> = {};
     for (const [name, g] of tl.lab.traffic) traffic[name] = g.perSecond;

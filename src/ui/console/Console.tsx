@@ -7,6 +7,7 @@ import { ctl } from '../../store/instance.ts';
 import { useLab } from '../../store/store.ts';
 import { useT } from '../hooks.ts';
 import { describeAction } from './describe.ts';
+import { LAB_COMMANDS, labCommand } from './lab-commands.ts';
 import { splitArgs } from './parse.ts';
 
 interface Line {
@@ -108,8 +109,12 @@ export function Console({ name }: { name: string }) {
     if (argv === null) addLocal(name, now, line, 'Invalid argument(s)');
     else if (argv.length === 1 && argv[0].toLowerCase() === 'clear') setCleared(all.length);
     else if (argv.length === 1 && argv[0].toLowerCase() === 'help')
-      addLocal(name, now, line, t('console.help'));
-    else if (argv.length > 0) {
+      addLocal(name, now, line, `${t('console.help')}\n${t('console.labHelp')} ${LAB_COMMANDS.join('  ')}`);
+    else if (argv.length > 0 && argv[0].startsWith(':')) {
+      const input = labCommand(name, argv);
+      const r = 'error' in input ? { ok: false as const, message: input.error } : await ctl().act(input);
+      addLocal(name, useLab.getState().t, line, r.ok ? 'OK' : `(error) ${r.message}`);
+    } else if (argv.length > 0) {
       const r = await ctl().act({ type: 'command', node: name, argv });
       if (!r.ok) addLocal(name, useLab.getState().t, line, `(error) ${r.message}`);
     }

@@ -43,12 +43,24 @@ export function DecisionPanel() {
   const backlogSize = useLab((s) => Number(d ? (s.views[d.master]?.config['repl-backlog-size'] ?? 0) : 0));
   if (!d) return <p className="dim">{t('dec.none')}</p>;
   const h = useLab.getState().hist;
-  const earlierSyncs = h.results.filter((r) => r.replica === d.replica && r.at < d.at).length;
+  const earlier = h.results.filter((r) => r.replica === d.replica && r.at < d.at);
+  const earlierSyncs = earlier.length;
+  const since = earlier.length ? earlier[earlier.length - 1].at : -1;
+  const attached =
+    earlierSyncs === 0 ||
+    h.consoles.some(
+      (c) =>
+        c.node === d.replica &&
+        c.at > since &&
+        c.at <= d.at &&
+        /^(replicaof|slaveof)$/i.test(c.argv[0] ?? '') &&
+        c.argv[1]?.toUpperCase() !== 'NO',
+    );
   const result = h.results.find((r) => r.replica === d.replica && r.at >= d.at);
   const v = d.decision.values;
   const c = checks(d.decision);
   const full = d.decision.outcome === 'FULLRESYNC';
-  const cards = whyCards(d.decision, { earlierSyncs, backlogSize });
+  const cards = whyCards(d.decision, { earlierSyncs, backlogSize, attached });
   return (
     <div className="decision">
       <div className="dec-head">

@@ -4,6 +4,7 @@ import type { PsyncDecision } from '../../engine/index.ts';
 
 export type WhyCard =
   | 'replicaofAttach'
+  | 'historyChanged'
   | 'noRdb'
   | 'firstAttach'
   | 'blockTrim'
@@ -18,13 +19,15 @@ export interface WhyContext {
   earlierSyncs: number;
   /** The master's repl-backlog-size. */
   backlogSize: number;
+  /** The replica was pointed at this master by REPLICAOF (or is new) since its last sync. */
+  attached: boolean;
 }
 
 export function whyCards(d: PsyncDecision, ctx: WhyContext): WhyCard[] {
   const v = d.values;
   switch (d.reason) {
     case 'replid-mismatch':
-      return ['replicaofAttach'];
+      return [ctx.attached ? 'replicaofAttach' : 'historyChanged'];
     case 'full-requested':
       return [ctx.earlierSyncs > 0 ? 'noRdb' : 'firstAttach'];
     case 'offset-before-backlog':
