@@ -115,3 +115,20 @@ test('screenshot: a link selected, with its stepper and transcript', async ({ pa
   await settle(page);
   await page.screenshot({ path: `${DIR}/en-10-info.png` });
 });
+
+test('screenshot: the stress scene — 6 replicas with a chain, 200 writes/s, a cut link', async ({ page }) => {
+  const { encodeRun } = await import('../src/store/url.ts');
+  const { stressRun } = await import('../bench/ui-scene.ts');
+  await page.goto(`./?lang=en#run=${await encodeRun(stressRun(10))}`);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await runUntil(page, 2_600_000, 1);
+  await insight(page, 'Backlog');
+  await settle(page);
+  await page.screenshot({ path: `${DIR}/en-11-stress.png` });
+  await expect(page.getByRole('button', { name: /^Node G :/ })).toBeVisible();
+  await page.getByRole('button', { name: /Enlarge/ }).click();
+  await settle(page);
+  await page.screenshot({ path: `${DIR}/en-12-stress-enlarged.png` });
+  await page.keyboard.press('i');
+  await expect(page.getByRole('button', { name: '▾ Hide panels' })).toBeVisible();
+});

@@ -14,6 +14,7 @@ export const en = {
 
   'cluster.title': 'Cluster: nodes, links and messages',
   'legend.title': 'Link states',
+  'cluster.enlarge': 'Enlarge (hide the panels below)',
   'role.master': 'master',
   'role.replica': 'replica',
   'run.running': 'running',
@@ -39,6 +40,8 @@ export const en = {
   'ins.offsets': 'Offsets',
   'ins.fullsync': 'Full sync',
   'ins.follow': 'Follow events',
+  'ins.hide': 'Hide panels',
+  'ins.show': 'Show panels',
   'ins.followHelp': 'Bring the PSYNC decision or the full sync forward when one happens',
 
   'hs.aria': 'Handshake of {replica}: now {state}',
@@ -130,6 +133,7 @@ export const en = {
     '{replica} asked for byte P = {p} (t = {t} s): inside the window [{first} … {last}] → {outcome}',
   'bl.pinOut':
     '{replica} asked for byte P = {p} (t = {t} s): outside the window [{first} … {last}] → {outcome}',
+  'bl.pinFull': '{replica} asked for a full sync (PSYNC ? -1, t = {t} s): no offset to look up.',
   'bl.extra': '7.0 keeps whole blocks: {n} bytes more than repl-backlog-size (outer arc).',
   'bl.ringNote':
     'The ring is the classic picture (exact up to 6.2). Redis 7.0 stores the same window as a list of blocks.',
@@ -137,8 +141,10 @@ export const en = {
   'ruler.in': 'Requested offset P = {p} lies inside the backlog window [{first} … {last}]',
   'ruler.out': 'Requested offset P = {p} lies outside the backlog window [{first} … {last}]',
   'off.node': 'Node',
-  'off.behind': 'behind master (B)',
-  'off.ack': 'ACK offset (seen by master)',
+  'off.behind': 'behind (B)',
+  'off.ack': 'ACK offset',
+  'off.behindHelp': "Bytes behind: the master's master_repl_offset minus this node's",
+  'off.ackHelp': 'The offset the master last heard in REPLCONF ACK (once a second), and its age as lag',
   'off.loading': 'Loading the chart…',
   'off.band': '{name} backlog',
   'off.axisT': 'virtual time (s)',
@@ -290,6 +296,7 @@ export const en = {
   'key.add': 'Add a replica of the selected node',
   'key.console': 'Open the console',
   'key.tab': 'Next teaching panel',
+  'key.insights': 'Hide / show the teaching panels (more room for the cluster)',
   'key.lang': 'Switch language',
   'key.help': 'This help',
   'key.escape': 'Close / deselect',

@@ -69,6 +69,8 @@ export interface LabState {
   nodeTab: NodeTab;
   /** Switch the insight tab when a PSYNC or full sync happens. */
   follow: boolean;
+  /** The teaching panels under the cluster are open (closed: the cluster gets the height). */
+  insightsOpen: boolean;
   blocks: boolean;
   helpOpen: boolean;
   /** The message whose RESP bytes are shown. */
@@ -115,6 +117,7 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   insight: 'handshake',
   nodeTab: 'actions',
   follow: true,
+  insightsOpen: true,
   blocks: false,
   helpOpen: false,
   resp: null,

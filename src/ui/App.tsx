@@ -21,6 +21,7 @@ export function App() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const phase = useLab((s) => s.phase);
+  const insightsOpen = useLab((s) => s.insightsOpen);
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[lang];
     document.title = t('app.title');
@@ -43,7 +44,7 @@ export function App() {
           <FaultScreen />
         ) : (
           <>
-            <div className="left">
+            <div className={`left${insightsOpen ? '' : ' insights-closed'}`}>
               <ClusterView />
               <Insights />
             </div>

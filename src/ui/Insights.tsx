@@ -14,22 +14,34 @@ export function Insights() {
   const t = useT();
   const tab = useLab((s) => s.insight);
   const follow = useLab((s) => s.follow);
+  const open = useLab((s) => s.insightsOpen);
   return (
-    <section className="insights" aria-label={t('ins.title')}>
+    <section className={`insights${open ? '' : ' closed'}`} aria-label={t('ins.title')}>
       <Tabs
         label={t('ins.title')}
         tabs={INSIGHT_TABS.map((k) => ({ key: k, label: t(`ins.${k}`) }))}
         active={tab}
         onSelect={(k) => useLab.setState({ insight: k })}
         extra={
-          <label className="switch follow" title={t('ins.followHelp')}>
-            <input
-              type="checkbox"
-              checked={follow}
-              onChange={(e) => useLab.setState({ follow: e.target.checked })}
-            />
-            {t('ins.follow')}
-          </label>
+          <>
+            <label className="switch follow" title={t('ins.followHelp')}>
+              <input
+                type="checkbox"
+                checked={follow}
+                onChange={(e) => useLab.setState({ follow: e.target.checked })}
+              />
+              {t('ins.follow')}
+            </label>
+            <button
+              type="button"
+              className="small"
+              aria-expanded={open}
+              onClick={() => useLab.setState({ insightsOpen: !open })}
+              title={`${open ? t('ins.hide') : t('ins.show')} (I)`}
+            >
+              {open ? `▾ ${t('ins.hide')}` : `▴ ${t('ins.show')}`}
+            </button>
+          </>
         }
       >
         {tab === 'handshake' && <HandshakeTab />}

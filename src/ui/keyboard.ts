@@ -25,6 +25,7 @@ export const SHORTCUTS = [
   { keys: 'A', id: 'add' },
   { keys: 'C', id: 'console' },
   { keys: 'V', id: 'tab' },
+  { keys: 'I', id: 'insights' },
   { keys: 'L', id: 'lang' },
   { keys: '?', id: 'help' },
   { keys: 'Esc', id: 'escape' },
@@ -97,7 +98,8 @@ export function onKeyDown(e: KeyboardEvent): void {
   } else if (k === 'v') {
     const i = INSIGHT_TABS.indexOf(s.insight);
     useLab.setState({ insight: INSIGHT_TABS[(i + 1) % INSIGHT_TABS.length] });
-  } else if (k === 'l' || k === 'L') void setLang(s.lang === 'zh' ? 'en' : 'zh');
+  } else if (k === 'i') useLab.setState({ insightsOpen: !s.insightsOpen });
+  else if (k === 'l' || k === 'L') void setLang(s.lang === 'zh' ? 'en' : 'zh');
   else if (k === '?') useLab.setState({ helpOpen: true });
   else if (k === 'Escape') useLab.setState({ selected: null });
   else handled = false;

@@ -34,7 +34,9 @@ export function BacklogPanel() {
     return null;
   }, [name, rev]);
   if (!name || !b) return <p className="dim">{t('bl.none')}</p>;
-  const pin = last ? last.decision.values.requestedOffset : null;
+  // PSYNC ? -1 asks for no offset: nothing to pin.
+  const asked = last && last.decision.values.requestedOffset > 0 ? last : null;
+  const pin = asked ? asked.decision.values.requestedOffset : null;
   const window = b.active ? `[${num(b.firstByteOffset)} … ${num(b.masterReplOffset)}]` : '—';
   return (
     <div className="backlog">
@@ -75,24 +77,27 @@ export function BacklogPanel() {
           <dt>{t('bl.window')}</dt>
           <dd>{window}</dd>
         </dl>
-        {last && (
-          <p className={`bl-pin ${last.decision.values.inWindow ? 'in' : 'out'}`}>
-            {t(last.decision.values.inWindow ? 'bl.pinIn' : 'bl.pinOut', {
-              replica: last.replica,
-              p: num(last.decision.values.requestedOffset),
-              first: num(last.decision.values.backlogFirstByte),
-              last: num(last.decision.values.masterReplOffset + 1),
-              t: secs(last.at),
-              outcome: `+${last.decision.outcome}`,
+        {last && !asked && (
+          <p className="bl-pin out">{t('bl.pinFull', { replica: last.replica, t: secs(last.at) })}</p>
+        )}
+        {asked && (
+          <p className={`bl-pin ${asked.decision.values.inWindow ? 'in' : 'out'}`}>
+            {t(asked.decision.values.inWindow ? 'bl.pinIn' : 'bl.pinOut', {
+              replica: asked.replica,
+              p: num(asked.decision.values.requestedOffset),
+              first: num(asked.decision.values.backlogFirstByte),
+              last: num(asked.decision.values.masterReplOffset + 1),
+              t: secs(asked.at),
+              outcome: `+${asked.decision.outcome}`,
             })}
           </p>
         )}
-        {last && last.decision.values.requestedOffset > 0 && (
+        {asked && (
           <OffsetRuler
-            first={last.decision.values.backlogFirstByte}
-            last={last.decision.values.masterReplOffset + 1}
-            p={last.decision.values.requestedOffset}
-            active={last.decision.values.backlogActive}
+            first={asked.decision.values.backlogFirstByte}
+            last={asked.decision.values.masterReplOffset + 1}
+            p={asked.decision.values.requestedOffset}
+            active={asked.decision.values.backlogActive}
           />
         )}
         {!blocks && b.histlen > b.size && (

@@ -53,8 +53,12 @@ export function OffsetsPanel() {
             <th scope="col" className="mono">
               master_repl_offset
             </th>
-            <th scope="col">{t('off.behind')}</th>
-            <th scope="col">{t('off.ack')}</th>
+            <th scope="col" title={t('off.behindHelp')}>
+              {t('off.behind')}
+            </th>
+            <th scope="col" title={t('off.ackHelp')}>
+              {t('off.ack')}
+            </th>
             <th scope="col">lag</th>
           </tr>
         </thead>

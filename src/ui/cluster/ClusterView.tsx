@@ -10,7 +10,10 @@ import { layoutTree } from './layout.ts';
 import { MessageLayer } from './MessageLayer.tsx';
 import { NodeCard } from './NodeCard.tsx';
 
-const MIN_SCALE = 0.62;
+/** Below this the drawing scrolls instead of shrinking further (text would be unreadable). */
+const MIN_SCALE = 0.5;
+/** Below this, offer to hide the teaching panels so the cluster gets the height. */
+const CRAMPED = 0.72;
 const MAX_SCALE = 1.3;
 
 function useBoxSize(ref: React.RefObject<HTMLElement | null>) {
@@ -68,7 +71,23 @@ export function ClusterView() {
         </div>
       </div>
       <Legend />
+      {scale < CRAMPED && <RoomHint />}
     </section>
+  );
+}
+
+function RoomHint() {
+  const t = useT();
+  const open = useLab((s) => s.insightsOpen);
+  if (!open) return null;
+  return (
+    <button
+      type="button"
+      className="room-hint small"
+      onClick={() => useLab.setState({ insightsOpen: false })}
+    >
+      ⤢ {t('cluster.enlarge')}
+    </button>
   );
 }
 

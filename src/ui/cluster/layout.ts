@@ -3,10 +3,10 @@
 // so a projector and a phone show the same picture. Pure: tested without a DOM.
 
 export const CARD_W = 212;
-export const CARD_H = 132;
+export const CARD_H = 118;
 export const GAP_X = 20;
-export const GAP_Y = 64;
-export const PAD = 16;
+export const GAP_Y = 50;
+export const PAD = 12;
 
 export interface LayoutNode {
   name: string;

@@ -52,7 +52,8 @@ export function stepMarks(visited: ReplState[], current: ReplState | null): Step
   const seen = new Set(visited);
   return STEPS.map((s, i) => {
     if (i === cur) return 'current';
-    if (i < cur) return seen.has(s) ? 'done' : 'skipped';
+    // CONNECT is where every attempt begins (a replica configured at startup starts past it).
+    if (i < cur) return seen.has(s) || s === 'REPL_STATE_CONNECT' ? 'done' : 'skipped';
     return 'todo';
   });
 }
