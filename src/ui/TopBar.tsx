@@ -35,7 +35,7 @@ export function TopBar() {
         PSYNC Lab <small>{t('app.subtitle')}</small>
       </h1>
       <label className="picker">
-        <span>{t('top.scenario')}</span>
+        <span className="picker-label">{t('top.scenario')}</span>
         <select
           value={scenario ?? ''}
           onChange={(e) => void openScenario(ctl(), e.target.value || null, seed)}
