@@ -3,7 +3,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/store.ts';
 import { useT } from '../hooks.ts';
-import { type Layout, linkEnds } from './layout.ts';
+import { type Layout, labelPoint, linkEnds } from './layout.ts';
 import { linkStatus } from './linkStatus.ts';
 
 interface LinkInfo {
@@ -56,15 +56,15 @@ export function LinkLabels({ layout }: { layout: Layout }) {
   return (
     <>
       {links.map((l) => {
-        const e = linkEnds(layout, l.replica, l.master);
-        if (!e) return null;
+        const at = labelPoint(layout, l.replica, l.master);
+        if (!at) return null;
         const word = t(`link.${l.status}`);
         return (
           <button
             type="button"
             key={l.replica}
             className={`link-label link-${l.status}${selected === l.replica ? ' selected' : ''}`}
-            style={{ left: (e.mx + e.rx) / 2, top: (e.my + e.ry) / 2 }}
+            style={{ left: at.x, top: at.y }}
             aria-label={t('link.aria', { replica: l.replica, master: l.master, state: word })}
             aria-pressed={selected === l.replica}
             onClick={() => useLab.setState({ selected: { kind: 'link', replica: l.replica } })}

@@ -90,6 +90,24 @@ export function linkEnds(l: Layout, replica: string, master: string) {
 }
 
 /**
+ * Where a link's state label goes: beside the middle of the line, on the outer side, clear of
+ * the two message lanes (±7) so traffic never hides the state and the state never hides traffic.
+ */
+export function labelPoint(l: Layout, replica: string, master: string): { x: number; y: number } | null {
+  const e = linkEnds(l, replica, master);
+  if (!e) return null;
+  const dx = e.rx - e.mx;
+  const dy = e.ry - e.my;
+  const len = Math.hypot(dx, dy) || 1;
+  // The normal whose x points away from the master (right for a vertical link).
+  let nx = -dy / len;
+  let ny = dx / len;
+  if (nx * (dx || 1) < 0) [nx, ny] = [-nx, -ny];
+  const off = 30;
+  return { x: (e.mx + e.rx) / 2 + nx * off, y: (e.my + e.ry) / 2 + ny * off };
+}
+
+/**
  * Where a message is at time t: travelling from `from` to `to` along the link, on its own lane
  * (replica→master and master→replica are drawn a few units apart so they do not collide).
  */
