@@ -188,6 +188,7 @@ export class Controller {
     }
     const forked = r.result === 'forked' || before.t < before.maxT;
     applyFrame(r.frame);
+    useLab.setState({ acted: true });
     if (forked) {
       useLab.setState({ maxT: r.frame.to });
       notify('warn', 'notice.forked', { t: (r.frame.to / 1e6).toFixed(3) });

@@ -78,6 +78,8 @@ export interface LabState {
   notices: Notice[];
   fault: Fault | null;
   lastMilestone: { kind: Milestone; node: string; at: number } | null;
+  /** The user acted since the run was opened (a share link then carries the run, not just its name). */
+  acted: boolean;
 }
 
 const zeroRevs = (): Revs => ({
@@ -124,6 +126,7 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   notices: [],
   fault: null,
   lastMilestone: null,
+  acted: false,
 });
 
 export const useLab = create<LabState>(() => initialState());
@@ -199,7 +202,15 @@ export function dismiss(id: number): void {
 
 /** A fresh history for a new run (load). */
 export function resetRun(): void {
-  useLab.setState({ hist: emptyHistory(), rev: zeroRevs(), t: 0, maxT: 0, dropped: 0, lastMilestone: null });
+  useLab.setState({
+    hist: emptyHistory(),
+    rev: zeroRevs(),
+    t: 0,
+    maxT: 0,
+    dropped: 0,
+    lastMilestone: null,
+    acted: false,
+  });
 }
 
 /** Switch the language once its catalog is loaded (so no frame shows raw keys). */

@@ -10,8 +10,11 @@ async function share(): Promise<void> {
   const s = useLab.getState();
   const record = await ctl().exportRun();
   const base = `${location.origin}${location.pathname}${buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang })}`;
+  // A scenario as published needs only its name; once someone acted, the link carries the run.
   const url =
-    record && record.inputs.length > 0 && !s.scenario ? `${base}#run=${await encodeRun(record)}` : base;
+    record && record.inputs.length > 0 && (!s.scenario || s.acted)
+      ? `${base}#run=${await encodeRun(record)}`
+      : base;
   try {
     await navigator.clipboard.writeText(url);
     notify('info', 'notice.copied');
