@@ -365,4 +365,70 @@ export const en = {
   'sc.t_backlog_ttl.title': 'repl-backlog-ttl: the backlog is freed',
   'sc.t_backlog_ttl.story':
     'After 2 s without replicas A frees its backlog and changes its replid; without a backlog writes do not move the offset. When B returns it needs a full sync.',
+  'sc.b2_several_replicas.title': 'Four replicas, four fates: cut, restart with and without an RDB',
+  'sc.b2_several_replicas.story':
+    "A keeps writing while four replicas meet four fates: B is cut and healed → +CONTINUE; C restarts with SHUTDOWN SAVE and rebuilds its cached master from the RDB → +CONTINUE; D restarts without an RDB → PSYNC ? -1, full sync; E is left alone. Compare A's counters.",
+  'sc.c2_backlog_block_granularity.title': 'The 7.0 backlog is trimmed in whole blocks',
+  'sc.c2_backlog_block_granularity.story':
+    'repl-backlog-size is 16384 bytes. B misses 17 569 bytes — more than the backlog size — yet no block has been dropped: still +CONTINUE. Write on until the first ~20 KB block goes: first_byte_offset jumps, and the next outage needs a full sync.',
+  'sc.e2_replica_restart_nosave_sync_rdb.title':
+    'Restart with NOSAVE, but the synced dump.rdb is still there',
+  'sc.e2_replica_restart_nosave_sync_rdb.story':
+    "A replica keeps the RDB of its full sync as dump.rdb, with the master's replid and the sync offset. Restarted with SHUTDOWN NOSAVE, B loads that file and PSYNCs from it: what counts is the RDB on disk, not SAVE or NOSAVE.",
+  'sc.f2_promote_chain_middle.title': 'Promoting the middle of a chain',
+  'sc.f2_promote_chain_middle.story':
+    "Chain A → B → C. REPLICAOF NO ONE on B: B takes a new replid, keeps A's as replid2 and drops its replica C so that C learns the change. C reconnects at once with A's id and gets +CONTINUE through B's replid2.",
+  'sc.g_failover_divergence_full.title': 'Failover after a divergence: the old master needs a full sync',
+  'sc.g_failover_divergence_full.story':
+    "B is promoted but A is not told: it keeps taking writes (and C receives them). When A finally does REPLICAOF B, its offset is past B's second_repl_offset: bytes B never had, so a full sync — the split-brain writes are thrown away.",
+  'sc.h2_chain_partial_keeps_subreplica.title': 'A chain with a short cut: the sub-replica stays connected',
+  'sc.h2_chain_partial_keeps_subreplica.story':
+    "Chain A → B → C with a short cut between A and B. B resumes with +CONTINUE under the same replid, so C is not disconnected: it just receives the missed bytes as B relays them, with the same offsets. (Compare h, where B's full sync drops C.)",
+  'sc.j2_master_restart_no_rdb_wipes_data.title': 'Master restart without an RDB wipes the data everywhere',
+  'sc.j2_master_restart_no_rdb_wipes_data.story':
+    'A stops with SHUTDOWN NOSAVE and has no dump.rdb. It returns as a brand-new master: new replid, offset 0, no backlog. B and C PSYNC with the old id and get a full sync — of an empty dataset: the data is gone everywhere.',
+  'sc.j3_shutdown_save_lagging_replica_getack.title':
+    'SHUTDOWN waits for a lagging replica (REPLCONF GETACK)',
+  'sc.j3_shutdown_save_lagging_replica_getack.story':
+    'B is frozen, then A takes 3 writes B cannot acknowledge. SHUTDOWN SAVE finds a lagging replica: it appends REPLCONF GETACK * (37 bytes) to the stream, pauses writes and waits for the ACK, at most shutdown-timeout.',
+  'sc.j_master_restart_rdb_partial.title': 'Master restart with an RDB: partial resync (7.0+)',
+  'sc.j_master_restart_rdb_partial.story':
+    'A stops with SHUTDOWN SAVE; its dump.rdb records its replid and offset. Restarted from the RDB, A takes a new replid and keeps the old one as replid2: B and C reconnect through it and get +CONTINUE.',
+  'sc.m_tiny_backlog_last_block.title': 'repl-backlog-size 1: the backlog keeps the last block',
+  'sc.m_tiny_backlog_last_block.story':
+    'repl-backlog-size 1 given at startup (only CONFIG SET raises values below 16 KB). The backlog is trimmed in whole ~20 KB blocks and always keeps the last one, so it still holds the tail of the stream.',
+  'sc.n_restart_as_master_then_replicaof_full.title': 'Restarted as a master, then re-pointed: a full sync',
+  'sc.n_restart_as_master_then_replicaof_full.story':
+    'B stops with SHUTDOWN SAVE and starts again without its replicaof line: a master, keeping its data and offset but, like any restarting 7.0 master, a new replid. Re-pointed to A it offers that new history: a full sync.',
+  'sc.o_masteruser_acl_auth.title': 'Replication through an ACL user (masteruser)',
+  'sc.o_masteruser_acl_auth.story':
+    "A has a password on the default user and an ACL user 'repl' allowed only PSYNC, REPLCONF and PING. B uses masteruser repl / masterauth replpass: its handshake sends AUTH repl replpass before the REPLCONFs.",
+  'sc.q_chain_upstream_outage_timeout.title':
+    'A chain during an upstream outage: repl-timeout at the end of the chain',
+  'sc.q_chain_upstream_outage_timeout.story':
+    "Chain A → B → C with repl-timeout 3. B's link to A is cut. B never PINGs its own replicas (it only relays A's stream), so C hears nothing: after 3 s it gives up its link and reconnects.",
+  'sc.s2_min_replicas_cut_link.title': 'min-replicas-to-write with a partitioned replica',
+  'sc.s2_min_replicas_cut_link.story':
+    "A requires 1 good replica. With B's link cut A counts 0 good replicas and refuses writes with -NOREPLICAS; once the link is back, writes succeed again.",
+  'sc.t2_backlog_ttl_reattach_in_time.title': 'repl-backlog-ttl: back in time, or too late',
+  'sc.t2_backlog_ttl_reattach_in_time.story':
+    'repl-backlog-ttl 3. (1) B is cut for about a second: the backlog is still there → +CONTINUE. (2) Cut until the backlog is freed (repl_backlog_active:0), which also changes the replid: when B returns, a full sync.',
+  'sc.u_replica_side_master_timeout.title': 'repl-timeout on the replica side',
+  'sc.u_replica_side_master_timeout.story':
+    'Master A is frozen: the connection stays open but nothing comes through it, not even PINGs. After repl-timeout B logs MASTER timeout and drops the link; when A resumes, B resyncs partially.',
+  'sc.v_client_kill_reconnects.title': 'CLIENT KILL: killed links come back with a partial resync',
+  'sc.v_client_kill_reconnects.story':
+    '(1) CLIENT KILL TYPE master on replica B: B keeps its cached master and reconnects at once → +CONTINUE. (2) CLIENT KILL TYPE replica on master A: both replicas reconnect at once → +CONTINUE.',
+  'sc.w_wait_getack.title': 'WAIT and REPLCONF GETACK',
+  'sc.w_wait_getack.story':
+    'WAIT numreplicas timeout blocks the client until that many replicas acknowledged its last write. With C frozen, WAIT makes the master send REPLCONF GETACK * and returns the count it got when the timeout ends.',
+  'sc.x_writes_other_databases.title': 'Writes in other databases: SELECT in the stream',
+  'sc.x_writes_other_databases.story':
+    'Whenever a write is for another database than the previous one, the master puts SELECT <db> (23 bytes) into the stream. The replica applies each command in the right database.',
+  'sc.y_command_rewrites.title': 'How 7.0 rewrites commands for the stream',
+  'sc.y_command_rewrites.story':
+    'Relative expirations become absolute: SET … EX → SET … PXAT <ms>, EXPIRE → PEXPIREAT; an EXPIRE in the past deletes the key and propagates a DEL; INCRBYFLOAT becomes SET … KEEPTTL. Offsets grow by the rewritten bytes.',
+  'sc.z_diskless_sync_delay_shared.title': 'Diskless sync with a delay: one transfer for several replicas',
+  'sc.z_diskless_sync_delay_shared.story':
+    'repl-diskless-sync-delay 2: when B asks for a full sync A does not fork at once but waits up to 2 s, so that more replicas can share one transfer. B is listed as wait_bgsave and gets no +FULLRESYNC yet.',
 };

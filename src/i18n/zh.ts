@@ -355,4 +355,67 @@ export const zh: Catalog = {
   'sc.t_backlog_ttl.title': 'repl-backlog-ttl: backlog 被释放',
   'sc.t_backlog_ttl.story':
     'A 没有从库超过 2 秒后释放 backlog 并更换 replid; 没有 backlog 时写入不移动 offset。B 回来时只能全量同步。',
+  'sc.b2_several_replicas.title': '四个从库四种结局: 断线、有/无 RDB 重启',
+  'sc.b2_several_replicas.story':
+    '主库 A 持续写入, 四个从库各有遭遇: B 断线后恢复 → +CONTINUE; C 以 SHUTDOWN SAVE 重启, 从 RDB 恢复缓存的主库 → +CONTINUE; D 无 RDB 重启 → PSYNC ? -1 全量同步; E 不受影响。对比 A 的计数器。',
+  'sc.c2_backlog_block_granularity.title': '7.0 的 backlog 按整块修剪',
+  'sc.c2_backlog_block_granularity.story':
+    'repl-backlog-size 为 16384 字节。B 断线期间错过 17 569 字节, 多于 backlog 大小, 但 backlog 一个块都还没丢: 仍然 +CONTINUE。继续写入直到第一个约 20 KB 的块被丢弃, first_byte_offset 跳跃前进, 再断线就只能全量同步。',
+  'sc.e2_replica_restart_nosave_sync_rdb.title': 'NOSAVE 重启, 但全量同步留下的 dump.rdb 还在',
+  'sc.e2_replica_restart_nosave_sync_rdb.story':
+    '从库全量同步时把收到的文件保存为 dump.rdb, 其中带有主库的 replid 和同步时的 offset。B 以 SHUTDOWN NOSAVE 重启后加载这个文件, 用它请求 PSYNC: 关键在磁盘上的 RDB, 而不是 SAVE 还是 NOSAVE。',
+  'sc.f2_promote_chain_middle.title': '提升链中间的节点',
+  'sc.f2_promote_chain_middle.story':
+    '链 A → B → C。对 B 执行 REPLICAOF NO ONE: B 换上新 replid, 把 A 的 id 保留为 replid2, 并断开自己的从库 C 让它得知变化。C 立即用 A 的 id 重连, 通过 B 的 replid2 得到 +CONTINUE。',
+  'sc.g_failover_divergence_full.title': '分叉后的切主: 旧主库需要全量同步',
+  'sc.g_failover_divergence_full.story':
+    'B 被提升, 但 A 没有被告知, 继续接受写入 (C 也收到了)。A 最终执行 REPLICAOF B 时, 它的 offset 超过了 B 的 second_repl_offset: 这些字节 B 从未有过, 只能全量同步 (裂脑后的数据被丢弃)。',
+  'sc.h2_chain_partial_keeps_subreplica.title': '级联复制短暂断线: 下级从库保持连接',
+  'sc.h2_chain_partial_keeps_subreplica.story':
+    '链 A → B → C, A 与 B 之间短暂断开。B 以相同 replid 从 A 得到 +CONTINUE, 所以 C 不受影响: 不会被断开, 只是按相同 offset 收到 B 转发的缺失字节。(对比 h: B 需要全量同步时会断开 C。)',
+  'sc.j2_master_restart_no_rdb_wipes_data.title': '主库无 RDB 重启: 所有节点的数据都被清空',
+  'sc.j2_master_restart_no_rdb_wipes_data.story':
+    'A 以 SHUTDOWN NOSAVE 停止且没有 dump.rdb。它作为全新的主库回来: 新 replid、offset 0、没有 backlog。B 和 C 用旧 id 请求 PSYNC, 得到全量同步 —— 空数据集复制过来, 数据丢失。',
+  'sc.j3_shutdown_save_lagging_replica_getack.title': 'SHUTDOWN 等待落后的从库 (REPLCONF GETACK)',
+  'sc.j3_shutdown_save_lagging_replica_getack.story':
+    'B 被冻结, A 写入 3 条 B 无法确认的数据。SHUTDOWN SAVE 发现有从库落后: 向复制流追加 REPLCONF GETACK * (37 字节), 暂停写入并等待 ACK, 最多等待 shutdown-timeout。',
+  'sc.j_master_restart_rdb_partial.title': '主库有 RDB 重启: 增量同步 (7.0+)',
+  'sc.j_master_restart_rdb_partial.story':
+    'A 以 SHUTDOWN SAVE 停止, dump.rdb 记录了它的 replid 和 offset。A 从 RDB 重启后换上新 replid, 并把旧 id 保存为 replid2: B 和 C 重连时经 replid2 匹配, 得到 +CONTINUE。',
+  'sc.m_tiny_backlog_last_block.title': 'repl-backlog-size 1: backlog 仍保留最后一个块',
+  'sc.m_tiny_backlog_last_block.story':
+    '启动时设置 repl-backlog-size 1 (只有 CONFIG SET 会把小于 16 KB 的值提高到 16 KB)。backlog 按约 20 KB 的整块修剪, 且总是保留最后一块, 所以仍然保存着复制流的末尾。',
+  'sc.n_restart_as_master_then_replicaof_full.title': '以主库身份重启后再指向: 全量同步',
+  'sc.n_restart_as_master_then_replicaof_full.story':
+    'B 以 SHUTDOWN SAVE 停止, 去掉 replicaof 重新启动, 以主库身份运行: 保留数据与 offset, 但像所有重启的 7.0 主库一样换上新 replid。再指向 A 时, 它提供的是自己的新历史: 全量同步。',
+  'sc.o_masteruser_acl_auth.title': '通过 ACL 用户复制 (masteruser)',
+  'sc.o_masteruser_acl_auth.story':
+    'A 为 default 用户设置了密码, 并有一个只允许 PSYNC、REPLCONF、PING 的 ACL 用户 repl。B 配置 masteruser repl / masterauth replpass, 握手时在 REPLCONF 之前发送 AUTH repl replpass。',
+  'sc.q_chain_upstream_outage_timeout.title': '上游断开时的级联复制: 链尾的 repl-timeout',
+  'sc.q_chain_upstream_outage_timeout.story':
+    '链 A → B → C, repl-timeout 3。B 到 A 的链路被切断。B 从不向自己的从库发送 PING (只转发 A 的复制流), 所以 C 什么也收不到: 超过 3 秒后 C 放弃链路并重连。',
+  'sc.s2_min_replicas_cut_link.title': 'min-replicas-to-write 与被隔离的从库',
+  'sc.s2_min_replicas_cut_link.story':
+    'A 要求 1 个合格的从库。B 的链路被切断后 A 数到 0 个合格从库, 写入被 -NOREPLICAS 拒绝; 链路恢复后写入重新成功。',
+  'sc.t2_backlog_ttl_reattach_in_time.title': 'repl-backlog-ttl: 及时回来, 或者太晚',
+  'sc.t2_backlog_ttl_reattach_in_time.story':
+    'repl-backlog-ttl 3。(1) B 断开约 1 秒后恢复: backlog 还在 → +CONTINUE。(2) 再次断开直到 backlog 被释放 (repl_backlog_active:0), 同时 replid 改变: B 回来时只能全量同步。',
+  'sc.u_replica_side_master_timeout.title': '从库一侧的 repl-timeout',
+  'sc.u_replica_side_master_timeout.story':
+    '主库 A 被冻结: 连接仍然打开, 但没有任何数据, 也没有 PING。超过 repl-timeout 后 B 记录 MASTER timeout 并断开; A 恢复后 B 增量同步。',
+  'sc.v_client_kill_reconnects.title': 'CLIENT KILL: 被断开的链路立即增量重连',
+  'sc.v_client_kill_reconnects.story':
+    '(1) 在从库 B 上 CLIENT KILL TYPE master: B 保留缓存的主库并立即重连 → +CONTINUE。(2) 在主库 A 上 CLIENT KILL TYPE replica: 两个从库都立即重连 → +CONTINUE。',
+  'sc.w_wait_getack.title': 'WAIT 与 REPLCONF GETACK',
+  'sc.w_wait_getack.story':
+    'WAIT numreplicas timeout 阻塞客户端, 直到足够多的从库确认了它的最后一次写入。C 被冻结时 WAIT 让主库发送 REPLCONF GETACK *, 在超时后返回已确认的从库数。',
+  'sc.x_writes_other_databases.title': '写入其他数据库: 复制流中的 SELECT',
+  'sc.x_writes_other_databases.story':
+    '每当写入的数据库与上一次不同, 主库就向复制流插入 SELECT <db> (23 字节)。从库在正确的数据库中执行每条命令。',
+  'sc.y_command_rewrites.title': '7.0 如何为复制流改写命令',
+  'sc.y_command_rewrites.story':
+    '相对过期改为绝对时间: SET … EX → SET … PXAT <毫秒>, EXPIRE → PEXPIREAT; 过去时间的 EXPIRE 删除键并传播 DEL; INCRBYFLOAT 变为 SET … KEEPTTL。offset 按改写后的字节增加。',
+  'sc.z_diskless_sync_delay_shared.title': '带延迟的无盘同步: 多个从库共享一次传输',
+  'sc.z_diskless_sync_delay_shared.story':
+    'repl-diskless-sync-delay 2: B 请求全量同步时 A 不立即 fork, 而是最多等 2 秒, 让更多从库共享同一次传输。B 处于 wait_bgsave, 暂时收不到 +FULLRESYNC。',
 };
