@@ -25,7 +25,7 @@ import {
 } from './master.ts';
 import { nextFloat } from './random.ts';
 import { freeMasterClient, hooks, setMaster, unsetMaster } from './replica.ts';
-import { type Argv, arr, bulk, err, int, NIL, OK, type Reply, simple } from './resp.ts';
+import { type Argv, arr, bulk, err, formatReply, int, NIL, OK, type Reply, simple } from './resp.ts';
 import { propagate, trim } from './stream.ts';
 import type { Node, World } from './world.ts';
 
@@ -82,24 +82,10 @@ export function call(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult
       type: 'command',
       node: node.name,
       argv,
-      reply: 'reply' in r ? replyShort(r.reply) : '(blocked)',
+      // The whole reply as redis-cli prints it (the console shows it as is).
+      reply: 'reply' in r ? formatReply(r.reply) : '(blocked)',
     });
   return r;
-}
-
-function replyShort(r: Reply): string {
-  switch (r.t) {
-    case 'error':
-      return `(error) ${r.v}`;
-    case 'simple':
-      return r.v;
-    case 'int':
-      return `(integer) ${r.v}`;
-    case 'bulk':
-      return r.v === null ? '(nil)' : r.v.length > 60 ? `"${r.v.slice(0, 57)}…"` : `"${r.v}"`;
-    case 'array':
-      return r.v === null ? '(nil)' : `(${r.v.length} items)`;
-  }
 }
 
 /** A refused command: an error reply, and inside MULTI the transaction is flagged (EXECABORT). */
