@@ -1,6 +1,7 @@
 // The page: top bar, the cluster with the teaching panels under it, the side panel, time below.
 // Discrete changes animate with CSS keyframes that prefers-reduced-motion turns off; framer-motion
-// is not loaded at all (its core alone would push the first load past its 120 kB budget).
+// is loaded on demand only (the help dialog's rows): its core alone would push the first load past
+// its 120 kB budget.
 import { useEffect } from 'react';
 import { HTML_LANG } from '../i18n/index.ts';
 import { syncUrl } from '../store/boot.ts';

@@ -1,9 +1,11 @@
 // Keyboard shortcuts (opened with ? ), as a modal dialog.
-import { useRef } from 'react';
-import type { MsgKey } from '../../i18n/index.ts';
+import { lazy, Suspense, useRef } from 'react';
 import { useLab } from '../../store/store.ts';
 import { useModal, useT } from '../hooks.ts';
-import { SHORTCUTS } from '../keyboard.ts';
+import { PlainRows } from './PlainRows.tsx';
+
+// framer-motion comes with the animated rows, loaded the first time the dialog opens.
+const HelpRows = lazy(() => import('./HelpRows.tsx'));
 
 export function HelpOverlay() {
   const t = useT();
@@ -20,14 +22,13 @@ export function HelpOverlay() {
       <h2 id="help-title">{t('help.title')}</h2>
       <table>
         <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.keys}>
-              <th scope="row">
-                <kbd>{s.keys}</kbd>
-              </th>
-              <td>{t(`key.${s.id}` as MsgKey)}</td>
-            </tr>
-          ))}
+          {open ? (
+            <Suspense fallback={<PlainRows />}>
+              <HelpRows />
+            </Suspense>
+          ) : (
+            <PlainRows />
+          )}
         </tbody>
       </table>
       <p className="hint">{t('help.console')}</p>
