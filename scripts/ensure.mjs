@@ -62,8 +62,13 @@ export function ensureRedis() {
 export function ensureChromium() {
   const font = spawnSync('dpkg', ['-s', 'fonts-wqy-microhei'], { stdio: 'ignore' }).status === 0;
   if (existsSync('/usr/bin/chromium') && font) return true;
-  if (!existsSync('/usr/bin/chromium') && existsSync('/usr/bin/apt-get')) console.log('[ensure] installing chromium from Debian packages…');
+  if (!existsSync('/usr/bin/chromium') && existsSync('/usr/bin/apt-get'))
+    console.log('[ensure] installing chromium from Debian packages…');
   // chromium for the browser tests, a CJK font so zh screenshots show Chinese glyphs
-  if (existsSync('/usr/bin/apt-get')) aptInstall([...(existsSync('/usr/bin/chromium') ? [] : ['chromium']), ...(font ? [] : ['fonts-wqy-microhei'])]);
+  if (existsSync('/usr/bin/apt-get'))
+    aptInstall([
+      ...(existsSync('/usr/bin/chromium') ? [] : ['chromium']),
+      ...(font ? [] : ['fonts-wqy-microhei']),
+    ]);
   return existsSync('/usr/bin/chromium');
 }
