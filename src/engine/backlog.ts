@@ -184,7 +184,7 @@ export function rebaseBacklog(bl: Backlog, delta: number, masterReplOffset: numb
   bl.offset = masterReplOffset - bl.histlen + 1;
 }
 
-/** What a UI draws: the window and the blocks, numbers as Redis reports them. */
+/** What a UI draws: the range held and the blocks, numbers as Redis reports them. */
 export interface BacklogView {
   active: boolean;
   size: number;

@@ -13,7 +13,7 @@ export function unknownCommandError(argv: Argv): string {
 }
 
 import type { ExecContext } from './keyspace/types.ts';
-import { lifecycle } from './lifecycle.ts';
+import { emptyStats, lifecycle } from './lifecycle.ts';
 import {
   checkAuth,
   countAcks,
@@ -306,14 +306,7 @@ const configCmd: Handler = (w, node, _c, argv) => {
     return ok(OK);
   }
   if (sub === 'resetstat') {
-    node.stats = {
-      sync_full: 0,
-      sync_partial_ok: 0,
-      sync_partial_err: 0,
-      total_net_repl_input_bytes: 0,
-      total_net_repl_output_bytes: 0,
-      expired_keys: 0,
-    };
+    node.stats = emptyStats();
     return ok(OK);
   }
   return ok(err(`ERR unknown subcommand '${argv[1]}'. Try CONFIG HELP.`));

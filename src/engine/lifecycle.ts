@@ -75,7 +75,7 @@ export function createNode(w: World, name: string, port: number, startConfig: Ma
   return node;
 }
 
-function emptyStats(): Node['stats'] {
+export function emptyStats(): Node['stats'] {
   return {
     sync_full: 0,
     sync_partial_ok: 0,

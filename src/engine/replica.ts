@@ -123,14 +123,6 @@ export function unsetMaster(w: World, node: Node, requestedBy: string): void {
   node.replid2 = node.replid;
   node.secondReplOffset = node.masterReplOffset + 1;
   changeReplicationId(w, node, 'promoted (REPLICAOF NO ONE)');
-  emit(w, {
-    type: 'replid.shifted',
-    node: node.name,
-    replid: node.replid,
-    replid2: node.replid2,
-    secondReplOffset: node.secondReplOffset,
-    why: 'promotion',
-  });
   log(
     w,
     node,

@@ -6,7 +6,7 @@ import type { Argv, Reply } from '../resp.ts';
 export interface ExecContext {
   /** Virtual unix time in ms: TTLs, and the absolute PXAT / PEXPIREAT written into the stream. */
   nowMs: number;
-  /** Seeded uniform [0,1): SPOP / SRANDMEMBER choices. Never Math.random. */
+  /** Seeded uniform [0,1): SPOP / SRANDMEMBER choices (never the global PRNG). */
   random: () => number;
   /**
    * True when the command comes from the master's replication stream (the node is a replica applying

@@ -11,24 +11,21 @@ import { createWorld, runUntil, runUntilCondition } from '../simulation.ts';
 import type { Node, World } from '../world.ts';
 import { matches, readPath } from './conditions.ts';
 import { replicationInfo, snapshotNode } from './snapshot.ts';
-import type { NodeSnapshot, OutcomeEvent, Scenario, Step, Trace, TraceStep } from './types.ts';
+import {
+  type NodeSnapshot,
+  type OutcomeEvent,
+  SCENARIO_BASE_CONFIG,
+  type Scenario,
+  type Step,
+  type Trace,
+  type TraceStep,
+} from './types.ts';
 import { ScenarioError, validateScenario } from './validate.ts';
 
 export const ENGINE_VERSION = 'psync-lab-engine 0.1 (Redis 7.0.15 semantics)';
 
 /** Base configuration of every scenario node (scenarios.md), before scenario and node config. */
-export const BASE_CONFIG: Record<string, string> = {
-  bind: '127.0.0.1',
-  'protected-mode': 'yes',
-  daemonize: 'no',
-  save: '',
-  appendonly: 'no',
-  dbfilename: 'dump.rdb',
-  loglevel: 'notice',
-  'repl-ping-replica-period': '3600',
-  'repl-diskless-sync-delay': '0',
-  'enable-debug-command': 'local',
-};
+export const BASE_CONFIG: Readonly<Record<string, string>> = SCENARIO_BASE_CONFIG;
 
 export const FIRST_PORT = 7101;
 const DEFAULT_SETTLE_MS = 250;
