@@ -5,6 +5,7 @@ import type { ReplState } from './handshake.ts';
 import type { Keyspace } from './keyspace/index.ts';
 import type { RngState } from './random.ts';
 import type { Argv, Reply } from './resp.ts';
+import type { ReplStats } from './scenario/types.ts';
 import type { Scheduler } from './scheduler.ts';
 
 /** Virtual time in integer microseconds since the run started. */
@@ -197,14 +198,8 @@ export interface BlockedClient {
   resolve: (r: Reply) => void;
 }
 
-export interface NodeStats {
-  sync_full: number;
-  sync_partial_ok: number;
-  sync_partial_err: number;
-  total_net_repl_input_bytes: number;
-  total_net_repl_output_bytes: number;
-  expired_keys: number;
-}
+/** A node's replication counters: the same fields a trace records. */
+export type NodeStats = ReplStats;
 
 export interface Node {
   name: string;

@@ -106,18 +106,21 @@ export interface SlaveLine {
 /** INFO replication as printed, numbers as numbers, `slaveN` parsed. */
 export type ReplicationInfo = Record<string, string | number | SlaveLine>;
 
+/** The INFO stats a trace records (and the counters a node keeps). */
+export interface ReplStats {
+  sync_full: number;
+  sync_partial_ok: number;
+  sync_partial_err: number;
+  total_net_repl_input_bytes: number;
+  total_net_repl_output_bytes: number;
+  expired_keys: number;
+}
+
 export interface NodeSnapshot {
   state: 'running' | 'stopped' | 'down';
   port: number;
   replication?: ReplicationInfo;
-  stats?: {
-    sync_full: number;
-    sync_partial_ok: number;
-    sync_partial_err: number;
-    total_net_repl_input_bytes: number;
-    total_net_repl_output_bytes: number;
-    expired_keys: number;
-  };
+  stats?: ReplStats;
   role?: unknown[];
   dbsize?: number;
   /** DEBUG DIGEST (40 hex; all zeros when empty). Not compared. */

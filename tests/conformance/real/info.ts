@@ -72,5 +72,5 @@ export const STAT_FIELDS = [
 export function pickStats(stats: InfoSection): NonNullable<NodeSnapshot['stats']> {
   const out: Record<string, number> = {};
   for (const f of STAT_FIELDS) out[f] = Number(stats[f] ?? 0);
-  return out as NonNullable<NodeSnapshot['stats']>;
+  return out as unknown as NonNullable<NodeSnapshot['stats']>;
 }
