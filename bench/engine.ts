@@ -5,9 +5,10 @@
 //                                  of the backlog and full-resyncs after the heal
 import { performance } from 'node:perf_hooks';
 import { call, createWorld, LOOPBACK, newClient, runUntil, runUntilCondition } from '../src/engine/index.ts';
+import { Keyspace } from '../src/engine/keyspace/keyspace.ts';
+import { BASE_CONFIG } from '../src/engine/lab.ts';
 import { createNode, startNode } from '../src/engine/lifecycle.ts';
 import { cutConn } from '../src/engine/net.ts';
-import { BASE_CONFIG } from '../src/engine/scenario/run.ts';
 import type { World } from '../src/engine/world.ts';
 
 export interface Figure {
@@ -84,5 +85,22 @@ export function runEngineBench(): Figure[] {
   const ff = fastForward1m();
   out.push({ name: 'engine.fast_forward_1m_writes_ms', value: Math.round(ff.ms), unit: 'ms' });
   out.push({ name: 'engine.fast_forward_full_syncs', value: ff.fullSyncs, unit: 'syncs' });
+  out.push({ name: 'keyspace.clone_101k_keys_ms', value: cloneMs(), unit: 'ms' });
   return out;
+}
+
+/** Copy-on-write clone of a keyspace of 100 000 strings and 1 000 lists (a BGSAVE's snapshot); median of 5. */
+function cloneMs(): number {
+  const ks = new Keyspace();
+  const ctx = { nowMs: 0 } as Parameters<Keyspace['exec']>[2];
+  for (let i = 0; i < 100_000; i++) ks.exec(0, ['SET', `key:${i}`, `value:${i}`], ctx);
+  for (let i = 0; i < 1000; i++) ks.exec(0, ['RPUSH', `list:${i}`, 'a', 'b', 'c'], ctx);
+  ks.clone(); // warm-up
+  const times: number[] = [];
+  for (let k = 0; k < 5; k++) {
+    const t = performance.now();
+    ks.clone();
+    times.push(performance.now() - t);
+  }
+  return Math.round(times.sort((a, b) => a - b)[2] * 10) / 10;
 }

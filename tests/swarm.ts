@@ -4,10 +4,10 @@
 //   SWARM_SEED=<seed> npx vitest run tests/swarm.test.ts   replays one run.
 import { call, createWorld, LOOPBACK, newClient, runUntil, runUntilCondition } from '../src/engine/index.ts';
 import { checkInvariants } from '../src/engine/invariants.ts';
+import { BASE_CONFIG } from '../src/engine/lab.ts';
 import { createNode, freeze, kill, startNode, unfreeze } from '../src/engine/lifecycle.ts';
 import { cutConn } from '../src/engine/net.ts';
 import { nextInt, seedRng } from '../src/engine/random.ts';
-import { BASE_CONFIG } from '../src/engine/scenario/run.ts';
 import type { World } from '../src/engine/world.ts';
 
 const STEPS = 24;

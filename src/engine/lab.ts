@@ -1,27 +1,35 @@
 // The lab: a live run driven by user inputs (clicks, keys, console), on top of the same engine
 // the scenarios use. Every input goes through applyInput, so a run is { seed, setup, inputs }
 // and replays exactly. Blocking commands (WAIT, SHUTDOWN) answer later, as a `command` event.
-import { type ClientCtx, call, newClient } from './commands.ts';
+import { type CallResult, type ClientCtx, call, newClient } from './commands.ts';
 import { emit, MS, SEC } from './emit.ts';
 import { createNode, freeze, kill, startNode, unfreeze } from './lifecycle.ts';
+import { dropReplicaClient } from './master.ts';
 import { cutConn } from './net.ts';
 import { type Argv, formatReply, type Reply } from './resp.ts';
-import { BASE_CONFIG, FIRST_PORT, START_STAGGER_MS } from './scenario/run.ts';
-import type { Scenario } from './scenario/types.ts';
-import { createWorld, runUntil } from './simulation.ts';
+import { PSYNC_ANSWERED, startOrder } from './scenario/contract.ts';
+import { SCENARIO_BASE_CONFIG, type Scenario } from './scenario/types.ts';
+import { createWorld, runUntil, runUntilCondition } from './simulation.ts';
 import type { NetConfig, Node, World } from './world.ts';
+
+/** Base configuration of every node (scenarios.md), before the setup's and the node's own. */
+export const BASE_CONFIG: Readonly<Record<string, string>> = SCENARIO_BASE_CONFIG;
+/** Node i (declaration order) listens on FIRST_PORT + i, as in the recorded traces. */
+export const FIRST_PORT = 7101;
+/** Gap between two node starts: the nodes' 1 Hz crons get different phases (scenario p). */
+export const START_STAGGER_MS = 30;
 
 /** What the user can do. `at` is set by the timeline when recorded. */
 export type LabInput =
   | { type: 'command'; node: string; argv: Argv }
   | { type: 'write'; node: string; count: number }
   | { type: 'traffic'; node: string; perSecond: number }
-  | { type: 'cut'; replica: string }
+  | { type: 'cut'; replica: string; method?: 'proxy' | 'sigstop-kill' }
   | { type: 'heal'; replica: string }
   | { type: 'freeze'; node: string }
   | { type: 'unfreeze'; node: string }
   | { type: 'shutdown'; node: string; save: boolean }
-  | { type: 'start'; node: string }
+  | { type: 'start'; node: string; asReplicaOf?: string | null }
   | { type: 'restart'; node: string; save: boolean; downMs: number }
   | { type: 'delete-rdb'; node: string }
   | { type: 'add-replica'; of: string }
@@ -31,6 +39,7 @@ export interface LabSetup {
   /** Nodes in order: name → the master it replicates at start (null = master). */
   nodes: { name: string; replicaof: string | null; config?: Record<string, string> }[];
   config?: Record<string, string>;
+  /** The network; LAB_NET when absent. Scenario runs for traces use LOOPBACK. */
   net?: NetConfig;
 }
 
@@ -49,14 +58,22 @@ export const DEFAULT_SETUP: LabSetup = {
 export interface Lab {
   w: World;
   setup: LabSetup;
+  /** One console connection per node (WAIT counts its writes); dropped when the node stops. */
   clients: Map<string, ClientCtx>;
+  /** The master each node is configured to follow: the `replicaof` it starts with. */
   masterOf: Map<string, string | null>;
+  /** Replicas frozen by a sigstop-kill cut: healing them is SIGCONT. */
+  frozenCut: Set<string>;
   traffic: Map<string, { perSecond: number; next: number; n: number }>;
   writeCounter: number;
 }
 
-/** A scenario file as a lab setup (its steps are run by the timeline as inputs at t = 0…). */
-export function setupFromScenario(s: Scenario): LabSetup {
+/**
+ * A scenario file as a lab setup (its steps become timed inputs: scenario/play.ts). The nodes are
+ * configured exactly as the scenario's (no lab defaults such as a 10 s PING period: PINGs move
+ * offsets); `net` is the lab's slow network unless the caller asks for another.
+ */
+export function setupFromScenario(s: Scenario, net?: NetConfig): LabSetup {
   return {
     nodes: Object.entries(s.nodes).map(([name, d]) => ({
       name,
@@ -64,29 +81,73 @@ export function setupFromScenario(s: Scenario): LabSetup {
       config: d.config,
     })),
     config: s.config,
+    ...(net ? { net } : {}),
   };
 }
 
 export function createLab(seed: number, setup: LabSetup = DEFAULT_SETUP): Lab {
   const w = createWorld(seed, { net: setup.net ?? LAB_NET });
-  const lab: Lab = { w, setup, clients: new Map(), masterOf: new Map(), traffic: new Map(), writeCounter: 0 };
+  const lab: Lab = {
+    w,
+    setup,
+    clients: new Map(),
+    masterOf: new Map(),
+    frozenCut: new Set(),
+    traffic: new Map(),
+    writeCounter: 0,
+  };
   setup.nodes.forEach((n, i) => {
-    const cfg = new Map(
-      Object.entries({
-        ...BASE_CONFIG,
-        'repl-ping-replica-period': '10',
-        ...(setup.config ?? {}),
-        ...(n.config ?? {}),
-      }),
-    );
+    const cfg = new Map(Object.entries({ ...BASE_CONFIG, ...(setup.config ?? {}), ...(n.config ?? {}) }));
     createNode(w, n.name, FIRST_PORT + i, cfg);
     lab.masterOf.set(n.name, n.replicaof);
   });
-  setup.nodes.forEach((n, i) => {
-    runUntil(w, i * START_STAGGER_MS * MS);
-    startNode(w, w.nodes.get(n.name)!, n.replicaof);
-  });
   return lab;
+}
+
+/**
+ * Start every node as the real runner starts processes, through `input` (so the starts are
+ * recorded inputs and a replay shows each node come up): masters before their replicas (a chained
+ * replica once its master's own link is up), START_STAGGER_MS apart, each replica's first PSYNC
+ * answered before the next process starts.
+ */
+export function startCluster(lab: Lab, input: (i: LabInput) => unknown): void {
+  const w = lab.w;
+  const limit = () => w.now + 30_000 * MS;
+  const nodes = Object.fromEntries(
+    lab.setup.nodes.map((n) => [n.name, { replicaof: n.replicaof ?? undefined }]),
+  );
+  for (const name of startOrder({ name: 'setup', nodes })) {
+    const master = lab.masterOf.get(name) ?? null;
+    const upstream = master ? w.nodes.get(master) : undefined;
+    if (upstream?.link) runUntilCondition(w, () => upstream.link?.state === 'REPL_STATE_CONNECTED', limit());
+    runUntil(w, w.now + START_STAGGER_MS * MS);
+    const n = w.nodes.get(name)!;
+    const from = n.log.length;
+    input({ type: 'start', node: name });
+    if (master) runUntilCondition(w, () => n.log.slice(from).some((l) => PSYNC_ANSWERED.test(l)), limit());
+  }
+}
+
+/**
+ * The recording input path: everything due at `now` runs first (as a replay's advance does before
+ * it applies an input recorded at `now`), then the input applies and is appended to `log`. An
+ * input the lab refuses is not recorded; the caller gets the refusal.
+ */
+export function recordingInput(
+  lab: Lab,
+  log: { at: number; input: LabInput }[],
+): (i: LabInput) => CallResult | { refused: string } | undefined {
+  return (input) => {
+    runUntil(lab.w, lab.w.now);
+    try {
+      const r = applyInput(lab, input);
+      log.push({ at: lab.w.now, input });
+      return r;
+    } catch (e) {
+      if (e instanceof LabInputError) return { refused: e.message };
+      throw e;
+    }
+  };
 }
 
 function client(lab: Lab, node: Node): ClientCtx {
@@ -107,8 +168,12 @@ function need(lab: Lab, name: string): Node {
   return n;
 }
 
-/** Run a command as the node's console client; blocked replies arrive later as events. */
-export function runCommand(lab: Lab, node: Node, argv: Argv): Reply | null {
+/**
+ * Run a command as the node's console client; a blocked reply (WAIT, SHUTDOWN) arrives later, in
+ * the returned holder and as a `command` event. A successful REPLICAOF / SLAVEOF also changes the
+ * master the node is configured to follow (what it restarts with).
+ */
+export function runCommand(lab: Lab, node: Node, argv: Argv): CallResult {
   if (node.state !== 'running') {
     const r: Reply = {
       t: 'error',
@@ -118,22 +183,25 @@ export function runCommand(lab: Lab, node: Node, argv: Argv): Reply | null {
           : 'ERR node is frozen (SIGSTOP): no reply',
     };
     emit(lab.w, { type: 'command', node: node.name, argv, reply: formatReply(r) });
-    return r;
+    return { reply: r };
   }
   const r = call(lab.w, node, client(lab, node), argv);
-  if ('reply' in r) return r.reply;
-  return null;
+  const name = argv[0]?.toUpperCase();
+  if ((name === 'REPLICAOF' || name === 'SLAVEOF') && 'reply' in r && r.reply.t !== 'error')
+    lab.masterOf.set(node.name, node.link?.master ?? null);
+  return r;
 }
 
-/** Apply one input at the current virtual time. */
-export function applyInput(lab: Lab, input: LabInput): void {
+/**
+ * Apply one input at the current virtual time. A `command` (and `shutdown`, which is SHUTDOWN)
+ * returns its CallResult, so a scenario op can wait for a blocked reply; other inputs return
+ * nothing. Throws LabInputError (Redis-style text) when the input cannot apply.
+ */
+export function applyInput(lab: Lab, input: LabInput): CallResult | undefined {
   const w = lab.w;
   switch (input.type) {
-    case 'command': {
-      const n = need(lab, input.node);
-      runCommand(lab, n, input.argv);
-      return;
-    }
+    case 'command':
+      return runCommand(lab, need(lab, input.node), input.argv);
     case 'write': {
       const n = need(lab, input.node);
       for (let i = 0; i < input.count; i++) {
@@ -148,19 +216,13 @@ export function applyInput(lab: Lab, input: LabInput): void {
       else lab.traffic.set(input.node, { perSecond: input.perSecond, next: w.now, n: 0 });
       return;
     }
-    case 'cut': {
-      const n = need(lab, input.replica);
-      w.cuts.add(n.name);
-      if (n.link?.conn != null) {
-        const conn = w.conns.get(n.link.conn);
-        if (conn) cutConn(w, conn);
-      }
-      emit(w, { type: 'link.state', replica: n.name, master: n.link?.master ?? '', state: 'cut' });
+    case 'cut':
+      cutLink(lab, need(lab, input.replica), input.method ?? 'proxy');
       return;
-    }
     case 'heal': {
       const n = need(lab, input.replica);
-      w.cuts.delete(n.name);
+      if (lab.frozenCut.delete(n.name)) unfreeze(w, n);
+      else w.cuts.delete(n.name);
       emit(w, { type: 'link.state', replica: n.name, master: n.link?.master ?? '', state: 'down' });
       return;
     }
@@ -168,25 +230,27 @@ export function applyInput(lab: Lab, input: LabInput): void {
       freeze(w, need(lab, input.node));
       return;
     case 'unfreeze':
+      lab.frozenCut.delete(input.node);
       unfreeze(w, need(lab, input.node));
       return;
     case 'shutdown': {
       const n = need(lab, input.node);
-      runCommand(lab, n, ['SHUTDOWN', input.save ? 'SAVE' : 'NOSAVE']);
+      const r = runCommand(lab, n, ['SHUTDOWN', input.save ? 'SAVE' : 'NOSAVE']);
       lab.clients.delete(n.name);
-      return;
+      return r;
     }
     case 'start': {
       const n = need(lab, input.node);
       if (n.state !== 'down') throw new LabInputError(`ERR node ${n.name} is already running`);
+      const master = input.asReplicaOf !== undefined ? input.asReplicaOf : (lab.masterOf.get(n.name) ?? null);
+      lab.masterOf.set(n.name, master);
       lab.clients.delete(n.name);
-      startNode(w, n, n.link?.master ?? lab.masterOf.get(n.name) ?? null);
+      startNode(w, n, master);
       return;
     }
     case 'restart': {
       const n = need(lab, input.node);
-      const master = n.link?.master ?? null;
-      lab.masterOf.set(n.name, master);
+      const master = lab.masterOf.get(n.name) ?? null;
       if (n.state === 'stopped') unfreeze(w, n);
       // A restart does not wait for lagging replicas: SHUTDOWN … NOW semantics keep it immediate.
       if (n.state === 'running') runCommand(lab, n, ['SHUTDOWN', input.save ? 'SAVE' : 'NOSAVE', 'NOW']);
@@ -210,9 +274,7 @@ export function applyInput(lab: Lab, input: LabInput): void {
       const used = new Set(w.nodes.keys());
       const name = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('').find((c) => !used.has(c))!;
       const port = Math.max(...[...w.nodes.values()].map((n) => n.port)) + 1;
-      const cfg = new Map(
-        Object.entries({ ...BASE_CONFIG, 'repl-ping-replica-period': '10', ...(lab.setup.config ?? {}) }),
-      );
+      const cfg = new Map(Object.entries({ ...BASE_CONFIG, ...(lab.setup.config ?? {}) }));
       const n = createNode(w, name, port, cfg);
       lab.masterOf.set(name, null);
       startNode(w, n, null);
@@ -229,6 +291,27 @@ export function applyInput(lab: Lab, input: LabInput): void {
       return;
     }
   }
+}
+
+/**
+ * Cut a replica's link. 'proxy': a partition — both ends close, reconnects are refused until
+ * healed. 'sigstop-kill': the replica is frozen (SIGSTOP) and its master drops it (CLIENT KILL
+ * ADDR); healing continues the replica (SIGCONT), which then finds its link closed.
+ */
+function cutLink(lab: Lab, n: Node, method: 'proxy' | 'sigstop-kill'): void {
+  const w = lab.w;
+  if (method === 'sigstop-kill') {
+    freeze(w, n);
+    lab.frozenCut.add(n.name);
+    const m = w.nodes.get(n.link?.master ?? '');
+    const s = m?.slaves.find((x) => x.peer === n.name);
+    if (m && s) dropReplicaClient(w, m, s, '');
+  } else {
+    w.cuts.add(n.name);
+    const conn = n.link?.conn != null ? w.conns.get(n.link.conn) : undefined;
+    if (conn) cutConn(w, conn);
+  }
+  emit(w, { type: 'link.state', replica: n.name, master: n.link?.master ?? '', state: 'cut' });
 }
 
 /** Advance to virtual time `to`, running the traffic generators on the way. */

@@ -1,24 +1,28 @@
 // Time travel: a run is { seed, setup, inputs }. Going back = rebuild and replay the inputs up to
 // the target (deterministic, so exact); acting in the past forks: the recorded future is dropped.
-import { MS } from './emit.ts';
 import {
   advanceLab,
   applyInput,
   createLab,
   DEFAULT_SETUP,
+  LAB_NET,
   type Lab,
   type LabInput,
   LabInputError,
   type LabSetup,
-  setupFromScenario,
+  recordingInput,
+  startCluster,
 } from './lab.ts';
-import { matches } from './scenario/conditions.ts';
-import { infoField, inSync } from './scenario/run.ts';
-import type { Scenario, Step } from './scenario/types.ts';
+import { playSteps, setupScenario } from './scenario/play.ts';
+import type { Scenario } from './scenario/types.ts';
 import { validateScenario } from './scenario/validate.ts';
-import { runUntil, runUntilCondition } from './simulation.ts';
 
-export const ENGINE_RUN_VERSION = 1;
+/**
+ * The semantics a run record replays under. 2: scenario setups keep the scenario's own config (no
+ * lab PING period), nodes start one after another as the real runner starts them, and scenario
+ * steps are the op table's inputs (start asReplicaOf, sigstop-kill cuts).
+ */
+export const ENGINE_RUN_VERSION = 2;
 
 export interface TimedInput {
   at: number;
@@ -40,20 +44,47 @@ export interface Timeline {
   cursor: number;
 }
 
+/**
+ * A timeline over `setup`. Without `inputs` it is a new run: the nodes start as the setup says
+ * (startCluster), and those starts become the run's first recorded inputs, so going back to
+ * t = 0 shows every node come up and attach. With `inputs` it replays a recorded run as it is
+ * (a recorded run carries its own starts). Inputs are stably sorted by time.
+ */
 export function createTimeline(
   seed: number,
   setup: LabSetup = DEFAULT_SETUP,
-  inputs: TimedInput[] = [],
+  inputs?: TimedInput[],
   scenario?: string,
 ): Timeline {
+  const recorded = inputs ?? startInputs(seed, setup);
   const record: RunRecord = {
     engineVersion: ENGINE_RUN_VERSION,
     seed,
     setup,
     scenario,
-    inputs: [...inputs].sort((a, b) => a.at - b.at),
+    inputs: [...recorded].sort((a, b) => a.at - b.at),
   };
   return { record, lab: createLab(seed, setup), cursor: 0 };
+}
+
+/**
+ * A recorded run (a share link's `#run=`) as a timeline. A record made under other replay
+ * semantics would not reproduce what its author saw: it is refused with a clear message.
+ */
+export function timelineOf(r: RunRecord): Timeline {
+  if (r.engineVersion !== ENGINE_RUN_VERSION)
+    throw new LabInputError(
+      `ERR this run was recorded by lab engine version ${r.engineVersion}; this lab replays version ${ENGINE_RUN_VERSION} only (open the scenario again to start a new run)`,
+    );
+  return createTimeline(r.seed, r.setup, r.inputs, r.scenario);
+}
+
+/** The start inputs of a new run over `setup`, found by playing the start-up once. */
+function startInputs(seed: number, setup: LabSetup): TimedInput[] {
+  const lab = createLab(seed, setup);
+  const inputs: TimedInput[] = [];
+  startCluster(lab, recordingInput(lab, inputs));
+  return inputs;
 }
 
 /** Advance to virtual time `to`, applying recorded inputs on the way. */
@@ -108,133 +139,24 @@ export function horizon(tl: Timeline): number {
 }
 
 /**
- * A scenario file as a lab run: its setup, and its steps as timed inputs. Waits become the time
- * they took in this engine with the lab's network, so the lab replays the story exactly.
- * Returns the inputs and the time each step started (for "jump to step").
+ * A scenario file as a lab run: its setup on the lab's network, and its steps played by the one
+ * op table (scenario/ops.ts) as timed inputs — the same ops the traces compared with real Redis
+ * come from, so the page tells the scenario's own story. Returns the run record, the time each
+ * step started (for "jump to step") and the time the last step ended.
  */
-export function scenarioToRun(raw: unknown, seed: number): { record: RunRecord; stepTimes: number[] } {
+export function scenarioToRun(
+  raw: unknown,
+  seed: number,
+): { record: RunRecord; stepTimes: number[]; endAt: number } {
   const s: Scenario = validateScenario(raw);
-  const setup = setupFromScenario(s);
-  const lab = createLab(seed, setup);
-  const w = lab.w;
-  const inputs: TimedInput[] = [];
-  const stepTimes: number[] = [];
-  const add = (input: LabInput) => {
-    inputs.push({ at: w.now, input });
-    applyInput(lab, input);
+  const play = setupScenario(s, seed, LAB_NET);
+  const { stepTimes, endAt } = playSteps(play);
+  const record = {
+    engineVersion: ENGINE_RUN_VERSION,
+    seed,
+    setup: play.setup,
+    scenario: s.name,
+    inputs: play.inputs,
   };
-  // Setup: wait until the configured replicas are attached.
-  runUntilCondition(
-    w,
-    () => [...w.nodes.values()].every((n) => !n.link || n.link.state === 'REPL_STATE_CONNECTED'),
-    w.now + 60_000 * MS,
-  );
-  for (const step of s.steps) {
-    stepTimes.push(w.now);
-    runScenarioStepAsInputs(lab, step, add);
-  }
-  return { record: { engineVersion: ENGINE_RUN_VERSION, seed, setup, scenario: s.name, inputs }, stepTimes };
-}
-
-function runScenarioStepAsInputs(lab: Lab, step: Step, add: (i: LabInput) => void): void {
-  const w = lab.w;
-  const settle = () => runUntil(w, w.now + (step.settleMs ?? 250) * MS);
-  const until = (cond: () => boolean, ms = 60_000) => runUntilCondition(w, cond, w.now + ms * MS);
-  switch (step.op) {
-    case 'write': {
-      const groups = step.cmds ?? [step.cmd!];
-      const db = step.db ?? 0;
-      if (db !== 0) add({ type: 'command', node: step.node, argv: ['SELECT', String(db)] });
-      for (let i = 1; i <= (step.repeat ?? 1); i++)
-        for (const g of groups) {
-          const argv = g.map((a) =>
-            a
-              .replaceAll('{i}', String(i))
-              .replaceAll('{val}', () => `v${i}-`.padEnd(step.valueSize ?? 0, 'x')),
-          );
-          add({ type: 'command', node: step.node, argv });
-          runUntil(w, w.now + 20);
-        }
-      if (db !== 0) add({ type: 'command', node: step.node, argv: ['SELECT', '0'] });
-      return;
-    }
-    case 'cmd':
-      for (const argv of step.cmds) add({ type: 'command', node: step.node, argv });
-      settle();
-      return;
-    case 'replicaof': {
-      const port = step.master === null ? null : w.nodes.get(step.master)?.port;
-      add({
-        type: 'command',
-        node: step.node,
-        argv: port ? ['REPLICAOF', '127.0.0.1', String(port)] : ['REPLICAOF', 'NO', 'ONE'],
-      });
-      settle();
-      return;
-    }
-    case 'config':
-      add({ type: 'command', node: step.node, argv: ['CONFIG', 'SET', step.key, step.value] });
-      settle();
-      return;
-    case 'disconnect-link':
-      if (step.method === 'client-kill')
-        add({ type: 'command', node: step.replica, argv: ['CLIENT', 'KILL', 'TYPE', 'master'] });
-      else {
-        const m = w.nodes.get(w.nodes.get(step.replica)?.link?.master ?? '');
-        add({ type: 'cut', replica: step.replica });
-        until(() => !m?.slaves.some((x) => x.peer === step.replica), 10_000);
-      }
-      settle();
-      return;
-    case 'reconnect-link':
-      add({ type: 'heal', replica: step.replica });
-      if (step.wait !== false) until(() => inSync(lab, [step.replica]));
-      settle();
-      return;
-    case 'stop':
-      add({ type: 'freeze', node: step.node });
-      settle();
-      return;
-    case 'cont':
-      add({ type: 'unfreeze', node: step.node });
-      settle();
-      return;
-    case 'shutdown':
-      add({ type: 'shutdown', node: step.node, save: !!step.save });
-      until(() => w.nodes.get(step.node)?.state === 'down', 15_000);
-      if (step.deleteRdb) add({ type: 'delete-rdb', node: step.node });
-      settle();
-      return;
-    case 'start':
-      add({ type: 'start', node: step.node });
-      settle();
-      return;
-    case 'restart':
-      add({ type: 'restart', node: step.node, save: !!step.save, downMs: step.downMs ?? 0 });
-      settle();
-      return;
-    case 'wait-sync':
-      until(() => inSync(lab, step.nodes), step.timeoutMs ?? 60_000);
-      return;
-    case 'wait': {
-      const n = w.nodes.get(step.node)!;
-      until(
-        () => Object.entries(step.until).every(([f, c]) => matches(infoField(lab, n, f), c)),
-        step.timeoutMs ?? 30_000,
-      );
-      return;
-    }
-    case 'wait-log': {
-      const n = w.nodes.get(step.node)!;
-      const re = new RegExp(step.match);
-      const from = n.log.length;
-      until(() => n.log.slice(from).some((l) => re.test(l)), step.timeoutMs ?? 30_000);
-      return;
-    }
-    case 'sleep':
-      runUntil(w, w.now + step.ms * MS);
-      return;
-    case 'snapshot':
-      return;
-  }
+  return { record, stepTimes, endAt };
 }

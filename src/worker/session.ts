@@ -20,6 +20,7 @@ import {
   scenarioToRun,
   type TimedInput,
   type Timeline,
+  timelineOf,
 } from '../engine/index.ts';
 import {
   FRAME_EVENT_BOUND,
@@ -101,8 +102,7 @@ export class Session {
     try {
       if (src.kind === 'default') this.tl = createTimeline(req.seed, DEFAULT_SETUP);
       else if (src.kind === 'run') {
-        const r = src.record;
-        this.tl = createTimeline(r.seed, r.setup, r.inputs, r.scenario);
+        this.tl = timelineOf(src.record);
       } else {
         const { record, stepTimes } = scenarioToRun(src.json, req.seed);
         this.tl = createTimeline(req.seed, record.setup, record.inputs, record.scenario);

@@ -104,16 +104,19 @@ describe('clone (the RDB snapshot)', () => {
     expect(JSON.stringify(ks.dump(0))).toBe(before);
   });
 
-  it('copies 100k keys well under 100 ms', () => {
+  // Its speed is a benchmark figure (npm run bench: keyspace.clone_101k_keys_ms), not a timed test.
+  it('copies 101k keys, and the copy stays apart from later writes', () => {
     const ks = new Keyspace();
     for (let i = 0; i < 100000; i++) ks.exec(0, ['SET', `key:${i}`, `value:${i}`], ctx);
     for (let i = 0; i < 1000; i++) ks.exec(0, ['RPUSH', `list:${i}`, 'a', 'b', 'c'], ctx);
-    ks.clone(); // warm-up
-    const t = globalThis.performance.now();
     const snap = ks.clone();
-    const ms = globalThis.performance.now() - t;
+    ks.exec(0, ['SET', 'key:1', 'changed'], ctx);
+    ks.exec(0, ['RPUSH', 'list:1', 'd'], ctx);
     expect(snap.keyCount()).toBe(101000);
-    expect(ms).toBeLessThan(100);
+    expect(snap.exec(0, ['GET', 'key:1'], ctx)?.reply).toEqual({ t: 'bulk', v: 'value:1' });
+    expect(ks.exec(0, ['GET', 'key:1'], ctx)?.reply).toEqual({ t: 'bulk', v: 'changed' });
+    expect(snap.exec(0, ['LLEN', 'list:1'], ctx)?.reply).toEqual({ t: 'int', v: 3 });
+    expect(ks.exec(0, ['LLEN', 'list:1'], ctx)?.reply).toEqual({ t: 'int', v: 4 });
   });
 });
 

@@ -8,6 +8,7 @@
 // see waits.ts. That keeps two runs of the same scenario identical.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { ATTACH_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, expandArgv } from '../../../src/engine/scenario/contract.ts';
 import type { Step } from '../../../src/engine/scenario/types.ts';
 import type { Cluster } from './cluster.ts';
 import { slaveLines } from './info.ts';
@@ -32,23 +33,9 @@ export interface OpResult {
 
 type StepOf<K extends Step['op']> = Extract<Step, { op: K }>;
 
-const ATTACH_TIMEOUT_MS = 5000;
-const DEFAULT_WAIT_SYNC_MS = 30_000;
-const DEFAULT_WAIT_MS = 10_000;
+const DEFAULT_WAIT_SYNC_MS = DEFAULT_TIMEOUT_MS['wait-sync'];
 
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-/** `{i}` → i, `{val}` → `v<i>-xxx…` of exactly `valueSize` bytes. */
-export function expand(argv: string[], i: number, valueSize: number | undefined): string[] {
-  const val = () => {
-    const size = valueSize ?? 16;
-    const head = `v${i}-`;
-    return head.length >= size ? head.slice(0, size) : head + 'x'.repeat(size - head.length);
-  };
-  return argv.map((a) =>
-    a.replaceAll('{i}', String(i)).replaceAll('{val}', a.includes('{val}') ? val() : ''),
-  );
-}
 
 async function offsetOf(cluster: Cluster, node: string): Promise<number> {
   return Number((await cluster.info(node)).master_repl_offset);
@@ -80,7 +67,7 @@ async function write(cluster: Cluster, step: StepOf<'write'>): Promise<OpResult>
     });
   };
   for (let i = 1; i <= count; i++) {
-    const argvs = groups.map((g) => expand(g, i, step.valueSize));
+    const argvs = groups.map((g) => expandArgv(g, i, step.valueSize));
     if (!measure) {
       batch.push(...argvs);
       if (batch.length >= 500) await flush();
@@ -410,7 +397,7 @@ export async function execStep(cluster: Cluster, step: Step): Promise<OpResult> 
           step.node,
           step.section ?? 'replication',
           step.until,
-          step.timeoutMs ?? DEFAULT_WAIT_MS,
+          step.timeoutMs ?? DEFAULT_TIMEOUT_MS.wait,
         );
         return { result: { ok: w.ok, waitedMs: w.waitedMs, ...(w.ok ? {} : { why: w.why }) }, ok: w.ok };
       }
@@ -421,7 +408,7 @@ export async function execStep(cluster: Cluster, step: Step): Promise<OpResult> 
           step.node,
           new RegExp(step.match),
           n.snapCursor,
-          step.timeoutMs ?? DEFAULT_WAIT_MS,
+          step.timeoutMs ?? DEFAULT_TIMEOUT_MS['wait-log'],
         );
         return { result: w, ok: w.ok };
       }
@@ -436,11 +423,6 @@ export async function execStep(cluster: Cluster, step: Step): Promise<OpResult> 
   } catch (e) {
     return { result: { error: errText(e) }, ok: false };
   }
-}
-
-/** Ops after which real Redis is given `settleMs` (default 250 ms) before the snapshot. */
-export function settles(step: Step): boolean {
-  return !['write', 'sleep', 'snapshot', 'wait-sync', 'wait', 'wait-log'].includes(step.op);
 }
 
 export { syncProblem };

@@ -1,10 +1,12 @@
 // Runs one scenario on real redis-server processes and returns its trace, in the shape of the
 // recorded traces (spec: scenarios.md): setup (setup.ts) as step 0, then each step (ops.ts) with
 // its settle time, snapshot (snapshot.ts), expectations and outcome events (outcome.ts).
+
+import { DEFAULT_SETTLE_MS, settles } from '../../../src/engine/scenario/contract.ts';
 import type { Scenario, Step, Trace, TraceStep } from '../../../src/engine/scenario/types.ts';
 import { BASE_CONFIG, type Cluster } from './cluster.ts';
 import { checkExpectations, type Expectation } from './conditions.ts';
-import { execStep, settles } from './ops.ts';
+import { execStep } from './ops.ts';
 import { OutcomeTracker } from './outcome.ts';
 import { setUp } from './setup.ts';
 import { acquireSlot, type Slot } from './slots.ts';
@@ -77,7 +79,7 @@ export async function runReal(
       const r = await execStep(cluster, step);
       const durationMs = Math.round(clock()) - atMs;
       if (!r.ok) problems.push(`step ${i} (${op}): ${JSON.stringify(r.result)}`);
-      if (settles(step)) await sleep(step.settleMs ?? 250);
+      if (settles(step)) await sleep(step.settleMs ?? DEFAULT_SETTLE_MS);
       await record(i, op, { ...fields, atMs, result: r.result, durationMs }, step);
     }
   } catch (e) {

@@ -10,6 +10,7 @@
 // enough that this is what nearly always happens; when the logs show the other order (the master
 // put the replica online strictly before the replica finished loading), the setup is done again
 // from scratch, before any step has run.
+import { startOrder } from '../../../src/engine/scenario/contract.ts';
 import type { Scenario } from '../../../src/engine/scenario/types.ts';
 import { Cluster } from './cluster.ts';
 import type { Slot } from './slots.ts';
@@ -17,20 +18,6 @@ import { pollUntil, waitAttempt } from './waits.ts';
 
 const SETUP_ATTACH_MS = 10_000;
 const SETUP_TRIES = 4;
-
-/** Start order: masters first, then each replica once its master runs. */
-function startOrder(s: Scenario): string[] {
-  const names = Object.keys(s.nodes);
-  const done: string[] = [];
-  while (done.length < names.length) {
-    const next = names.find(
-      (n) => !done.includes(n) && (!s.nodes[n].replicaof || done.includes(s.nodes[n].replicaof!)),
-    );
-    if (!next) throw new Error(`scenario ${s.name}: replicaof cycle or unknown master`);
-    done.push(next);
-  }
-  return done;
-}
 
 async function startAll(cluster: Cluster): Promise<void> {
   for (const name of startOrder(cluster.scenario)) {

@@ -1,5 +1,6 @@
 // Everything the harness waits for, always by polling with a deadline (never a fixed sleep where a
 // condition can be awaited).
+import { ATTEMPT_FAILED, attemptEnd, REFUSED } from '../../../src/engine/scenario/contract.ts';
 import type { FieldCondition } from '../../../src/engine/scenario/types.ts';
 import type { Cluster } from './cluster.ts';
 import { holds } from './conditions.ts';
@@ -159,14 +160,6 @@ export async function waitLogLine(
   return { ok: r.ok, waitedMs: r.waitedMs, line };
 }
 
-/** A replica's connection attempt got its PSYNC answered. */
-const ATTEMPT_OK = /Full resync from master|Successful partial resynchronization/;
-/** A failed attempt (the next one comes on a later replicationCron tick, or at once after an error). */
-const ATTEMPT_FAILED =
-  /MASTER aborted replication|Unable to AUTH to MASTER|Master is currently unable to PSYNC|Error reply to PING from master|Unexpected reply to PSYNC|Timeout connecting to the MASTER/;
-/** The TCP connect was refused: nothing listens there (a cut proxy, a master that is down). */
-const REFUSED = /Error condition on socket for SYNC|Unable to connect to MASTER/;
-
 export type AttemptEnd = 'success' | 'answered' | 'any';
 
 /**
@@ -183,10 +176,11 @@ export async function waitAttempt(
   end: AttemptEnd,
   timeoutMs: number,
 ) {
-  const parts = [ATTEMPT_OK.source];
-  if (end !== 'success') parts.push(ATTEMPT_FAILED.source);
-  if (end === 'any') parts.push(REFUSED.source);
-  const re = new RegExp(parts.join('|'));
+  const re = new RegExp(
+    attemptEnd(end)
+      .map((r) => r.source)
+      .join('|'),
+  );
   return pollUntil(
     async () => {
       if (

@@ -1,0 +1,61 @@
+// Playing a scenario: its nodes as a lab setup, its steps through the op table (ops.ts), every
+// action recorded as a timed lab input. The engine runner (run.ts, traces) and the page
+// (timeline.ts scenarioToRun) both play through here; they differ only in the network.
+
+import { MS } from '../emit.ts';
+import {
+  createLab,
+  type LabInput,
+  type LabSetup,
+  recordingInput,
+  setupFromScenario,
+  startCluster,
+} from '../lab.ts';
+import { LOOPBACK, runUntil } from '../simulation.ts';
+import type { NetConfig, World } from '../world.ts';
+import { type OpCtx, runStep } from './ops.ts';
+import type { Scenario, Step } from './types.ts';
+import { logMarks } from './waits.ts';
+
+/** A scenario being played, with the inputs recorded so far (the run record's `inputs`). */
+export interface ScenarioPlay extends OpCtx {
+  scenario: Scenario;
+  setup: LabSetup;
+  /** The lab's world (never replaced during a play). */
+  w: World;
+  inputs: { at: number; input: LabInput }[];
+}
+
+/**
+ * Start the scenario's nodes (setup replicas attached, as the real runner starts processes), on
+ * a loopback network unless `net` says otherwise (the page plays on LAB_NET).
+ */
+export function setupScenario(scenario: Scenario, seed: number, net: NetConfig = LOOPBACK): ScenarioPlay {
+  const setup = setupFromScenario(scenario, net);
+  const lab = createLab(seed, setup);
+  const inputs: ScenarioPlay['inputs'] = [];
+  const input = recordingInput(lab, inputs);
+  startCluster(lab, input);
+  // Starting and attaching takes real Redis ~150 ms or more: the first cron ticks are behind us.
+  runUntil(lab.w, Math.max(lab.w.now, 150 * MS));
+  return { scenario, setup, lab, w: lab.w, inputs, logFrom: logMarks(lab.w), input };
+}
+
+/**
+ * Play every step; `afterStep(i, step, result)` runs after step i (1-based) before the next, then
+ * wait-log's reading position moves to the end of each node's log (as the real runner's snapshot
+ * cursor does). Returns the time each step started and the time the story ended.
+ */
+export function playSteps(
+  play: ScenarioPlay,
+  afterStep?: (i: number, step: Step, result: Record<string, unknown>) => void,
+): { stepTimes: number[]; endAt: number } {
+  const stepTimes: number[] = [];
+  play.scenario.steps.forEach((step, k) => {
+    stepTimes.push(play.lab.w.now);
+    const result = runStep(play, step);
+    afterStep?.(k + 1, step, result);
+    play.logFrom = logMarks(play.lab.w);
+  });
+  return { stepTimes, endAt: play.lab.w.now };
+}
