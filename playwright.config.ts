@@ -5,7 +5,8 @@ import { defineConfig, devices } from '@playwright/test';
 // else fall back to Playwright's own browser where one is installed.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const executablePath = existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined;
-const PORT = 4319;
+// PW_PORT: another port when several checkouts run their browser tests on one machine.
+const PORT = Number(process.env.PW_PORT ?? 4319);
 
 export default defineConfig({
   testDir: 'e2e',
