@@ -4,6 +4,7 @@
 // then propagation. Every error is Redis's own text; a refused command changes nothing.
 import { cfgInt, configSetError, findParam, globMatch, normalise, PARAMS, setConfig } from './config.ts';
 import { emit, log, unixMs } from './emit.ts';
+import { ctxFor } from './exec.ts';
 import { infoText, roleReply } from './info.ts';
 import { COMMAND_TABLE, checkArity, unknownCommandError as unknownCommandReply } from './keyspace/index.ts';
 
@@ -12,8 +13,7 @@ export function unknownCommandError(argv: Argv): string {
   return r.t === 'error' ? r.v : 'ERR unknown command';
 }
 
-import type { ExecContext } from './keyspace/types.ts';
-import { emptyStats, lifecycle } from './lifecycle.ts';
+import { bgsave, emptyStats, shutdown } from './lifecycle.ts';
 import {
   checkAuth,
   countAcks,
@@ -23,11 +23,10 @@ import {
   saveInfo,
   snapshotRdb,
 } from './master.ts';
-import { nextFloat } from './random.ts';
-import { freeMasterClient, hooks, setMaster, unsetMaster } from './replica.ts';
+import { freeMasterClient, setMaster, unsetMaster } from './replica.ts';
 import { type Argv, arr, bulk, err, formatReply, int, NIL, OK, type Reply, simple } from './resp.ts';
 import { propagate, trim } from './stream.ts';
-import type { Node, World } from './world.ts';
+import type { BlockedClient, Node, World } from './world.ts';
 
 /** One user connection to a node (redis-cli, the scenario runner, the lab console). */
 export interface ClientCtx {
@@ -178,35 +177,6 @@ function execMulti(w: World, node: Node, c: ClientCtx): Reply {
   return arr(replies);
 }
 
-/** One ExecContext per world, refreshed per call (no closure allocated on the hot path). */
-const ctxCache = new WeakMap<World, ExecContext>();
-
-function ctxFor(w: World, fromMaster: boolean, node?: Node): ExecContext {
-  let ctx = ctxCache.get(w);
-  if (!ctx) {
-    const rng = w.rng;
-    ctx = { nowMs: 0, random: () => nextFloat(rng), fromMaster: false };
-    ctxCache.set(w, ctx);
-  }
-  ctx.nowMs = unixMs(w);
-  ctx.fromMaster = fromMaster;
-  ctx.replica = !!node?.link;
-  ctx.scriptWriteDenied = node && !fromMaster ? scriptWriteDenied(node) : undefined;
-  return ctx;
-}
-
-/** What a write called from EVAL hits on this node (Redis checks it per call inside the script). */
-function scriptWriteDenied(node: Node): string | undefined {
-  if (node.link && node.config.get('replica-read-only') === 'yes')
-    return "READONLY You can't write against a read only replica.";
-  if (!node.link) {
-    const n = cfgInt(node.config, 'min-replicas-to-write');
-    if (n > 0 && cfgInt(node.config, 'min-replicas-max-lag') > 0 && node.goodSlaves < n)
-      return 'NOREPLICAS Not enough good replicas to write.';
-  }
-  return undefined;
-}
-
 /** Execute one command (already checked); data-command effects are appended to `ops`. */
 function execOne(
   w: World,
@@ -231,13 +201,6 @@ function execOne(
     emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
   return { reply: res.reply };
 }
-
-/** A command from the master's stream, on a replica. */
-hooks.execFromMaster = (w, node, db, argv) => {
-  const res = node.keyspace.exec(db, argv, ctxFor(w, true));
-  if (w.emitEvents && res && res.changed.length > 0)
-    emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
-};
 
 type Handler = (w: World, node: Node, c: ClientCtx, argv: Argv) => CallResult;
 const ok = (reply: Reply): CallResult => ({ reply });
@@ -337,15 +300,9 @@ const waitCmd: Handler = (w, node, c, argv) => {
   if (timeout < 0) return ok(err('ERR timeout is negative'));
   const acked = countAcks(node, c.woff);
   if (acked >= numreplicas) return ok(int(acked));
-  const holder: { reply: Reply | null } = { reply: null };
   const deadline = timeout > 0 ? w.now + timeout * 1000 : null;
-  node.blocked.push({
-    kind: 'wait',
-    numreplicas,
-    offset: c.woff,
-    deadline,
-    resolve: (r) => (holder.reply = r),
-  });
+  const holder: BlockedClient = { kind: 'wait', numreplicas, offset: c.woff, deadline, reply: null };
+  node.blocked.push(holder);
   if (deadline !== null) w.queue.push(deadline, { t: 'wait-timeout', node: node.name, gen: node.gen });
   if (!node.getackPending) {
     node.getackPending = true;
@@ -365,9 +322,8 @@ const shutdownCmd: Handler = (w, node, _c, argv) => {
     else if (l === 'now' || l === 'force') now = now || l === 'now';
     else if (l !== 'abort') return ok(err('ERR syntax error'));
   }
-  const holder: { reply: Reply | null } = { reply: null };
-  lifecycle.shutdown(w, node, { save, now }, (r) => (holder.reply = r));
-  return holder.reply ? ok(holder.reply) : { pending: holder };
+  const r = shutdown(w, node, { save, now });
+  return r.reply ? ok(r.reply) : { pending: r };
 };
 
 const clientCmd: Handler = (w, node, c, argv) => {
@@ -464,7 +420,7 @@ const SERVER_COMMANDS: Record<string, Handler> = {
   acl: aclCmd,
   bgsave: (w, node) => {
     if (node.child) return ok(err('ERR Background save already in progress'));
-    lifecycle.bgsave(w, node);
+    bgsave(w, node);
     return ok(simple('Background saving started'));
   },
   save: (w, node) => {

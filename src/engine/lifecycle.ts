@@ -18,9 +18,8 @@ import {
 import { closeEnd } from './net.ts';
 import { randomHex40 } from './random.ts';
 import { cacheMasterUsingMyself, connectWithMaster, replicaCron, setState } from './replica.ts';
-import type { Reply } from './resp.ts';
 import { feedSlaves } from './stream.ts';
-import type { Node, World } from './world.ts';
+import type { Node, ShutdownWait, World } from './world.ts';
 
 /** serverCron period at hz 10. */
 export const CRON_US = 100 * MS;
@@ -204,7 +203,7 @@ export function serverCron(w: World, node: Node): void {
       'Lagging replica(s) did not acknowledge within shutdown-timeout: shutting down anyway.',
       '#',
     );
-    sd.resolve({ t: 'simple', v: 'SHUTDOWN-READY' });
+    finishShutdown(w, node, sd);
   }
   node.cronLoops++;
   w.queue.push(w.now + CRON_US, { t: 'cron', node: node.name, gen: node.gen });
@@ -257,37 +256,37 @@ export function bgsave(w: World, node: Node): void {
 /**
  * SHUTDOWN: a master whose replicas have not acknowledged its offset first sends
  * REPLCONF GETACK * (+37 bytes) and waits up to shutdown-timeout (spec §8.3). Then it saves
- * when asked (SAVE, or save points configured and not NOSAVE) and exits.
+ * when asked (SAVE, or save points configured and not NOSAVE) and exits. Returns the wait record:
+ * its `reply` is set (OK) once the node exited — at once, or later (then it is the caller's pending holder).
  */
-export function shutdown(
-  w: World,
-  node: Node,
-  opts: { save: boolean | null; now: boolean },
-  done: (r: Reply) => void,
-): void {
+export function shutdown(w: World, node: Node, opts: { save: boolean | null; now: boolean }): ShutdownWait {
   const lagging = node.slaves.some((s) => s.ackOff !== node.masterReplOffset);
   const timeout = cfgInt(node.config, 'shutdown-timeout');
-  const finish = () => {
-    log(w, node, 'User requested shutdown...', '#');
-    const save = opts.save ?? cfgStr(node.config, 'save').trim() !== '';
-    if (save) {
-      log(w, node, 'Saving the final RDB snapshot before exiting.');
-      node.disk = snapshotRdb(w, node, saveInfo(node));
-      log(w, node, 'DB saved on disk');
-    }
-    log(w, node, 'Redis is now ready to exit, bye bye...', '#');
-    kill(w, node);
-    done({ t: 'simple', v: 'OK' });
-  };
+  const sd: ShutdownWait = { save: opts.save, deadline: w.now + timeout * SEC, ready: false, reply: null };
   if (!opts.now && timeout > 0 && !node.link && lagging) {
     requestAcks(w, node);
     log(w, node, 'Waiting for replicas before shutting down.');
     node.writesPaused = true;
-    node.shuttingDown = { save: !!opts.save, deadline: w.now + timeout * SEC, resolve: () => finish() };
+    node.shuttingDown = sd;
     checkWaitingClients(w, node);
-    return;
+    return sd;
   }
-  finish();
+  finishShutdown(w, node, sd);
+  return sd;
+}
+
+/** The SHUTDOWN goes ahead: save when asked (SAVE, or save points and not NOSAVE), exit; `sd.reply` = OK. */
+export function finishShutdown(w: World, node: Node, sd: ShutdownWait): void {
+  log(w, node, 'User requested shutdown...', '#');
+  const save = sd.save ?? cfgStr(node.config, 'save').trim() !== '';
+  if (save) {
+    log(w, node, 'Saving the final RDB snapshot before exiting.');
+    node.disk = snapshotRdb(w, node, saveInfo(node));
+    log(w, node, 'DB saved on disk');
+  }
+  log(w, node, 'Redis is now ready to exit, bye bye...', '#');
+  kill(w, node);
+  sd.reply = { t: 'simple', v: 'OK' };
 }
 
 /** The process is gone: every connection closes, pending work of this incarnation is ignored. */
@@ -296,7 +295,7 @@ export function kill(w: World, node: Node): void {
   for (const conn of [...w.conns.values()]) {
     if (conn.client === node.name || conn.server === node.name) closeEnd(w, conn, node.name);
   }
-  for (const b of node.blocked) b.resolve({ t: 'error', v: 'ERR server shutting down' });
+  for (const b of node.blocked) b.reply = { t: 'error', v: 'ERR server shutting down' };
   node.blocked = [];
   node.state = 'down';
   node.gen++;
@@ -333,7 +332,5 @@ export function beforeSleepGetack(w: World, node: Node): void {
     if (node.blocked.length > 0) requestAcks(w, node);
   }
 }
-
-export const lifecycle = { shutdown, bgsave };
 
 export { changeReplicationId, connectWithMaster };

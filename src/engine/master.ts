@@ -574,15 +574,15 @@ export function checkWaitingClients(w: World, node: Node): void {
   node.blocked = node.blocked.filter((b) => {
     const n = countAcks(node, b.offset);
     if (n >= b.numreplicas) {
-      b.resolve({ t: 'int', v: n });
+      b.reply = { t: 'int', v: n };
       return false;
     }
     return true;
   });
-  if (node.shuttingDown && node.slaves.every((s) => s.ackOff >= node.masterReplOffset)) {
-    const sd = node.shuttingDown;
-    node.shuttingDown = null;
-    sd.resolve({ t: 'simple', v: 'SHUTDOWN-READY' });
+  const sd = node.shuttingDown;
+  if (sd && !sd.ready && node.slaves.every((s) => s.ackOff >= node.masterReplOffset)) {
+    sd.ready = true;
+    w.queue.push(w.now, { t: 'shutdown-ready', node: node.name, gen: node.gen });
   }
   void w;
 }

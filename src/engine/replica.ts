@@ -7,6 +7,7 @@ import { createBacklog } from './backlog.ts';
 import { cfgInt, cfgStr } from './config.ts';
 import { emit, log, SEC, unixSec } from './emit.ts';
 import type { MessageKind } from './events.ts';
+import { execFromMaster } from './exec.ts';
 import {
   ackArgv,
   authArgv,
@@ -21,7 +22,7 @@ import { changeReplicationId, disconnectSlaves, reply as replyTo } from './maste
 import { closeEnd, openConn, send } from './net.ts';
 import { type Argv, encodeArgv, encodeReply, type Reply, respSize } from './resp.ts';
 import { proxyApplied, trim } from './stream.ts';
-import type { Conn, MasterClient, Node, Payload, RdbFile, World } from './world.ts';
+import type { Conn, Node, Payload, RdbFile, World } from './world.ts';
 
 export function setState(w: World, node: Node, state: ReplState): void {
   if (!node.link || node.link.state === state) return;
@@ -64,10 +65,10 @@ export function setMaster(
   const wasMaster = !node.link;
   if (node.master) freeMasterClient(w, node, 'cache');
   for (const b of node.blocked)
-    b.resolve({
+    b.reply = {
       t: 'error',
       v: 'UNBLOCKED force unblock from blocking operation, instance state changed (master -> replica?)',
-    });
+    };
   node.blocked = [];
   cancelHandshake(w, node);
   node.link = {
@@ -461,20 +462,11 @@ function applyStream(w: World, node: Node, conn: Conn, entries: StreamEntry[]): 
     const name = e.cmd;
     if (name === 'select') m.db = Number(argv[1]);
     else if (name === 'replconf' && argv[1]?.toLowerCase() === 'getack') sendAck(w, node, conn);
-    else if (name !== 'ping' && name !== 'multi' && name !== 'exec') execFromMaster(w, node, m, argv);
+    else if (name !== 'ping' && name !== 'multi' && name !== 'exec') execFromMaster(w, node, m.db, argv);
     m.reploff += e.size;
     m.readReploff = m.reploff;
     proxyApplied(w, node, e);
   }
-}
-
-/** Hook set by the command layer: run one command from the master's stream. */
-export const hooks: { execFromMaster: (w: World, node: Node, db: number, argv: Argv) => void } = {
-  execFromMaster: () => {},
-};
-
-function execFromMaster(w: World, node: Node, m: MasterClient, argv: Argv): void {
-  hooks.execFromMaster(w, node, m.db, argv);
 }
 
 export function sendAck(w: World, node: Node, conn?: Conn): void {

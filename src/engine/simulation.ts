@@ -2,7 +2,7 @@
 // Time only moves forward here; going back is the timeline's job (replay from a seed + inputs).
 
 import { emit } from './emit.ts';
-import { beforeSleepGetack, serverCron } from './lifecycle.ts';
+import { beforeSleepGetack, finishShutdown, serverCron } from './lifecycle.ts';
 import {
   acceptClient,
   bulkDone,
@@ -17,7 +17,6 @@ import { onConnected, onMasterConnClosed, onMasterMessage } from './replica.ts';
 import { Scheduler } from './scheduler.ts';
 import { flushReplicas } from './stream.ts';
 import type { Micros, NetConfig, Task, World } from './world.ts';
-import './commands.ts';
 
 /** Loopback-like defaults: 50 µs one way, 1 GB/s. */
 export const LOOPBACK: NetConfig = { latencyUs: 50, bytesPerUs: 1000 };
@@ -132,18 +131,24 @@ function dispatch(w: World, t: Task): void {
     case 'wait-timeout':
       node.blocked = node.blocked.filter((b) => {
         if (b.deadline !== null && b.deadline <= w.now) {
-          b.resolve({
+          b.reply = {
             t: 'int',
             v: node.slaves.filter((s) => s.replstate === 'online' && s.ackOff >= b.offset).length,
-          });
+          };
           return false;
         }
         return true;
       });
       checkWaitingClients(w, node);
       return;
+    case 'shutdown-ready': {
+      const sd = node.shuttingDown;
+      if (!sd?.ready) return;
+      node.shuttingDown = null;
+      finishShutdown(w, node, sd);
+      return;
+    }
     case 'load-done':
-    case 'shutdown-timeout':
       return;
   }
 }

@@ -83,7 +83,8 @@ export type Task =
   | { t: 'load-done'; node: string; gen: number; conn: number }
   | { t: 'flush'; node: string; gen: number }
   | { t: 'bulk-done'; node: string; gen: number; clientId: number }
-  | { t: 'shutdown-timeout'; node: string; gen: number }
+  /** Every replica acknowledged: a SHUTDOWN waiting for them goes ahead (at the same time). */
+  | { t: 'shutdown-ready'; node: string; gen: number }
   | { t: 'wait-timeout'; node: string; gen: number };
 
 /** An RDB file as the engine keeps it: the dataset at save time and the replication aux fields. */
@@ -195,7 +196,18 @@ export interface BlockedClient {
   numreplicas: number;
   offset: number;
   deadline: Micros | null;
-  resolve: (r: Reply) => void;
+  /** The reply once unblocked (the caller's pending holder is this record: plain data, no callback). */
+  reply: Reply | null;
+}
+
+/** A SHUTDOWN waiting for lagging replicas (8.3); `reply` is set when it goes ahead. */
+export interface ShutdownWait {
+  /** SAVE (true), NOSAVE (false) or as the save points say (null). */
+  save: boolean | null;
+  deadline: Micros;
+  /** Every replica acknowledged; the 'shutdown-ready' task finishes it. */
+  ready: boolean;
+  reply: Reply | null;
 }
 
 /** A node's replication counters: the same fields a trace records. */
@@ -238,7 +250,7 @@ export interface Node {
   stats: NodeStats;
   blocked: BlockedClient[];
   /** A SHUTDOWN waiting for replicas to acknowledge (8.3). */
-  shuttingDown: { save: boolean; deadline: Micros; resolve: (r: Reply) => void } | null;
+  shuttingDown: ShutdownWait | null;
   /** Log lines (with prefix `M * `) since the last drain. */
   log: string[];
   /** ACL users besides "default": name → password set and on/off. */
