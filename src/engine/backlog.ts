@@ -85,7 +85,10 @@ export function feedBacklog(
 ): void {
   const start = masterReplOffset + 1;
   bl.entries.push(
-    shared && shared.start === start && shared.size === size ? shared : { start, size, argv, cmd },
+    // Frozen: an entry never changes once written, so checkpoints share it instead of copying it.
+    shared && shared.start === start && shared.size === size
+      ? shared
+      : Object.freeze({ start, size, argv, cmd }),
   );
   let len = size;
   let at = start;

@@ -1,5 +1,15 @@
 // Time travel: a run is { seed, setup, inputs }. Going back = rebuild and replay the inputs up to
 // the target (deterministic, so exact); acting in the past forks: the recorded future is dropped.
+
+import {
+  type Checkpoints,
+  checkpointAfter,
+  dropCheckpointsAfter,
+  nextCheckpointAt,
+  noCheckpoints,
+  restoreCheckpoint,
+  takeCheckpoint,
+} from './checkpoints.ts';
 import {
   advanceLab,
   applyInput,
@@ -42,6 +52,8 @@ export interface Timeline {
   lab: Lab;
   /** Index of the next recorded input not yet applied. */
   cursor: number;
+  /** Copies of the lab along the run (checkpoints.ts): going back replays from the nearest. */
+  checkpoints: Checkpoints;
 }
 
 /**
@@ -64,7 +76,7 @@ export function createTimeline(
     scenario,
     inputs: [...recorded].sort((a, b) => a.at - b.at),
   };
-  return { record, lab: createLab(seed, setup), cursor: 0 };
+  return { record, lab: createLab(seed, setup), cursor: 0, checkpoints: noCheckpoints() };
 }
 
 /**
@@ -87,8 +99,17 @@ function startInputs(seed: number, setup: LabSetup): TimedInput[] {
   return inputs;
 }
 
-/** Advance to virtual time `to`, applying recorded inputs on the way. */
+/** Advance to virtual time `to`, applying recorded inputs on the way and taking checkpoints. */
 export function advance(tl: Timeline, to: number): void {
+  for (let due = nextCheckpointAt(tl.checkpoints); due <= to; due = nextCheckpointAt(tl.checkpoints)) {
+    if (due > tl.lab.w.now) replay(tl, due);
+    takeCheckpoint(tl.checkpoints, tl.lab, tl.cursor);
+  }
+  replay(tl, to);
+}
+
+/** Advance to `to`: recorded inputs apply at their times (one the lab refuses is skipped, as it was live). */
+function replay(tl: Timeline, to: number): void {
   const ins = tl.record.inputs;
   while (tl.cursor < ins.length && ins[tl.cursor].at <= to) {
     const { at, input } = ins[tl.cursor++];
@@ -102,16 +123,24 @@ export function advance(tl: Timeline, to: number): void {
   advanceLab(tl.lab, to);
 }
 
-/** Go to `t` (back or forward). Going back rebuilds the world and replays. Returns true if rebuilt. */
+/**
+ * Go to `t`, quietly: forward it advances; back it restores the nearest checkpoint at or before
+ * `t` (or a fresh lab) and replays from there. Either way the events on the way are dropped (a
+ * caller that wants them advances instead), so afterwards the run emits exactly what a straight
+ * run emits from `t` on (same events, same seq numbers). Returns true when it went back.
+ */
 export function seek(tl: Timeline, t: number): boolean {
-  if (t >= tl.lab.w.now) {
-    advance(tl, t);
-    return false;
+  const now = tl.lab.w.now;
+  const back = t < now;
+  // Forward too, a checkpoint between now and t saves replaying the stretch before it.
+  const cp = back || checkpointAfter(tl.checkpoints, now, t) ? restoreCheckpoint(tl.checkpoints, t) : null;
+  if (back || cp) {
+    tl.lab = cp?.lab ?? createLab(tl.record.seed, tl.record.setup);
+    tl.cursor = cp?.cursor ?? 0;
   }
-  tl.lab = createLab(tl.record.seed, tl.record.setup);
-  tl.cursor = 0;
   advance(tl, t);
-  return true;
+  tl.lab.w.events = [];
+  return back;
 }
 
 /**
@@ -121,15 +150,24 @@ export function seek(tl: Timeline, t: number): boolean {
 export function input(tl: Timeline, inp: LabInput): 'forked' | 'appended' {
   const now = tl.lab.w.now;
   const ins = tl.record.inputs;
-  let forked = false;
-  if (tl.cursor < ins.length) {
-    ins.splice(tl.cursor);
-    forked = true;
-  }
-  applyInput(tl.lab, inp);
+  applyInput(tl.lab, inp); // refused (throws) before anything changed: the recorded future stays
+  // Checkpoints after now show a future without this input: gone, even when no input followed.
+  dropCheckpointsAfter(tl.checkpoints, now);
+  const forked = tl.cursor < ins.length;
+  if (forked) ins.splice(tl.cursor);
   ins.push({ at: now, input: inp });
   tl.cursor = ins.length;
   return forked ? 'forked' : 'appended';
+}
+
+/** Virtual time of the next thing due: a task, a recorded input or a traffic write (> now). */
+export function nextDueAt(tl: Timeline): number {
+  const w = tl.lab.w;
+  let next = w.queue.peek()?.at ?? Number.POSITIVE_INFINITY;
+  const ins = tl.record.inputs;
+  if (tl.cursor < ins.length) next = Math.min(next, ins[tl.cursor].at);
+  for (const g of tl.lab.traffic.values()) next = Math.min(next, g.next);
+  return Math.max(next, w.now + 1);
 }
 
 /** The virtual time of the last recorded input (the end of the known future). */

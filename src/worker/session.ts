@@ -8,16 +8,17 @@
 //  - going back replays quietly (events off): a long run replayed must not pile up events.
 import {
   advance,
-  createLab,
   createTimeline,
   DEFAULT_SETUP,
   drainEvents,
   type LabInput,
   LabInputError,
   input as labInput,
+  nextDueAt,
   ScenarioError,
   type SimEvent,
   scenarioToRun,
+  seek as seekTimeline,
   type TimedInput,
   type Timeline,
   timelineOf,
@@ -199,27 +200,10 @@ export class Session {
       this.advanceTo(to, p);
       return { type: 'frame', frame: this.finish(p) };
     }
-    // Back: rebuild and replay with events off (timeline.seek would buffer every event of the replay).
-    tl.lab = createLab(tl.record.seed, tl.record.setup);
-    tl.cursor = 0;
-    tl.lab.w.emitEvents = false;
-    advance(tl, to);
-    tl.lab.w.emitEvents = true;
-    drainEvents(tl.lab.w);
+    seekTimeline(tl, to); // back: from the nearest checkpoint, quietly
     this.nextSample = Math.ceil((tl.lab.w.now + 1) / SAMPLE_EVERY_US) * SAMPLE_EVERY_US;
     const p = this.begin();
     return { type: 'reset', at: tl.lab.w.now, reason: 'seek', frame: this.finish(p) };
-  }
-
-  /** Virtual time of the next thing due: a task, a recorded input or a traffic write. */
-  private nextDue(): number {
-    const tl = this.timeline();
-    const w = tl.lab.w;
-    let next = w.queue.peek()?.at ?? Number.POSITIVE_INFINITY;
-    const ins = tl.record.inputs;
-    if (tl.cursor < ins.length) next = Math.min(next, ins[tl.cursor].at);
-    for (const g of tl.lab.traffic.values()) next = Math.min(next, g.next);
-    return Math.max(next, w.now + 1);
   }
 
   private step(until: 'event' | 'milestone', limitUs: number): Response {
@@ -229,7 +213,7 @@ export class Session {
     for (let i = 0; i < MAX_STEPS && this.now < end; i++) {
       const before = p.events.length;
       const from = this.now;
-      this.advanceTo(Math.min(end, this.nextDue()), p);
+      this.advanceTo(Math.min(end, nextDueAt(this.timeline())), p);
       if (until === 'event') {
         if (p.events.length > before) break;
         continue;
