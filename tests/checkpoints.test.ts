@@ -3,6 +3,7 @@
 // events, seq numbers included, as a straight run. A failure prints its seed:
 //   CHECKPOINT_SEED=<seed> npx vitest run tests/checkpoints.test.ts
 import { describe, expect, it } from 'vitest';
+import { CHECKPOINT_EVERY_US } from '../src/engine/checkpoints.ts';
 import {
   advance,
   createTimeline,
@@ -11,10 +12,9 @@ import {
   input,
   type LabInput,
   seek,
-  type Timeline,
   type TimedInput,
+  type Timeline,
 } from '../src/engine/index.ts';
-import { CHECKPOINT_EVERY_US } from '../src/engine/checkpoints.ts';
 import { nextInt, seedRng } from '../src/engine/random.ts';
 
 const SEC = 1_000_000;
@@ -24,7 +24,9 @@ const RUN_US = 40 * SEC;
 function randomInputs(seed: number): TimedInput[] {
   const rng = seedRng(seed);
   const pick = <T>(xs: T[]): T => xs[nextInt(rng, xs.length)];
-  const ins: TimedInput[] = [{ at: 0, input: { type: 'traffic', node: 'A', perSecond: 20 + nextInt(rng, 200) } }];
+  const ins: TimedInput[] = [
+    { at: 0, input: { type: 'traffic', node: 'A', perSecond: 20 + nextInt(rng, 200) } },
+  ];
   for (let t = SEC + nextInt(rng, SEC); t < RUN_US - 2 * SEC; t += 300_000 + nextInt(rng, 2 * SEC)) {
     const r = pick(['B', 'C']);
     const input: LabInput = pick<LabInput>([
