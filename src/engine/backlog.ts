@@ -157,6 +157,13 @@ export function dropEntriesBefore(bl: Backlog, offset: number): void {
   }
 }
 
+/** Drop the dead prefix now (nothing reads before `head`): a checkpoint then copies only live entries. */
+export function compactEntries(bl: Backlog): void {
+  if (bl.head === 0) return;
+  bl.entries.splice(0, bl.head);
+  bl.head = 0;
+}
+
 /** PSYNC data check: can byte `p` (the first one the replica lacks) be served? offset ≤ p ≤ offset + histlen. */
 export function backlogCovers(bl: Backlog | null, p: number): boolean {
   return bl !== null && p >= bl.offset && p <= bl.offset + bl.histlen;
@@ -182,7 +189,7 @@ export function entriesFrom(bl: Backlog, from: number): StreamEntry[] {
 export function rebaseBacklog(bl: Backlog, delta: number, masterReplOffset: number): void {
   for (const b of bl.blocks) b.start += delta;
   // Entries may be shared with other nodes' backlogs: rebase copies, never the shared objects.
-  bl.entries = bl.entries.slice(bl.head).map((e) => ({ ...e, start: e.start + delta }));
+  bl.entries = bl.entries.slice(bl.head).map((e) => Object.freeze({ ...e, start: e.start + delta }));
   bl.head = 0;
   bl.offset = masterReplOffset - bl.histlen + 1;
 }

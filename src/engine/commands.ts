@@ -24,7 +24,7 @@ import {
   snapshotRdb,
 } from './master.ts';
 import { freeMasterClient, setMaster, unsetMaster } from './replica.ts';
-import { type Argv, arr, bulk, err, formatReply, int, NIL, OK, type Reply, simple } from './resp.ts';
+import { type Argv, arr, bulk, cliText, err, formatReply, int, NIL, OK, type Reply, simple } from './resp.ts';
 import { propagate, trim } from './stream.ts';
 import type { BlockedClient, Node, World } from './world.ts';
 
@@ -82,7 +82,7 @@ export function call(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult
       node: node.name,
       argv,
       // The whole reply as redis-cli prints it (the console shows it as is).
-      reply: 'reply' in r ? formatReply(r.reply) : '(blocked)',
+      reply: 'reply' in r ? cliText(argv, r.reply) : '(blocked)',
     });
   return r;
 }

@@ -94,6 +94,13 @@ export function replyToJson(r: Reply): unknown {
 }
 
 /** redis-cli's rendering of a reply (`OK`, `(integer) 1`, `"v"`, `(nil)`, `1) "a"`, `(error) ERR …`). */
+/** What redis-cli prints for `argv`'s reply: INFO raw (redis-cli forces raw output for INFO), others formatted. */
+export function cliText(argv: Argv, r: Reply): string {
+  if (r.t === 'bulk' && r.v !== null && argv[0]?.toLowerCase() === 'info')
+    return r.v.replaceAll('\r\n', '\n');
+  return formatReply(r);
+}
+
 export function formatReply(r: Reply, indent = 0): string {
   switch (r.t) {
     case 'simple':

@@ -2,7 +2,7 @@
 // worker). Everything here is derived from the World; nothing is kept.
 import { type BacklogView, backlogView } from './backlog.ts';
 import { cfgInt, cfgStr } from './config.ts';
-import { secOf, unixSec } from './emit.ts';
+import { unixSec } from './emit.ts';
 import type { ReplState } from './handshake.ts';
 import { infoText, roleReply } from './info.ts';
 import { formatReply } from './resp.ts';
@@ -62,11 +62,26 @@ const SHOWN_CONFIG = [
   'save',
 ];
 
-export function nodeViews(w: World, maxKeys = 50): NodeView[] {
+export interface ViewOptions {
+  /**
+   * Nodes whose view carries the detail — keys, INFO and ROLE text, log lines — (null: every node).
+   * Dumping a keyspace is most of the cost of a view (2.3 ms of 2.5 ms a frame with 7 nodes and
+   * 1000 keys each), so a worker asks detail only for the nodes on screen.
+   */
+  detailFor?: ReadonlySet<string> | null;
+  /** Log lines in the views (false when they travel as events). Default true. */
+  log?: boolean;
+  /** Keys listed per view. Default 50. */
+  maxKeys?: number;
+}
+
+export function nodeViews(w: World, opts: ViewOptions = {}): NodeView[] {
   const now = unixSec(w);
+  const maxKeys = opts.maxKeys ?? 50;
   return [...w.nodes.values()].map((n) => {
     const running = n.state !== 'down';
-    const dump = running ? (n.keyspace.dump(0) as Record<string, { type: string; value: unknown }>) : {};
+    const detail = running && (!opts.detailFor || opts.detailFor.has(n.name));
+    const dump = detail ? (n.keyspace.dump(0) as Record<string, { type: string; value: unknown }>) : {};
     const entries = Object.entries(dump);
     const mc = n.master ?? n.cachedMaster;
     return {
@@ -119,11 +134,9 @@ export function nodeViews(w: World, maxKeys = 50): NodeView[] {
         : null,
       hasRdbOnDisk: n.disk !== null,
       rdbOnDisk: n.disk?.repl ? { replid: n.disk.repl.replid, offset: n.disk.repl.offset } : null,
-      info: running ? (infoText(w, n, 'replication') ?? '') : '',
-      role_: running ? formatReply(roleReply(n)) : '',
-      log: n.log.slice(-200),
+      info: detail ? (infoText(w, n, 'replication') ?? '') : '',
+      role_: detail ? formatReply(roleReply(n)) : '',
+      log: detail && opts.log !== false ? n.log.slice(-200) : [],
     };
   });
 }
-
-export { secOf };

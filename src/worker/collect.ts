@@ -1,16 +1,7 @@
-// Turning drained engine events into wire events: console lines for typed commands (with the full
-// reply redis-cli prints), actions for other inputs, traffic commands left out; and thinning a
-// frame that passed the bound. Pure functions of their arguments (plus read-only World access).
-import {
-  formatReply,
-  infoText,
-  type LabInput,
-  type Reply,
-  roleReply,
-  type SimEvent,
-  type TimedInput,
-  type World,
-} from '../engine/index.ts';
+// Turning drained engine events into wire events: console lines for typed commands (the engine's
+// `command` event carries the reply as redis-cli prints it), actions for other inputs, traffic
+// commands left out; and thinning a frame that passed the bound. Pure functions of their arguments.
+import type { LabInput, SimEvent, TimedInput, World } from '../engine/index.ts';
 import type { WireEvent } from '../protocol.ts';
 
 type CommandInput = Extract<LabInput, { type: 'command' }>;
@@ -36,45 +27,7 @@ export function isBulk(e: WireEvent): boolean {
   }
 }
 
-/** A Redis glob (*, ?) as a RegExp: enough for CONFIG GET patterns. */
-function globRegExp(glob: string): RegExp {
-  const body = glob
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replaceAll('*', '.*')
-    .replaceAll('?', '.');
-  return new RegExp(`^${body}$`);
-}
-
 const sameArgv = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-
-/**
- * The reply redis-cli would print. The engine's `command` event shortens long replies, so INFO,
- * ROLE and CONFIG GET are rebuilt here from the same engine functions (read-only), at the command's time.
- * redis-cli prints INFO raw (it forces raw output for INFO), other replies formatted.
- */
-export function fullReply(w: World, node: string, argv: string[], short: string): string {
-  if (short.startsWith('(error)')) return short;
-  const n = w.nodes.get(node);
-  if (!n) return short;
-  const cmd = argv[0]?.toLowerCase();
-  if (cmd === 'info' && argv.length <= 2) {
-    const text = infoText(w, n, argv[1] ?? 'default');
-    return text === null ? short : text.replaceAll('\r\n', '\n');
-  }
-  if (cmd === 'role' && argv.length === 1) return formatReply(roleReply(n));
-  // CONFIG GET from the node's effective configuration — used only when it yields exactly as many
-  // items as the engine's reply had (parameters left at their default are not in the map).
-  const items = /^\((\d+) items\)$/.exec(short);
-  if (cmd === 'config' && argv[1]?.toLowerCase() === 'get' && items) {
-    const pairs: Reply[] = [];
-    for (const pattern of argv.slice(2)) {
-      const re = globRegExp(pattern.toLowerCase());
-      for (const [k, v] of n.config) if (re.test(k)) pairs.push({ t: 'bulk', v: k }, { t: 'bulk', v: v });
-    }
-    if (pairs.length === Number(items[1])) return formatReply({ t: 'array', v: pairs });
-  }
-  return short;
-}
 
 /**
  * Wire events from drained engine events. `applied` are the inputs applied while these events
@@ -103,7 +56,7 @@ export function toWire(w: World, events: SimEvent[], applied: TimedInput[]): Wir
       seq: e.seq,
       node: e.node,
       argv: e.argv,
-      reply: fullReply(w, e.node, e.argv, e.reply),
+      reply: e.reply,
     });
   }
   return out;

@@ -15,6 +15,7 @@ import {
   LabInputError,
   input as labInput,
   nextDueAt,
+  nodeViews,
   ScenarioError,
   type SimEvent,
   scenarioToRun,
@@ -34,7 +35,6 @@ import {
   type WireEvent,
 } from '../protocol.ts';
 import { thin, toWire } from './collect.ts';
-import { frameViews } from './views.ts';
 
 /** Most due-steps one `step` request may take (a guard; the virtual limit usually ends it first). */
 const MAX_STEPS = 200_000;
@@ -170,8 +170,8 @@ export class Session {
     const tl = this.timeline();
     const to = tl.lab.w.now;
     const { events, dropped } = thin(p.events, FRAME_EVENT_BOUND, to);
-    const views = frameViews(tl.lab.w, this.focus);
-    for (const v of views) v.log = []; // log lines travel as events
+    // Detail (keys, INFO, ROLE) for the nodes on screen only; log lines travel as events.
+    const views = nodeViews(tl.lab.w, { detailFor: this.focus, log: false });
     const ins = tl.record.inputs;
     const traffic: Record<string, number> = {};
     for (const [name, g] of tl.lab.traffic) traffic[name] = g.perSecond;
