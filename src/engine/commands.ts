@@ -24,7 +24,7 @@ import {
   snapshotRdb,
 } from './master.ts';
 import { freeMasterClient, setMaster, unsetMaster } from './replica.ts';
-import { type Argv, arr, bulk, cliText, err, formatReply, int, NIL, OK, type Reply, simple } from './resp.ts';
+import { type Argv, arr, bulk, cliText, err, int, NIL, OK, type Reply, simple } from './resp.ts';
 import { propagate, trim } from './stream.ts';
 import type { BlockedClient, Node, World } from './world.ts';
 
