@@ -8,7 +8,7 @@
 //    FRAME_EVENT_BOUND events: past it the worker keeps the milestones and the newest bulk events
 //    (stream bytes, ACKs, deliveries) and says how many it left out in `dropped`.
 //  - `reset` means "forget history after `at`": the UI truncates its projection, then applies the frame.
-import type { LabInput, NodeView, RunRecord, SimEvent } from './engine/index.ts';
+import type { LabInput, NodeView, OffsetsSample, RunRecord, SimEvent } from './engine/index.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -28,7 +28,7 @@ export type Request =
   | { type: 'load'; seed: number; source: LoadSource }
   /** Advance to virtual time `to` (µs). */
   | { type: 'advance'; to: number }
-  /** Go to `to`, back (rebuild + quiet replay, answered by `reset`) or forward (a frame). */
+  /** Go to `to`, back (nearest checkpoint + quiet replay, answered by `reset`) or forward (a frame). */
   | { type: 'seek'; to: number }
   /** Forward to the next thing that happens, or to the next milestone (at most `limitUs` later). */
   | { type: 'step'; until: 'event' | 'milestone'; limitUs: number }
@@ -71,10 +71,7 @@ export interface ActionEvent {
 export type WireEvent = Exclude<SimEvent, { type: 'command' }> | ConsoleEvent | ActionEvent;
 
 /** Offsets at one virtual time, for the chart: per node [master_repl_offset, first byte, last byte]. */
-export interface Sample {
-  at: number;
-  nodes: Record<string, [mro: number, first: number, last: number]>;
-}
+export type Sample = OffsetsSample;
 
 export interface Frame {
   from: number;

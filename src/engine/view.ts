@@ -140,3 +140,20 @@ export function nodeViews(w: World, opts: ViewOptions = {}): NodeView[] {
     };
   });
 }
+
+/** One point of the offsets chart: each running node's master_repl_offset and backlog range. */
+export interface OffsetsSample {
+  at: number;
+  /** [master_repl_offset, first byte held, last byte held] (−1, −1 without a backlog). */
+  nodes: Record<string, [mro: number, first: number, last: number]>;
+}
+
+export function offsetsSample(w: World): OffsetsSample {
+  const nodes: OffsetsSample['nodes'] = {};
+  for (const n of w.nodes.values()) {
+    if (n.state === 'down') continue;
+    const b = n.backlog;
+    nodes[n.name] = [n.masterReplOffset, b ? b.offset : -1, b ? b.offset + b.histlen - 1 : -1];
+  }
+  return { at: w.now, nodes };
+}

@@ -16,6 +16,7 @@ import {
   input as labInput,
   nextDueAt,
   nodeViews,
+  offsetsSample,
   ScenarioError,
   type SimEvent,
   scenarioToRun,
@@ -156,14 +157,9 @@ export class Session {
     for (const e of toWire(this.timeline().lab.w, events, applied)) p.events.push(e);
   }
 
+  /** The chart's point for `at` (a sample time already reached: the world's state stands for it). */
   private sample(at: number): Sample {
-    const nodes: Sample['nodes'] = {};
-    for (const n of this.timeline().lab.w.nodes.values()) {
-      if (n.state === 'down') continue;
-      const b = n.backlog;
-      nodes[n.name] = [n.masterReplOffset, b ? b.offset : -1, b ? b.offset + b.histlen - 1 : -1];
-    }
-    return { at, nodes };
+    return { ...offsetsSample(this.timeline().lab.w), at };
   }
 
   private finish(p: Pending): Frame {
