@@ -58,7 +58,8 @@ export const en = {
   'hs.RECEIVE_AUTH_REPLY': 'Waiting for the reply to AUTH: +OK, or -WRONGPASS and a retry a second later.',
   'hs.RECEIVE_PORT_REPLY':
     'REPLCONF listening-port: the replica tells its port (shown in INFO as slaveN:…,port=).',
-  'hs.RECEIVE_IP_REPLY': 'REPLCONF ip-address (only with replica-announce-ip).',
+  'hs.RECEIVE_IP_REPLY':
+    "REPLCONF ip-address: only with replica-announce-ip (NAT, containers). The master then shows that address instead of the connection's (INFO slaveN:ip=…, ROLE, its log).",
   'hs.RECEIVE_CAPA_REPLY':
     'REPLCONF capa eof capa psync2: "eof" = can take a diskless RDB ($EOF:<mark>), "psync2" = understands +CONTINUE <new replid>.',
   'hs.SEND_PSYNC': 'About to send PSYNC <replid> <offset+1> (or PSYNC ? -1 with no history).',
@@ -403,6 +404,10 @@ export const en = {
   'sc.o_masteruser_acl_auth.title': 'Replication through an ACL user (masteruser)',
   'sc.o_masteruser_acl_auth.story':
     "A has a password on the default user and an ACL user 'repl' allowed only PSYNC, REPLCONF and PING. B uses masteruser repl / masterauth replpass: its handshake sends AUTH repl replpass before the REPLCONFs.",
+  'sc.o2_announce_ip_port_acl.title':
+    'REPLCONF ip-address and listening-port: the address a replica announces',
+  'sc.o2_announce_ip_port_acl.story':
+    "Behind NAT or in a container the master cannot see a replica's real address, so the replica tells it. B (replica-announce-ip 10.0.0.2) pipelines AUTH, REPLCONF listening-port, REPLCONF ip-address and REPLCONF capa, gets four +OK and attaches: A lists slave0:ip=10.0.0.2. C also announces port 7999, and A lists exactly that. Then B stops announcing an ip and announces port 7888: its next handshake skips the ip-address step, resumes with +CONTINUE, and A lists 127.0.0.1:7888.",
   'sc.q_chain_upstream_outage_timeout.title':
     'A chain during an upstream outage: repl-timeout at the end of the chain',
   'sc.q_chain_upstream_outage_timeout.story':

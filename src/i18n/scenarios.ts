@@ -30,6 +30,7 @@ export const SCENARIO_POINTS: Record<string, number[]> = {
   m_tiny_backlog_last_block: [20],
   n_restart_as_master_then_replicaof_full: [1, 11],
   o_masteruser_acl_auth: [4],
+  o2_announce_ip_port_acl: [4, 5],
   q_chain_upstream_outage_timeout: [14],
   s2_min_replicas_cut_link: [13],
   t2_backlog_ttl_reattach_in_time: [18, 20],

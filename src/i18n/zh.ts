@@ -58,7 +58,8 @@ export const zh: Catalog = {
   'hs.SEND_HANDSHAKE': 'AUTH (配置了 masterauth 时) 和各条 REPLCONF 一次性写出 (6.2 起流水线发送)。',
   'hs.RECEIVE_AUTH_REPLY': '等待 AUTH 的回复: +OK; 或 -WRONGPASS, 一秒后重试。',
   'hs.RECEIVE_PORT_REPLY': 'REPLCONF listening-port: 从库上报自己的端口 (INFO 中 slaveN:…,port=)。',
-  'hs.RECEIVE_IP_REPLY': 'REPLCONF ip-address (仅在配置 replica-announce-ip 时)。',
+  'hs.RECEIVE_IP_REPLY':
+    'REPLCONF ip-address: 仅在配置 replica-announce-ip 时发送 (NAT、容器)。主库随后显示这个地址而不是连接的地址 (INFO slaveN:ip=…、ROLE、日志)。',
   'hs.RECEIVE_CAPA_REPLY':
     'REPLCONF capa eof capa psync2: eof = 能接收无盘 RDB ($EOF:<mark>), psync2 = 理解 +CONTINUE <新 replid>。',
   'hs.SEND_PSYNC': '准备发送 PSYNC <replid> <offset+1> (没有复制历史时发送 PSYNC ? -1)。',
@@ -391,6 +392,9 @@ export const zh: Catalog = {
   'sc.o_masteruser_acl_auth.title': '通过 ACL 用户复制 (masteruser)',
   'sc.o_masteruser_acl_auth.story':
     'A 为 default 用户设置了密码, 并有一个只允许 PSYNC、REPLCONF、PING 的 ACL 用户 repl。B 配置 masteruser repl / masterauth replpass, 握手时在 REPLCONF 之前发送 AUTH repl replpass。',
+  'sc.o2_announce_ip_port_acl.title': 'REPLCONF ip-address 与 listening-port: 从库上报的地址',
+  'sc.o2_announce_ip_port_acl.story':
+    '在 NAT 或容器后面, 主库看不到从库的真实地址, 于是由从库自己上报。B (replica-announce-ip 10.0.0.2) 一次性发送 AUTH、REPLCONF listening-port、REPLCONF ip-address、REPLCONF capa, 收到四个 +OK 后完成连接: A 显示 slave0:ip=10.0.0.2。C 还上报了端口 7999, A 显示的正是它。随后 B 不再上报 ip, 改为上报端口 7888: 下一次握手跳过 ip-address 这一步, 以 +CONTINUE 恢复, A 显示 127.0.0.1:7888。',
   'sc.q_chain_upstream_outage_timeout.title': '上游断开时的级联复制: 链尾的 repl-timeout',
   'sc.q_chain_upstream_outage_timeout.story':
     '链 A → B → C, repl-timeout 3。B 到 A 的链路被切断。B 从不向自己的从库发送 PING (只转发 A 的复制流), 所以 C 什么也收不到: 超过 3 秒后 C 放弃链路并重连。',
