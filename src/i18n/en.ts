@@ -345,6 +345,10 @@ export const en = {
   'sc.h_chained_full_resync.title': 'A chain: the middle node drops its sub-replicas on a full sync',
   'sc.h_chained_full_resync.story':
     'Chain A ← B ← C. B is cut off too long and must full-sync from A; when it starts loading the new RDB it disconnects C and frees its own backlog, so C then needs a full sync too.',
+  'sc.h3_subreplica_restart_full_after_big_writes.title':
+    'A sub-replica restarted from its RDB after big writes: a full sync from the middle of the chain',
+  'sc.h3_subreplica_restart_full_after_big_writes.story':
+    "Chain A → B → C, 16 KB backlogs. C stops with SHUTDOWN SAVE: its RDB remembers the chain's replid and offset 173. While C is down A writes about 480 KB of 8 KB values in db 3; B relays them and its backlog keeps only the last whole blocks. C restarts and asks B for PSYNC <replid> 174: the replid matches, but byte 174 is long gone from B's backlog, so B answers +FULLRESYNC with its own offset 482227. The writes that follow reach C after its new RDB, in db 3, and C's fresh backlog (first byte 482228) drops whole blocks once it passes 16 KB.",
   'sc.i_masterauth_errors.title': 'masterauth: auth errors and retries',
   'sc.i_masterauth_errors.story':
     'A has requirepass. Without masterauth B gets -NOAUTH; with a wrong password AUTH gets -WRONGPASS and B retries every second; with the right one the handshake completes and a full sync follows.',

@@ -24,6 +24,7 @@ export const SCENARIO_POINTS: Record<string, number[]> = {
   f2_promote_chain_middle: [1, 8, 18],
   g_failover_divergence_full: [8, 11, 18],
   h2_chain_partial_keeps_subreplica: [14, 18],
+  h3_subreplica_restart_full_after_big_writes: [11, 12, 18, 20],
   j2_master_restart_no_rdb_wipes_data: [11, 16],
   j3_shutdown_save_lagging_replica_getack: [13],
   j_master_restart_rdb_partial: [8, 18],
