@@ -337,7 +337,7 @@ export const zh: Catalog = {
     '链 A ← B ← C。B 断线太久需要从 A 全量同步; B 开始加载新 RDB 时会断开 C 并释放自己的 backlog, C 之后只能全量同步。',
   'sc.h3_subreplica_restart_full_after_big_writes.title': '大量写入后从 RDB 重启的下级从库: 从链中间全量同步',
   'sc.h3_subreplica_restart_full_after_big_writes.story':
-    '链 A → B → C, backlog 均为 16 KB。C 以 SHUTDOWN SAVE 停止: 它的 RDB 记下了链的 replid 和 offset 173。C 停机期间 A 在 db 3 写入约 480 KB (每个值 8 KB); B 转发这些写入, 它的 backlog 只保留最后几个完整的块。C 重启后向 B 发送 PSYNC <replid> 174: replid 相同, 但第 174 字节早已不在 B 的 backlog 中, 于是 B 回复 +FULLRESYNC, 带上自己的 offset 482227。之后的写入在新 RDB 之后到达 C, 仍然写入 db 3; C 新建的 backlog (首字节 482228) 超过 16 KB 后按整块丢弃。',
+    '链 A → B → C, backlog 均为 16 KB, 每个值 8 KB, 写入 db 3。(1) A 写入 240 KB 后立即以 SHUTDOWN SAVE 重启 C: C 只比 B 晚一跳, 保存前已读完所有字节, RDB 记下 offset 241207, B 回复 +CONTINUE 且无需补发; C 的 backlog 从 241208 开始, 为空。(2) C 再次停机, 期间 A 又写入 480 KB。B 的 backlog 只保留最后几个完整的块, C 发送 PSYNC <replid> 241208 时 replid 相同, 但该字节已不在: B 回复 +FULLRESYNC, 带上自己的 offset 723298。(3) 之后的写入在新 RDB 之后到达 C, 仍写入 db 3; C 新建的 backlog (首字节 723299) 超过 16 KB 后按整块丢弃。',
   'sc.i_masterauth_errors.title': 'masterauth: 鉴权失败与重试',
   'sc.i_masterauth_errors.story':
     'A 设置了 requirepass。B 不带 masterauth 时 PING 得到 -NOAUTH; 密码错误时 AUTH 得到 -WRONGPASS, 每秒重试; 改对后完成握手并全量同步。',

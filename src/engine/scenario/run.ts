@@ -32,6 +32,14 @@ const DEFAULT_SETTLE_MS = 250;
 /** Gap between two node starts at setup. */
 export const START_STAGGER_MS = 30;
 const DEFAULT_WAIT_MS = 30_000;
+/**
+ * The real runner reads every node's INFO, ROLE, data and log for a step's snapshot before the
+ * next op starts: at least ~3 ms on loopback (28 ms after a write of 60 × 8 KB). Bytes in flight
+ * land meanwhile. Without this gap a sub-replica, one hop (~50 µs) behind its master when a write
+ * step ends, would be shut down 3 values short and resume from there (scenario h3), while real
+ * Redis had caught up.
+ */
+const SNAPSHOT_MS = 1;
 
 /** A running scenario: the world plus what the runner tracks between steps. */
 export interface ScenarioRun {
@@ -566,6 +574,7 @@ export function runScenario(input: Scenario | unknown, opts: { seed?: number } =
     const result = runStep(run, step);
     collect(i, step.op);
     const snapshot = snapshotAll(run);
+    runUntil(run.w, run.w.now + SNAPSHOT_MS * MS);
     const ts: TraceStep = { i, ...step, atMs, result, snapshot };
     if (step.expect) {
       ts.expectations = Object.entries(step.expect).map(([path, cond]) => {
