@@ -17,6 +17,7 @@ import { infoField, inSync } from './scenario/run.ts';
 import type { Scenario, Step } from './scenario/types.ts';
 import { validateScenario } from './scenario/validate.ts';
 import { runUntil, runUntilCondition } from './simulation.ts';
+import { streamsLanded } from './stream.ts';
 
 export const ENGINE_RUN_VERSION = 1;
 
@@ -132,6 +133,8 @@ export function scenarioToRun(raw: unknown, seed: number): { record: RunRecord; 
   for (const step of s.steps) {
     stepTimes.push(w.now);
     runScenarioStepAsInputs(lab, step, add);
+    // As the engine runner does between steps: bytes in flight land first (scenario h3).
+    runUntilCondition(w, () => streamsLanded(w), w.now + 2000 * MS);
   }
   return { record: { engineVersion: ENGINE_RUN_VERSION, seed, setup, scenario: s.name, inputs }, stepTimes };
 }

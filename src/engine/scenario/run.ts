@@ -8,6 +8,7 @@ import { dropReplicaClient } from '../master.ts';
 import { cutConn } from '../net.ts';
 import { type Argv, type Reply, replyToJson, respSize } from '../resp.ts';
 import { createWorld, runUntil, runUntilCondition } from '../simulation.ts';
+import { streamsLanded } from '../stream.ts';
 import type { Node, World } from '../world.ts';
 import { matches, readPath } from './conditions.ts';
 import { replicationInfo, snapshotNode } from './snapshot.ts';
@@ -32,14 +33,8 @@ const DEFAULT_SETTLE_MS = 250;
 /** Gap between two node starts at setup. */
 export const START_STAGGER_MS = 30;
 const DEFAULT_WAIT_MS = 30_000;
-/**
- * The real runner reads every node's INFO, ROLE, data and log for a step's snapshot before the
- * next op starts: at least ~3 ms on loopback (28 ms after a write of 60 × 8 KB). Bytes in flight
- * land meanwhile. Without this gap a sub-replica, one hop (~50 µs) behind its master when a write
- * step ends, would be shut down 3 values short and resume from there (scenario h3), while real
- * Redis had caught up.
- */
-const SNAPSHOT_MS = 1;
+/** Bound on waiting for in-flight stream bytes between steps (see `streamsLanded`). */
+const LAND_MS = 2000;
 
 /** A running scenario: the world plus what the runner tracks between steps. */
 export interface ScenarioRun {
@@ -574,7 +569,8 @@ export function runScenario(input: Scenario | unknown, opts: { seed?: number } =
     const result = runStep(run, step);
     collect(i, step.op);
     const snapshot = snapshotAll(run);
-    runUntil(run.w, run.w.now + SNAPSHOT_MS * MS);
+    // The real runner's snapshot takes ≥3 ms: bytes in flight land before the next op (h3).
+    runUntilCondition(run.w, () => streamsLanded(run.w), run.w.now + LAND_MS * MS);
     const ts: TraceStep = { i, ...step, atMs, result, snapshot };
     if (step.expect) {
       ts.expectations = Object.entries(step.expect).map(([path, cond]) => {
