@@ -92,4 +92,18 @@ describe('bad input gets Redis errors and changes nothing', () => {
     });
     expect((call(run.w, a, c, ['AUTH', 'pw']) as { reply: Reply }).reply).toEqual({ t: 'simple', v: 'OK' });
   });
+
+  it('REPLCONF from a console answers as replconfCommand does (checked on 7.0.15)', () => {
+    const { a, exec } = setup({}, false);
+    const err = (v: string) => ({ t: 'error', v });
+    expect(exec(a, 'REPLCONF', 'ip-address', 'h'.repeat(255))).toEqual({ t: 'simple', v: 'OK' });
+    expect(exec(a, 'REPLCONF', 'listening-port', 'abc')).toEqual(
+      err('ERR value is not an integer or out of range'),
+    );
+    expect(exec(a, 'REPLCONF', 'foo', 'bar')).toEqual(err('ERR Unrecognized REPLCONF option: foo'));
+    expect(exec(a, 'REPLCONF', 'foo')).toEqual(err('ERR syntax error'));
+    expect(exec(a, 'REPLCONF', 'listening-port', '12', 'ip-address', 'x'.repeat(300))).toEqual(
+      err('ERR REPLCONF ip-address provided by replica instance is too long: 300 bytes'),
+    );
+  });
 });

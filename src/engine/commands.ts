@@ -19,6 +19,7 @@ import {
   countAcks,
   dropReplicaClient,
   refreshGoodSlaves,
+  replconf,
   requestAcks,
   saveInfo,
   snapshotRdb,
@@ -438,7 +439,12 @@ const SERVER_COMMANDS: Record<string, Handler> = {
   },
   command: (_w, _n, _c, a) => (a[1]?.toLowerCase() === 'count' ? ok(int(COMMAND_TABLE.size)) : ok(arr([]))),
   debug: () => ok(err('ERR DEBUG is not available in PSYNC Lab')),
-  replconf: () => ok(OK),
+  replconf: (_w, _n, _c, a) => {
+    // A console client is no replica: its ACK/GETACK change nothing (Redis sends no reply at all;
+    // the console shows OK rather than hang).
+    const r = replconf({ listeningPort: 0, announcedIp: '', capaEof: false, capaPsync2: false }, a);
+    return ok(r === 'getack' || 'ack' in r ? OK : r);
+  },
   psync: () =>
     ok(err('ERR PSYNC from a console client is not supported in PSYNC Lab: use REPLICAOF on a node')),
   sync: () =>

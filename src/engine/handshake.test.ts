@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { SimEvent } from './events.ts';
 import { REPL_STATES } from './handshake.ts';
 import { drainEvents, runStep, setupScenario } from './index.ts';
+import { snapshotNode } from './scenario/snapshot.ts';
 
 type Sent = Extract<SimEvent, { type: 'message.sent' }>;
 
-function attach(config: Record<string, string> = {}, nodeB: Record<string, string> = {}) {
+function attach(config: Record<string, string> = {}, nodeB: Record<string, string> = {}, aclUser?: string[]) {
   const run = setupScenario({ name: 't', nodes: { A: { config }, B: { config: nodeB } }, steps: [] }, 1);
+  if (aclUser) runStep(run, { op: 'cmd', node: 'A', cmds: [['ACL', 'SETUSER', ...aclUser]] });
   drainEvents(run.w);
   runStep(run, { op: 'replicaof', node: 'B', master: 'A' });
   return drainEvents(run.w);
@@ -68,5 +70,60 @@ describe('the replica handshake on the wire (exact RESP bytes, spec §2.2)', () 
     expect(lines).toContain('S # Unexpected reply to PSYNC from master: -NOAUTH Authentication required.');
     expect(lines).toContain('S * Retrying with SYNC...');
     expect(lines).toContain('S # MASTER aborted replication with an error: NOAUTH Authentication required.');
+  });
+
+  it('with replica-announce-ip: REPLCONF ip-address between listening-port and capa, each +OK, then it attaches (o2)', () => {
+    const ev = attach(
+      { requirepass: 's3cret' },
+      { masteruser: 'repl', masterauth: 'replpass', 'replica-announce-ip': '10.0.0.2' },
+      ['repl', 'on', '>replpass', '+psync', '+replconf', '+ping'],
+    );
+    const sent = ev.filter((e): e is Sent => e.type === 'message.sent' && e.kind !== 'newline');
+    // As the proxy captured it on 7.0.15: PING → -NOAUTH, then the pipelined batch, one +OK per command.
+    expect(sent.slice(0, 10).map((m) => [m.from, m.resp, m.bytes])).toEqual([
+      ['B', '*1\r\n$4\r\nPING\r\n', 14],
+      ['A', '-NOAUTH Authentication required.\r\n', 34],
+      ['B', '*3\r\n$4\r\nAUTH\r\n$4\r\nrepl\r\n$8\r\nreplpass\r\n', 38],
+      ['B', '*3\r\n$8\r\nREPLCONF\r\n$14\r\nlistening-port\r\n$4\r\n7102\r\n', 49],
+      ['B', '*3\r\n$8\r\nREPLCONF\r\n$10\r\nip-address\r\n$8\r\n10.0.0.2\r\n', 49],
+      ['B', '*5\r\n$8\r\nREPLCONF\r\n$4\r\ncapa\r\n$3\r\neof\r\n$4\r\ncapa\r\n$6\r\npsync2\r\n', 59],
+      ['A', '+OK\r\n', 5],
+      ['A', '+OK\r\n', 5],
+      ['A', '+OK\r\n', 5],
+      ['A', '+OK\r\n', 5],
+    ]);
+    const states = ev.filter((e) => e.type === 'replica.state').map((e) => (e as { state: string }).state);
+    expect(states).toContain('REPL_STATE_RECEIVE_IP_REPLY');
+    expect(states.at(-1)).toBe('REPL_STATE_CONNECTED');
+    const logs = ev.filter((e) => e.type === 'log').map((e) => (e as { line: string }).line);
+    expect(logs).toContain('M * Replica 10.0.0.2:7102 asks for synchronization');
+  });
+
+  it('an announced address shows in INFO slaveN and ROLE; one of 256+ bytes is refused but not critical', () => {
+    const run = setupScenario(
+      {
+        name: 't',
+        nodes: {
+          A: {},
+          B: { config: { 'replica-announce-ip': 'h'.repeat(256) } },
+          C: { config: { 'replica-announce-ip': 'replica-c.example', 'replica-announce-port': '7999' } },
+        },
+        steps: [],
+      },
+      1,
+    );
+    runStep(run, { op: 'replicaof', node: 'B', master: 'A' });
+    runStep(run, { op: 'replicaof', node: 'C', master: 'A' });
+    runStep(run, { op: 'wait-sync' });
+    const a = snapshotNode(run.w, run.w.nodes.get('A')!, 0);
+    expect(a.replication?.slave0).toMatchObject({ ip: '127.0.0.1', port: 7102, state: 'online' });
+    expect(a.replication?.slave1).toMatchObject({ ip: 'replica-c.example', port: 7999, state: 'online' });
+    expect(a.role?.[2]).toEqual([
+      ['127.0.0.1', '7102', String(run.w.nodes.get('A')!.masterReplOffset)],
+      ['replica-c.example', '7999', String(run.w.nodes.get('A')!.masterReplOffset)],
+    ]);
+    expect(run.w.nodes.get('B')!.log).toContain(
+      'S * (Non critical) Master does not understand REPLCONF ip-address: -ERR REPLCONF ip-address provided by replica instance is too long: 256 bytes',
+    );
   });
 });

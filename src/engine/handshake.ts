@@ -1,6 +1,7 @@
 // The replica's link states (src/server.h `repl_state`, 6.2+), in protocol order, and the exact
-// bytes of each handshake message. Since 6.2 AUTH / REPLCONF listening-port / REPLCONF capa are
-// written in one go (SEND_HANDSHAKE) and their replies consumed one per RECEIVE_* state.
+// bytes of each handshake message. Since 6.2 AUTH / REPLCONF listening-port / REPLCONF ip-address
+// (only with replica-announce-ip) / REPLCONF capa are written in one go (SEND_HANDSHAKE) and their
+// replies consumed one per RECEIVE_* state, in that order.
 import type { Argv } from './resp.ts';
 
 export const REPL_STATES = [
@@ -56,6 +57,11 @@ export function authArgv(masteruser: string, masterauth: string): Argv {
 
 export function listeningPortArgv(port: number): Argv {
   return ['REPLCONF', 'listening-port', String(port)];
+}
+
+/** Only with replica-announce-ip: e.g. 10.0.0.2 → 49 bytes (`*3 $8 REPLCONF $10 ip-address $8 10.0.0.2`). */
+export function ipAddressArgv(ip: string): Argv {
+  return ['REPLCONF', 'ip-address', ip];
 }
 
 export const CAPA_ARGV: Argv = ['REPLCONF', 'capa', 'eof', 'capa', 'psync2'];

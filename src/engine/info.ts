@@ -53,7 +53,7 @@ export function replicationFields(w: World, node: Node): [string, string | numbe
     const lag = s.replstate === 'online' ? now - s.ackTime : 0;
     f.push([
       `slave${i}`,
-      `ip=127.0.0.1,port=${s.listeningPort},state=${s.replstate},offset=${s.ackOff},lag=${lag}`,
+      `ip=${s.announcedIp},port=${s.listeningPort},state=${s.replstate},offset=${s.ackOff},lag=${lag}`,
     ]);
   });
   f.push(['master_failover_state', 'no-failover']);

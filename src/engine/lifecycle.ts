@@ -322,7 +322,11 @@ export function unfreeze(w: World, node: Node): void {
   emit(w, { type: 'node.state', node: node.name, state: 'running' });
   const parked = node.parked;
   node.parked = [];
-  for (const t of parked) w.queue.push(w.now, t);
+  // They waited in the socket first, so they run before anything still queued for this node. Every
+  // queued task is due at ≥ now (the clock only moves to the next due task), so `now - 1` puts them
+  // first, in order; the clock does not go back. (Queued at `now` they ran after a delivery due at
+  // the very instant of SIGCONT: that later stream message was applied before the earlier ones.)
+  for (const t of parked) w.queue.push(w.now - 1, t);
 }
 
 /** GETACK for WAIT, then the write pass (beforeSleep). */

@@ -7,13 +7,21 @@ import { emit, log, SEC, unixMs, unixSec } from './emit.ts';
 import { closeEnd, send } from './net.ts';
 import { decidePsync, psyncLogLines } from './psync.ts';
 import { randomHex40 } from './random.ts';
-import { type Argv, encodeArgv, encodeReply, err, OK, type Reply, simple } from './resp.ts';
+import { type Argv, encodeArgv, encodeReply, err, OK, type Reply, simple, utf8Length } from './resp.ts';
 import { feedSlaves, scheduleFlush, sendStream, streaming, trim } from './stream.ts';
 import type { BgsaveChild, Conn, Node, RdbFile, ReplicaClient, ServerClient, World } from './world.ts';
 
+/**
+ * replicationGetSlaveName: "<announced ip or peer ip>:<listening port>", as the master's log lines
+ * name a replica ("Replica 10.0.0.2:7102 asks for synchronization"); before REPLCONF
+ * listening-port the port is unknown.
+ */
 export function replicaName(s: { listeningPort: number; announcedIp?: string }): string {
-  return `${s.announcedIp ?? '127.0.0.1'}:${s.listeningPort}`;
+  return `${s.announcedIp ?? '127.0.0.1'}:${s.listeningPort || '<unknown-replica-port>'}`;
 }
+
+/** NET_HOST_STR_LEN: REPLCONF ip-address must be shorter than this. */
+const NET_HOST_STR_LEN = 256;
 
 /** A connection reached this node's listening socket. */
 export function acceptClient(w: World, node: Node, conn: Conn): ServerClient {
@@ -106,22 +114,49 @@ export function onReplicaCommand(w: World, node: Node, sc: ServerClient, argv: A
   }
 }
 
-function onReplconf(w: World, node: Node, sc: ServerClient, argv: Argv): void {
-  for (let i = 1; i + 1 < argv.length; i += 2) {
+/** What REPLCONF sets on a connection during the handshake. */
+export type ReplconfFields = Pick<ServerClient, 'listeningPort' | 'announcedIp' | 'capaEof' | 'capaPsync2'>;
+
+/**
+ * replconfCommand: option/value pairs applied to `f` in order; the first bad one answers an error
+ * and stops (the pairs before it stay applied, as in Redis). `ip-address` is what INFO's slaveN
+ * `ip=`, ROLE and the log lines show instead of the peer address (replica-announce-ip behind NAT);
+ * 256 bytes or more is refused ("too long: 256 bytes"), which the replica logs as non critical.
+ * ACK and GETACK never reply: `{ ack }` / 'getack' tell the caller what to do instead.
+ */
+export function replconf(f: ReplconfFields, argv: Argv): Reply | { ack: number } | 'getack' {
+  if (argv.length % 2 === 0) return err('ERR syntax error');
+  for (let i = 1; i < argv.length; i += 2) {
     const opt = argv[i].toLowerCase();
     const val = argv[i + 1];
-    if (opt === 'listening-port') sc.listeningPort = Number(val);
-    else if (opt === 'ip-address') sc.announcedIp = val;
-    else if (opt === 'capa') {
-      if (val.toLowerCase() === 'eof') sc.capaEof = true;
-      if (val.toLowerCase() === 'psync2') sc.capaPsync2 = true;
-    } else if (opt === 'ack') {
-      // REPLCONF ACK <offset>: no reply; only from a replica.
-      if (sc.replica) onAck(w, node, sc.replica, Number(val));
-      return;
-    } else if (opt === 'getack') return;
+    if (opt === 'listening-port') {
+      if (!/^-?\d+$/.test(val) || !Number.isSafeInteger(Number(val)))
+        return err('ERR value is not an integer or out of range');
+      f.listeningPort = Number(val);
+    } else if (opt === 'ip-address') {
+      const len = utf8Length(val);
+      if (len >= NET_HOST_STR_LEN)
+        return err(`ERR REPLCONF ip-address provided by replica instance is too long: ${len} bytes`);
+      f.announcedIp = val;
+    } else if (opt === 'capa') {
+      if (val.toLowerCase() === 'eof') f.capaEof = true;
+      if (val.toLowerCase() === 'psync2') f.capaPsync2 = true;
+    } else if (opt === 'ack') return { ack: Number(val) };
+    else if (opt === 'getack') return 'getack';
+    else return err(`ERR Unrecognized REPLCONF option: ${argv[i]}`);
   }
-  reply(w, node, sc, OK);
+  return OK;
+}
+
+function onReplconf(w: World, node: Node, sc: ServerClient, argv: Argv): void {
+  const r = replconf(sc, argv);
+  if (r === 'getack') return;
+  if ('ack' in r) {
+    // REPLCONF ACK <offset>: only from a replica.
+    if (sc.replica) onAck(w, node, sc.replica, r.ack);
+    return;
+  }
+  reply(w, node, sc, r);
 }
 
 function onAck(w: World, node: Node, s: ReplicaClient, offset: number): void {

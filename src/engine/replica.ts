@@ -12,6 +12,7 @@ import {
   ackArgv,
   authArgv,
   CAPA_ARGV,
+  ipAddressArgv,
   isHandshakeState,
   listeningPortArgv,
   PING_ARGV,
@@ -20,7 +21,7 @@ import {
 } from './handshake.ts';
 import { changeReplicationId, disconnectSlaves, reply as replyTo } from './master.ts';
 import { closeEnd, openConn, send } from './net.ts';
-import { type Argv, encodeArgv, encodeReply, type Reply, respSize } from './resp.ts';
+import { type Argv, encodeArgv, encodeReply, type Reply, respSize, utf8Length } from './resp.ts';
 import { proxyApplied, trim } from './stream.ts';
 import type { Conn, Node, Payload, RdbFile, World } from './world.ts';
 
@@ -45,8 +46,9 @@ export function setState(w: World, node: Node, state: ReplState): void {
 
 function sendCmd(w: World, node: Node, conn: Conn, argv: Argv, kind: MessageKind, inline = false): void {
   const text = inline ? `${argv.join(' ')}\r\n` : encodeArgv(argv);
-  node.stats.total_net_repl_output_bytes += text.length;
-  send(w, conn, node.name, { k: 'cmd', argv, inline }, text.length, {
+  const bytes = utf8Length(text); // an announced ip or a password may be non-ASCII
+  node.stats.total_net_repl_output_bytes += bytes;
+  send(w, conn, node.name, { k: 'cmd', argv, inline }, bytes, {
     kind,
     label: argv.join(' '),
     resp: text,
@@ -201,6 +203,7 @@ export function onMasterMessage(w: World, node: Node, conn: Conn, p: Payload, si
       return;
     case 'REPL_STATE_RECEIVE_AUTH_REPLY':
     case 'REPL_STATE_RECEIVE_PORT_REPLY':
+    case 'REPL_STATE_RECEIVE_IP_REPLY':
     case 'REPL_STATE_RECEIVE_CAPA_REPLY':
       if (p.k === 'reply') onHandshakeReply(w, node, conn, p.reply);
       return;
@@ -241,7 +244,7 @@ function onPingReply(w: World, node: Node, conn: Conn, r: Reply): void {
   link.pending.push('port');
   const announceIp = cfgStr(node.config, 'replica-announce-ip');
   if (announceIp) {
-    sendCmd(w, node, conn, ['REPLCONF', 'ip-address', announceIp], 'REPLCONF ip-address');
+    sendCmd(w, node, conn, ipAddressArgv(announceIp), 'REPLCONF ip-address');
     link.pending.push('ip');
   }
   sendCmd(w, node, conn, CAPA_ARGV, 'REPLCONF capa');

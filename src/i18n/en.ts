@@ -58,7 +58,8 @@ export const en = {
   'hs.RECEIVE_AUTH_REPLY': 'Waiting for the reply to AUTH: +OK, or -WRONGPASS and a retry a second later.',
   'hs.RECEIVE_PORT_REPLY':
     'REPLCONF listening-port: the replica tells its port (shown in INFO as slaveN:…,port=).',
-  'hs.RECEIVE_IP_REPLY': 'REPLCONF ip-address (only with replica-announce-ip).',
+  'hs.RECEIVE_IP_REPLY':
+    "REPLCONF ip-address: only with replica-announce-ip (NAT, containers). The master then shows that address instead of the connection's (INFO slaveN:ip=…, ROLE, its log).",
   'hs.RECEIVE_CAPA_REPLY':
     'REPLCONF capa eof capa psync2: "eof" = can take a diskless RDB ($EOF:<mark>), "psync2" = understands +CONTINUE <new replid>.',
   'hs.SEND_PSYNC': 'About to send PSYNC <replid> <offset+1> (or PSYNC ? -1 with no history).',
@@ -344,6 +345,10 @@ export const en = {
   'sc.h_chained_full_resync.title': 'A chain: the middle node drops its sub-replicas on a full sync',
   'sc.h_chained_full_resync.story':
     'Chain A ← B ← C. B is cut off too long and must full-sync from A; when it starts loading the new RDB it disconnects C and frees its own backlog, so C then needs a full sync too.',
+  'sc.h3_subreplica_restart_full_after_big_writes.title':
+    'A sub-replica restarted from its RDB after big writes: a full sync from the middle of the chain',
+  'sc.h3_subreplica_restart_full_after_big_writes.story':
+    "Chain A → B → C, 16 KB backlogs, 8 KB values in db 3. (1) Restarted with SHUTDOWN SAVE right after 240 KB of writes, C had already read every byte (it is only one hop behind B), so its RDB says offset 241207 and B answers +CONTINUE with nothing to send; C's backlog starts empty at 241208. (2) C stops again, and while it is down A writes 480 KB more. B's backlog keeps only its last whole blocks, so when C asks PSYNC <replid> 241208 the replid matches but that byte is gone: B answers +FULLRESYNC with its own offset 723298. (3) The writes that follow reach C after its new RDB, still in db 3, and C's fresh backlog (first byte 723299) drops whole blocks once it passes 16 KB.",
   'sc.i_masterauth_errors.title': 'masterauth: auth errors and retries',
   'sc.i_masterauth_errors.story':
     'A has requirepass. Without masterauth B gets -NOAUTH; with a wrong password AUTH gets -WRONGPASS and B retries every second; with the right one the handshake completes and a full sync follows.',
@@ -403,6 +408,10 @@ export const en = {
   'sc.o_masteruser_acl_auth.title': 'Replication through an ACL user (masteruser)',
   'sc.o_masteruser_acl_auth.story':
     "A has a password on the default user and an ACL user 'repl' allowed only PSYNC, REPLCONF and PING. B uses masteruser repl / masterauth replpass: its handshake sends AUTH repl replpass before the REPLCONFs.",
+  'sc.o2_announce_ip_port_acl.title':
+    'REPLCONF ip-address and listening-port: the address a replica announces',
+  'sc.o2_announce_ip_port_acl.story':
+    "Behind NAT or in a container the master cannot see a replica's real address, so the replica tells it. B (replica-announce-ip 10.0.0.2) pipelines AUTH, REPLCONF listening-port, REPLCONF ip-address and REPLCONF capa, gets four +OK and attaches: A lists slave0:ip=10.0.0.2. C also announces port 7999, and A lists exactly that. Then B stops announcing an ip and announces port 7888: its next handshake skips the ip-address step, resumes with +CONTINUE, and A lists 127.0.0.1:7888.",
   'sc.q_chain_upstream_outage_timeout.title':
     'A chain during an upstream outage: repl-timeout at the end of the chain',
   'sc.q_chain_upstream_outage_timeout.story':

@@ -58,7 +58,8 @@ export const zh: Catalog = {
   'hs.SEND_HANDSHAKE': 'AUTH (配置了 masterauth 时) 和各条 REPLCONF 一次性写出 (6.2 起流水线发送)。',
   'hs.RECEIVE_AUTH_REPLY': '等待 AUTH 的回复: +OK; 或 -WRONGPASS, 一秒后重试。',
   'hs.RECEIVE_PORT_REPLY': 'REPLCONF listening-port: 从库上报自己的端口 (INFO 中 slaveN:…,port=)。',
-  'hs.RECEIVE_IP_REPLY': 'REPLCONF ip-address (仅在配置 replica-announce-ip 时)。',
+  'hs.RECEIVE_IP_REPLY':
+    'REPLCONF ip-address: 仅在配置 replica-announce-ip 时发送 (NAT、容器)。主库随后显示这个地址而不是连接的地址 (INFO slaveN:ip=…、ROLE、日志)。',
   'hs.RECEIVE_CAPA_REPLY':
     'REPLCONF capa eof capa psync2: eof = 能接收无盘 RDB ($EOF:<mark>), psync2 = 理解 +CONTINUE <新 replid>。',
   'hs.SEND_PSYNC': '准备发送 PSYNC <replid> <offset+1> (没有复制历史时发送 PSYNC ? -1)。',
@@ -334,6 +335,9 @@ export const zh: Catalog = {
   'sc.h_chained_full_resync.title': '级联复制: 中间节点全量同步时断开下级',
   'sc.h_chained_full_resync.story':
     '链 A ← B ← C。B 断线太久需要从 A 全量同步; B 开始加载新 RDB 时会断开 C 并释放自己的 backlog, C 之后只能全量同步。',
+  'sc.h3_subreplica_restart_full_after_big_writes.title': '大量写入后从 RDB 重启的下级从库: 从链中间全量同步',
+  'sc.h3_subreplica_restart_full_after_big_writes.story':
+    '链 A → B → C, backlog 均为 16 KB, 每个值 8 KB, 写入 db 3。(1) A 写入 240 KB 后立即以 SHUTDOWN SAVE 重启 C: C 只比 B 晚一跳, 保存前已读完所有字节, RDB 记下 offset 241207, B 回复 +CONTINUE 且无需补发; C 的 backlog 从 241208 开始, 为空。(2) C 再次停机, 期间 A 又写入 480 KB。B 的 backlog 只保留最后几个完整的块, C 发送 PSYNC <replid> 241208 时 replid 相同, 但该字节已不在: B 回复 +FULLRESYNC, 带上自己的 offset 723298。(3) 之后的写入在新 RDB 之后到达 C, 仍写入 db 3; C 新建的 backlog (首字节 723299) 超过 16 KB 后按整块丢弃。',
   'sc.i_masterauth_errors.title': 'masterauth: 鉴权失败与重试',
   'sc.i_masterauth_errors.story':
     'A 设置了 requirepass。B 不带 masterauth 时 PING 得到 -NOAUTH; 密码错误时 AUTH 得到 -WRONGPASS, 每秒重试; 改对后完成握手并全量同步。',
@@ -391,6 +395,9 @@ export const zh: Catalog = {
   'sc.o_masteruser_acl_auth.title': '通过 ACL 用户复制 (masteruser)',
   'sc.o_masteruser_acl_auth.story':
     'A 为 default 用户设置了密码, 并有一个只允许 PSYNC、REPLCONF、PING 的 ACL 用户 repl。B 配置 masteruser repl / masterauth replpass, 握手时在 REPLCONF 之前发送 AUTH repl replpass。',
+  'sc.o2_announce_ip_port_acl.title': 'REPLCONF ip-address 与 listening-port: 从库上报的地址',
+  'sc.o2_announce_ip_port_acl.story':
+    '在 NAT 或容器后面, 主库看不到从库的真实地址, 于是由从库自己上报。B (replica-announce-ip 10.0.0.2) 一次性发送 AUTH、REPLCONF listening-port、REPLCONF ip-address、REPLCONF capa, 收到四个 +OK 后完成连接: A 显示 slave0:ip=10.0.0.2。C 还上报了端口 7999, A 显示的正是它。随后 B 不再上报 ip, 改为上报端口 7888: 下一次握手跳过 ip-address 这一步, 以 +CONTINUE 恢复, A 显示 127.0.0.1:7888。',
   'sc.q_chain_upstream_outage_timeout.title': '上游断开时的级联复制: 链尾的 repl-timeout',
   'sc.q_chain_upstream_outage_timeout.story':
     '链 A → B → C, repl-timeout 3。B 到 A 的链路被切断。B 从不向自己的从库发送 PING (只转发 A 的复制流), 所以 C 什么也收不到: 超过 3 秒后 C 放弃链路并重连。',

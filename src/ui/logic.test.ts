@@ -1,7 +1,7 @@
 // The pure parts of the views: layout, the backlog ring's geometry, the console's argument
 // splitting, "why" cards, handshake marks, key diffs, speed steps.
 import { describe, expect, it } from 'vitest';
-import type { PsyncDecision } from '../engine/index.ts';
+import { drainEvents, type PsyncDecision, runStep, setupScenario } from '../engine/index.ts';
 import { boundary, ringModel } from './backlog/geometry.ts';
 import { CARD_H, layoutTree, messagePoint } from './cluster/layout.ts';
 import { linkStatus } from './cluster/linkStatus.ts';
@@ -157,6 +157,24 @@ describe('handshake stepper', () => {
     expect(at('REPL_STATE_RECEIVE_AUTH_REPLY')).toBe('skipped');
     expect(at('REPL_STATE_RECEIVE_PORT_REPLY')).toBe('current');
     expect(at('REPL_STATE_CONNECTED')).toBe('todo');
+  });
+  it('shows the ip-address step when the replica announces an ip, and marks it skipped otherwise (lesson point 5)', () => {
+    const marksOf = (config: Record<string, string>) => {
+      const run = setupScenario({ name: 't', nodes: { A: {}, B: { config } }, steps: [] }, 1);
+      drainEvents(run.w);
+      runStep(run, { op: 'replicaof', node: 'B', master: 'A' });
+      const states = drainEvents(run.w).flatMap((e) => (e.type === 'replica.state' ? [e] : []));
+      const visited = attemptStates(states, 'B');
+      const marks = stepMarks(visited, visited.at(-1) ?? null);
+      return (s: (typeof STEPS)[number]) => marks[STEPS.indexOf(s)];
+    };
+    const announced = marksOf({ 'replica-announce-ip': '10.0.0.2' });
+    expect(announced('REPL_STATE_RECEIVE_IP_REPLY')).toBe('done');
+    expect(announced('REPL_STATE_CONNECTED')).toBe('current');
+    const plain = marksOf({});
+    expect(plain('REPL_STATE_RECEIVE_IP_REPLY')).toBe('skipped');
+    expect(plain('REPL_STATE_RECEIVE_PORT_REPLY')).toBe('done');
+    expect(plain('REPL_STATE_CONNECTED')).toBe('current');
   });
   it('names link states from the replica view', () => {
     expect(linkStatus({ run: 'running', linkCut: true, linkState: 'REPL_STATE_CONNECTED' })).toBe('cut');

@@ -11,11 +11,15 @@ import {
   setupFromScenario,
   startCluster,
 } from '../lab.ts';
-import { LOOPBACK, runUntil } from '../simulation.ts';
+import { LOOPBACK, runUntil, runUntilCondition } from '../simulation.ts';
+import { streamsLanded } from '../stream.ts';
 import type { NetConfig, World } from '../world.ts';
 import { type OpCtx, runStep } from './ops.ts';
 import type { Scenario, Step } from './types.ts';
 import { logMarks } from './waits.ts';
+
+/** Bound on waiting for in-flight stream bytes between steps (see `streamsLanded`). */
+const LAND_MS = 2000;
 
 /** A scenario being played, with the inputs recorded so far (the run record's `inputs`). */
 export interface ScenarioPlay extends OpCtx {
@@ -56,6 +60,8 @@ export function playSteps(
     const result = runStep(play, step);
     afterStep?.(k + 1, step, result);
     play.logFrom = logMarks(play.lab.w);
+    // The real runner's snapshot takes ≥ 3 ms: bytes in flight land before the next op (scenario h3).
+    runUntilCondition(play.lab.w, () => streamsLanded(play.lab.w), play.lab.w.now + LAND_MS * MS);
   });
   return { stepTimes, endAt: play.lab.w.now };
 }

@@ -110,6 +110,19 @@ export class Cluster {
     return n;
   }
 
+  /**
+   * How `name` appears in its master's slaveN lines and log lines: replica-announce-ip /
+   * replica-announce-port as configured (the master learns them at the next handshake), else
+   * 127.0.0.1 and its own port. `isListed` also accepts the own port, so a listing from before a
+   * CONFIG SET of the announced port still counts.
+   */
+  announced(name: string): { ip: string; port: number; isListed: (s: { port: number }) => boolean } {
+    const n = this.node(name);
+    const port = Number(n.runtime['replica-announce-port'] || 0) || n.port;
+    const ip = n.runtime['replica-announce-ip'] || '127.0.0.1';
+    return { ip, port, isListed: (s) => s.port === port || s.port === n.port };
+  }
+
   nameOfPort(port: number): string | undefined {
     for (const n of this.nodes.values()) if (n.port === port) return n.name;
     for (const p of this.proxies.values()) if (p.listenPort === port) return p.master;

@@ -207,11 +207,11 @@ async function config(cluster: Cluster, step: StepOf<'config'>): Promise<OpResul
 }
 
 async function waitMasterDropped(cluster: Cluster, replica: string, master: string) {
-  const port = cluster.node(replica).port;
+  const listed = cluster.announced(replica).isListed;
   return pollUntil(async () => {
     const info = (await cluster.infos([master]))[master];
     if (!info) return null;
-    return slaveLines(info).some((s) => s.port === port) ? 'still listed' : null;
+    return slaveLines(info).some(listed) ? 'still listed' : null;
   }, 10_000);
 }
 

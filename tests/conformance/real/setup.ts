@@ -14,7 +14,7 @@ import { startOrder } from '../../../src/engine/scenario/contract.ts';
 import type { Scenario } from '../../../src/engine/scenario/types.ts';
 import { Cluster } from './cluster.ts';
 import type { Slot } from './slots.ts';
-import { pollUntil, waitAttempt } from './waits.ts';
+import { escapeRe, pollUntil, waitAttempt } from './waits.ts';
 
 const SETUP_ATTACH_MS = 10_000;
 const SETUP_TRIES = 4;
@@ -42,9 +42,8 @@ async function streamStartedAtOnce(cluster: Cluster): Promise<string | null> {
     if (!master) continue;
     const cfg = cluster.node(master).runtime;
     if (cfg['repl-diskless-sync'] === 'no' || Number(cfg['repl-diskless-sync-delay']) > 0) continue;
-    const online = new RegExp(
-      `Synchronization with replica 127\\.0\\.0\\.1:${cluster.node(name).port} succeeded`,
-    );
+    const a = cluster.announced(name);
+    const online = new RegExp(`Synchronization with replica ${escapeRe(a.ip)}:${a.port} succeeded`);
     const loaded = /MASTER <-> REPLICA sync: Finished with success/;
     let tOnline = Number.NaN;
     let tLoaded = Number.NaN;

@@ -48,13 +48,15 @@ export function syncProblem(
     if (r.master_sync_in_progress !== 0) return `${name}: syncing`;
     const off = mi.master_repl_offset;
     if (r.slave_repl_offset !== off) return `${name}: offset ${r.slave_repl_offset} vs ${m.name} ${off}`;
-    const line = slaveLines(mi).find((s) => s.port === n.port);
+    const line = slaveLines(mi).find(cluster.announced(name).isListed);
     if (!line) return `${name}: not listed by ${m.name}`;
     if (line.state !== 'online' || line.offset !== off)
       return `${name}: ${m.name} lists ${line.state}@${line.offset}, offset ${off}`;
   }
   return null;
 }
+
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The listed nodes plus the masters of those that replicate: what syncProblem needs to read. */
 export function involved(cluster: Cluster, names: string[]): string[] {
@@ -92,7 +94,8 @@ export function streamNotStarted(cluster: Cluster, names: string[]): string | nu
     const n = cluster.node(name);
     if (n.state !== 'running' || !n.master) continue;
     const log = cluster.node(n.master).log;
-    const addr = `127\\.0\\.0\\.1:${n.port}`;
+    const a = cluster.announced(name);
+    const addr = `${escapeRe(a.ip)}:${a.port}`;
     const online = log.lastTime(new RegExp(`Synchronization with replica ${addr} succeeded`));
     const socket = log.lastTime(new RegExp(`Streamed RDB transfer with replica ${addr} succeeded`));
     if (
@@ -203,8 +206,8 @@ async function heldForDelayedSync(cluster: Cluster, replica: string): Promise<bo
   const cfg = cluster.node(master).runtime;
   if (cfg['repl-diskless-sync'] === 'no' || !(Number(cfg['repl-diskless-sync-delay']) > 0)) return false;
   const info = (await cluster.infos([master]))[master];
-  const port = cluster.node(replica).port;
-  return Boolean(info && slaveLines(info).some((s) => s.port === port && s.state === 'wait_bgsave'));
+  const listed = cluster.announced(replica).isListed;
+  return Boolean(info && slaveLines(info).some((s) => listed(s) && s.state === 'wait_bgsave'));
 }
 
 /**
