@@ -20,6 +20,7 @@ import {
   scenarioToRun,
   type TimedInput,
   type Timeline,
+  type World,
 } from '../engine/index.ts';
 import {
   FRAME_EVENT_BOUND,
@@ -57,6 +58,16 @@ export class Session {
 
   get now(): number {
     return this.tl?.lab.w.now ?? 0;
+  }
+
+  /** The live world (read-only use: tests compare it before and after an input). */
+  get world(): World | null {
+    return this.tl?.lab.w ?? null;
+  }
+
+  /** The lab's traffic generators (read-only, as `world`). */
+  get traffic(): ReadonlyMap<string, { perSecond: number }> {
+    return this.tl?.lab.traffic ?? new Map();
   }
 
   get seed(): number {
