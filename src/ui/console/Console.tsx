@@ -6,7 +6,7 @@ import type { LabInput } from '../../engine/index.ts';
 import { ctl } from '../../store/instance.ts';
 import { useLab } from '../../store/store.ts';
 import { useT } from '../hooks.ts';
-import { describeAction } from './describe.ts';
+import { describeAction, inputNode } from './describe.ts';
 import { LAB_COMMANDS } from './lab-commands.ts';
 import { consoleLine } from './line.ts';
 
@@ -39,18 +39,9 @@ function addLocal(node: string, at: number, input: string | undefined, reply: st
   local.set(node, list.slice(-100));
 }
 
+/** A recorded action shown in this node's console (commands come as console lines instead). */
 function touches(input: LabInput, node: string): boolean {
-  switch (input.type) {
-    case 'cut':
-    case 'heal':
-      return input.replica === node;
-    case 'add-replica':
-      return input.of === node;
-    case 'command':
-      return false;
-    default:
-      return input.node === node;
-  }
+  return input.type !== 'command' && inputNode(input) === node;
 }
 
 export function Console({ name }: { name: string }) {
