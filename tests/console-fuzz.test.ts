@@ -179,7 +179,30 @@ const GENERATORS: [number, Gen][] = [
       `REPLICAOF ${r.pick(['127.0.0.1', 'NO', 'localhost'])} ${r.pick(['7101', '7102', '7103', 'ONE', '7199'])}`,
   ],
   [0.3, (r) => `SHUTDOWN ${r.pick(['', 'SAVE', 'NOSAVE', 'NOW', 'ABORT', 'bogus'])}`],
-  // lab commands, good and bad
+  // lab commands as the help lists them
+  [
+    5,
+    (r) =>
+      r.pick([
+        ':cut',
+        ':heal',
+        ':freeze',
+        ':unfreeze',
+        ':restart save',
+        ':restart nosave',
+        ':shutdown save',
+        ':shutdown nosave',
+        ':start',
+        ':delete-rdb',
+        ':write',
+        ':write 50',
+        ':traffic 20',
+        ':traffic off',
+        ':add-replica',
+        ':remove',
+      ]),
+  ],
+  // lab commands with random arguments
   [
     6,
     (r) =>
