@@ -269,6 +269,7 @@ export const en = {
   'notice.url.lang': 'Unknown language "{value}": use lang=zh or lang=en.',
   'notice.url.scenario-name': 'The scenario name "{value}" is not valid (letters, digits, _ and - only).',
   'notice.url.run': 'The #run= part of the address could not be read.',
+  'notice.badRunKept': 'The shared run could not be opened ({message}): the run on screen is unchanged.',
   'notice.badRun': 'The shared run could not be opened ({message}): the default lab is open instead.',
   'notice.copied': 'Link copied to the clipboard.',
   'notice.shareUrl': 'Share this link: {url}',

@@ -263,6 +263,7 @@ export const zh: Catalog = {
   'notice.url.lang': '未知语言 "{value}": 请用 lang=zh 或 lang=en。',
   'notice.url.scenario-name': '场景名 "{value}" 无效 (只允许字母、数字、_ 和 -)。',
   'notice.url.run': '地址中的 #run= 部分无法读取。',
+  'notice.badRunKept': '无法打开分享的运行 ({message}): 屏幕上的运行保持不变。',
   'notice.badRun': '无法打开分享的运行 ({message}): 已改为打开默认实验。',
   'notice.copied': '链接已复制到剪贴板。',
   'notice.shareUrl': '分享这个链接: {url}',

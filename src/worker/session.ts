@@ -97,6 +97,8 @@ export class Session {
         return { type: 'run', record: structuredClone(this.timeline().record) };
       case 'debug-throw':
         throw new Error('debug-throw: a fault raised on purpose (test hook)');
+      case 'debug-die':
+        throw new Error('debug-die is answered by the worker file (it closes the worker)');
     }
   }
 
