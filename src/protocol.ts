@@ -41,7 +41,9 @@ export type Request =
   | { type: 'input'; input: LabInput }
   | { type: 'export' }
   /** Test hook: make the worker throw, to show the fault screen. */
-  | { type: 'debug-throw' };
+  | { type: 'debug-throw' }
+  /** Test hook: the worker closes itself without answering (a worker that dies mid-run). */
+  | { type: 'debug-die' };
 
 export interface ToWorker {
   v: typeof PROTOCOL_VERSION;

@@ -2,11 +2,14 @@
 // processCommand's checks in Redis's order, then the server commands (REPLICAOF, CONFIG, INFO,
 // ROLE, WAIT, SHUTDOWN, BGSAVE, CLIENT KILL, MULTI/EXEC, …) or the keyspace's data commands,
 // then propagation. Every error is Redis's own text; a refused command changes nothing.
+
+import type { Pending } from './blocked.ts';
 import { cfgInt, configSetError, findParam, globMatch, normalise, PARAMS, setConfig } from './config.ts';
 import { emit, log, unixMs } from './emit.ts';
 import { ctxFor } from './exec.ts';
 import { infoText, roleReply } from './info.ts';
 import { COMMAND_TABLE, checkArity, unknownCommandError as unknownCommandReply } from './keyspace/index.ts';
+import { parseInt64, toSafeNumber } from './keyspace/numbers.ts';
 
 export function unknownCommandError(argv: Argv): string {
   const r = unknownCommandReply(argv);
@@ -57,8 +60,8 @@ export function newClient(w: World, node: Node, db = 0): ClientCtx {
   };
 }
 
-/** A reply now, or a blocked call (WAIT, SHUTDOWN waiting for replicas) that resolves later. */
-export type CallResult = { reply: Reply } | { pending: { reply: Reply | null } };
+/** A reply now, or a blocked call (blocked.ts) that resolves later. */
+export type CallResult = { reply: Reply } | { pending: Pending };
 
 function isWrite(name: string): boolean {
   return isWriteSpec(COMMAND_TABLE.get(name));
@@ -83,7 +86,7 @@ export function call(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult
       node: node.name,
       argv,
       // The whole reply as redis-cli prints it (the console shows it as is).
-      reply: 'reply' in r ? cliText(argv, r.reply) : '(blocked)',
+      reply: 'reply' in r ? cliText(argv, r.reply) : `(blocked) ${r.pending.waiting}`,
     });
   return r;
 }
@@ -294,15 +297,28 @@ const waitCmd: Handler = (w, node, c, argv) => {
         'ERR WAIT cannot be used with replica instances. Please also note that since Redis 4.0 if a replica is configured to be writable (which is not the default) writes to replicas are just local and are not propagated.',
       ),
     );
-  if (!/^-?\d+$/.test(argv[1])) return ok(err('ERR value is not an integer or out of range'));
-  if (!/^-?\d+$/.test(argv[2])) return ok(err('ERR timeout is not an integer or out of range'));
-  const numreplicas = Number(argv[1]);
-  const timeout = Number(argv[2]);
+  // string2ll on both (7.0.15: `WAIT 99999999999999999999 0` → value error, `WAIT 1 9223372036854775807`
+  // blocks with no error: the timeout is not checked against the clock).
+  const n = parseInt64(argv[1]);
+  if (n === null) return ok(err('ERR value is not an integer or out of range'));
+  const t = parseInt64(argv[2]);
+  if (t === null) return ok(err('ERR timeout is not an integer or out of range'));
+  const numreplicas = toSafeNumber(n);
+  const timeout = toSafeNumber(t);
   if (timeout < 0) return ok(err('ERR timeout is negative'));
   const acked = countAcks(node, c.woff);
   if (acked >= numreplicas) return ok(int(acked));
   const deadline = timeout > 0 ? w.now + timeout * 1000 : null;
-  const holder: BlockedClient = { kind: 'wait', numreplicas, offset: c.woff, deadline, reply: null };
+  const holder: BlockedClient = {
+    kind: 'wait',
+    numreplicas,
+    offset: c.woff,
+    deadline,
+    reply: null,
+    waiting: `WAIT ${argv[1]} ${argv[2]}: waiting for ${plural(numreplicas, 'replica')} to acknowledge offset ${c.woff} (${acked} so far, ${timeout > 0 ? `timeout ${timeout} ms` : 'no timeout'})`,
+    node: node.name,
+    argv,
+  };
   node.blocked.push(holder);
   if (deadline !== null) w.queue.push(deadline, { t: 'wait-timeout', node: node.name, gen: node.gen });
   if (!node.getackPending) {
@@ -312,6 +328,8 @@ const waitCmd: Handler = (w, node, c, argv) => {
   }
   return { pending: holder };
 };
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 const shutdownCmd: Handler = (w, node, _c, argv) => {
   let save: boolean | null = null;
@@ -323,8 +341,11 @@ const shutdownCmd: Handler = (w, node, _c, argv) => {
     else if (l === 'now' || l === 'force') now = now || l === 'now';
     else if (l !== 'abort') return ok(err('ERR syntax error'));
   }
-  const r = shutdown(w, node, { save, now });
-  return r.reply ? ok(r.reply) : { pending: r };
+  const lagging = node.slaves.filter((s) => s.ackOff < node.masterReplOffset).map((s) => s.peer);
+  const r = shutdown(w, node, { save, now }, argv);
+  if (r.reply) return ok(r.reply);
+  r.waiting = `SHUTDOWN: waiting up to ${cfgInt(node.config, 'shutdown-timeout')} s for ${lagging.join(', ')} to acknowledge offset ${node.masterReplOffset} (writes paused), then exiting`;
+  return { pending: r };
 };
 
 const clientCmd: Handler = (w, node, c, argv) => {
@@ -395,8 +416,9 @@ const SERVER_COMMANDS: Record<string, Handler> = {
   ping: (_w, _n, _c, a) => ok(a.length > 1 ? bulk(a[1]) : simple('PONG')),
   echo: (_w, _n, _c, a) => ok(bulk(a[1])),
   select: (_w, _n, c, a) => {
-    if (!/^-?\d+$/.test(a[1])) return ok(err('ERR value is not an integer or out of range'));
-    const db = Number(a[1]);
+    const v = parseInt64(a[1]);
+    if (v === null) return ok(err('ERR value is not an integer or out of range'));
+    const db = toSafeNumber(v);
     if (db < 0 || db > 15) return ok(err('ERR DB index is out of range'));
     c.db = db;
     return ok(OK);

@@ -150,6 +150,18 @@ export function normalise(p: Param, raw: string): { value: string } | { error: s
   }
 }
 
+/**
+ * Why `value` is not a valid value for config `key` (CONFIG SET's reason), or null when it is (or
+ * when the key is not one the lab models: it is passed through, as the real runner passes it on
+ * redis-server's command line). For scenario files and shared runs.
+ */
+export function configValueError(key: string, value: string): string | null {
+  const p = findParam(key);
+  if (!p) return null;
+  const v = normalise(p, value);
+  return 'error' in v ? v.error : null;
+}
+
 export function configSetError(name: string, why: string): string {
   return `ERR CONFIG SET failed (possibly related to argument '${name}') - ${why}`;
 }

@@ -109,6 +109,11 @@ export type SimEvent =
     })
   | (Base & { type: 'data.changed'; node: string; keys: string[]; dbsize: number })
   | (Base & { type: 'log'; node: string; line: string })
-  | (Base & { type: 'command'; node: string; argv: string[]; reply: string });
+  /**
+   * A command and its reply as redis-cli prints it. A blocked call (WAIT, SHUTDOWN waiting for
+   * replicas) first answers `(blocked) <what it waits for>`; its reply, when it comes, is a second
+   * event with `resumed`.
+   */
+  | (Base & { type: 'command'; node: string; argv: string[]; reply: string; resumed?: true });
 
 export type SimEventType = SimEvent['type'];

@@ -2,6 +2,7 @@
 
 export { type BacklogView, backlogView } from './backlog.ts';
 export { type ClientCtx, call, newClient } from './commands.ts';
+export { configValueError } from './config.ts';
 export type { MessageKind, SimEvent } from './events.ts';
 export { REPL_STATES, type ReplState } from './handshake.ts';
 export { infoText, replicationFields, roleReply } from './info.ts';

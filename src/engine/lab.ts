@@ -85,6 +85,7 @@ export function setupFromScenario(s: Scenario, net?: NetConfig): LabSetup {
   };
 }
 
+/** A lab with the setup's nodes created, all down: startCluster (or a run's start inputs) brings them up. */
 export function createLab(seed: number, setup: LabSetup = DEFAULT_SETUP): Lab {
   const w = createWorld(seed, { net: setup.net ?? LAB_NET });
   const lab: Lab = {
@@ -126,6 +127,13 @@ export function startCluster(lab: Lab, input: (i: LabInput) => unknown): void {
     input({ type: 'start', node: name });
     if (master) runUntilCondition(w, () => n.log.slice(from).some((l) => PSYNC_ANSWERED.test(l)), limit());
   }
+}
+
+/** A lab whose nodes are up as the setup says, for direct use (no timeline records its starts). */
+export function startedLab(seed: number, setup: LabSetup = DEFAULT_SETUP): Lab {
+  const lab = createLab(seed, setup);
+  startCluster(lab, (i) => applyInput(lab, i));
+  return lab;
 }
 
 /**

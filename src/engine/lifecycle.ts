@@ -1,6 +1,8 @@
 // Node processes: start (with whatever dump.rdb is on disk), SHUTDOWN [SAVE|NOSAVE] (7.0 waits
 // for lagging replicas), freeze/unfreeze (SIGSTOP/SIGCONT), BGSAVE, and serverCron.
+
 import { createBacklog, rebaseBacklog } from './backlog.ts';
+import { unblock } from './blocked.ts';
 import { cfgInt, cfgStr, defaultConfig } from './config.ts';
 import { emit, log, MS, SEC, unixMs } from './emit.ts';
 import { Keyspace } from './keyspace/index.ts';
@@ -203,7 +205,7 @@ export function serverCron(w: World, node: Node): void {
       'Lagging replica(s) did not acknowledge within shutdown-timeout: shutting down anyway.',
       '#',
     );
-    finishShutdown(w, node, sd);
+    finishShutdown(w, node, sd, true);
   }
   node.cronLoops++;
   w.queue.push(w.now + CRON_US, { t: 'cron', node: node.name, gen: node.gen });
@@ -259,10 +261,23 @@ export function bgsave(w: World, node: Node): void {
  * when asked (SAVE, or save points configured and not NOSAVE) and exits. Returns the wait record:
  * its `reply` is set (OK) once the node exited — at once, or later (then it is the caller's pending holder).
  */
-export function shutdown(w: World, node: Node, opts: { save: boolean | null; now: boolean }): ShutdownWait {
+export function shutdown(
+  w: World,
+  node: Node,
+  opts: { save: boolean | null; now: boolean },
+  argv: string[] = ['SHUTDOWN'],
+): ShutdownWait {
   const lagging = node.slaves.some((s) => s.ackOff !== node.masterReplOffset);
   const timeout = cfgInt(node.config, 'shutdown-timeout');
-  const sd: ShutdownWait = { save: opts.save, deadline: w.now + timeout * SEC, ready: false, reply: null };
+  const sd: ShutdownWait = {
+    save: opts.save,
+    deadline: w.now + timeout * SEC,
+    ready: false,
+    reply: null,
+    waiting: '',
+    node: node.name,
+    argv,
+  };
   if (!opts.now && timeout > 0 && !node.link && lagging) {
     requestAcks(w, node);
     log(w, node, 'Waiting for replicas before shutting down.');
@@ -271,12 +286,15 @@ export function shutdown(w: World, node: Node, opts: { save: boolean | null; now
     checkWaitingClients(w, node);
     return sd;
   }
-  finishShutdown(w, node, sd);
+  finishShutdown(w, node, sd, false);
   return sd;
 }
 
-/** The SHUTDOWN goes ahead: save when asked (SAVE, or save points and not NOSAVE), exit; `sd.reply` = OK. */
-export function finishShutdown(w: World, node: Node, sd: ShutdownWait): void {
+/**
+ * The SHUTDOWN goes ahead: save when asked (SAVE, or save points and not NOSAVE), exit; `sd.reply`
+ * = OK — `late` when it had waited for replicas (then the console is told: unblock).
+ */
+export function finishShutdown(w: World, node: Node, sd: ShutdownWait, late: boolean): void {
   log(w, node, 'User requested shutdown...', '#');
   const save = sd.save ?? cfgStr(node.config, 'save').trim() !== '';
   if (save) {
@@ -286,7 +304,8 @@ export function finishShutdown(w: World, node: Node, sd: ShutdownWait): void {
   }
   log(w, node, 'Redis is now ready to exit, bye bye...', '#');
   kill(w, node);
-  sd.reply = { t: 'simple', v: 'OK' };
+  if (late) unblock(w, sd, { t: 'simple', v: 'OK' });
+  else sd.reply = { t: 'simple', v: 'OK' };
 }
 
 /** The process is gone: every connection closes, pending work of this incarnation is ignored. */
@@ -295,7 +314,7 @@ export function kill(w: World, node: Node): void {
   for (const conn of [...w.conns.values()]) {
     if (conn.client === node.name || conn.server === node.name) closeEnd(w, conn, node.name);
   }
-  for (const b of node.blocked) b.reply = { t: 'error', v: 'ERR server shutting down' };
+  for (const b of node.blocked) unblock(w, b, { t: 'error', v: 'ERR server shutting down' });
   node.blocked = [];
   node.state = 'down';
   node.gen++;

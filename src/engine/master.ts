@@ -1,7 +1,9 @@
 // The master side of replication: the commands a replica's connection sends (PING, AUTH,
 // REPLCONF, PSYNC, SYNC), the PSYNC decision's effects, BGSAVE for replication (disk and
 // socket targets), putting replicas online, ACKs, and dropping replicas.
+
 import { backlogView, createBacklog } from './backlog.ts';
+import { unblock } from './blocked.ts';
 import { cfgBool, cfgInt, cfgStr } from './config.ts';
 import { emit, log, SEC, unixMs, unixSec } from './emit.ts';
 import { closeEnd, send } from './net.ts';
@@ -609,7 +611,7 @@ export function checkWaitingClients(w: World, node: Node): void {
   node.blocked = node.blocked.filter((b) => {
     const n = countAcks(node, b.offset);
     if (n >= b.numreplicas) {
-      b.reply = { t: 'int', v: n };
+      unblock(w, b, { t: 'int', v: n });
       return false;
     }
     return true;

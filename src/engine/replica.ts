@@ -4,6 +4,7 @@
 
 import type { StreamEntry } from './backlog.ts';
 import { createBacklog } from './backlog.ts';
+import { unblock } from './blocked.ts';
 import { cfgInt, cfgStr } from './config.ts';
 import { emit, log, SEC, unixSec } from './emit.ts';
 import type { MessageKind } from './events.ts';
@@ -67,10 +68,10 @@ export function setMaster(
   const wasMaster = !node.link;
   if (node.master) freeMasterClient(w, node, 'cache');
   for (const b of node.blocked)
-    b.reply = {
+    unblock(w, b, {
       t: 'error',
       v: 'UNBLOCKED force unblock from blocking operation, instance state changed (master -> replica?)',
-    };
+    });
   node.blocked = [];
   cancelHandshake(w, node);
   node.link = {

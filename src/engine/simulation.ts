@@ -1,6 +1,7 @@
 // The one loop that mutates the World: pop the next due task, hand it to its handler.
 // Time only moves forward here; going back is the timeline's job (replay from a seed + inputs).
 
+import { unblock } from './blocked.ts';
 import { emit } from './emit.ts';
 import { beforeSleepGetack, finishShutdown, serverCron } from './lifecycle.ts';
 import {
@@ -131,10 +132,10 @@ function dispatch(w: World, t: Task): void {
     case 'wait-timeout':
       node.blocked = node.blocked.filter((b) => {
         if (b.deadline !== null && b.deadline <= w.now) {
-          b.reply = {
+          unblock(w, b, {
             t: 'int',
             v: node.slaves.filter((s) => s.replstate === 'online' && s.ackOff >= b.offset).length,
-          };
+          });
           return false;
         }
         return true;
@@ -145,7 +146,7 @@ function dispatch(w: World, t: Task): void {
       const sd = node.shuttingDown;
       if (!sd?.ready) return;
       node.shuttingDown = null;
-      finishShutdown(w, node, sd);
+      finishShutdown(w, node, sd, true);
       return;
     }
     case 'load-done':

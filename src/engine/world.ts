@@ -1,5 +1,6 @@
 // The World: plain data, nothing but what a run is. simulation.ts is the one loop that mutates it.
 import type { Backlog, StreamEntry } from './backlog.ts';
+import type { Pending } from './blocked.ts';
 import type { SimEvent } from './events.ts';
 import type { ReplState } from './handshake.ts';
 import type { Keyspace } from './keyspace/index.ts';
@@ -191,23 +192,21 @@ export interface BgsaveChild {
   exited: boolean;
 }
 
-export interface BlockedClient {
+/** A blocked WAIT; the record is the caller's pending holder (plain data, answered by `unblock`). */
+export interface BlockedClient extends Pending {
   kind: 'wait';
   numreplicas: number;
   offset: number;
   deadline: Micros | null;
-  /** The reply once unblocked (the caller's pending holder is this record: plain data, no callback). */
-  reply: Reply | null;
 }
 
 /** A SHUTDOWN waiting for lagging replicas (8.3); `reply` is set when it goes ahead. */
-export interface ShutdownWait {
+export interface ShutdownWait extends Pending {
   /** SAVE (true), NOSAVE (false) or as the save points say (null). */
   save: boolean | null;
   deadline: Micros;
   /** Every replica acknowledged; the 'shutdown-ready' task finishes it. */
   ready: boolean;
-  reply: Reply | null;
 }
 
 /** A node's replication counters: the same fields a trace records. */

@@ -121,6 +121,9 @@ export const en = {
   'why.replicaAhead.title': 'The replica is ahead of the master',
   'why.replicaAhead.text':
     'The replica asks for a byte the master has not written yet: the master lost writes (e.g. it restarted from an older RDB). Redis logs a warning and does a full sync.',
+  'why.replicationLoop.title': 'A replication loop: allowed, and nothing will flow',
+  'why.replicationLoop.text':
+    '{master} already replicates (directly or through others) from {replica}, and Redis 7.0 does not forbid the loop. {master} shares {replica}’s history, so it answers +CONTINUE and both links show up. But now there is no master: every node of the loop is a read-only replica (writes get READONLY), nobody sends PINGs, and the offsets stay where they are. Run REPLICAOF NO ONE on one of them to break the loop.',
 
   'bl.none': 'No node to show.',
   'bl.of': 'Backlog of {name}',
@@ -261,12 +264,13 @@ export const en = {
   'notice.forked':
     'You acted in the past (t = {t} s): the recorded future after this moment was dropped — a new future starts here.',
   'notice.loadError': 'Could not open it: {message}. The default lab is open instead.',
-  'notice.actionError': '{message}',
+  'notice.actionError': '{node} ({action}): {message}',
   'notice.unknownScenario': 'Unknown scenario "{name}": the default lab is open instead.',
   'notice.url.seed': 'The seed "{value}" is not a whole number from 0 to 2147483647: using seed 1.',
   'notice.url.lang': 'Unknown language "{value}": use lang=zh or lang=en.',
   'notice.url.scenario-name': 'The scenario name "{value}" is not valid (letters, digits, _ and - only).',
   'notice.url.run': 'The #run= part of the address could not be read.',
+  'notice.badRunKept': 'The shared run could not be opened ({message}): the run on screen is unchanged.',
   'notice.badRun': 'The shared run could not be opened ({message}): the default lab is open instead.',
   'notice.copied': 'Link copied to the clipboard.',
   'notice.shareUrl': 'Share this link: {url}',

@@ -119,6 +119,10 @@ export const zh: Catalog = {
   'why.replicaAhead.text':
     '从库请求的字节主库还没写过: 主库丢失了写入 (例如从较旧的 RDB 重启)。Redis 记录警告并全量同步。',
 
+  'why.replicationLoop.title': '复制环: Redis 允许, 但之后什么都不会流动',
+  'why.replicationLoop.text':
+    '{master} 已经 (直接或经过其他节点) 从 {replica} 复制, 而 Redis 7.0 并不禁止成环。{master} 与 {replica} 共享同一段历史, 所以回复 +CONTINUE, 两条链路都显示 up。但现在没有主库了: 环上每个节点都是只读从库 (写入得到 READONLY), 没有节点发送 PING, offset 停在原处。在其中一个节点上执行 REPLICAOF NO ONE 即可打破这个环。',
+
   'bl.none': '没有可显示的节点。',
   'bl.of': '{name} 的积压缓冲区 backlog',
   'bl.showBlocks': '显示 7.0 的块列表',
@@ -254,12 +258,13 @@ export const zh: Catalog = {
 
   'notice.forked': '你在过去的时刻 (t = {t} 秒) 做了操作: 之后记录的未来已被丢弃 —— 从这里开始新的未来。',
   'notice.loadError': '无法打开: {message}。已改为打开默认实验。',
-  'notice.actionError': '{message}',
+  'notice.actionError': '{node} ({action}): {message}',
   'notice.unknownScenario': '未知场景 "{name}": 已改为打开默认实验。',
   'notice.url.seed': '种子 "{value}" 不是 0 到 2147483647 之间的整数: 改用种子 1。',
   'notice.url.lang': '未知语言 "{value}": 请用 lang=zh 或 lang=en。',
   'notice.url.scenario-name': '场景名 "{value}" 无效 (只允许字母、数字、_ 和 -)。',
   'notice.url.run': '地址中的 #run= 部分无法读取。',
+  'notice.badRunKept': '无法打开分享的运行 ({message}): 屏幕上的运行保持不变。',
   'notice.badRun': '无法打开分享的运行 ({message}): 已改为打开默认实验。',
   'notice.copied': '链接已复制到剪贴板。',
   'notice.shareUrl': '分享这个链接: {url}',

@@ -83,17 +83,29 @@ export async function boot(ctrl: Controller): Promise<void> {
   for (const p of req.problems) notify('error', `notice.url.${p.kind}`, { value: p.value.slice(0, 80) }, 0);
   void loadCatalog();
   const seed = req.seedGiven ? req.seed : DEFAULT_SEED;
+  window.addEventListener('hashchange', () => void followHash(ctrl));
   if (req.run) {
     try {
       const { decodeRun } = await import('./run-codec.ts');
-      const record = await decodeRun(req.run);
-      if (await ctrl.load({ kind: 'run', record }, record.seed)) {
-        useLab.setState({ playing: false });
-        return;
-      }
+      if (await ctrl.openRun(await decodeRun(req.run))) return;
     } catch (e) {
       notify('error', 'notice.badRun', { message: e instanceof Error ? e.message : String(e) }, 0);
     }
   }
   await openScenario(ctrl, req.scenario, seed);
+}
+
+/**
+ * A #run= link pasted into the address bar of an open lab (or a reproduction link followed): open
+ * it; a bad one is stated, and the run on screen stays as it was.
+ */
+async function followHash(ctrl: Controller): Promise<void> {
+  const run = parseUrl(location.search, location.hash).run;
+  if (!run) return;
+  try {
+    const { decodeRun } = await import('./run-codec.ts');
+    await ctrl.openRun(await decodeRun(run));
+  } catch (e) {
+    notify('error', 'notice.badRunKept', { message: e instanceof Error ? e.message : String(e) }, 0);
+  }
 }

@@ -34,9 +34,14 @@ export class Controller {
   private arrived: Response | null = null;
   private afterFrameQueued = false;
   private lastSource: { source: LoadSource; seed: number } | null = null;
+  /**
+   * The run as of the last load or action, kept on the page: if the worker dies (no answer, or it
+   * crashed outside a request) the fault's reproduction link is built from this copy.
+   */
+  private record: RunRecord | null = null;
 
   constructor(
-    portFactory: () => Port,
+    private readonly portFactory: () => Port,
     private readonly frames: {
       request: (cb: () => void) => number;
       cancel: (id: number) => void;
@@ -47,9 +52,25 @@ export class Controller {
       now: () => performance.now(),
     },
   ) {
-    this.transport = new Transport(portFactory(), (message) =>
-      this.fault({ message, stack: '', seed: useLab.getState().seed, at: useLab.getState().t, record: null }),
+    this.transport = this.newTransport();
+  }
+
+  private newTransport(): Transport {
+    return new Transport(this.portFactory(), (message) =>
+      this.fault({
+        message,
+        stack: '',
+        seed: useLab.getState().seed,
+        at: useLab.getState().t,
+        record: this.record,
+      }),
     );
+  }
+
+  /** Ask the worker for the run record (after a load or an action) and keep it. */
+  private async keepRecord(): Promise<void> {
+    const r = await this.transport.send({ type: 'export' });
+    if (r.type === 'run') this.record = r.record;
   }
 
   start(): void {
@@ -135,14 +156,29 @@ export class Controller {
     this.lastSource = { source, seed };
     this.handle(r);
     void this.refocus();
+    if (r.type === 'ready') void this.keepRecord();
     return r.type === 'ready';
   }
 
-  /** Open the same thing again (after a fault). */
+  /** Open the same thing again (after a fault); a dead worker is replaced by a new one. */
   async reload(): Promise<void> {
     const src = this.lastSource ?? { source: { kind: 'default' as const }, seed: 1 };
-    useLab.setState({ fault: null, phase: 'booting' });
+    this.revive();
     await this.load(src.source, src.seed);
+  }
+
+  /** Open a shared run (a #run= link pasted into the address bar of an open lab, or a reproduction link). */
+  async openRun(record: RunRecord): Promise<boolean> {
+    this.revive();
+    const ok = await this.load({ kind: 'run', record }, record.seed);
+    if (ok) useLab.setState({ playing: false });
+    return ok;
+  }
+
+  /** After a fault: a new worker if the old one is dead, and the fault screen closed. */
+  private revive(): void {
+    if (this.transport.dead) this.transport = this.newTransport();
+    if (useLab.getState().phase === 'fault') useLab.setState({ fault: null, phase: 'booting' });
   }
 
   setPlaying(playing: boolean): void {
@@ -188,6 +224,7 @@ export class Controller {
     }
     const forked = r.result === 'forked' || before.t < before.maxT;
     applyFrame(r.frame);
+    void this.keepRecord();
     useLab.setState({ acted: true });
     if (forked) {
       useLab.setState({ maxT: r.frame.to });
@@ -205,6 +242,12 @@ export class Controller {
   /** Test hook: make the worker throw. */
   async crash(): Promise<void> {
     this.handle(await this.transport.send({ type: 'debug-throw' }));
+  }
+
+  /** Test hook: the worker dies without a word; the watchdog (shortened to `watchdogMs`) notices. */
+  die(watchdogMs: number): void {
+    this.transport.watchdogMs = watchdogMs;
+    void this.transport.send({ type: 'debug-die' });
   }
 
   private handle(r: Response): void {

@@ -1,41 +1,113 @@
 // Reading a shared run (#run=…): inflate, parse, validate. Loaded on demand (valibot stays out of
-// the first load): only a page opened with #run= needs it.
+// the first load): only a page opened with #run= needs it. Every way a link can be bad — cut
+// short, too long, made by another version, a field of the wrong shape — is refused with a
+// message that says which; nothing in it is ever run as code (it is data for the engine's own
+// inputs, and text only reaches the page as text).
 import * as v from 'valibot';
-import type { RunRecord } from '../engine/index.ts';
+import { configValueError, ENGINE_RUN_VERSION, type RunRecord } from '../engine/index.ts';
 import { fromBase64Url, pipeThrough } from './url.ts';
 
-const labInput = v.looseObject({ type: v.string() });
+/** Longest #run= text read (characters). A run of a few hundred inputs is a few hundred bytes. */
+export const MAX_RUN_TEXT = 256 * 1024;
+/** Longest inflated record (bytes): a deflate bomb stops here. */
+export const MAX_RUN_JSON = 4 * 1024 * 1024;
+/** Most recorded inputs, and the latest virtual time one may be at (6 h, in µs). */
+const MAX_INPUTS = 50_000;
+const MAX_AT = 6 * 3600 * 1_000_000;
+
+const node = v.pipe(v.string(), v.regex(/^[A-Z]$/, 'a node name is one capital letter'));
+const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const configMap = v.pipe(
+  v.record(v.pipe(v.string(), v.maxLength(100)), v.pipe(v.string(), v.maxLength(1000))),
+  v.check(
+    (c) => Object.entries(c).every(([k, x]) => configValueError(k, x) === null),
+    'a config value is not valid',
+  ),
+);
+
+/** One schema per LabInput type (engine/lab.ts), with the bounds the UI itself keeps. */
+const labInput = v.variant('type', [
+  v.object({
+    type: v.literal('command'),
+    node,
+    argv: v.pipe(v.array(v.pipe(v.string(), v.maxLength(1024 * 1024))), v.minLength(1), v.maxLength(1000)),
+  }),
+  v.object({ type: v.literal('write'), node, count: int(1, 10_000) }),
+  v.object({ type: v.literal('traffic'), node, perSecond: int(0, 2000) }),
+  v.object({
+    type: v.literal('cut'),
+    replica: node,
+    method: v.optional(v.picklist(['proxy', 'sigstop-kill'])),
+  }),
+  v.object({ type: v.literal('heal'), replica: node }),
+  v.object({ type: v.literal('start'), node, asReplicaOf: v.optional(v.nullable(node)) }),
+  v.object({ type: v.picklist(['freeze', 'unfreeze', 'delete-rdb', 'remove-node']), node }),
+  v.object({ type: v.literal('shutdown'), node, save: v.boolean() }),
+  v.object({ type: v.literal('restart'), node, save: v.boolean(), downMs: int(0, 3_600_000) }),
+  v.object({ type: v.literal('add-replica'), of: node }),
+]);
+
 const runSchema = v.object({
   engineVersion: v.number(),
-  seed: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  setup: v.looseObject({
+  seed: int(0, 2 ** 31 - 1),
+  setup: v.object({
     nodes: v.pipe(
-      v.array(
-        v.looseObject({
-          name: v.pipe(v.string(), v.regex(/^[A-Z]$/)),
-          replicaof: v.nullable(v.string()),
-          config: v.optional(v.record(v.string(), v.string())),
-        }),
-      ),
+      v.array(v.object({ name: node, replicaof: v.nullable(node), config: v.optional(configMap) })),
       v.minLength(1),
       v.maxLength(7),
+      v.check((ns) => new Set(ns.map((n) => n.name)).size === ns.length, 'node names must differ'),
+      v.check(
+        (ns) =>
+          ns.every(
+            (n) => n.replicaof === null || (n.replicaof !== n.name && ns.some((m) => m.name === n.replicaof)),
+          ),
+        'a node replicates another node of the run',
+      ),
     ),
-    config: v.optional(v.record(v.string(), v.string())),
+    config: v.optional(configMap),
+    // The lab's network (a scenario's run records it): one-way latency µs, bytes per µs.
+    net: v.optional(
+      v.object({
+        latencyUs: int(1, 10_000_000),
+        bytesPerUs: v.pipe(v.number(), v.minValue(0.001), v.maxValue(100_000)),
+      }),
+    ),
   }),
-  scenario: v.optional(v.string()),
-  inputs: v.array(v.object({ at: v.pipe(v.number(), v.integer(), v.minValue(0)), input: labInput })),
+  scenario: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a scenario name'))),
+  inputs: v.pipe(v.array(v.object({ at: int(0, MAX_AT), input: labInput })), v.maxLength(MAX_INPUTS)),
 });
+
+/** Where a valibot issue is, as a path: "inputs.3.input.count". */
+function where(issue: v.BaseIssue<unknown>): string {
+  return issue.path?.map((p) => String(p.key)).join('.') ?? '';
+}
 
 /** The run record from #run=…, validated; throws an Error with a readable message. */
 export async function decodeRun(text: string): Promise<RunRecord> {
+  if (text.length > MAX_RUN_TEXT)
+    throw new Error(
+      `the #run= part is too long (${text.length} characters; a shared run holds at most ${MAX_RUN_TEXT})`,
+    );
   let raw: unknown;
   try {
-    const json = await pipeThrough(fromBase64Url(text), new DecompressionStream('deflate-raw'));
+    const json = await pipeThrough(fromBase64Url(text), new DecompressionStream('deflate-raw'), MAX_RUN_JSON);
     raw = JSON.parse(new TextDecoder().decode(json));
-  } catch {
-    throw new Error('the #run= part is not a run this lab wrote');
+  } catch (e) {
+    if (e instanceof RangeError)
+      throw new Error(`the #run= part unpacks to more than ${MAX_RUN_JSON} bytes: not a run this lab wrote`);
+    throw new Error('the #run= part is not a run this lab wrote (cut short or altered?)');
   }
+  const version = (raw as { engineVersion?: unknown } | null)?.engineVersion;
+  if (typeof version === 'number' && version !== ENGINE_RUN_VERSION)
+    throw new Error(
+      `the #run= part was made by another version of the lab (run format ${version}; this lab reads ${ENGINE_RUN_VERSION})`,
+    );
   const r = v.safeParse(runSchema, raw);
-  if (!r.success) throw new Error(`the #run= part is not a valid run: ${r.issues[0]?.message ?? 'invalid'}`);
-  return r.output as unknown as RunRecord;
+  if (!r.success) {
+    const i = r.issues[0];
+    throw new Error(
+      `the #run= part is not a valid run: ${where(i) ? `${where(i)}: ` : ''}${i?.message ?? 'invalid'}`,
+    );
+  }
+  return r.output as RunRecord;
 }

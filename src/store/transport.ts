@@ -1,5 +1,7 @@
 // One request at a time to the worker. Requests wait in a queue; a newer seek replaces a queued
-// one (scrubbing sends many). Worker crashes (script error, bad protocol) reject with a fault.
+// one (scrubbing sends many). Worker crashes (script error, bad protocol) reject with a fault, and
+// so does a worker that stops answering (it died, or hangs in a loop): a request unanswered after
+// `watchdogMs` of wall time stops the worker and reports it.
 import {
   type FromWorker,
   PROTOCOL_VERSION,
@@ -22,21 +24,35 @@ export interface Port {
   terminate(): void;
 }
 
+/** Wall time a request may take before the worker counts as dead (a long replay takes a few seconds). */
+export const WATCHDOG_MS = 30_000;
+
 export class Transport {
   private nextId = 1;
   private inflight: (Job & { id: number }) | null = null;
   private queue: Job[] = [];
+  private watchdog: ReturnType<typeof setTimeout> | null = null;
+  /** Set once the worker crashed or stopped answering: nothing more is sent. */
+  dead = false;
 
   constructor(
     private readonly port: Port,
     private readonly onCrash: (message: string) => void,
+    public watchdogMs = WATCHDOG_MS,
   ) {
     port.onmessage = (ev) => this.receive(ev.data);
     port.onerror = (ev) => {
       ev.preventDefault?.();
-      this.onCrash(ev.message || 'the simulation worker failed to start or crashed');
+      this.crash(ev.message || 'the simulation worker failed to start or crashed');
     };
-    port.onmessageerror = () => this.onCrash('a message from the worker could not be read');
+    port.onmessageerror = () => this.crash('a message from the worker could not be read');
+  }
+
+  private crash(message: string): void {
+    if (this.dead) return;
+    this.dead = true;
+    this.terminate();
+    this.onCrash(message);
   }
 
   /** Nothing sent and nothing waiting: the pacer may ask for the next advance. */
@@ -65,26 +81,37 @@ export class Transport {
   }
 
   private pump(): void {
-    if (this.inflight || this.queue.length === 0) return;
+    if (this.dead || this.inflight || this.queue.length === 0) return;
     const job = this.queue.shift()!;
     const id = this.nextId++;
     this.inflight = { ...job, id };
+    this.watchdog = setTimeout(
+      () =>
+        this.crash(
+          `the simulation worker stopped answering (no reply to '${job.req.type}' in ${this.watchdogMs / 1000} s): it died or hangs, and was stopped`,
+        ),
+      this.watchdogMs,
+    );
     this.port.postMessage({ v: PROTOCOL_VERSION, id, req: job.req });
   }
 
   private receive(msg: FromWorker): void {
     if (msg.v !== PROTOCOL_VERSION) {
-      this.onCrash(`protocol version mismatch: worker ${msg.v}, page ${PROTOCOL_VERSION}`);
+      this.crash(`protocol version mismatch: worker ${msg.v}, page ${PROTOCOL_VERSION}`);
       return;
     }
     const job = this.inflight;
     if (!job || job.id !== msg.id) return; // a stale answer (after a restart): ignore
     this.inflight = null;
+    if (this.watchdog !== null) clearTimeout(this.watchdog);
+    this.watchdog = null;
     job.resolve(msg.res);
     this.pump();
   }
 
   terminate(): void {
+    if (this.watchdog !== null) clearTimeout(this.watchdog);
+    this.watchdog = null;
     this.port.terminate();
     this.queue = [];
     this.inflight = null;

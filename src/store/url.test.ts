@@ -1,5 +1,6 @@
 // The URL contract and the request queue to the worker.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ENGINE_RUN_VERSION } from '../engine/index.ts';
 import { type FromWorker, PROTOCOL_VERSION, type ToWorker } from '../protocol.ts';
 import { decodeRun } from './run-codec.ts';
 import { type Port, Transport } from './transport.ts';
@@ -25,7 +26,7 @@ describe('parseUrl', () => {
   });
   it('round-trips a run through #run=', async () => {
     const record = {
-      engineVersion: 1,
+      engineVersion: ENGINE_RUN_VERSION,
       seed: 5,
       setup: { nodes: [{ name: 'A', replicaof: null }] },
       inputs: [{ at: 10, input: { type: 'write', node: 'A', count: 3 } }],
@@ -71,6 +72,32 @@ describe('Transport', () => {
     answer(sent[1].id);
     await Promise.all([b, c]);
     expect(t.idle).toBe(true);
+  });
+  it('a worker that stops answering is stopped and reported by the watchdog (fake timers)', () => {
+    vi.useFakeTimers();
+    try {
+      const { port, sent, answer } = fakePort();
+      let terminated = 0;
+      port.terminate = () => terminated++;
+      let crash = '';
+      const t = new Transport(port, (m) => (crash = m), 5000);
+      void t.send({ type: 'advance', to: 1 });
+      vi.advanceTimersByTime(4999);
+      answer(sent[0].id); // answered in time: no fault
+      void t.send({ type: 'debug-die' });
+      vi.advanceTimersByTime(4999);
+      expect(crash).toBe('');
+      vi.advanceTimersByTime(1);
+      expect(crash).toBe(
+        "the simulation worker stopped answering (no reply to 'debug-die' in 5 s): it died or hangs, and was stopped",
+      );
+      expect(terminated).toBe(1);
+      expect(t.dead).toBe(true);
+      void t.send({ type: 'advance', to: 2 });
+      expect(sent).toHaveLength(2); // nothing more is sent to a dead worker
+    } finally {
+      vi.useRealTimers();
+    }
   });
   it('reports a crashed worker', () => {
     const { port } = fakePort();

@@ -76,12 +76,32 @@ export function fromBase64Url(text: string): Uint8Array {
   return out;
 }
 
+/** Bytes through a (de)compression stream; past `maxBytes` of output it stops with a RangeError. */
 export async function pipeThrough(
   bytes: Uint8Array,
   stream: CompressionStream | DecompressionStream,
+  maxBytes = Number.POSITIVE_INFINITY,
 ): Promise<Uint8Array> {
-  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(out).arrayBuffer());
+  const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new RangeError(`more than ${maxBytes} bytes`);
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 export async function encodeRun(record: RunRecord): Promise<string> {

@@ -6,7 +6,7 @@ import { boundary, ringModel } from './backlog/geometry.ts';
 import { CARD_H, layoutTree, messagePoint } from './cluster/layout.ts';
 import { linkStatus } from './cluster/linkStatus.ts';
 import { splitArgs } from './console/parse.ts';
-import { checks, whyCards } from './decision/why.ts';
+import { checks, reaches, whyCards } from './decision/why.ts';
 import { attemptStates, STEPS, stepMarks } from './handshake/steps.ts';
 import { diffKeys } from './info/diff.ts';
 import { nudgeSpeed, speedFromSlider, speedLabel } from './timeline/speed.ts';
@@ -127,6 +127,12 @@ describe('why cards', () => {
     expect(whyCards(decision('accepted', { requestedOffset: 1, masterReplOffset: 17894 }), ctx)).toEqual([
       'beyondSize',
     ]);
+  });
+  it('adds the loop card when the master replicates, through others, from this replica', () => {
+    expect(whyCards(decision('accepted'), { ...ctx, loop: true })).toEqual(['replicationLoop']);
+    const masters: Record<string, string | null> = { A: 'B', B: 'C', C: 'A', D: null };
+    expect(reaches((n) => masters[n], 'B', 'A')).toBe(true);
+    expect(reaches((n) => masters[n], 'D', 'A')).toBe(false);
   });
   it('marks checks Redis never reached', () => {
     expect(checks(decision('replid-mismatch', { replidEqual: false }))).toEqual({

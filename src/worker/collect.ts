@@ -47,9 +47,12 @@ export function toWire(w: World, events: SimEvent[], applied: TimedInput[]): Wir
       out.push(e);
       continue;
     }
-    const k = claims.findIndex((c) => c.node === e.node && sameArgv(c.argv, e.argv));
-    if (k < 0) continue; // the traffic generator and bursts: nobody typed them
-    claims.splice(k, 1);
+    // The late reply of a blocked call (WAIT, SHUTDOWN) belongs to a line typed earlier.
+    if (!e.resumed) {
+      const k = claims.findIndex((c) => c.node === e.node && sameArgv(c.argv, e.argv));
+      if (k < 0) continue; // the traffic generator and bursts: nobody typed them
+      claims.splice(k, 1);
+    }
     out.push({
       type: 'console',
       at: e.at,

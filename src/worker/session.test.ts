@@ -129,6 +129,42 @@ describe('Session', () => {
     expect(bad.type).toBe('load-error');
   });
 
+  it('a blocked WAIT says what it waits for, and its reply comes as a console line when it arrives', () => {
+    const s = loaded();
+    s.handle({ type: 'advance', to: 2 * SEC });
+    s.handle({ type: 'input', input: { type: 'cut', replica: 'B' } });
+    s.handle({ type: 'input', input: { type: 'cut', replica: 'C' } });
+    s.handle({ type: 'input', input: { type: 'command', node: 'A', argv: ['SET', 'k', 'v'] } });
+    const off = s.world!.nodes.get('A')!.masterReplOffset;
+    const consoles = (f: Frame) => f.events.flatMap((e) => (e.type === 'console' ? [e.reply] : []));
+    const r = frameOf(
+      s.handle({ type: 'input', input: { type: 'command', node: 'A', argv: ['WAIT', '1', '0'] } }),
+    );
+    expect(consoles(r)).toEqual([
+      `(blocked) WAIT 1 0: waiting for 1 replica to acknowledge offset ${off} (0 so far, no timeout)`,
+    ]);
+    s.handle({ type: 'input', input: { type: 'heal', replica: 'B' } });
+    const later = frameOf(s.handle({ type: 'advance', to: 6 * SEC }));
+    expect(consoles(later)).toEqual(['(integer) 1']);
+  });
+
+  it('a SHUTDOWN waiting for lagging replicas names them, then answers when it exits', () => {
+    const s = loaded();
+    s.handle({ type: 'advance', to: 2 * SEC });
+    s.handle({ type: 'input', input: { type: 'freeze', node: 'B' } });
+    s.handle({ type: 'input', input: { type: 'command', node: 'A', argv: ['SET', 'k', 'v'] } });
+    const off = s.world!.nodes.get('A')!.masterReplOffset;
+    const consoles = (f: Frame) => f.events.flatMap((e) => (e.type === 'console' ? [e.reply] : []));
+    const r = frameOf(s.handle({ type: 'input', input: { type: 'command', node: 'A', argv: ['SHUTDOWN'] } }));
+    expect(consoles(r)).toEqual([
+      // the offset after the REPLCONF GETACK * it sent first (37 bytes)
+      `(blocked) SHUTDOWN: waiting up to 10 s for B, C to acknowledge offset ${off + 37} (writes paused), then exiting`,
+    ]);
+    const later = frameOf(s.handle({ type: 'advance', to: 14 * SEC }));
+    expect(consoles(later)).toEqual(['OK']);
+    expect(s.world!.nodes.get('A')!.state).toBe('down');
+  });
+
   it('throws on the debug hook (the worker turns it into a fault)', () => {
     const s = loaded();
     expect(() => s.handle({ type: 'debug-throw' })).toThrow(/debug-throw/);

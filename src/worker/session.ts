@@ -24,6 +24,7 @@ import {
   type TimedInput,
   type Timeline,
   timelineOf,
+  type World,
 } from '../engine/index.ts';
 import {
   FRAME_EVENT_BOUND,
@@ -62,6 +63,16 @@ export class Session {
     return this.tl?.lab.w.now ?? 0;
   }
 
+  /** The live world (read-only use: tests compare it before and after an input). */
+  get world(): World | null {
+    return this.tl?.lab.w ?? null;
+  }
+
+  /** The lab's traffic generators (read-only, as `world`). */
+  get traffic(): ReadonlyMap<string, { perSecond: number }> {
+    return this.tl?.lab.traffic ?? new Map();
+  }
+
   get seed(): number {
     return this.tl?.record.seed ?? 0;
   }
@@ -89,6 +100,8 @@ export class Session {
         return { type: 'run', record: structuredClone(this.timeline().record) };
       case 'debug-throw':
         throw new Error('debug-throw: a fault raised on purpose (test hook)');
+      case 'debug-die':
+        throw new Error('debug-die is answered by the worker file (it closes the worker)');
     }
   }
 

@@ -26,6 +26,10 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     });
     return;
   }
+  if (req.type === 'debug-die') {
+    self.close(); // no answer: the page's watchdog has to notice
+    return;
+  }
   try {
     reply(id, session.handle(req));
   } catch (e) {

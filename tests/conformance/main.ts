@@ -1,6 +1,9 @@
 // `npm run conformance`: real redis-server 7.0.15 is the judge. Every scenarios/*.json runs on
 // real Redis and in the engine (src/engine/index.ts runScenario); then random differential
-// sequences do the same. Several clusters run side by side, each on its own loopback port range.
+// sequences do the same. Several clusters run side by side, each on its own loopback port range;
+// scenarios whose real run depends on wall-clock time (timing.ts) run alone first. A case whose
+// real side fails (a divergence, a failed run) is re-run alone at the end, and only a failure
+// that repeats counts: the report lists the cases that passed only on their alone re-run.
 // Exit 1 on any divergence or failed run.
 //
 //   --summary FILE   write { passed, failed, … } as JSON (scripts/test.mjs reads it)
@@ -20,8 +23,10 @@ import { EngineClient } from './engine/client.ts';
 import { sequenceSeed } from './random/prng.ts';
 import { cleanupAll } from './real/cleanup.ts';
 import { reapStaleSlots } from './real/slots.ts';
-import { failureDetails, passedFailed, summaryTable } from './report.ts';
+import { failureDetails, passedFailed, rerunReport, summaryTable } from './report.ts';
+import { runAll, type Task } from './schedule.ts';
 import { type CaseResult, randomCase, type SuiteContext, scenarioCase } from './suite.ts';
+import { timingSensitive } from './timing.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -42,62 +47,12 @@ const t0 = Date.now();
 const outDir = join(ROOT, 'out/conformance');
 mkdirSync(outDir, { recursive: true });
 
-/** `exclusive`: runs alone, before the others (see timingSensitive). */
-type Task = { label: string; weight: number; exclusive?: boolean; run: () => Promise<CaseResult> };
-
-/**
- * With periodic PINGs in the stream (repl-ping-replica-period below the base 3600 s), offsets
- * grow with wall-clock time, so how many PINGs a step sees depends on how fast the harness runs
- * relative to each node's 1 Hz timers: such a scenario runs alone, on an otherwise idle machine,
- * as its reference trace was recorded.
- */
-function timingSensitive(file: string): boolean {
-  const s: Scenario = JSON.parse(readFileSync(file, 'utf8'));
-  const configs = [s.config ?? {}, ...Object.values(s.nodes).map((n) => n.config ?? {})];
-  return configs.some(
-    (c) => c['repl-ping-replica-period'] !== undefined && Number(c['repl-ping-replica-period']) < 3600,
-  );
-}
-
 function scenarioFiles(): string[] {
   const dir = join(ROOT, 'scenarios');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json') && !f.endsWith('.trace.json'))
     .filter((f) => !only || only.includes(f.replace(/\.json$/, '')))
     .map((f) => join(dir, f));
-}
-
-/** Runs the exclusive tasks one by one, then the others `jobs` at a time, heaviest first. */
-async function runAll(tasks: Task[]): Promise<CaseResult[]> {
-  const alone = tasks.filter((t) => t.exclusive);
-  const queue = tasks.filter((t) => !t.exclusive).sort((a, b) => b.weight - a.weight);
-  const results: CaseResult[] = [];
-  let done = 0;
-  const worker = async (from: Task[]) => {
-    for (let t = from.shift(); t; t = from.shift()) {
-      let r: CaseResult;
-      try {
-        r = await t.run();
-      } catch (e) {
-        r = {
-          kind: 'scenario',
-          name: t.label,
-          outcomes: '',
-          checks: [{ name: 'harness', ok: false, note: String(e) }],
-          ms: 0,
-        };
-      }
-      results.push(r);
-      done++;
-      const bad = r.checks.filter((c) => !c.ok).map((c) => c.name);
-      console.log(
-        `[${String(done).padStart(3)}/${tasks.length}] ${r.name.padEnd(34)} ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${bad.length ? `FAIL: ${bad.join(', ')}` : 'ok'}`,
-      );
-    }
-  };
-  await worker(alone);
-  await Promise.all(Array.from({ length: Math.max(1, jobs) }, () => worker(queue)));
-  return results;
 }
 
 async function main(): Promise<number> {
@@ -116,21 +71,32 @@ async function main(): Promise<number> {
     log: (l) => console.log(l),
   };
   const tasks: Task[] = [];
-  if (file) tasks.push({ label: file, weight: 1, run: () => scenarioCase(ctx, file, false) });
+  // One context per phase: shrinking (alone only) counts down on the alone one.
+  const aloneCtx: SuiteContext = { ...ctx, alone: true };
+  const at = (alone: boolean) => (alone ? aloneCtx : ctx);
+  if (file)
+    tasks.push({ label: file, weight: 1, exclusive: true, run: (a) => scenarioCase(at(a), file, false) });
   else if (replay)
-    tasks.push({ label: `random-${replay}`, weight: 1, run: () => randomCase(ctx, Number(replay)) });
+    tasks.push({
+      label: `random-${replay}`,
+      weight: 1,
+      exclusive: true,
+      run: (a) => randomCase(at(a), Number(replay)),
+    });
   else {
-    for (const f of scenarioFiles())
-      tasks.push({ label: f, weight: 1e6, exclusive: timingSensitive(f), run: () => scenarioCase(ctx, f) });
+    for (const f of scenarioFiles()) {
+      const exclusive = timingSensitive(JSON.parse(readFileSync(f, 'utf8')) as Scenario);
+      tasks.push({ label: f, weight: 1e6, exclusive, run: (a) => scenarioCase(at(a), f) });
+    }
     for (let k = 0; k < randomN; k++) {
       const s = sequenceSeed(seed, k);
-      tasks.push({ label: `random-${s}`, weight: randomN - k, run: () => randomCase(ctx, s) });
+      tasks.push({ label: `random-${s}`, weight: randomN - k, run: (a) => randomCase(at(a), s) });
     }
   }
   console.log(
     `running ${tasks.length} cases, ${jobs} clusters at a time${randomN ? `, random seed ${seed}` : ''}`,
   );
-  const results = await runAll(tasks);
+  const results = await runAll(tasks, jobs, (l) => console.log(l));
   await engine.close();
 
   const order = (c: CaseResult) =>
@@ -145,10 +111,13 @@ async function main(): Promise<number> {
   console.log(`\n${summaryTable(results)}`);
   const details = failureDetails(results);
   if (details) console.log(`\n${details}`);
+  const reruns = rerunReport(results);
+  if (reruns) console.log(`\n${reruns}`);
+  const rerunCount = results.filter((c) => c.firstRun !== undefined).length;
   const nScen = results.filter((c) => c.kind === 'scenario').length;
   const nRand = results.length - nScen;
   console.log(
-    `\nconformance: ${passed} passed, ${failed} failed — ${nScen} scenarios, ${nRand} random sequences (${replay ? `replay of seed ${replay}` : `seed ${seed}`}), ${divergences} divergences, ${secs.toFixed(0)} s`,
+    `\nconformance: ${passed} passed, ${failed} failed — ${nScen} scenarios, ${nRand} random sequences (${replay ? `replay of seed ${replay}` : `seed ${seed}`}), ${divergences} divergences, ${rerunCount} re-run alone, ${secs.toFixed(0)} s`,
   );
   if (summaryFile)
     writeFileSync(
@@ -163,6 +132,7 @@ async function main(): Promise<number> {
           seed,
           jobs,
           seconds: Math.round(secs),
+          rerunAlone: rerunCount,
           engine: why ? `not available: ${why.split('\n')[0]}` : 'available',
           cases: results.map((c) => ({
             name: c.name,
@@ -171,6 +141,7 @@ async function main(): Promise<number> {
             outcomes: c.outcomes,
             seconds: +(c.ms / 1000).toFixed(1),
             failingFile: c.failingFile,
+            firstRun: c.firstRun,
             checks: c.checks.map((k) => ({
               name: k.name,
               ok: k.ok,

@@ -82,3 +82,19 @@ function labels(check: string): [string, string] {
   const [a, b] = check.split(' vs ');
   return b ? [b, a] : ['reference', 'candidate'];
 }
+
+/**
+ * The cases re-run alone after a failed first run: which passed only alone (the first run's
+ * failure was the busy machine's), which failed again (a real difference: counted as failed).
+ */
+export function rerunReport(cases: CaseResult[]): string {
+  const out: string[] = [];
+  for (const c of cases) {
+    if (c.firstRun === undefined) continue;
+    const passed = c.checks.every((k) => k.ok);
+    out.push(
+      `${passed ? '↻ passed only on its alone re-run' : '✗ failed again alone'}: ${c.name}${c.seed !== undefined ? ` (seed ${c.seed})` : ''} — first run: ${c.firstRun}`,
+    );
+  }
+  return out.join('\n');
+}

@@ -1,9 +1,9 @@
 // The cases of a conformance run and their checks. A case runs on real Redis (its own port slot)
 // and in the engine; each comparison is one check (a passed or failed test for `npm test`).
 //   scenario file: real vs recorded reference, engine vs real, engine vs reference;
-//   random sequence: real run completed, engine vs real (and, on a divergence: the real run is
-//   repeated to tell an engine bug from a non-reproducible real run, then the sequence is shrunk
-//   and written to out/conformance/failing-<seed>.json).
+//   random sequence: real run completed, engine vs real (and, on a divergence in the alone
+//   phase: the real run is repeated to tell an engine bug from a non-reproducible real run, then
+//   the sequence is shrunk and written to out/conformance/failing-<seed>.json).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Scenario, Trace } from '../../src/engine/scenario/types.ts';
 import { type Comparison, compareTraces, type Divergence, formatDiffTable } from './compare.ts';
@@ -31,6 +31,34 @@ export interface CaseResult {
   ms: number;
   /** Written for a divergent random sequence. */
   failingFile?: string;
+  /**
+   * Set when this is the result of the alone re-run of a case whose first (concurrent) run failed
+   * a real-side check: what the first run reported, in one line (see main.ts, "re-run alone").
+   */
+  firstRun?: string;
+}
+
+/** Checks that depend on a real run (wall-clock timing can sway them); the others are deterministic. */
+const REAL_SIDE = new Set(['real run', 'real vs reference', 'engine vs real', 'real vs real', 'harness']);
+
+/** A failed check a busy machine could have caused: worth one re-run alone before it counts. */
+export function failedOnRealSide(r: CaseResult): boolean {
+  return r.checks.some((c) => !c.ok && REAL_SIDE.has(c.name));
+}
+
+/** The failed checks of a case in one line, e.g. "real vs reference: 1 divergence (s5 A master_repl_offset 126/140)". */
+export function failureLine(r: CaseResult): string {
+  return r.checks
+    .filter((c) => !c.ok)
+    .map((c) => {
+      const d = c.diffs?.[0];
+      const first = d ? ` (s${d.step ?? '-'} ${d.node ?? ''} ${d.field} ${d.ref}→${d.cand})` : '';
+      const what = c.diffs
+        ? `${c.diffs.length} divergence${c.diffs.length === 1 ? '' : 's'}${first}`
+        : (c.note ?? 'failed');
+      return `${c.name}: ${what}`;
+    })
+    .join('; ');
 }
 
 export interface SuiteContext {
@@ -44,6 +72,12 @@ export interface SuiteContext {
   checkReal: boolean;
   /** The engine is left out: only the real-side checks count. */
   realOnly: boolean;
+  /**
+   * No other cluster is running (the alone phase): the engine and the real run go one after the
+   * other, and a divergent random sequence is investigated (re-run, shrunk). In the concurrent
+   * phase a divergence is only reported: main.ts re-runs the case alone before it counts.
+   */
+  alone?: boolean;
   log: (line: string) => void;
 }
 
@@ -78,10 +112,11 @@ export async function scenarioCase(
   const scenario: Scenario = JSON.parse(readFileSync(file, 'utf8'));
   const refFile = file.replace(/\.json$/, '.trace.json');
   const ref: Trace | null = existsSync(refFile) ? JSON.parse(readFileSync(refFile, 'utf8')) : null;
-  const [real, eng] = await Promise.all([
-    withSlot((slot) => runReal(scenario, { slot })),
-    ctx.engine.run(scenario),
-  ]);
+  const [real, eng] = await both(
+    ctx,
+    () => withSlot((slot) => runReal(scenario, { slot })),
+    () => ctx.engine.run(scenario),
+  );
   save(`${ctx.outDir}/${scenario.name}.real.trace.json`, real.trace);
   const checks: Check[] = [realCheck(real.problems)];
   if (ref) checks.push(versus('real vs reference', ref, real.trace));
@@ -102,12 +137,20 @@ export async function scenarioCase(
   };
 }
 
+/** The real run and the engine run: side by side, or (alone) the engine first, then real Redis on an idle machine. */
+async function both<R, E>(ctx: SuiteContext, real: () => Promise<R>, eng: () => Promise<E>): Promise<[R, E]> {
+  if (!ctx.alone) return Promise.all([real(), eng()]);
+  const e = await eng();
+  return [await real(), e];
+}
+
 /** One run of a sequence on both sides: the real trace, the engine's, and how they compare. */
 async function runBoth(ctx: SuiteContext, scenario: Scenario, seed: number) {
-  const [real, eng] = await Promise.all([
-    withSlot((slot) => runReal(scenario, { slot })),
-    ctx.engine.run(scenario, seed),
-  ]);
+  const [real, eng] = await both(
+    ctx,
+    () => withSlot((slot) => runReal(scenario, { slot })),
+    () => ctx.engine.run(scenario, seed),
+  );
   const cmp = 'trace' in eng ? compareTraces(real.trace, eng.trace) : null;
   return { real, eng, cmp };
 }
@@ -142,7 +185,7 @@ export async function randomCase(ctx: SuiteContext, seed: number): Promise<CaseR
       diffs: cmp.diffs,
     };
     result.checks.push(check);
-    if (!check.ok && real.problems.length === 0)
+    if (!check.ok && real.problems.length === 0 && ctx.alone)
       await investigate(ctx, plan, scenario, real.trace, result, check);
   }
   result.ms = Date.now() - t0;

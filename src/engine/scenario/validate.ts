@@ -1,5 +1,6 @@
 // Scenario validation: a malformed scenario is refused with an error that names the step and
 // the field, in Redis's style: "ERR scenario steps[3] (write): field 'node': unknown node 'Z'".
+import { configValueError } from '../config.ts';
 import type { Scenario, Step } from './types.ts';
 
 export class ScenarioError extends Error {}
@@ -23,6 +24,8 @@ const OPS: Record<string, { required: string[]; optional: string[] }> = {
   snapshot: { required: [], optional: ['label'] },
 };
 const COMMON = ['op', 'expect', 'settleMs', 'note'];
+/** 64 MB of values per write step (the largest recorded scenario writes a few hundred KB). */
+const MAX_WRITE_BYTES = 64 * 1024 * 1024;
 
 function isObj(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -70,8 +73,11 @@ export function validateScenario(x: unknown): Scenario {
 
 function checkConfig(c: unknown, where: string, fail: (w: string, why: string) => never): void {
   if (!isObj(c)) fail(where, 'must be an object of option → value strings');
-  for (const [k, v] of Object.entries(c as object))
+  for (const [k, v] of Object.entries(c as object)) {
     if (typeof v !== 'string') fail(`${where}.${k}`, 'must be a string (as on the command line)');
+    const bad = configValueError(k, v);
+    if (bad) fail(`${where}.${k}`, bad);
+  }
 }
 
 function checkStep(st: unknown, i: number, names: string[], fail: (w: string, why: string) => never): void {
@@ -109,6 +115,10 @@ function checkStep(st: unknown, i: number, names: string[], fail: (w: string, wh
   num('timeoutMs', 0, 3_600_000);
   num('downMs', 0, 3_600_000);
   num('settleMs', 0, 3_600_000);
+  // What one write step may ask the lab to hold: repeat × value size (a page has a few hundred MB).
+  const bytes = ((s.repeat as number) ?? 1) * ((s.valueSize as number) ?? 0);
+  if (bytes > MAX_WRITE_BYTES)
+    fail(at('repeat'), `repeat × valueSize is ${bytes} bytes: at most ${MAX_WRITE_BYTES} per step`);
   const op = s.op as Step['op'];
   if (op === 'write') {
     if (s.cmd === undefined && s.cmds === undefined) fail(at('cmd'), "a write needs 'cmd' or 'cmds'");

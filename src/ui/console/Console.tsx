@@ -6,9 +6,9 @@ import type { LabInput } from '../../engine/index.ts';
 import { ctl } from '../../store/instance.ts';
 import { useLab } from '../../store/store.ts';
 import { useT } from '../hooks.ts';
-import { describeAction } from './describe.ts';
-import { LAB_COMMANDS, labCommand } from './lab-commands.ts';
-import { splitArgs } from './parse.ts';
+import { describeAction, inputNode } from './describe.ts';
+import { LAB_COMMANDS } from './lab-commands.ts';
+import { consoleLine } from './line.ts';
 
 interface Line {
   at: number;
@@ -39,18 +39,9 @@ function addLocal(node: string, at: number, input: string | undefined, reply: st
   local.set(node, list.slice(-100));
 }
 
+/** A recorded action shown in this node's console (commands come as console lines instead). */
 function touches(input: LabInput, node: string): boolean {
-  switch (input.type) {
-    case 'cut':
-    case 'heal':
-      return input.replica === node;
-    case 'add-replica':
-      return input.of === node;
-    case 'command':
-      return false;
-    default:
-      return input.node === node;
-  }
+  return input.type !== 'command' && inputNode(input) === node;
 }
 
 export function Console({ name }: { name: string }) {
@@ -105,18 +96,15 @@ export function Console({ name }: { name: string }) {
     if (hist[hist.length - 1] !== line) hist.push(line);
     typed.set(name, hist.slice(-100));
     const now = useLab.getState().t;
-    const argv = splitArgs(line);
-    if (argv === null) addLocal(name, now, line, 'Invalid argument(s)');
-    else if (argv.length === 1 && argv[0].toLowerCase() === 'clear') setCleared(all.length);
-    else if (argv.length === 1 && argv[0].toLowerCase() === 'help')
+    const a = consoleLine(name, line);
+    if (a.kind === 'local') addLocal(name, now, line, a.reply);
+    else if (a.kind === 'clear') setCleared(all.length);
+    else if (a.kind === 'help')
       addLocal(name, now, line, `${t('console.help')}\n${t('console.labHelp')} ${LAB_COMMANDS.join('  ')}`);
-    else if (argv.length > 0 && argv[0].startsWith(':')) {
-      const input = labCommand(name, argv);
-      const r = 'error' in input ? { ok: false as const, message: input.error } : await ctl().act(input);
-      addLocal(name, useLab.getState().t, line, r.ok ? 'OK' : `(error) ${r.message}`);
-    } else if (argv.length > 0) {
-      const r = await ctl().act({ type: 'command', node: name, argv });
+    else if (a.kind === 'input') {
+      const r = await ctl().act(a.input);
       if (!r.ok) addLocal(name, useLab.getState().t, line, `(error) ${r.message}`);
+      else if (a.lab) addLocal(name, useLab.getState().t, line, 'OK');
     }
     setLocalRev((x) => x + 1);
   };

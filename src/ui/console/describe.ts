@@ -31,3 +31,25 @@ export function describeAction(i: LabInput): string {
       return `${i.node} removed`;
   }
 }
+
+/** The node an input acts on. */
+export function inputNode(i: LabInput): string {
+  switch (i.type) {
+    case 'cut':
+    case 'heal':
+      return i.replica;
+    case 'add-replica':
+      return i.of;
+    default:
+      return i.node;
+  }
+}
+
+/** The action in a few words, for an error notice: the command as typed, or the kind of action. */
+export function actionName(i: LabInput): string {
+  if (i.type === 'command') {
+    const text = i.argv.join(' ');
+    return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+  }
+  return i.type === 'remove-node' ? 'remove' : i.type;
+}

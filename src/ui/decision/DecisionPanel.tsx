@@ -7,7 +7,7 @@ import { OffsetRuler } from '../backlog/OffsetRuler.tsx';
 import { lineageColor } from '../cluster/lineage.ts';
 import { num, secs, shortId } from '../format.ts';
 import { useT } from '../hooks.ts';
-import { checks, whyCards } from './why.ts';
+import { checks, reaches, whyCards } from './why.ts';
 
 function Mark({ ok }: { ok: boolean | null }) {
   const t = useT();
@@ -60,7 +60,9 @@ export function DecisionPanel() {
   const v = d.decision.values;
   const c = checks(d.decision);
   const full = d.decision.outcome === 'FULLRESYNC';
-  const cards = whyCards(d.decision, { earlierSyncs, backlogSize, attached });
+  const views = useLab.getState().views;
+  const loop = reaches((n) => views[n]?.master, d.master, d.replica);
+  const cards = whyCards(d.decision, { earlierSyncs, backlogSize, attached, loop });
   return (
     <div className="decision">
       <div className="dec-head">
@@ -152,6 +154,8 @@ export function DecisionPanel() {
               size: backlogSize,
               p: v.requestedOffset,
               second: v.secondReplOffset,
+              replica: d.replica,
+              master: d.master,
             })}
           </p>
         </aside>

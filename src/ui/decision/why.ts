@@ -12,7 +12,8 @@ export type WhyCard =
   | 'oldMasterAhead'
   | 'failover'
   | 'noBacklog'
-  | 'replicaAhead';
+  | 'replicaAhead'
+  | 'replicationLoop';
 
 export interface WhyContext {
   /** Syncs (psync results) this replica had before this decision. */
@@ -21,9 +22,37 @@ export interface WhyContext {
   backlogSize: number;
   /** The replica was pointed at this master by REPLICAOF (or is new) since its last sync. */
   attached: boolean;
+  /** The master is itself (through its own masters) a replica of this replica: a loop. */
+  loop?: boolean;
 }
 
+/**
+ * A loop (A → B → A) is allowed, as Redis 7.0.15 allows it: checked on real redis-server, B
+ * replica of A, then `A REPLICAOF B` → A asks B for PSYNC <A's replid> 51, B (which shares that
+ * history) answers +CONTINUE, both show role:slave, link up, each other listed online at offset
+ * 50 — and from then on nothing flows: no master takes writes (READONLY on both), none sends
+ * PINGs, offsets stay frozen until one of them gets REPLICAOF NO ONE.
+ */
 export function whyCards(d: PsyncDecision, ctx: WhyContext): WhyCard[] {
+  const cards = reasonCards(d, ctx);
+  return ctx.loop ? ['replicationLoop', ...cards] : cards;
+}
+
+/** Does following `from`'s masters reach `target`? (`masterOf`: a node's master, null for a master.) */
+export function reaches(
+  masterOf: (name: string) => string | null | undefined,
+  from: string,
+  target: string,
+): boolean {
+  let cur: string | null | undefined = from;
+  for (let hops = 0; cur && hops < 16; hops++) {
+    if (cur === target) return true;
+    cur = masterOf(cur);
+  }
+  return false;
+}
+
+function reasonCards(d: PsyncDecision, ctx: WhyContext): WhyCard[] {
   const v = d.values;
   switch (d.reason) {
     case 'replid-mismatch':

@@ -6,14 +6,19 @@ import { useShallow } from 'zustand/react/shallow';
 import type { LabInput } from '../../engine/index.ts';
 import { ctl } from '../../store/instance.ts';
 import { notify, useLab } from '../../store/store.ts';
+import { actionName, inputNode } from '../console/describe.ts';
 import { useT } from '../hooks.ts';
 
-/** Run an action; an error (a refused input, or a command answered with an error) becomes a notice. */
+/**
+ * Run an action; an error (a refused input, or a command answered with an error) becomes a notice
+ * naming the node and the action: "B (CONFIG SET repl-timeout 5): ERR Could not connect to Redis: …".
+ */
 export async function act(input: LabInput): Promise<boolean> {
   const r = await ctl().act(input);
-  if (!r.ok) notify('error', 'notice.actionError', { message: r.message });
-  else if (r.reply?.startsWith('(error) '))
-    notify('error', 'notice.actionError', { message: r.reply.slice(8) });
+  const failed = (message: string) =>
+    notify('error', 'notice.actionError', { node: inputNode(input), action: actionName(input), message });
+  if (!r.ok) failed(r.message);
+  else if (r.reply?.startsWith('(error) ')) failed(r.reply.slice(8));
   return r.ok && !r.reply?.startsWith('(error) ');
 }
 
