@@ -23,6 +23,7 @@ import {
   saveInfo,
   snapshotRdb,
 } from './master.ts';
+import { replicaClientDesc } from './obuf.ts';
 import { nextFloat } from './random.ts';
 import { freeMasterClient, hooks, setMaster, unsetMaster } from './replica.ts';
 import { type Argv, arr, bulk, err, formatReply, int, NIL, OK, type Reply, simple } from './resp.ts';
@@ -298,7 +299,7 @@ const configCmd: Handler = (w, node, _c, argv) => {
       const p = findParam(argv[i]);
       if (!p) return ok(err(`ERR Unknown option or number of arguments for CONFIG SET - '${argv[i]}'`));
       if (p.immutable) return ok(err(configSetError(argv[i], "can't set immutable config")));
-      const v = normalise(p, argv[i + 1]);
+      const v = normalise(p, argv[i + 1], node.config.get(p.name));
       if ('error' in v) return ok(err(configSetError(argv[i], v.error)));
       updates.push([p.name, v.value]);
     }
@@ -377,10 +378,7 @@ const clientCmd: Handler = (w, node, c, argv) => {
   if (sub === 'getname') return ok(NIL);
   if (sub === 'list' || sub === 'info') {
     const lines = [`${c.desc} cmd=client|${sub}`];
-    for (const s of node.slaves)
-      lines.push(
-        `id=${s.id} addr=127.0.0.1:${40000 + s.id} laddr=127.0.0.1:${node.port} flags=S db=0 cmd=replconf`,
-      );
+    for (const s of node.slaves) lines.push(`${replicaClientDesc(node, s)} cmd=replconf`);
     if (node.master)
       lines.push(
         `id=${node.gen * 1000} addr=${node.link?.masterHost}:${node.link?.masterPort} flags=M db=${node.master.db} cmd=NULL`,

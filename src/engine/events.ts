@@ -98,6 +98,18 @@ export type SimEvent =
       peer?: string;
     })
   | (Base & { type: 'offset.acked'; master: string; replica: string; offset: number })
+  | (Base & {
+      /** A replica over client-output-buffer-limit, flagged to be closed (obuf.ts). */
+      type: 'obuf.closed';
+      master: string;
+      replica: string;
+      /** Its SLAVE_STATE_* then: wait_bgsave_end / send_bulk mean a full sync was cut. */
+      replstate: string;
+      /** Bytes its share of the replication buffer counted, and the limit it reached. */
+      used: number;
+      limit: number;
+      over: 'hard' | 'soft';
+    })
   | (Base & { type: 'offset.changed'; node: string; masterReplOffset: number })
   | (Base & {
       type: 'replid.shifted';

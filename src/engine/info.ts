@@ -51,9 +51,11 @@ export function replicationFields(w: World, node: Node): [string, string | numbe
   const now = unixSec(w);
   node.slaves.forEach((s, i) => {
     const lag = s.replstate === 'online' ? now - s.ackTime : 0;
+    // INFO prints both SLAVE_STATE_WAIT_BGSAVE_START and _END as "wait_bgsave".
+    const state = s.replstate.startsWith('wait_bgsave') ? 'wait_bgsave' : s.replstate;
     f.push([
       `slave${i}`,
-      `ip=127.0.0.1,port=${s.listeningPort},state=${s.replstate},offset=${s.ackOff},lag=${lag}`,
+      `ip=127.0.0.1,port=${s.listeningPort},state=${state},offset=${s.ackOff},lag=${lag}`,
     ]);
   });
   f.push(['master_failover_state', 'no-failover']);

@@ -5,6 +5,7 @@ import { backlogView, createBacklog } from './backlog.ts';
 import { cfgBool, cfgInt, cfgStr } from './config.ts';
 import { emit, log, SEC, unixMs, unixSec } from './emit.ts';
 import { closeEnd, send } from './net.ts';
+import { closeOnObufLimit } from './obuf.ts';
 import { decidePsync, psyncLogLines } from './psync.ts';
 import { randomHex40 } from './random.ts';
 import { type Argv, encodeArgv, encodeReply, err, OK, type Reply, simple } from './resp.ts';
@@ -203,6 +204,8 @@ function newReplica(
     psyncInitialOffset: -1,
     child: 0,
     lastProgress: w.now,
+    closeAsap: false,
+    obufSoftSince: 0,
   };
 }
 
@@ -336,6 +339,7 @@ export function startBgsaveForReplication(w: World, node: Node): void {
     rdb,
     forReplication: true,
     exited: false,
+    killed: false,
   };
   node.child = child;
   log(w, node, `Background ${socket ? 'RDB transfer' : 'saving'} started by pid ${1000 + id}`);
@@ -400,7 +404,10 @@ export function reapChild(w: World, node: Node): void {
   if (!child?.exited) return;
   node.child = null;
   emit(w, { type: 'rdb.phase', node: node.name, phase: 'bgsave-done', detail: child.target });
-  if (child.target === 'socket') {
+  if (child.killed) {
+    const what = child.target === 'socket' ? 'transfer' : 'saving';
+    log(w, node, `Background ${what} terminated by signal 10`, '#');
+  } else if (child.target === 'socket') {
     log(
       w,
       node,
@@ -415,7 +422,9 @@ export function reapChild(w: World, node: Node): void {
   }
   for (const s of [...node.slaves]) {
     if (s.replstate !== 'wait_bgsave_end' || s.child !== child.id) continue;
-    if (child.target === 'socket') {
+    if (child.killed) {
+      dropReplicaClient(w, node, s, 'SYNC failed. BGSAVE child returned an error');
+    } else if (child.target === 'socket') {
       log(
         w,
         node,
@@ -502,12 +511,45 @@ export function forgetClient(w: World, node: Node, id: number, why?: string): vo
   if (i < 0) return;
   const s = node.slaves[i];
   node.slaves.splice(i, 1);
+  killUnneededChild(w, node, s);
   if (why) log(w, node, why, '#');
-  log(w, node, `Connection with replica ${replicaName(s)} lost.`);
+  log(w, node, `Connection with replica ${replicaName(s)} lost.`, '#');
   if (node.slaves.length === 0) node.replNoSlavesSince = unixSec(w);
   if (sc) sc.replica = null;
   trim(w, node);
   refreshGoodSlaves(w, node);
+}
+
+/**
+ * freeClient of a replica waiting for its BGSAVE: when nobody else waits for that child it is
+ * killed (SIGUSR1) so the next full sync can fork at once. A disk child only without save points
+ * (its dump.rdb is not wanted: the base config's `save ""`); a socket child always once its last
+ * target is gone ("Diskless rdb transfer, last replica dropped, killing fork child.").
+ */
+function killUnneededChild(w: World, node: Node, gone: ReplicaClient): void {
+  const child = node.child;
+  if (!child || child.exited || gone.replstate !== 'wait_bgsave_end') return;
+  if (child.target === 'disk') {
+    if (cfgStr(node.config, 'save').trim() !== '') return;
+    if (node.slaves.some((o) => o.replstate === 'wait_bgsave_end')) return;
+  } else {
+    if (node.slaves.some((o) => o.replstate === 'wait_bgsave_end' && o.child === child.id)) return;
+    log(w, node, 'Diskless rdb transfer, last replica dropped, killing fork child.', '#');
+  }
+  child.killed = true;
+  child.exited = true;
+}
+
+/** beforeSleep's freeClientsInAsyncFreeQueue, for replicas flagged CLOSE_ASAP. */
+export function freeClosedAsap(w: World, node: Node): void {
+  for (const s of [...node.slaves]) if (s.closeAsap) dropReplicaClient(w, node, s, '');
+}
+
+/** clientsCron's output-buffer check (all clients each tick at hz 10): over a limit → freed now. */
+export function clientsCronObuf(w: World, node: Node): void {
+  for (const s of [...node.slaves])
+    if (s.replstate !== 'wait_bgsave_start' && closeOnObufLimit(w, node, s, false))
+      dropReplicaClient(w, node, s, '');
 }
 
 /** Disconnect every attached replica (they reconnect and re-PSYNC: disconnectSlaves). */

@@ -524,9 +524,17 @@ export function onMasterConnClosed(w: World, node: Node, conn: Conn): void {
     freeMasterClient(w, node, 'cache');
     return;
   }
-  if (link.state === 'REPL_STATE_TRANSFER')
-    log(w, node, 'I/O error trying to sync with MASTER: connection lost', '#');
-  else log(w, node, 'Master closed the connection during the handshake', '#');
+  if (link.state === 'REPL_STATE_TRANSFER') {
+    // readSyncBulkPayload's error path: cancelReplicationHandshake(1) reconnects at once, so a
+    // replica whose full sync the master cut (output-buffer limit) asks again within
+    // milliseconds: the full-sync loop.
+    log(w, node, 'I/O error reading bulk count from MASTER: connection lost', '#');
+    cancelHandshake(w, node);
+    log(w, node, `Reconnecting to MASTER ${link.masterHost}:${link.masterPort} after failure`);
+    connectWithMaster(w, node);
+    return;
+  }
+  log(w, node, 'Master closed the connection during the handshake', '#');
   link.conn = null;
   link.pending = [];
   link.transfer = null;

@@ -9,6 +9,7 @@ import {
   checkWaitingClients,
   childExited,
   forgetClient,
+  freeClosedAsap,
   onReplicaCommand,
 } from './master.ts';
 import { deliverable, isCut } from './net.ts';
@@ -126,6 +127,7 @@ function dispatch(w: World, t: Task): void {
       bulkDone(w, node, t.clientId);
       return;
     case 'flush':
+      freeClosedAsap(w, node);
       beforeSleepGetack(w, node);
       flushReplicas(w, node);
       return;

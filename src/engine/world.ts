@@ -124,6 +124,10 @@ export interface ReplicaClient {
   /** The BGSAVE child it waits for (0 = none). */
   child: number;
   lastProgress: Micros;
+  /** CLIENT_CLOSE_ASAP: over its output-buffer limit; freed in beforeSleep, never written to again. */
+  closeAsap: boolean;
+  /** obuf_soft_limit_reached_time: unix seconds the soft limit was first seen reached, 0 = not. */
+  obufSoftSince: number;
 }
 
 /** A server-side connection that is not (yet) a replica: the handshake's commands arrive here. */
@@ -188,6 +192,8 @@ export interface BgsaveChild {
   forReplication: boolean;
   /** The RDB finished (socket: streamed; disk: written) but the parent has not noticed yet. */
   exited: boolean;
+  /** Killed (SIGUSR1) because no replica needs it any more: reaped as "terminated by signal 10". */
+  killed: boolean;
 }
 
 export interface BlockedClient {
