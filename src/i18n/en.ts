@@ -120,6 +120,9 @@ export const en = {
   'why.replicaAhead.title': 'The replica is ahead of the master',
   'why.replicaAhead.text':
     'The replica asks for a byte the master has not written yet: the master lost writes (e.g. it restarted from an older RDB). Redis logs a warning and does a full sync.',
+  'why.obufLoop.title': 'Another full sync: the master closed this replica for its output buffer',
+  'why.obufLoop.text':
+    "During the last full sync the master kept every write made since the fork for this replica and counted {used} bytes (its share of the replication buffer, counted in ~20 KB blocks): over client-output-buffer-limit replica ({limit} bytes; a hard limit below repl-backlog-size counts as the backlog size). It closed the replica 'for overcoming of output buffer limits', and the replica asked again at once. While the writes made during one transfer outgrow the limit this repeats for ever: raise the limit or repl-backlog-size, or write less while it syncs.",
 
   'bl.none': 'No node to show.',
   'bl.of': 'Backlog of {name}',
@@ -428,6 +431,9 @@ export const en = {
   'sc.y_command_rewrites.title': 'How 7.0 rewrites commands for the stream',
   'sc.y_command_rewrites.story':
     'Relative expirations become absolute: SET … EX → SET … PXAT <ms>, EXPIRE → PEXPIREAT; an EXPIRE in the past deletes the key and propagates a DEL; INCRBYFLOAT becomes SET … KEEPTTL. Offsets grow by the rewritten bytes.',
+  'sc.pa_obuf_full_sync_loop.title': 'The full-sync loop: a replica over its output-buffer limit',
+  'sc.pa_obuf_full_sync_loop.story':
+    "During a full sync A keeps every write made since the fork for B, and counts it against client-output-buffer-limit replica (here 64kb; 7.0's default is 256mb hard, 64mb soft for 60 s). 70 KB of writes during a slow BGSAVE: at the 4th 20 440-byte block B's buffer counts 82 016 bytes, A closes B 'for overcoming of output buffer limits', B asks again at once, and the same happens on the next BGSAVE. A hard limit below repl-backlog-size counts as the backlog size: raising repl-backlog-size to 1 MB (or the limit) ends the loop.",
   'sc.z_diskless_sync_delay_shared.title': 'Diskless sync with a delay: one transfer for several replicas',
   'sc.z_diskless_sync_delay_shared.story':
     'repl-diskless-sync-delay 2: when B asks for a full sync A does not fork at once but waits up to 2 s, so that more replicas can share one transfer. B is listed as wait_bgsave and gets no +FULLRESYNC yet.',

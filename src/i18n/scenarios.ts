@@ -39,6 +39,7 @@ export const SCENARIO_POINTS: Record<string, number[]> = {
   x_writes_other_databases: [13],
   y_command_rewrites: [13],
   z_diskless_sync_delay_shared: [12],
+  pa_obuf_full_sync_loop: [12, 20],
 };
 
 export interface ScenarioText {

@@ -117,6 +117,9 @@ export const zh: Catalog = {
   'why.replicaAhead.title': '从库领先于主库',
   'why.replicaAhead.text':
     '从库请求的字节主库还没写过: 主库丢失了写入 (例如从较旧的 RDB 重启)。Redis 记录警告并全量同步。',
+  'why.obufLoop.title': '又一次全量同步: 主库因输出缓冲区超限关掉了这个从库',
+  'why.obufLoop.text':
+    '上一次全量同步期间, 主库把 fork 之后的每个写命令都为这个从库留着, 计为 {used} 字节 (它在复制缓冲区中的份额, 按约 20 KB 的块计算), 超过了 client-output-buffer-limit replica ({limit} 字节; 低于 repl-backlog-size 的硬限制按 backlog 大小计)。主库以 "for overcoming of output buffer limits" 关闭了它, 从库立刻重连再要全量同步。只要一次传输期间的写入超出限制, 就会一直循环: 调大限制或 repl-backlog-size, 或者同步期间少写一些。',
 
   'bl.none': '没有可显示的节点。',
   'bl.of': '{name} 的积压缓冲区 backlog',
@@ -415,6 +418,9 @@ export const zh: Catalog = {
   'sc.y_command_rewrites.title': '7.0 如何为复制流改写命令',
   'sc.y_command_rewrites.story':
     '相对过期改为绝对时间: SET … EX → SET … PXAT <毫秒>, EXPIRE → PEXPIREAT; 过去时间的 EXPIRE 删除键并传播 DEL; INCRBYFLOAT 变为 SET … KEEPTTL。offset 按改写后的字节增加。',
+  'sc.pa_obuf_full_sync_loop.title': '全量同步死循环: 从库超出输出缓冲区限制',
+  'sc.pa_obuf_full_sync_loop.story':
+    '全量同步期间, A 把 fork 之后的每个写命令都为 B 留着, 并按 client-output-buffer-limit replica 计数 (这里设为 64kb; 7.0 默认硬限制 256mb, 软限制 64mb 持续 60 秒)。在一次很慢的 BGSAVE 期间写入 70 KB: 到第 4 个 20 440 字节的块时 B 的缓冲计为 82 016 字节, A 以 "for overcoming of output buffer limits" 关闭 B; B 立刻重连再要全量同步, 下一次 BGSAVE 又是同样结局。低于 repl-backlog-size 的硬限制按 backlog 大小计算: 把 repl-backlog-size 调到 1 MB (或调大限制) 就结束了循环。',
   'sc.z_diskless_sync_delay_shared.title': '带延迟的无盘同步: 多个从库共享一次传输',
   'sc.z_diskless_sync_delay_shared.story':
     'repl-diskless-sync-delay 2: B 请求全量同步时 A 不立即 fork, 而是最多等 2 秒, 让更多从库共享同一次传输。B 处于 wait_bgsave, 暂时收不到 +FULLRESYNC。',

@@ -39,6 +39,8 @@ export interface History {
   consoles: ConsoleEvent[];
   actions: ActionEvent[];
   shifts: Ev<'replid.shifted'>[];
+  /** Replicas closed for their output-buffer limit (a why card explains the full sync that follows). */
+  obufCloses: Ev<'obuf.closed'>[];
   lifecycle: (Ev<'node.started'> | Ev<'node.state'> | Ev<'node.role'>)[];
   backlog: (Ev<'backlog.created'> | Ev<'backlog.freed'> | Ev<'backlog.trimmed'>)[];
   samples: Sample[];
@@ -75,6 +77,7 @@ export function emptyHistory(): History {
     consoles: [],
     actions: [],
     shifts: [],
+    obufCloses: [],
     lifecycle: [],
     backlog: [],
     samples: [],
@@ -183,6 +186,10 @@ export function applyEvents(
         push(h.shifts, e, o);
         t.decisions = true;
         break;
+      case 'obuf.closed':
+        push(h.obufCloses, e, o);
+        t.decisions = true;
+        break;
       case 'node.started':
       case 'node.state':
       case 'node.role':
@@ -244,7 +251,12 @@ export function truncate(h: History, t: number): Touched {
     }
   }
   // No short-circuit: every list must be cut.
-  touched.decisions = [cut(h.decisions, t), cut(h.results, t), cut(h.shifts, t)].includes(true);
+  touched.decisions = [
+    cut(h.decisions, t),
+    cut(h.results, t),
+    cut(h.shifts, t),
+    cut(h.obufCloses, t),
+  ].includes(true);
   touched.phases = cut(h.phases, t);
   touched.states = [cut(h.replStates, t), cut(h.linkStates, t), cut(h.lifecycle, t)].includes(true);
   touched.logs = cut(h.logs, t);

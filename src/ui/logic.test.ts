@@ -128,6 +128,12 @@ describe('why cards', () => {
       'beyondSize',
     ]);
   });
+  it('a full sync after the master closed the replica for its output buffer: the loop card', () => {
+    const cut = { ...ctx, earlierSyncs: 1, attached: false, obufClosed: true };
+    expect(whyCards(decision('replid-mismatch'), cut)).toEqual(['obufLoop']);
+    expect(whyCards(decision('full-requested'), cut)).toEqual(['obufLoop']);
+    expect(whyCards(decision('accepted'), cut)).toEqual([]);
+  });
   it('marks checks Redis never reached', () => {
     expect(checks(decision('replid-mismatch', { replidEqual: false }))).toEqual({
       replid: false,

@@ -60,7 +60,8 @@ export function DecisionPanel() {
   const v = d.decision.values;
   const c = checks(d.decision);
   const full = d.decision.outcome === 'FULLRESYNC';
-  const cards = whyCards(d.decision, { earlierSyncs, backlogSize, attached });
+  const obuf = h.obufCloses.filter((x) => x.replica === d.replica && x.at > since && x.at <= d.at).pop();
+  const cards = whyCards(d.decision, { earlierSyncs, backlogSize, attached, obufClosed: !!obuf });
   return (
     <div className="decision">
       <div className="dec-head">
@@ -152,6 +153,8 @@ export function DecisionPanel() {
               size: backlogSize,
               p: v.requestedOffset,
               second: v.secondReplOffset,
+              used: obuf?.used ?? 0,
+              limit: obuf?.limit ?? 0,
             })}
           </p>
         </aside>

@@ -12,7 +12,8 @@ export type WhyCard =
   | 'oldMasterAhead'
   | 'failover'
   | 'noBacklog'
-  | 'replicaAhead';
+  | 'replicaAhead'
+  | 'obufLoop';
 
 export interface WhyContext {
   /** Syncs (psync results) this replica had before this decision. */
@@ -21,10 +22,14 @@ export interface WhyContext {
   backlogSize: number;
   /** The replica was pointed at this master by REPLICAOF (or is new) since its last sync. */
   attached: boolean;
+  /** The master closed this replica for its output-buffer limit since its last sync (obuf.closed). */
+  obufClosed?: boolean;
 }
 
 export function whyCards(d: PsyncDecision, ctx: WhyContext): WhyCard[] {
   const v = d.values;
+  // The full-sync loop: whatever the PSYNC said, the story is the buffer limit that cut the last sync.
+  if (ctx.obufClosed && d.outcome === 'FULLRESYNC') return ['obufLoop'];
   switch (d.reason) {
     case 'replid-mismatch':
       return [ctx.attached ? 'replicaofAttach' : 'historyChanged'];
