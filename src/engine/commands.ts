@@ -25,7 +25,7 @@ import {
 } from './master.ts';
 import { replicaClientDesc } from './obuf.ts';
 import { nextFloat } from './random.ts';
-import { freeMasterClient, hooks, setMaster, unsetMaster } from './replica.ts';
+import { freeMasterClient, hooks, isLoading, setMaster, unsetMaster } from './replica.ts';
 import { type Argv, arr, bulk, err, formatReply, int, NIL, OK, type Reply, simple } from './resp.ts';
 import { propagate, trim } from './stream.ts';
 import type { Node, World } from './world.ts';
@@ -73,6 +73,20 @@ function isWriteSpec(spec: { flags: readonly string[] } | undefined): boolean {
   if (v === undefined) writeFlag.set(spec, (v = spec.flags.includes('write')));
   return v;
 }
+
+/**
+ * Commands flagged `stale` in Redis 7.0's command table: still served by a replica whose link is
+ * down when replica-serve-stale-data is no (PING and DBSIZE are not: -MASTERDOWN).
+ */
+const OK_STALE = new Set(
+  'acl auth client command config debug discard echo eval eval_ro evalsha evalsha_ro exec failover fcall fcall_ro hello info lastsave latency monitor multi publish pubsub quit readonly readwrite replconf replicaof reset role select shutdown slaveof slowlog subscribe psubscribe unsubscribe punsubscribe ssubscribe sunsubscribe spublish time unwatch watch'.split(
+    ' ',
+  ),
+);
+/** Commands flagged `loading`: served while an RDB loads; the others get -LOADING (REPLICAOF too). */
+const OK_LOADING = new Set(
+  [...OK_STALE].filter((c) => !/^(eval|evalsha|eval_ro|evalsha_ro|fcall|fcall_ro|failover|replicaof|slaveof)$/.test(c)),
+);
 
 /** Run one command from a user client on `node` at the current time. */
 export function call(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
@@ -125,9 +139,10 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
     node.link &&
     node.link.state !== 'REPL_STATE_CONNECTED' &&
     node.config.get('replica-serve-stale-data') === 'no' &&
-    !['info', 'replicaof', 'slaveof', 'ping', 'auth', 'shutdown', 'config', 'role', 'client'].includes(name)
+    !OK_STALE.has(name)
   )
     return reject("MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.");
+  if (isLoading(node) && !OK_LOADING.has(name)) return reject('LOADING Redis is loading the dataset in memory');
   if (inMulti && !['exec', 'discard', 'multi', 'watch', 'unwatch'].includes(name)) {
     c.multi!.push(argv);
     return { reply: simple('QUEUED') };
@@ -280,6 +295,7 @@ const configCmd: Handler = (w, node, _c, argv) => {
     const seen = new Set<string>();
     for (const pat of argv.slice(2)) {
       for (const p of PARAMS) {
+        if (p.hidden && /[*?[]/.test(pat)) continue;
         const names = [p.name, ...(p.aliases ?? [])];
         for (const n of names) {
           if (!seen.has(n) && globMatch(pat, n) && (n === p.name || !/[*?[]/.test(pat))) {

@@ -20,6 +20,8 @@ interface Param {
   immutable?: boolean;
   /** Sensitive: CONFIG GET still returns it (Redis does), but the UI may mask it. */
   secret?: boolean;
+  /** HIDDEN_CONFIG (testing knobs): CONFIG GET shows it only when asked by its exact name. */
+  hidden?: boolean;
 }
 
 const INT_MAX = 2147483647;
@@ -70,7 +72,14 @@ export const PARAMS: Param[] = [
   { name: 'replica-lazy-flush', def: 'no', kind: bool, aliases: ['slave-lazy-flush'] },
   { name: 'min-replicas-to-write', def: '0', kind: int(0), aliases: ['min-slaves-to-write'] },
   { name: 'min-replicas-max-lag', def: '10', kind: int(0), aliases: ['min-slaves-max-lag'] },
-  { name: 'rdb-key-save-delay', def: '0', kind: int(-INT_MAX) },
+  { name: 'rdb-key-save-delay', def: '0', kind: int(-INT_MAX - 1), hidden: true },
+  { name: 'key-load-delay', def: '0', kind: int(-INT_MAX - 1), hidden: true },
+  {
+    name: 'loading-process-events-interval-bytes',
+    def: '2097152',
+    kind: int(1024),
+    hidden: true,
+  },
   { name: 'rdb-del-sync-files', def: 'no', kind: bool },
   { name: 'shutdown-timeout', def: '10', kind: int(0) },
   {

@@ -2,6 +2,7 @@
 import { cfgBool, cfgInt } from './config.ts';
 import { secOf, unixSec } from './emit.ts';
 import { roleStateName } from './handshake.ts';
+import { isLoading } from './replica.ts';
 import { arr, bulk, int, type Reply } from './resp.ts';
 import { streaming } from './stream.ts';
 import type { Node, World } from './world.ts';
@@ -107,11 +108,32 @@ export function infoText(w: World, node: Node, section: string): string | null {
     }
     parts.push(lines.join('\r\n'));
   }
+  if (want('persistence'))
+    parts.push(
+      [
+        '# Persistence',
+        `loading:${isLoading(node) ? 1 : 0}`,
+        'async_loading:0',
+        `rdb_changes_since_last_save:${node.dirty}`,
+        `rdb_bgsave_in_progress:${node.child ? 1 : 0}`,
+        // lastsave starts as the start time.
+        `rdb_last_save_time:${node.lastSaveMs ? Math.floor(node.lastSaveMs / 1000) : secOf(w, node.startedAt)}`,
+      ].join('\r\n'),
+    );
   if (want('stats')) parts.push(['# Stats', ...statsFields(node).map(([k, v]) => `${k}:${v}`)].join('\r\n'));
   if (want('replication'))
     parts.push(['# Replication', ...replicationFields(w, node).map(([k, v]) => `${k}:${v}`)].join('\r\n'));
   if (parts.length === 0) return sec === '' ? null : '';
   return `${parts.join('\r\n\r\n')}\r\n`;
+}
+
+/** Any INFO field by name, as a number when it reads as one (a scenario's `wait` on any section). */
+export function infoFieldValue(w: World, node: Node, field: string): string | number | undefined {
+  const text = infoText(w, node, 'everything') ?? '';
+  const line = text.split('\r\n').find((l) => l.startsWith(`${field}:`));
+  if (line === undefined) return undefined;
+  const v = line.slice(field.length + 1);
+  return v !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
 }
 
 /** ROLE: ["master", offset, [[ip, "port", "ack"], …]] or ["slave", host, port, state, offset|-1]. */

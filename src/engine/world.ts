@@ -177,6 +177,8 @@ export interface ReplicaLink {
     eofMark: string | null;
     tempFile: string;
     startedAt: Micros;
+    /** The RDB received and being loaded (rdbLoad blocks until `load-done`): the node is LOADING. */
+    loading: RdbFile | null;
   } | null;
   /** SYNC fallback after an unexpected PSYNC reply: the next reply is read as the bulk header. */
   legacySync: boolean;

@@ -5,6 +5,7 @@ import { cfgInt } from '../config.ts';
 import { MS, SEC } from '../emit.ts';
 import { createNode, freeze, startNode, unfreeze } from '../lifecycle.ts';
 import { dropReplicaClient } from '../master.ts';
+import { infoFieldValue } from '../info.ts';
 import { cutConn } from '../net.ts';
 import { type Argv, type Reply, replyToJson, respSize } from '../resp.ts';
 import { createWorld, runUntil, runUntilCondition } from '../simulation.ts';
@@ -275,7 +276,7 @@ export function infoField(run: { w: World }, n: Node, field: string): unknown {
   if (field in r) return typeof r[field] === 'object' ? 'present' : r[field];
   const st = n.stats as unknown as Record<string, number>;
   if (field in st) return st[field];
-  return undefined;
+  return infoFieldValue(run.w, n, field);
 }
 
 function settle(run: ScenarioRun, step: Step): void {
