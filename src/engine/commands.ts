@@ -85,7 +85,9 @@ const OK_STALE = new Set(
 );
 /** Commands flagged `loading`: served while an RDB loads; the others get -LOADING (REPLICAOF too). */
 const OK_LOADING = new Set(
-  [...OK_STALE].filter((c) => !/^(eval|evalsha|eval_ro|evalsha_ro|fcall|fcall_ro|failover|replicaof|slaveof)$/.test(c)),
+  [...OK_STALE].filter(
+    (c) => !/^(eval|evalsha|eval_ro|evalsha_ro|fcall|fcall_ro|failover|replicaof|slaveof)$/.test(c),
+  ),
 );
 
 /** Run one command from a user client on `node` at the current time. */
@@ -142,7 +144,8 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
     !OK_STALE.has(name)
   )
     return reject("MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.");
-  if (isLoading(node) && !OK_LOADING.has(name)) return reject('LOADING Redis is loading the dataset in memory');
+  if (isLoading(node) && !OK_LOADING.has(name))
+    return reject('LOADING Redis is loading the dataset in memory');
   if (inMulti && !['exec', 'discard', 'multi', 'watch', 'unwatch'].includes(name)) {
     c.multi!.push(argv);
     return { reply: simple('QUEUED') };

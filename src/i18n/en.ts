@@ -434,6 +434,12 @@ export const en = {
   'sc.pa_obuf_full_sync_loop.title': 'The full-sync loop: a replica over its output-buffer limit',
   'sc.pa_obuf_full_sync_loop.story':
     "During a full sync A keeps every write made since the fork for B, and counts it against client-output-buffer-limit replica (here 64kb; 7.0's default is 256mb hard, 64mb soft for 60 s). 70 KB of writes during a slow BGSAVE: at the 4th 20 440-byte block B's buffer counts 82 016 bytes, A closes B 'for overcoming of output buffer limits', B asks again at once, and the same happens on the next BGSAVE. A hard limit below repl-backlog-size counts as the backlog size: raising repl-backlog-size to 1 MB (or the limit) ends the loop.",
+  'why.readsDuringSync.title': 'What a replica answers during a full sync',
+  'why.readsDuringSync.text':
+    "Until the RDB is loaded the replica cannot answer from the master's data. While the master produces and sends the RDB (REPL_STATE_TRANSFER) the replica answers from its old dataset if replica-serve-stale-data is yes (the default): stale data, maybe from another master. If it is no, every command not flagged stale (GET, DBSIZE, even PING) gets -MASTERDOWN. Then it flushes the old data and loads the RDB, which blocks: between chunks other clients get -LOADING Redis is loading the dataset in memory (INFO, ROLE, CONFIG, ECHO still work; MASTERDOWN is checked first). Only after 'MASTER <-> REPLICA sync: Finished with success' do reads return the master's data.",
+  'sc.pb_reads_during_full_sync.title': 'Reads on a replica during a full sync: stale, MASTERDOWN, LOADING',
+  'sc.pb_reads_during_full_sync.story':
+    "B has its own old data (k = old) when it becomes A's replica. While A slowly produces the RDB, B serves its old data: GET k → old (replica-serve-stale-data yes). Set to no, GET, DBSIZE and even PING get -MASTERDOWN; ECHO and ROLE still answer. Then B loads the RDB (key-load-delay makes it last ~5 s): GET, DBSIZE and REPLICAOF get -LOADING, INFO shows loading:1 and ROLE 'sync'. Once loaded, k is gone: B answers from A's data.",
   'sc.z_diskless_sync_delay_shared.title': 'Diskless sync with a delay: one transfer for several replicas',
   'sc.z_diskless_sync_delay_shared.story':
     'repl-diskless-sync-delay 2: when B asks for a full sync A does not fork at once but waits up to 2 s, so that more replicas can share one transfer. B is listed as wait_bgsave and gets no +FULLRESYNC yet.',

@@ -40,6 +40,7 @@ export const SCENARIO_POINTS: Record<string, number[]> = {
   y_command_rewrites: [13],
   z_diskless_sync_delay_shared: [12],
   pa_obuf_full_sync_loop: [12, 20],
+  pb_reads_during_full_sync: [12, 15, 16],
 };
 
 export interface ScenarioText {

@@ -421,6 +421,12 @@ export const zh: Catalog = {
   'sc.pa_obuf_full_sync_loop.title': '全量同步死循环: 从库超出输出缓冲区限制',
   'sc.pa_obuf_full_sync_loop.story':
     '全量同步期间, A 把 fork 之后的每个写命令都为 B 留着, 并按 client-output-buffer-limit replica 计数 (这里设为 64kb; 7.0 默认硬限制 256mb, 软限制 64mb 持续 60 秒)。在一次很慢的 BGSAVE 期间写入 70 KB: 到第 4 个 20 440 字节的块时 B 的缓冲计为 82 016 字节, A 以 "for overcoming of output buffer limits" 关闭 B; B 立刻重连再要全量同步, 下一次 BGSAVE 又是同样结局。低于 repl-backlog-size 的硬限制按 backlog 大小计算: 把 repl-backlog-size 调到 1 MB (或调大限制) 就结束了循环。',
+  'why.readsDuringSync.title': '全量同步期间从库如何回答',
+  'why.readsDuringSync.text':
+    'RDB 加载完之前, 从库无法用主库的数据回答。主库生成并发送 RDB 期间 (REPL_STATE_TRANSFER), 若 replica-serve-stale-data 为 yes (默认), 从库用自己的旧数据回答: 这是过期的数据, 甚至可能来自另一个主库; 若为 no, 凡是没有 stale 标记的命令 (GET、DBSIZE, 连 PING 也是) 都返回 -MASTERDOWN。随后它清空旧数据并加载 RDB, 加载是阻塞的: 在分块之间, 其他客户端收到 -LOADING Redis is loading the dataset in memory (INFO、ROLE、CONFIG、ECHO 仍可用; 先检查 MASTERDOWN)。直到 "MASTER <-> REPLICA sync: Finished with success" 之后, 读到的才是主库的数据。',
+  'sc.pb_reads_during_full_sync.title': '全量同步期间读从库: 旧数据、MASTERDOWN、LOADING',
+  'sc.pb_reads_during_full_sync.story':
+    'B 成为 A 的从库时带着自己的旧数据 (k = old)。A 慢慢生成 RDB 的期间, B 用旧数据回答: GET k → old (replica-serve-stale-data yes)。设为 no 后, GET、DBSIZE 甚至 PING 都返回 -MASTERDOWN; ECHO 和 ROLE 仍然回答。然后 B 加载 RDB (key-load-delay 让它持续约 5 秒): GET、DBSIZE 和 REPLICAOF 返回 -LOADING, INFO 显示 loading:1, ROLE 显示 sync。加载完后 k 不见了: B 用 A 的数据回答。',
   'sc.z_diskless_sync_delay_shared.title': '带延迟的无盘同步: 多个从库共享一次传输',
   'sc.z_diskless_sync_delay_shared.story':
     'repl-diskless-sync-delay 2: B 请求全量同步时 A 不立即 fork, 而是最多等 2 秒, 让更多从库共享同一次传输。B 处于 wait_bgsave, 暂时收不到 +FULLRESYNC。',

@@ -134,6 +134,11 @@ describe('why cards', () => {
     expect(whyCards(decision('full-requested'), cut)).toEqual(['obufLoop']);
     expect(whyCards(decision('accepted'), cut)).toEqual([]);
   });
+  it('a command sent to the replica during its full sync adds the reads card', () => {
+    const reading = { ...ctx, readDuringSync: true };
+    expect(whyCards(decision('full-requested'), reading)).toEqual(['firstAttach', 'readsDuringSync']);
+    expect(whyCards(decision('accepted'), reading)).toEqual([]);
+  });
   it('marks checks Redis never reached', () => {
     expect(checks(decision('replid-mismatch', { replidEqual: false }))).toEqual({
       replid: false,

@@ -3,9 +3,9 @@
 import { type CallResult, type ClientCtx, call, newClient } from '../commands.ts';
 import { cfgInt } from '../config.ts';
 import { MS, SEC } from '../emit.ts';
+import { infoFieldValue } from '../info.ts';
 import { createNode, freeze, startNode, unfreeze } from '../lifecycle.ts';
 import { dropReplicaClient } from '../master.ts';
-import { infoFieldValue } from '../info.ts';
 import { cutConn } from '../net.ts';
 import { type Argv, type Reply, replyToJson, respSize } from '../resp.ts';
 import { createWorld, runUntil, runUntilCondition } from '../simulation.ts';

@@ -61,7 +61,24 @@ export function DecisionPanel() {
   const c = checks(d.decision);
   const full = d.decision.outcome === 'FULLRESYNC';
   const obuf = h.obufCloses.filter((x) => x.replica === d.replica && x.at > since && x.at <= d.at).pop();
-  const cards = whyCards(d.decision, { earlierSyncs, backlogSize, attached, obufClosed: !!obuf });
+  // The sync this decision started ends when the replica reaches CONNECTED (or never, yet).
+  const syncEnd =
+    h.replStates.find((x) => x.node === d.replica && x.at > d.at && x.state === 'REPL_STATE_CONNECTED')?.at ??
+    Number.POSITIVE_INFINITY;
+  const readDuringSync = h.consoles.some(
+    (c) =>
+      c.node === d.replica &&
+      c.at >= d.at &&
+      c.at <= syncEnd &&
+      !/^(replicaof|slaveof)$/i.test(c.argv[0] ?? ''),
+  );
+  const cards = whyCards(d.decision, {
+    earlierSyncs,
+    backlogSize,
+    attached,
+    obufClosed: !!obuf,
+    readDuringSync,
+  });
   return (
     <div className="decision">
       <div className="dec-head">

@@ -13,7 +13,8 @@ export type WhyCard =
   | 'failover'
   | 'noBacklog'
   | 'replicaAhead'
-  | 'obufLoop';
+  | 'obufLoop'
+  | 'readsDuringSync';
 
 export interface WhyContext {
   /** Syncs (psync results) this replica had before this decision. */
@@ -24,9 +25,16 @@ export interface WhyContext {
   attached: boolean;
   /** The master closed this replica for its output-buffer limit since its last sync (obuf.closed). */
   obufClosed?: boolean;
+  /** Someone sent this replica a command between this decision and the end of its full sync. */
+  readDuringSync?: boolean;
 }
 
 export function whyCards(d: PsyncDecision, ctx: WhyContext): WhyCard[] {
+  const cards = decisionCards(d, ctx);
+  return ctx.readDuringSync && d.outcome === 'FULLRESYNC' ? [...cards, 'readsDuringSync'] : cards;
+}
+
+function decisionCards(d: PsyncDecision, ctx: WhyContext): WhyCard[] {
   const v = d.values;
   // The full-sync loop: whatever the PSYNC said, the story is the buffer limit that cut the last sync.
   if (ctx.obufClosed && d.outcome === 'FULLRESYNC') return ['obufLoop'];
