@@ -248,6 +248,8 @@ function execOne(
   if (!node.link) for (const p of res.propagate) ops.push({ db: c.db, argv: p });
   if (w.emitEvents && res.changed.length > 0)
     emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
+  if (res.expiredOnReplica)
+    emit(w, { type: 'replica.expired-read', node: node.name, keys: res.expiredOnReplica });
   return { reply: res.reply };
 }
 

@@ -120,6 +120,12 @@ export type SimEvent =
       why: string;
     })
   | (Base & { type: 'data.changed'; node: string; keys: string[]; dbsize: number })
+  | (Base & {
+      /** A read on a replica found keys whose TTL passed: answered as missing, kept until the DEL. */
+      type: 'replica.expired-read';
+      node: string;
+      keys: string[];
+    })
   | (Base & { type: 'log'; node: string; line: string })
   | (Base & { type: 'command'; node: string; argv: string[]; reply: string });
 

@@ -440,6 +440,12 @@ export const en = {
   'sc.pb_reads_during_full_sync.title': 'Reads on a replica during a full sync: stale, MASTERDOWN, LOADING',
   'sc.pb_reads_during_full_sync.story':
     "B has its own old data (k = old) when it becomes A's replica. While A slowly produces the RDB, B serves its old data: GET k → old (replica-serve-stale-data yes). Set to no, GET, DBSIZE and even PING get -MASTERDOWN; ECHO and ROLE still answer. Then B loads the RDB (key-load-delay makes it last ~5 s): GET, DBSIZE and REPLICAOF get -LOADING, INFO shows loading:1 and ROLE 'sync'. Once loaded, k is gone: B answers from A's data.",
+  'why.expiredOnReplica.title': 'nil on the replica, yet the key is still there',
+  'why.expiredOnReplica.text':
+    "A replica never expires keys itself: it waits for its master's DEL, so that both hold the same keys. But a read treats a key whose TTL has passed as missing (since Redis 3.2): GET gives nil, EXISTS 0, TTL -2, KEYS skips it, while DBSIZE and INFO keyspace still count it. The key goes when the master expires it (lazily, or its active expire every 100 ms) and the DEL arrives in the stream. With the master frozen or cut off, that can take a while.",
+  'sc.pc_expired_key_on_replica.title': 'An expired key read on a replica before the DEL arrives',
+  'sc.pc_expired_key_on_replica.story':
+    'A writes session with a 4 s TTL (SET … PXAT in the stream) and is then frozen, so it can neither expire the key nor send the DEL. 4.5 s later, on replica B: GET session → nil, EXISTS → 0, TTL → -2, KEYS * skips it — but DBSIZE still counts it. When A resumes its active expire deletes the key and sends DEL session (26 bytes); B applies it and DBSIZE drops.',
   'sc.z_diskless_sync_delay_shared.title': 'Diskless sync with a delay: one transfer for several replicas',
   'sc.z_diskless_sync_delay_shared.story':
     'repl-diskless-sync-delay 2: when B asks for a full sync A does not fork at once but waits up to 2 s, so that more replicas can share one transfer. B is listed as wait_bgsave and gets no +FULLRESYNC yet.',

@@ -41,6 +41,7 @@ export const SCENARIO_POINTS: Record<string, number[]> = {
   z_diskless_sync_delay_shared: [12],
   pa_obuf_full_sync_loop: [12, 20],
   pb_reads_during_full_sync: [12, 15, 16],
+  pc_expired_key_on_replica: [13],
 };
 
 export interface ScenarioText {

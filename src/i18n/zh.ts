@@ -427,6 +427,12 @@ export const zh: Catalog = {
   'sc.pb_reads_during_full_sync.title': '全量同步期间读从库: 旧数据、MASTERDOWN、LOADING',
   'sc.pb_reads_during_full_sync.story':
     'B 成为 A 的从库时带着自己的旧数据 (k = old)。A 慢慢生成 RDB 的期间, B 用旧数据回答: GET k → old (replica-serve-stale-data yes)。设为 no 后, GET、DBSIZE 甚至 PING 都返回 -MASTERDOWN; ECHO 和 ROLE 仍然回答。然后 B 加载 RDB (key-load-delay 让它持续约 5 秒): GET、DBSIZE 和 REPLICAOF 返回 -LOADING, INFO 显示 loading:1, ROLE 显示 sync。加载完后 k 不见了: B 用 A 的数据回答。',
+  'why.expiredOnReplica.title': '从库上读到 nil, 键却还在',
+  'why.expiredOnReplica.text':
+    '从库从不自己让键过期: 它等主库的 DEL, 好让主从持有同样的键。但读命令会把 TTL 已过的键当作不存在 (Redis 3.2 起): GET 得到 nil, EXISTS 为 0, TTL 为 -2, KEYS 跳过它, 而 DBSIZE 和 INFO keyspace 仍然计入。直到主库让它过期 (惰性删除, 或每 100 ms 的主动过期) 并且 DEL 随复制流到达, 键才真正删除。主库被冻结或断开时, 这可能要等一阵。',
+  'sc.pc_expired_key_on_replica.title': '在 DEL 到达之前从从库读取已过期的键',
+  'sc.pc_expired_key_on_replica.story':
+    'A 写入 4 秒 TTL 的 session (复制流中是 SET … PXAT), 然后被冻结, 既不能让键过期, 也发不出 DEL。4.5 秒后在从库 B 上: GET session → nil, EXISTS → 0, TTL → -2, KEYS * 也跳过它 —— 但 DBSIZE 仍然计入。A 恢复后, 主动过期删掉该键并发送 DEL session (26 字节); B 执行后 DBSIZE 才减少。',
   'sc.z_diskless_sync_delay_shared.title': '带延迟的无盘同步: 多个从库共享一次传输',
   'sc.z_diskless_sync_delay_shared.story':
     'repl-diskless-sync-delay 2: B 请求全量同步时 A 不立即 fork, 而是最多等 2 秒, 让更多从库共享同一次传输。B 处于 wait_bgsave, 暂时收不到 +FULLRESYNC。',

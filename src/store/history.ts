@@ -41,6 +41,8 @@ export interface History {
   shifts: Ev<'replid.shifted'>[];
   /** Replicas closed for their output-buffer limit (a why card explains the full sync that follows). */
   obufCloses: Ev<'obuf.closed'>[];
+  /** Replica reads that met keys whose TTL had passed (the console explains the nil). */
+  expiredReads: Ev<'replica.expired-read'>[];
   lifecycle: (Ev<'node.started'> | Ev<'node.state'> | Ev<'node.role'>)[];
   backlog: (Ev<'backlog.created'> | Ev<'backlog.freed'> | Ev<'backlog.trimmed'>)[];
   samples: Sample[];
@@ -78,6 +80,7 @@ export function emptyHistory(): History {
     actions: [],
     shifts: [],
     obufCloses: [],
+    expiredReads: [],
     lifecycle: [],
     backlog: [],
     samples: [],
@@ -190,6 +193,10 @@ export function applyEvents(
         push(h.obufCloses, e, o);
         t.decisions = true;
         break;
+      case 'replica.expired-read':
+        push(h.expiredReads, e, o);
+        t.consoles = true;
+        break;
       case 'node.started':
       case 'node.state':
       case 'node.role':
@@ -260,7 +267,7 @@ export function truncate(h: History, t: number): Touched {
   touched.phases = cut(h.phases, t);
   touched.states = [cut(h.replStates, t), cut(h.linkStates, t), cut(h.lifecycle, t)].includes(true);
   touched.logs = cut(h.logs, t);
-  touched.consoles = cut(h.consoles, t);
+  touched.consoles = [cut(h.consoles, t), cut(h.expiredReads, t)].includes(true);
   touched.actions = cut(h.actions, t);
   cut(h.backlog, t);
   touched.samples = cut(h.samples, t);

@@ -6,6 +6,7 @@ import { boundary, ringModel } from './backlog/geometry.ts';
 import { CARD_H, layoutTree, messagePoint } from './cluster/layout.ts';
 import { linkStatus } from './cluster/linkStatus.ts';
 import { splitArgs } from './console/parse.ts';
+import { consoleCards } from './console/why.ts';
 import { checks, whyCards } from './decision/why.ts';
 import { attemptStates, STEPS, stepMarks } from './handshake/steps.ts';
 import { diffKeys } from './info/diff.ts';
@@ -138,6 +139,21 @@ describe('why cards', () => {
     const reading = { ...ctx, readDuringSync: true };
     expect(whyCards(decision('full-requested'), reading)).toEqual(['firstAttach', 'readsDuringSync']);
     expect(whyCards(decision('accepted'), reading)).toEqual([]);
+  });
+  it('console replies that surprise on a replica get their card', () => {
+    const none = { expiredRead: false };
+    expect(
+      consoleCards(['GET', 'k'], '(error) LOADING Redis is loading the dataset in memory', none),
+    ).toEqual(['readsDuringSync']);
+    expect(
+      consoleCards(
+        ['PING'],
+        "(error) MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.",
+        none,
+      ),
+    ).toEqual(['readsDuringSync']);
+    expect(consoleCards(['GET', 'session'], '(nil)', { expiredRead: true })).toEqual(['expiredOnReplica']);
+    expect(consoleCards(['GET', 'k'], '"v"', none)).toEqual([]);
   });
   it('marks checks Redis never reached', () => {
     expect(checks(decision('replid-mismatch', { replidEqual: false }))).toEqual({

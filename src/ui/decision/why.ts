@@ -14,7 +14,8 @@ export type WhyCard =
   | 'noBacklog'
   | 'replicaAhead'
   | 'obufLoop'
-  | 'readsDuringSync';
+  | 'readsDuringSync'
+  | 'expiredOnReplica';
 
 export interface WhyContext {
   /** Syncs (psync results) this replica had before this decision. */

@@ -1,0 +1,15 @@
+// Which "why" cards a console reply deserves: the answers that surprise on a replica (texts in
+// the catalogs, the same cards the decision panel shows). Pure: tested with the replies Redis gives.
+import type { WhyCard } from '../decision/why.ts';
+
+export interface ConsoleWhyContext {
+  /** The engine reported that this command read keys whose TTL had passed on a replica. */
+  expiredRead: boolean;
+}
+
+export function consoleCards(argv: string[], reply: string, ctx: ConsoleWhyContext): WhyCard[] {
+  if (/^\(error\) (LOADING|MASTERDOWN) /.test(reply)) return ['readsDuringSync'];
+  if (ctx.expiredRead) return ['expiredOnReplica'];
+  void argv;
+  return [];
+}
