@@ -12,6 +12,7 @@ export function unknownCommandError(argv: Argv): string {
   return r.t === 'error' ? r.v : 'ERR unknown command';
 }
 
+import { recordAcked } from './acked.ts';
 import type { ExecContext } from './keyspace/types.ts';
 import { emptyStats, lifecycle } from './lifecycle.ts';
 import {
@@ -178,6 +179,7 @@ function finishCall(w: World, node: Node, c: ClientCtx, ops: { db: number; argv:
   node.dirty += ops.length;
   propagate(w, node, ops);
   c.woff = node.masterReplOffset;
+  recordAcked(node);
 }
 
 function execMulti(w: World, node: Node, c: ClientCtx): Reply {

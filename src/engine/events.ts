@@ -121,6 +121,15 @@ export type SimEvent =
     })
   | (Base & { type: 'data.changed'; node: string; keys: string[]; dbsize: number })
   | (Base & {
+      /** Writes `node` acknowledged as a master, thrown away by a full sync from `master` (acked.ts). */
+      type: 'writes.lost';
+      node: string;
+      master: string | null;
+      count: number;
+      /** The last offset of the node's history that the new master holds. */
+      kept: number;
+    })
+  | (Base & {
       /** A read on a replica found keys whose TTL passed: answered as missing, kept until the DEL. */
       type: 'replica.expired-read';
       node: string;

@@ -70,6 +70,8 @@ export function createNode(w: World, name: string, port: number, startConfig: Ma
     dirty: 0,
     parked: [],
     busyUntil: 0,
+    acked: [],
+    lostAcked: 0,
   };
   w.nodes.set(name, node);
   w.ports.set(port, name);

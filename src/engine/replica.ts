@@ -2,6 +2,7 @@
 // slaveTryPartialResynchronization → readSyncBulkPayload), applying the stream, ACKs, timeouts,
 // caching the master on a lost link, and promotion (replicationUnsetMaster).
 
+import { loseAckedOnFullSync } from './acked.ts';
 import type { StreamEntry } from './backlog.ts';
 import { createBacklog } from './backlog.ts';
 import { cfgInt, cfgStr } from './config.ts';
@@ -381,6 +382,7 @@ function onRdb(w: World, node: Node, conn: Conn, rdb: RdbFile, eofMark: string |
       ? 'MASTER <-> REPLICA sync: receiving streamed RDB from master with EOF to disk'
       : `MASTER <-> REPLICA sync: receiving ${bytes} bytes from master to disk`,
   );
+  loseAckedOnFullSync(w, node, w.nodes.get(link.master));
   // replicationAttachToNewMaster
   if (node.cachedMaster) log(w, node, 'Discarding previously cached master state.');
   node.cachedMaster = null;

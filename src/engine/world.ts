@@ -263,4 +263,8 @@ export interface Node {
   busyUntil: Micros;
   /** Work that arrived while the process was stopped (SIGSTOP): handled in order on SIGCONT. */
   parked: Task[];
+  /** Writes this node acknowledged as a master: replid and end offset (acked.ts; kept across restarts). */
+  acked: { replid: string; end: number }[];
+  /** Acknowledged writes this node later threw away in a full sync (the lab's "acknowledged but lost"). */
+  lostAcked: number;
 }

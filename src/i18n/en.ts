@@ -446,6 +446,18 @@ export const en = {
   'sc.pc_expired_key_on_replica.title': 'An expired key read on a replica before the DEL arrives',
   'sc.pc_expired_key_on_replica.story':
     'A writes session with a 4 s TTL (SET … PXAT in the stream) and is then frozen, so it can neither expire the key nor send the DEL. 4.5 s later, on replica B: GET session → nil, EXISTS → 0, TTL → -2, KEYS * skips it — but DBSIZE still counts it. When A resumes its active expire deletes the key and sends DEL session (26 bytes); B applies it and DBSIZE drops.',
+  'dur.lost': 'acknowledged but lost: {n}',
+  'dur.wait': 'last WAIT on {node}: {got} of {asked} replicas',
+  'why.ackedLost.title': 'Acknowledged, then lost',
+  'why.ackedLost.text':
+    "Redis replication is asynchronous: a master answers +OK once it executed a write, before any replica has it. A replica that had not received some writes was promoted; its history holds the old master's only up to second_repl_offset, so whoever resyncs from it (the old master, the other replicas) throws those writes away in a full sync. WAIT beside it only reports how many replicas acknowledged; min-replicas-to-write only refuses writes when too few replicas are connected. Neither makes Redis strongly consistent.",
+  'why.waitNotConsistency.title': 'WAIT answered fewer replicas than asked',
+  'why.waitNotConsistency.text':
+    'WAIT numreplicas timeout blocks until that many replicas acknowledged this client’s last write, or until the timeout, and returns how many did. The write is not undone and stays acknowledged: if the master fails now, a replica that lacks it may be promoted and the write is lost.',
+  'sc.pd_acked_writes_lost_failover.title':
+    'Acknowledged writes lost in a failover (WAIT is not consistency)',
+  'sc.pd_acked_writes_lost_failover.story':
+    "C's link is cut at offset 113; A still answers +OK to two writes that only B receives. WAIT 2 500 returns 1: only one replica has them. C is promoted; its history keeps A's only up to second_repl_offset 114. B and then A, pointed at C, need a full sync and drop the two writes: acknowledged but lost (2).",
   'sc.z_diskless_sync_delay_shared.title': 'Diskless sync with a delay: one transfer for several replicas',
   'sc.z_diskless_sync_delay_shared.story':
     'repl-diskless-sync-delay 2: when B asks for a full sync A does not fork at once but waits up to 2 s, so that more replicas can share one transfer. B is listed as wait_bgsave and gets no +FULLRESYNC yet.',

@@ -42,6 +42,7 @@ export const SCENARIO_POINTS: Record<string, number[]> = {
   pa_obuf_full_sync_loop: [12, 20],
   pb_reads_during_full_sync: [12, 15, 16],
   pc_expired_key_on_replica: [13],
+  pd_acked_writes_lost_failover: [8, 11, 18],
 };
 
 export interface ScenarioText {

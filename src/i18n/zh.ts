@@ -433,6 +433,17 @@ export const zh: Catalog = {
   'sc.pc_expired_key_on_replica.title': '在 DEL 到达之前从从库读取已过期的键',
   'sc.pc_expired_key_on_replica.story':
     'A 写入 4 秒 TTL 的 session (复制流中是 SET … PXAT), 然后被冻结, 既不能让键过期, 也发不出 DEL。4.5 秒后在从库 B 上: GET session → nil, EXISTS → 0, TTL → -2, KEYS * 也跳过它 —— 但 DBSIZE 仍然计入。A 恢复后, 主动过期删掉该键并发送 DEL session (26 字节); B 执行后 DBSIZE 才减少。',
+  'dur.lost': '已确认却丢失的写入: {n}',
+  'dur.wait': '{node} 上最近一次 WAIT: {asked} 个中有 {got} 个从库确认',
+  'why.ackedLost.title': '已确认, 却丢了',
+  'why.ackedLost.text':
+    'Redis 复制是异步的: 主库执行完写命令就回复 +OK, 此时还没有任何从库收到它。一个没收到某些写入的从库被提升为主库; 它的历史只保留旧主库到 second_repl_offset 为止的部分, 所以从它同步的节点 (旧主库、其他从库) 会在全量同步中丢掉这些写入。旁边的 WAIT 只报告有几个从库确认了; min-replicas-to-write 也只是在连接的从库太少时拒绝写入。两者都不能让 Redis 强一致。',
+  'why.waitNotConsistency.title': 'WAIT 返回的从库数少于要求',
+  'why.waitNotConsistency.text':
+    'WAIT numreplicas timeout 会阻塞到有这么多从库确认了该客户端的最后一次写入, 或者超时, 然后返回确认的数量。写入不会被撤销, 仍然算已确认: 如果主库此时故障, 缺少这条写入的从库可能被提升, 这条写入就丢了。',
+  'sc.pd_acked_writes_lost_failover.title': '故障切换中丢失已确认的写入 (WAIT 不等于一致性)',
+  'sc.pd_acked_writes_lost_failover.story':
+    'C 的链路在 offset 113 处被切断; A 仍对两次写入回复 +OK, 只有 B 收到它们。WAIT 2 500 返回 1: 只有一个从库有这些写入。C 被提升为主库, 它的历史只保留 A 到 second_repl_offset 114 为止的部分。B 和 A 先后指向 C, 都需要全量同步, 丢掉了这两次写入: 已确认却丢失 (2)。',
   'sc.z_diskless_sync_delay_shared.title': '带延迟的无盘同步: 多个从库共享一次传输',
   'sc.z_diskless_sync_delay_shared.story':
     'repl-diskless-sync-delay 2: B 请求全量同步时 A 不立即 fork, 而是最多等 2 秒, 让更多从库共享同一次传输。B 处于 wait_bgsave, 暂时收不到 +FULLRESYNC。',

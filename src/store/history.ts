@@ -43,6 +43,8 @@ export interface History {
   obufCloses: Ev<'obuf.closed'>[];
   /** Replica reads that met keys whose TTL had passed (the console explains the nil). */
   expiredReads: Ev<'replica.expired-read'>[];
+  /** Acknowledged writes thrown away by a full sync (the "acknowledged but lost" counter). */
+  lostWrites: Ev<'writes.lost'>[];
   lifecycle: (Ev<'node.started'> | Ev<'node.state'> | Ev<'node.role'>)[];
   backlog: (Ev<'backlog.created'> | Ev<'backlog.freed'> | Ev<'backlog.trimmed'>)[];
   samples: Sample[];
@@ -81,6 +83,7 @@ export function emptyHistory(): History {
     shifts: [],
     obufCloses: [],
     expiredReads: [],
+    lostWrites: [],
     lifecycle: [],
     backlog: [],
     samples: [],
@@ -193,6 +196,10 @@ export function applyEvents(
         push(h.obufCloses, e, o);
         t.decisions = true;
         break;
+      case 'writes.lost':
+        push(h.lostWrites, e, o);
+        t.decisions = true;
+        break;
       case 'replica.expired-read':
         push(h.expiredReads, e, o);
         t.consoles = true;
@@ -263,6 +270,7 @@ export function truncate(h: History, t: number): Touched {
     cut(h.results, t),
     cut(h.shifts, t),
     cut(h.obufCloses, t),
+    cut(h.lostWrites, t),
   ].includes(true);
   touched.phases = cut(h.phases, t);
   touched.states = [cut(h.replStates, t), cut(h.linkStates, t), cut(h.lifecycle, t)].includes(true);

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PsyncDecision } from '../engine/index.ts';
 import { boundary, ringModel } from './backlog/geometry.ts';
+import { durability } from './cluster/durability.ts';
 import { CARD_H, layoutTree, messagePoint } from './cluster/layout.ts';
 import { linkStatus } from './cluster/linkStatus.ts';
 import { splitArgs } from './console/parse.ts';
@@ -154,6 +155,29 @@ describe('why cards', () => {
     ).toEqual(['readsDuringSync']);
     expect(consoleCards(['GET', 'session'], '(nil)', { expiredRead: true })).toEqual(['expiredOnReplica']);
     expect(consoleCards(['GET', 'k'], '"v"', none)).toEqual([]);
+    expect(consoleCards(['WAIT', '2', '500'], '(integer) 1', none)).toEqual(['waitNotConsistency']);
+    expect(consoleCards(['WAIT', '2', '500'], '(integer) 2', none)).toEqual([]);
+  });
+  it('acknowledged but lost: the sum of writes.lost, and the last WAIT answered', () => {
+    const ev = { at: 1, seq: 1, type: 'writes.lost' as const, node: 'A', master: 'C', kept: 113 };
+    const wait = (argv: string[], reply: string) => ({
+      type: 'console' as const,
+      at: 2,
+      seq: 2,
+      node: 'A',
+      argv,
+      reply,
+    });
+    expect(durability({ lostWrites: [], consoles: [] })).toEqual({ lost: 0, lastWait: null });
+    expect(
+      durability({
+        lostWrites: [
+          { ...ev, count: 2 },
+          { ...ev, count: 1 },
+        ],
+        consoles: [wait(['WAIT', '2', '500'], '(integer) 1'), wait(['GET', 'k'], '(nil)')],
+      }),
+    ).toEqual({ lost: 3, lastWait: { node: 'A', asked: 2, got: 1 } });
   });
   it('marks checks Redis never reached', () => {
     expect(checks(decision('replid-mismatch', { replidEqual: false }))).toEqual({

@@ -10,6 +10,9 @@ export interface ConsoleWhyContext {
 export function consoleCards(argv: string[], reply: string, ctx: ConsoleWhyContext): WhyCard[] {
   if (/^\(error\) (LOADING|MASTERDOWN) /.test(reply)) return ['readsDuringSync'];
   if (ctx.expiredRead) return ['expiredOnReplica'];
-  void argv;
+  // WAIT n answered fewer than n: the write is acknowledged anyway, on fewer replicas than asked.
+  const got = /^\(integer\) (\d+)$/.exec(reply);
+  if (got && argv[0]?.toLowerCase() === 'wait' && Number(got[1]) < Number(argv[1]))
+    return ['waitNotConsistency'];
   return [];
 }

@@ -15,7 +15,9 @@ export type WhyCard =
   | 'replicaAhead'
   | 'obufLoop'
   | 'readsDuringSync'
-  | 'expiredOnReplica';
+  | 'expiredOnReplica'
+  | 'ackedLost'
+  | 'waitNotConsistency';
 
 export interface WhyContext {
   /** Syncs (psync results) this replica had before this decision. */
