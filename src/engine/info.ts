@@ -104,7 +104,7 @@ export function infoText(w: World, node: Node, section: string): string | null {
     const lines = ['# Keyspace'];
     for (let db = 0; db < 16; db++) {
       const n = node.keyspace.dbsize(db);
-      if (n > 0) lines.push(`db${db}:keys=${n},expires=0,avg_ttl=0`);
+      if (n > 0) lines.push(`db${db}:keys=${n},expires=${node.keyspace.expiresCount(db)},avg_ttl=0`);
     }
     parts.push(lines.join('\r\n'));
   }
