@@ -462,8 +462,9 @@ export function reapChild(w: World, node: Node): void {
         });
     }
   }
-  // Replicas that arrived during this BGSAVE and could not attach get the next one.
-  if (node.slaves.some((s) => s.replstate === 'wait_bgsave_start')) maybeStartBgsave(w, node, true);
+  // Replicas that arrived during this BGSAVE and could not attach get the next one
+  // (replicationStartPendingFork: a diskless sync still waits out repl-diskless-sync-delay).
+  if (node.slaves.some((s) => s.replstate === 'wait_bgsave_start')) maybeStartBgsave(w, node);
 }
 
 /** The last byte of the bulk RDB was written: ONLINE, and the buffered stream follows at once. */
@@ -483,7 +484,7 @@ function putOnline(w: World, node: Node, s: ReplicaClient): void {
 }
 
 /** replicationCron's check for replicas waiting for a delayed (diskless) or next BGSAVE. */
-export function maybeStartBgsave(w: World, node: Node, force = false): void {
+export function maybeStartBgsave(w: World, node: Node): void {
   if (node.child) return;
   const waiting = node.slaves.filter((s) => s.replstate === 'wait_bgsave_start');
   if (waiting.length === 0) return;
@@ -492,13 +493,18 @@ export function maybeStartBgsave(w: World, node: Node, force = false): void {
   const diskless = cfgBool(node.config, 'repl-diskless-sync');
   const oldest = Math.min(...waiting.map((s) => s.waitSince));
   const idleSec = unixSec(w) - Math.floor((w.epochMs + Math.floor(oldest / 1000)) / 1000);
-  if (force || !diskless || idleSec >= delay || (maxReplicas > 0 && waiting.length >= maxReplicas))
+  if (!diskless || idleSec >= delay || (maxReplicas > 0 && waiting.length >= maxReplicas))
     startBgsaveForReplication(w, node);
 }
 
 /** Drop a replica (freeClient): close the connection and forget it. */
 export function dropReplicaClient(w: World, node: Node, s: ReplicaClient, why: string): void {
   const conn = w.conns.get(s.conn);
+  // A streamed (diskless) RDB is one message that lasts the whole save: cut now, the rest of it
+  // never comes and the replica sees the close right away, not after the planned last byte.
+  const child = node.child;
+  if (conn && s.replstate === 'wait_bgsave_end' && child?.target === 'socket' && s.child === child.id)
+    conn.lastToClient = w.now;
   if (conn) closeEnd(w, conn, node.name);
   forgetClient(w, node, s.id, why);
 }

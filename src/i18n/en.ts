@@ -437,6 +437,9 @@ export const en = {
   'why.readsDuringSync.title': 'What a replica answers during a full sync',
   'why.readsDuringSync.text':
     "Until the RDB is loaded the replica cannot answer from the master's data. While the master produces and sends the RDB (REPL_STATE_TRANSFER) the replica answers from its old dataset if replica-serve-stale-data is yes (the default): stale data, maybe from another master. If it is no, every command not flagged stale (GET, DBSIZE, even PING) gets -MASTERDOWN. Then it flushes the old data and loads the RDB, which blocks: between chunks other clients get -LOADING Redis is loading the dataset in memory (INFO, ROLE, CONFIG, ECHO still work; MASTERDOWN is checked first). Only after 'MASTER <-> REPLICA sync: Finished with success' do reads return the master's data.",
+  'sc.pa2_obuf_diskless_loop.title': 'The full-sync loop with diskless sync: the transfer is killed',
+  'sc.pa2_obuf_diskless_loop.story':
+    "Diskless sync (the 7.0 default) with repl-diskless-sync-delay 1. While A streams a slow RDB to B, 70 KB of writes push B's buffer to 82 016 bytes, over 'replica 64kb 0 0': A closes B and, its last target gone, kills the transfer child (terminated by signal 10). B asks again at once and waits out the delay for a new transfer. Raising client-output-buffer-limit back to the default lets the same writes through: B comes online.",
   'sc.pb_reads_during_full_sync.title': 'Reads on a replica during a full sync: stale, MASTERDOWN, LOADING',
   'sc.pb_reads_during_full_sync.story':
     "B has its own old data (k = old) when it becomes A's replica. While A slowly produces the RDB, B serves its old data: GET k → old (replica-serve-stale-data yes). Set to no, GET, DBSIZE and even PING get -MASTERDOWN; ECHO and ROLE still answer. Then B loads the RDB (key-load-delay makes it last ~5 s): GET, DBSIZE and REPLICAOF get -LOADING, INFO shows loading:1 and ROLE 'sync'. Once loaded, k is gone: B answers from A's data.",

@@ -424,6 +424,9 @@ export const zh: Catalog = {
   'why.readsDuringSync.title': '全量同步期间从库如何回答',
   'why.readsDuringSync.text':
     'RDB 加载完之前, 从库无法用主库的数据回答。主库生成并发送 RDB 期间 (REPL_STATE_TRANSFER), 若 replica-serve-stale-data 为 yes (默认), 从库用自己的旧数据回答: 这是过期的数据, 甚至可能来自另一个主库; 若为 no, 凡是没有 stale 标记的命令 (GET、DBSIZE, 连 PING 也是) 都返回 -MASTERDOWN。随后它清空旧数据并加载 RDB, 加载是阻塞的: 在分块之间, 其他客户端收到 -LOADING Redis is loading the dataset in memory (INFO、ROLE、CONFIG、ECHO 仍可用; 先检查 MASTERDOWN)。直到 "MASTER <-> REPLICA sync: Finished with success" 之后, 读到的才是主库的数据。',
+  'sc.pa2_obuf_diskless_loop.title': '无盘同步的全量同步死循环: 传输子进程被杀掉',
+  'sc.pa2_obuf_diskless_loop.story':
+    '无盘同步 (7.0 默认) 且 repl-diskless-sync-delay 为 1。A 向 B 流式发送一个很慢的 RDB 时, 70 KB 的写入让 B 的缓冲达到 82 016 字节, 超过 "replica 64kb 0 0": A 关闭 B, 由于最后一个目标没了, 还杀掉了传输子进程 (terminated by signal 10)。B 立即重新请求, 等过延迟后开始新的传输。把 client-output-buffer-limit 调回默认值后, 同样的写入不再超限: B 上线。',
   'sc.pb_reads_during_full_sync.title': '全量同步期间读从库: 旧数据、MASTERDOWN、LOADING',
   'sc.pb_reads_during_full_sync.story':
     'B 成为 A 的从库时带着自己的旧数据 (k = old)。A 慢慢生成 RDB 的期间, B 用旧数据回答: GET k → old (replica-serve-stale-data yes)。设为 no 后, GET、DBSIZE 甚至 PING 都返回 -MASTERDOWN; ECHO 和 ROLE 仍然回答。然后 B 加载 RDB (key-load-delay 让它持续约 5 秒): GET、DBSIZE 和 REPLICAOF 返回 -LOADING, INFO 显示 loading:1, ROLE 显示 sync。加载完后 k 不见了: B 用 A 的数据回答。',
