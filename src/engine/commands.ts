@@ -360,7 +360,13 @@ const waitCmd: Handler = (w, node, c, argv) => {
   const timeout = Number(argv[2]);
   if (timeout < 0) return ok(err('ERR timeout is negative'));
   const acked = countAcks(node, c.woff);
-  if (acked >= numreplicas) return ok(int(acked));
+  // The lab shows WAIT's answer beside the "acknowledged but lost" counter.
+  const answered = (got: number) =>
+    emit(w, { type: 'wait.answered', node: node.name, asked: numreplicas, got });
+  if (acked >= numreplicas) {
+    answered(acked);
+    return ok(int(acked));
+  }
   const holder: { reply: Reply | null } = { reply: null };
   const deadline = timeout > 0 ? w.now + timeout * 1000 : null;
   node.blocked.push({
@@ -368,7 +374,10 @@ const waitCmd: Handler = (w, node, c, argv) => {
     numreplicas,
     offset: c.woff,
     deadline,
-    resolve: (r) => (holder.reply = r),
+    resolve: (r) => {
+      holder.reply = r;
+      if (r.t === 'int') answered(r.v);
+    },
   });
   if (deadline !== null) w.queue.push(deadline, { t: 'wait-timeout', node: node.name, gen: node.gen });
   if (!node.getackPending) {

@@ -121,6 +121,13 @@ export type SimEvent =
     })
   | (Base & { type: 'data.changed'; node: string; keys: string[]; dbsize: number })
   | (Base & {
+      /** A WAIT returned: it asked for `asked` replicas and `got` had acknowledged the write. */
+      type: 'wait.answered';
+      node: string;
+      asked: number;
+      got: number;
+    })
+  | (Base & {
       /** Writes `node` acknowledged as a master, thrown away by a full sync from `master` (acked.ts). */
       type: 'writes.lost';
       node: string;

@@ -45,6 +45,8 @@ export interface History {
   expiredReads: Ev<'replica.expired-read'>[];
   /** Acknowledged writes thrown away by a full sync (the "acknowledged but lost" counter). */
   lostWrites: Ev<'writes.lost'>[];
+  /** WAIT's answers (shown beside the counter). */
+  waits: Ev<'wait.answered'>[];
   lifecycle: (Ev<'node.started'> | Ev<'node.state'> | Ev<'node.role'>)[];
   backlog: (Ev<'backlog.created'> | Ev<'backlog.freed'> | Ev<'backlog.trimmed'>)[];
   samples: Sample[];
@@ -84,6 +86,7 @@ export function emptyHistory(): History {
     obufCloses: [],
     expiredReads: [],
     lostWrites: [],
+    waits: [],
     lifecycle: [],
     backlog: [],
     samples: [],
@@ -200,6 +203,10 @@ export function applyEvents(
         push(h.lostWrites, e, o);
         t.decisions = true;
         break;
+      case 'wait.answered':
+        push(h.waits, e, o);
+        t.decisions = true;
+        break;
       case 'replica.expired-read':
         push(h.expiredReads, e, o);
         t.consoles = true;
@@ -271,6 +278,7 @@ export function truncate(h: History, t: number): Touched {
     cut(h.shifts, t),
     cut(h.obufCloses, t),
     cut(h.lostWrites, t),
+    cut(h.waits, t),
   ].includes(true);
   touched.phases = cut(h.phases, t);
   touched.states = [cut(h.replStates, t), cut(h.linkStates, t), cut(h.lifecycle, t)].includes(true);

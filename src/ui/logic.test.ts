@@ -160,22 +160,22 @@ describe('why cards', () => {
   });
   it('acknowledged but lost: the sum of writes.lost, and the last WAIT answered', () => {
     const ev = { at: 1, seq: 1, type: 'writes.lost' as const, node: 'A', master: 'C', kept: 113 };
-    const wait = (argv: string[], reply: string) => ({
-      type: 'console' as const,
+    const wait = (asked: number, got: number) => ({
+      type: 'wait.answered' as const,
       at: 2,
       seq: 2,
       node: 'A',
-      argv,
-      reply,
+      asked,
+      got,
     });
-    expect(durability({ lostWrites: [], consoles: [] })).toEqual({ lost: 0, lastWait: null });
+    expect(durability({ lostWrites: [], waits: [] })).toEqual({ lost: 0, lastWait: null });
     expect(
       durability({
         lostWrites: [
           { ...ev, count: 2 },
           { ...ev, count: 1 },
         ],
-        consoles: [wait(['WAIT', '2', '500'], '(integer) 1'), wait(['GET', 'k'], '(nil)')],
+        waits: [wait(2, 2), wait(2, 1)],
       }),
     ).toEqual({ lost: 3, lastWait: { node: 'A', asked: 2, got: 1 } });
   });

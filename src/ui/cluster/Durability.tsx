@@ -7,10 +7,9 @@ import { durability } from './durability.ts';
 
 export function DurabilityNote() {
   const t = useT();
-  const revD = useLab((s) => s.rev.decisions);
-  const revC = useLab((s) => s.rev.consoles);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the revisions stand for the history lists
-  const d = useMemo(() => durability(useLab.getState().hist), [revD, revC]);
+  const rev = useLab((s) => s.rev.decisions);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the revision stands for the history lists
+  const d = useMemo(() => durability(useLab.getState().hist), [rev]);
   if (d.lost === 0 && !d.lastWait) return null;
   return (
     <div className="durability" role="status">

@@ -1,5 +1,5 @@
 // "Acknowledged but lost" and WAIT's answer, from the run's history (so it rewinds with time).
-// Pure: a fold of writes.lost events and the console's WAIT replies.
+// Pure: a fold of writes.lost and wait.answered events.
 import type { History } from '../../store/history.ts';
 
 export interface Durability {
@@ -9,15 +9,9 @@ export interface Durability {
   lastWait: { node: string; asked: number; got: number } | null;
 }
 
-export function durability(h: Pick<History, 'lostWrites' | 'consoles'>): Durability {
+export function durability(h: Pick<History, 'lostWrites' | 'waits'>): Durability {
   let lost = 0;
   for (const e of h.lostWrites) lost += e.count;
-  let lastWait: Durability['lastWait'] = null;
-  for (let i = h.consoles.length - 1; i >= 0 && !lastWait; i--) {
-    const c = h.consoles[i];
-    const got = /^\(integer\) (\d+)$/.exec(c.reply);
-    if (got && c.argv[0]?.toLowerCase() === 'wait')
-      lastWait = { node: c.node, asked: Number(c.argv[1]), got: Number(got[1]) };
-  }
-  return { lost, lastWait };
+  const w = h.waits[h.waits.length - 1];
+  return { lost, lastWait: w ? { node: w.node, asked: w.asked, got: w.got } : null };
 }

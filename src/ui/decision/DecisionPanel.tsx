@@ -60,7 +60,9 @@ export function DecisionPanel() {
   const v = d.decision.values;
   const c = checks(d.decision);
   const full = d.decision.outcome === 'FULLRESYNC';
-  const obuf = h.obufCloses.filter((x) => x.replica === d.replica && x.at > since && x.at <= d.at).pop();
+  // The sync the replica's previous PSYNC started was cut for its output buffer (the full-sync loop).
+  const prevAt = decisions.slice(0, k).findLast((x) => x.replica === d.replica)?.at ?? -1;
+  const obuf = h.obufCloses.filter((x) => x.replica === d.replica && x.at > prevAt && x.at <= d.at).pop();
   // The sync this decision started ends when the replica reaches CONNECTED (or never, yet).
   const syncEnd =
     h.replStates.find((x) => x.node === d.replica && x.at > d.at && x.state === 'REPL_STATE_CONNECTED')?.at ??
