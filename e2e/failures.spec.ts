@@ -22,7 +22,8 @@ test('acknowledged but lost: the counter, WAIT beside it, and the card', async (
   // Real Redis answers 1 (only B acknowledged); the lab's scenario playback does not wait for the
   // blocked WAIT yet (timeline.ts), so only the shape is checked here.
   await expect(note).toContainText(/last WAIT on A: \d of 2 replicas/);
-  await expect(note.getByText('Acknowledged, then lost')).toBeVisible();
+  await note.getByText('Acknowledged, then lost').click();
+  await expect(note.getByText(/Redis replication is asynchronous/)).toBeVisible();
 });
 
 test('an expired key read on a replica: nil, still counted, and the card says why', async ({ page }) => {

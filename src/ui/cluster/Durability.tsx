@@ -20,10 +20,13 @@ export function DurabilityNote() {
         </span>
       )}
       {d.lost > 0 && (
-        <aside className="why" aria-label={t('why.title')}>
-          <strong>{t('why.ackedLost.title')}</strong>
+        // Folded: open, the card would cover the nodes it explains.
+        <details className="why" aria-label={t('why.title')}>
+          <summary>
+            <strong>{t('why.ackedLost.title')}</strong>
+          </summary>
           <p>{t('why.ackedLost.text')}</p>
-        </aside>
+        </details>
       )}
     </div>
   );
