@@ -88,3 +88,17 @@ export async function console_(page: Page, node: string, line: string): Promise<
   await input.fill(line);
   await input.press('Enter');
 }
+
+/** The guide's list of scenario steps (buttons labelled "… @ 1.234 s"). */
+export function scenarioSteps(page: Page) {
+  return page.getByRole('list').filter({ has: page.getByRole('button', { name: /@ \d+\.\d+ s/ }) });
+}
+
+/** Jump to the scenario's last step (the guide's list), then let it finish. */
+export async function finishScenario(page: Page, extraUs = 1_500_000): Promise<void> {
+  const steps = scenarioSteps(page);
+  await steps.getByRole('button').last().click();
+  const last = await steps.getByRole('button').last().textContent();
+  const at = Number(/@ (\d+\.\d+) s/.exec(last ?? '')?.[1] ?? '0') * 1e6;
+  await runUntil(page, at + extraUs, 2);
+}

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runScenario, type Trace } from '../src/engine/index.ts';
-import { compareTraces, formatComparison } from './conformance/compare.ts';
+import { compareTraces, formatComparison, portsOf } from './conformance/compare.ts';
 import type { Expectation } from './conformance/real/conditions.ts';
 
 const DIR = join(import.meta.dirname, '../scenarios');
@@ -51,6 +51,21 @@ describe('engine vs recorded real Redis 7.0.15 traces', () => {
       expect(c.diffs.length).toBe(0);
       expect(c.compared).toBeGreaterThan(100);
       expect(missedExpectations(ref, got)).toEqual([]);
+      // What a `cmd` step's commands answered (a read during a sync: a value, -MASTERDOWN, -LOADING)
+      // is part of the story too: the same replies, ports read as node names.
+      expect(cmdReplies(got)).toEqual(cmdReplies(ref));
     });
   }
 });
+
+/** The replies of every `cmd` step, with each node's port (or proxy port) replaced by its name. */
+function cmdReplies(trace: Trace): string[] {
+  const ports = Object.entries(portsOf(trace)).sort(([a], [b]) => b.length - a.length);
+  return trace.steps
+    .filter((s) => s.op === 'cmd')
+    .map((s) => {
+      let text = JSON.stringify((s.result as { replies?: unknown })?.replies ?? null);
+      for (const [port, name] of ports) text = text.replace(new RegExp(`\\b${port}\\b`, 'g'), `<${name}>`);
+      return `${s.i}: ${text}`;
+    });
+}

@@ -1,5 +1,7 @@
-// Seeded swarm (the run; tests/swarm.test.ts drives it): random writes, cuts, heals, freezes, restarts, promotions, re-points and config
-// changes on small clusters; invariants after every step; after healing everything, every replica
+// Seeded swarm (the run; tests/swarm.test.ts and `npm run swarm` drive it): random writes (some
+// with a TTL), replica reads, cuts, heals, freezes, restarts, promotions, re-points and config
+// changes on small clusters, with drawn output-buffer limits, sync modes, slow saves and loads and
+// replica-serve-stale-data; invariants after every step; after healing everything, every replica
 // must converge to its master (same replid, offset and data). A failure prints its seed:
 //   SWARM_SEED=<seed> npx vitest run tests/swarm.test.ts   replays one run.
 import { call, createWorld, LOOPBACK, newClient, runUntil, runUntilCondition } from '../src/engine/index.ts';
@@ -7,8 +9,10 @@ import { checkInvariants } from '../src/engine/invariants.ts';
 import { BASE_CONFIG } from '../src/engine/lab.ts';
 import { createNode, freeze, kill, startNode, unfreeze } from '../src/engine/lifecycle.ts';
 import { cutConn } from '../src/engine/net.ts';
+import { replicaHardLimit, replicaObufUsage } from '../src/engine/obuf.ts';
 import { nextInt, seedRng } from '../src/engine/random.ts';
-import type { World } from '../src/engine/world.ts';
+import { isLoading } from '../src/engine/replica.ts';
+import type { Node, World } from '../src/engine/world.ts';
 
 const STEPS = 24;
 const MS = 1000;
@@ -22,14 +26,98 @@ function chainLeadsTo(w: World, from: string, target: string): boolean {
   return false;
 }
 
-export function swarmRun(seed: number): { ops: string[]; violations: string[] } {
+/**
+ * Seeds that once broke an invariant, each with what it found; tests/swarm.test.ts replays them on
+ * every run (on top of seeds 1..2000), so a fixed failure stays fixed.
+ */
+export const REGRESSION_SEEDS: { seed: number; found: string }[] = [];
+
+/** client-output-buffer-limit values a run draws: 7.0's default, tight hard limits, a soft one. */
+const OBUF_LIMITS = [
+  'normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60',
+  'replica 64kb 0 0',
+  'replica 128kb 0 0',
+  'replica 0 48kb 1',
+  'replica 256kb 64kb 2',
+];
+
+const MASTERDOWN = "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.";
+const LOADING = 'LOADING Redis is loading the dataset in memory';
+
+/**
+ * A GET on a replica answers as Redis 7.0 does: -MASTERDOWN when its link is not up and
+ * replica-serve-stale-data is no; -LOADING while it loads an RDB; never the value of a key whose
+ * TTL has passed (the key stays until the master's DEL). Returns what is wrong, or null.
+ */
+function replicaRead(w: World, n: Node, key: string, seen: SwarmSeen): string | null {
+  if (n.state !== 'running' || !n.link) return null;
+  const r = call(w, n, newClient(w, n), ['GET', key]);
+  if (!('reply' in r)) return `GET on ${n.name} blocked`;
+  const reply = r.reply;
+  const staleNo = n.config.get('replica-serve-stale-data') === 'no';
+  const want =
+    staleNo && n.link.state !== 'REPL_STATE_CONNECTED' ? MASTERDOWN : isLoading(n) ? LOADING : null;
+  if (want) {
+    if (want === MASTERDOWN) seen.masterdown++;
+    else seen.loading++;
+    return reply.t === 'error' && reply.v === want
+      ? null
+      : `GET on ${n.name}: ${JSON.stringify(reply)}, want -${want}`;
+  }
+  if (reply.t === 'error') return `GET on ${n.name}: unexpected ${reply.v}`;
+  if (n.keyspace.dbs[0].isExpired(key, n.keyspace.clock)) {
+    seen.expiredReads++;
+    if (!(reply.t === 'bulk' && reply.v === null)) return `GET ${key} on ${n.name} returned an expired value`;
+  }
+  return null;
+}
+
+/** How often a run met the behaviours the swarm draws (printed by npm run swarm). */
+export interface SwarmSeen {
+  obufCloses: number;
+  masterdown: number;
+  loading: number;
+  expiredReads: number;
+}
+
+/**
+ * Output-buffer limits: a replica flagged CLOSE_ASAP is freed by the next beforeSleep, so none is
+ * left once time has passed; and once clientsCron had a chance (≥ 100 ms), no attached replica's
+ * share of the replication buffer is at or over the hard limit in force.
+ */
+function obufProblems(w: World, cronRan: boolean): string[] {
+  const bad: string[] = [];
+  for (const n of w.nodes.values()) {
+    if (n.state !== 'running') continue;
+    for (const s of n.slaves) {
+      if (s.closeAsap) bad.push(`${n.name}: replica ${s.peer} still flagged CLOSE_ASAP`);
+      const hard = replicaHardLimit(n);
+      const used = replicaObufUsage(n, s).bytes;
+      if (cronRan && hard > 0 && used >= hard && s.replstate !== 'wait_bgsave_start')
+        bad.push(`${n.name}: replica ${s.peer} holds ${used} bytes ≥ hard limit ${hard}`);
+    }
+  }
+  return bad;
+}
+
+export function swarmRun(seed: number): { ops: string[]; violations: string[]; seen: SwarmSeen } {
+  const seen: SwarmSeen = { obufCloses: 0, masterdown: 0, loading: 0, expiredReads: 0 };
   const rng = seedRng(seed);
   const pick = <T>(xs: T[]): T => xs[nextInt(rng, xs.length)];
   const w = createWorld(seed, { net: LOOPBACK });
   const count = 2 + nextInt(rng, 3);
   const names = ['A', 'B', 'C', 'D'].slice(0, count);
   const backlog = pick(['16384', '32768', '1048576']);
-  const cfg = { ...BASE_CONFIG, 'repl-backlog-size': backlog, 'repl-timeout': pick(['3', '60']) };
+  const cfg = {
+    ...BASE_CONFIG,
+    'repl-backlog-size': backlog,
+    'repl-timeout': pick(['3', '60']),
+    'client-output-buffer-limit': pick(OBUF_LIMITS),
+    'repl-diskless-sync': pick(['yes', 'no']),
+    'rdb-key-save-delay': pick(['0', '0', '200', '2000']),
+    'key-load-delay': pick(['0', '500', '3000']),
+    'replica-serve-stale-data': pick(['yes', 'no']),
+  };
   for (const [i, n] of names.entries()) createNode(w, n, 7101 + i, new Map(Object.entries(cfg)));
   for (const [i, n] of names.entries())
     startNode(w, w.nodes.get(n)!, i === 0 ? null : pick(names.slice(0, i)));
@@ -42,15 +130,26 @@ export function swarmRun(seed: number): { ops: string[]; violations: string[] } 
   for (let step = 0; step < STEPS && violations.length === 0; step++) {
     const n = w.nodes.get(pick(names))!;
     const r = nextInt(rng, 100);
-    if (r < 40) {
+    if (r < 34) {
       if (n.state === 'running' && !n.link) {
         const c = newClient(w, n, nextInt(rng, 3));
         const times = 1 + nextInt(rng, 40);
-        const size = pick([1, 10, 100, 1000, 5000]);
+        const size = pick([1, 10, 100, 1000, 5000, 20000]);
+        // A quarter of the batches expire soon: replicas must wait for the master's DEL.
+        const ttl = nextInt(rng, 4) === 0 ? ['PX', String(50 + nextInt(rng, 3000))] : [];
         for (let i = 0; i < times; i++)
-          call(w, n, c, ['SET', `k${nextInt(rng, 50)}`, `${k++}`.padEnd(size, 'x')]);
-        ops.push(`write ${n.name} ${times}x${size}`);
+          call(w, n, c, ['SET', `k${nextInt(rng, 50)}`, `${k++}`.padEnd(size, 'x'), ...ttl]);
+        ops.push(`write ${n.name} ${times}x${size}${ttl.length ? ` ${ttl.join(' ')}` : ''}`);
       }
+    } else if (r < 40) {
+      // Every replica reads a key; half the time one that has a TTL there (maybe passed).
+      for (const m of w.nodes.values()) {
+        const ttlKeys = [...m.keyspace.dbs[0].expires.keys()];
+        const key = ttlKeys.length && nextInt(rng, 2) ? pick(ttlKeys) : `k${nextInt(rng, 50)}`;
+        const bad = replicaRead(w, m, key, seen);
+        if (bad) violations.push(`after [${ops.join('; ')}]: ${bad}`);
+      }
+      ops.push('read replicas');
     } else if (r < 50) {
       w.cuts.add(n.name);
       if (n.link?.conn != null) {
@@ -82,6 +181,16 @@ export function swarmRun(seed: number): { ops: string[]; violations: string[] } 
       if (n.state === 'running' && m !== n && !chainLeadsTo(w, m.name, n.name)) {
         call(w, n, newClient(w, n), ['REPLICAOF', '127.0.0.1', String(m.port)]);
         ops.push(`${n.name} replicaof ${m.name}`);
+        if (nextInt(rng, 2)) {
+          // Read while it syncs: stale data, -MASTERDOWN, or -LOADING once the RDB loads.
+          runUntilCondition(
+            w,
+            () => isLoading(n) || n.link?.state === 'REPL_STATE_CONNECTED',
+            w.now + 5000 * MS,
+          );
+          const bad = replicaRead(w, n, `k${nextInt(rng, 50)}`, seen);
+          if (bad) violations.push(`after [${ops.join('; ')}]: ${bad}`);
+        }
       }
     } else if (r < 94) {
       if (n.state === 'running')
@@ -98,28 +207,36 @@ export function swarmRun(seed: number): { ops: string[]; violations: string[] } 
       ops.push(`config ${n.name} ttl`);
     }
     check();
-    runUntil(w, w.now + nextInt(rng, 2500) * MS);
+    const pause = nextInt(rng, 2500);
+    runUntil(w, w.now + pause * MS);
     check();
+    for (const v of obufProblems(w, pause >= 100)) violations.push(`after [${ops.join('; ')}]: ${v}`);
   }
-  if (violations.length) return { ops, violations };
+  if (violations.length) return { ops, violations, seen };
   // Heal everything and let it settle: every replica converges to its master.
   w.cuts.clear();
   for (const n of w.nodes.values()) {
     if (n.state === 'stopped') unfreeze(w, n);
     if (n.state === 'down') startNode(w, n, null);
   }
-  const converged = () =>
-    [...w.nodes.values()].every((n) => {
-      if (!n.link) return true;
-      const m = w.nodes.get(n.link.master)!;
-      if (m.state !== 'running' || (m.link && m.link.state !== 'REPL_STATE_CONNECTED')) return false;
-      return (
-        n.link.state === 'REPL_STATE_CONNECTED' &&
-        n.replid === m.replid &&
-        n.masterReplOffset === m.masterReplOffset &&
-        JSON.stringify(n.keyspace.dump(0)) === JSON.stringify(m.keyspace.dump(0))
-      );
-    });
+  // Checked after every task: the cheap conditions on every node first, the data only then.
+  const linked = (n: Node) => {
+    if (!n.link) return true;
+    const m = w.nodes.get(n.link.master)!;
+    if (m.state !== 'running' || (m.link && m.link.state !== 'REPL_STATE_CONNECTED')) return false;
+    return (
+      n.link.state === 'REPL_STATE_CONNECTED' &&
+      n.replid === m.replid &&
+      n.masterReplOffset === m.masterReplOffset
+    );
+  };
+  const sameData = (n: Node) =>
+    !n.link ||
+    JSON.stringify(n.keyspace.dump(0)) === JSON.stringify(w.nodes.get(n.link.master)!.keyspace.dump(0));
+  const converged = () => {
+    const nodes = [...w.nodes.values()];
+    return nodes.every(linked) && nodes.every(sameData);
+  };
   let ok = runUntilCondition(w, converged, w.now + 120_000 * MS);
   check();
   if (ok) {
@@ -144,5 +261,7 @@ export function swarmRun(seed: number): { ops: string[]; violations: string[] } 
     );
     violations.push(`no convergence after healing [${ops.join('; ')}]: ${state.join(', ')}`);
   }
-  return { ops, violations };
+  for (const n of w.nodes.values())
+    seen.obufCloses += n.log.filter((l) => l.includes('for overcoming of output buffer limits')).length;
+  return { ops, violations, seen };
 }

@@ -16,7 +16,10 @@ export interface Pending {
   argv: Argv;
 }
 
-export function unblock(w: World, p: Pending, r: Reply): void {
+export function unblock(w: World, p: Pending & { numreplicas?: number }, r: Reply): void {
   p.reply = r;
   emit(w, { type: 'command', node: p.node, argv: p.argv, reply: cliText(p.argv, r), resumed: true });
+  // The lab shows WAIT's answer beside the "acknowledged but lost" counter.
+  if (p.numreplicas !== undefined && r.t === 'int')
+    emit(w, { type: 'wait.answered', node: p.node, asked: p.numreplicas, got: r.v });
 }

@@ -8,7 +8,8 @@ type Kind =
   | { k: 'bool' }
   | { k: 'enum'; values: string[] }
   | { k: 'string' }
-  | { k: 'save' };
+  | { k: 'save' }
+  | { k: 'obuf' };
 
 interface Param {
   name: string;
@@ -19,6 +20,8 @@ interface Param {
   immutable?: boolean;
   /** Sensitive: CONFIG GET still returns it (Redis does), but the UI may mask it. */
   secret?: boolean;
+  /** HIDDEN_CONFIG (testing knobs): CONFIG GET shows it only when asked by its exact name. */
+  hidden?: boolean;
 }
 
 const INT_MAX = 2147483647;
@@ -69,13 +72,20 @@ export const PARAMS: Param[] = [
   { name: 'replica-lazy-flush', def: 'no', kind: bool, aliases: ['slave-lazy-flush'] },
   { name: 'min-replicas-to-write', def: '0', kind: int(0), aliases: ['min-slaves-to-write'] },
   { name: 'min-replicas-max-lag', def: '10', kind: int(0), aliases: ['min-slaves-max-lag'] },
-  { name: 'rdb-key-save-delay', def: '0', kind: int(-INT_MAX) },
+  { name: 'rdb-key-save-delay', def: '0', kind: int(-INT_MAX - 1), hidden: true },
+  { name: 'key-load-delay', def: '0', kind: int(-INT_MAX - 1), hidden: true },
+  {
+    name: 'loading-process-events-interval-bytes',
+    def: '2097152',
+    kind: int(1024),
+    hidden: true,
+  },
   { name: 'rdb-del-sync-files', def: 'no', kind: bool },
   { name: 'shutdown-timeout', def: '10', kind: int(0) },
   {
     name: 'client-output-buffer-limit',
     def: 'normal 0 0 0 slave 268435456 67108864 60 pubsub 33554432 8388608 60',
-    kind: str,
+    kind: { k: 'obuf' },
   },
 ];
 
@@ -110,10 +120,16 @@ export function parseMemory(v: string): number | null {
   return Number.isSafeInteger(n) ? n : null;
 }
 
-/** Normalise a value for `name`, or return the reason it is refused (Redis's words). */
-export function normalise(p: Param, raw: string): { value: string } | { error: string } {
+/**
+ * Normalise a value for `name`, or return the reason it is refused (Redis's words). `current` is
+ * the value now in force: a multi-class option (client-output-buffer-limit) only changes the
+ * classes it names.
+ */
+export function normalise(p: Param, raw: string, current = p.def): { value: string } | { error: string } {
   const v = raw;
   switch (p.kind.k) {
+    case 'obuf':
+      return setObufLimits(current, v);
     case 'int': {
       if (!/^-?\d+$/.test(v.trim())) return { error: "argument couldn't be parsed into an integer" };
       const n = Number(v);
@@ -162,8 +178,78 @@ export function configValueError(key: string, value: string): string | null {
   return 'error' in v ? v.error : null;
 }
 
+/** A value given at start (command line / config file), as CONFIG GET then shows it; kept as given if invalid. */
+export function startValue(name: string, raw: string): string {
+  const p = findParam(name);
+  if (p?.kind.k !== 'obuf') return raw;
+  const v = normalise(p, raw);
+  return 'value' in v ? v.value : raw;
+}
+
 export function configSetError(name: string, why: string): string {
   return `ERR CONFIG SET failed (possibly related to argument '${name}') - ${why}`;
+}
+
+/** One client class's limits (clientBufferLimitsConfig). */
+export interface ObufLimit {
+  hard: number;
+  soft: number;
+  softSeconds: number;
+}
+
+const OBUF_CLASSES = ['normal', 'slave', 'pubsub'] as const;
+export type ObufClass = (typeof OBUF_CLASSES)[number];
+
+/**
+ * updateClientOutputBufferLimit: `<class> <hard> <soft> <soft_seconds>` groups split on single
+ * spaces (no quoting), all checked before any is applied; classes not named keep their limits.
+ * `replica` is `slave`; `master` is refused. Printed back as CONFIG GET prints it:
+ *   "replica 64kb 0 0" over the defaults → "normal 0 0 0 slave 65536 0 0 pubsub 33554432 8388608 60".
+ */
+function setObufLimits(current: string, raw: string): { value: string } | { error: string } {
+  const args = raw === '' ? [] : raw.split(' ');
+  if (args.length % 4 !== 0) return { error: 'Wrong number of arguments in buffer limit configuration.' };
+  const limits = parseObuf(current);
+  for (let j = 0; j < args.length; j += 4) {
+    const cls = args[j].toLowerCase() === 'replica' ? 'slave' : args[j].toLowerCase();
+    if (!(OBUF_CLASSES as readonly string[]).includes(cls))
+      return { error: 'Invalid client class specified in buffer limit configuration.' };
+    const hard = parseMemory(args[j + 1]);
+    const soft = parseMemory(args[j + 2]);
+    const secs = softSeconds(args[j + 3]);
+    if (hard === null || soft === null || secs === null)
+      return { error: 'Error in hard, soft or soft_seconds setting in buffer limit configuration.' };
+    limits[cls as ObufClass] = { hard, soft, softSeconds: secs };
+  }
+  return {
+    value: OBUF_CLASSES.map((c) => `${c} ${limits[c].hard} ${limits[c].soft} ${limits[c].softSeconds}`).join(
+      ' ',
+    ),
+  };
+}
+
+/** strtoll into an int (32-bit wrap, as Redis stores it), refused when negative or not all digits. */
+function softSeconds(v: string): number | null {
+  if (!/^[+-]?\d*$/.test(v)) return null;
+  const digits = v.replace(/^[+-]/, '');
+  const n = digits === '' ? 0n : BigInt(digits) * (v.startsWith('-') ? -1n : 1n);
+  const wrapped = Number(BigInt.asIntN(32, n));
+  return wrapped < 0 ? null : wrapped;
+}
+
+function parseObuf(text: string): Record<ObufClass, ObufLimit> {
+  const out = {} as Record<ObufClass, ObufLimit>;
+  const parts = text.split(' ');
+  for (const c of OBUF_CLASSES) {
+    const i = parts.indexOf(c);
+    out[c] = { hard: Number(parts[i + 1]), soft: Number(parts[i + 2]), softSeconds: Number(parts[i + 3]) };
+  }
+  return out;
+}
+
+/** The limits of one client class now in force (the value is always normalised). */
+export function obufLimit(cfg: Map<string, string>, cls: ObufClass): ObufLimit {
+  return parseObuf(cfgStr(cfg, 'client-output-buffer-limit'))[cls];
 }
 
 /** Glob match for CONFIG GET patterns (`*`, `?`, `[abc]`), case-insensitive like stringmatchlen(nocase). */

@@ -98,6 +98,18 @@ export type SimEvent =
       peer?: string;
     })
   | (Base & { type: 'offset.acked'; master: string; replica: string; offset: number })
+  | (Base & {
+      /** A replica over client-output-buffer-limit, flagged to be closed (obuf.ts). */
+      type: 'obuf.closed';
+      master: string;
+      replica: string;
+      /** Its SLAVE_STATE_* then: wait_bgsave_end / send_bulk mean a full sync was cut. */
+      replstate: string;
+      /** Bytes its share of the replication buffer counted, and the limit it reached. */
+      used: number;
+      limit: number;
+      over: 'hard' | 'soft';
+    })
   | (Base & { type: 'offset.changed'; node: string; masterReplOffset: number })
   | (Base & {
       type: 'replid.shifted';
@@ -108,6 +120,28 @@ export type SimEvent =
       why: string;
     })
   | (Base & { type: 'data.changed'; node: string; keys: string[]; dbsize: number })
+  | (Base & {
+      /** A WAIT returned: it asked for `asked` replicas and `got` had acknowledged the write. */
+      type: 'wait.answered';
+      node: string;
+      asked: number;
+      got: number;
+    })
+  | (Base & {
+      /** Writes `node` acknowledged as a master, thrown away by a full sync from `master` (acked.ts). */
+      type: 'writes.lost';
+      node: string;
+      master: string | null;
+      count: number;
+      /** The last offset of the node's history that the new master holds. */
+      kept: number;
+    })
+  | (Base & {
+      /** A read on a replica found keys whose TTL passed: answered as missing, kept until the DEL. */
+      type: 'replica.expired-read';
+      node: string;
+      keys: string[];
+    })
   | (Base & { type: 'log'; node: string; line: string })
   /**
    * A command and its reply as redis-cli prints it. A blocked call (WAIT, SHUTDOWN waiting for

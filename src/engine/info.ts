@@ -2,6 +2,7 @@
 import { cfgBool, cfgInt } from './config.ts';
 import { secOf, unixSec } from './emit.ts';
 import { roleStateName } from './handshake.ts';
+import { isLoading } from './replica.ts';
 import { arr, bulk, int, type Reply } from './resp.ts';
 import { streaming } from './stream.ts';
 import type { Node, World } from './world.ts';
@@ -51,9 +52,11 @@ export function replicationFields(w: World, node: Node): [string, string | numbe
   const now = unixSec(w);
   node.slaves.forEach((s, i) => {
     const lag = s.replstate === 'online' ? now - s.ackTime : 0;
+    // INFO prints both SLAVE_STATE_WAIT_BGSAVE_START and _END as "wait_bgsave".
+    const state = s.replstate.startsWith('wait_bgsave') ? 'wait_bgsave' : s.replstate;
     f.push([
       `slave${i}`,
-      `ip=${s.announcedIp},port=${s.listeningPort},state=${s.replstate},offset=${s.ackOff},lag=${lag}`,
+      `ip=${s.announcedIp},port=${s.listeningPort},state=${state},offset=${s.ackOff},lag=${lag}`,
     ]);
   });
   f.push(['master_failover_state', 'no-failover']);
@@ -101,15 +104,36 @@ export function infoText(w: World, node: Node, section: string): string | null {
     const lines = ['# Keyspace'];
     for (let db = 0; db < 16; db++) {
       const n = node.keyspace.dbsize(db);
-      if (n > 0) lines.push(`db${db}:keys=${n},expires=0,avg_ttl=0`);
+      if (n > 0) lines.push(`db${db}:keys=${n},expires=${node.keyspace.expiresCount(db)},avg_ttl=0`);
     }
     parts.push(lines.join('\r\n'));
   }
+  if (want('persistence'))
+    parts.push(
+      [
+        '# Persistence',
+        `loading:${isLoading(node) ? 1 : 0}`,
+        'async_loading:0',
+        `rdb_changes_since_last_save:${node.dirty}`,
+        `rdb_bgsave_in_progress:${node.child ? 1 : 0}`,
+        // lastsave starts as the start time.
+        `rdb_last_save_time:${node.lastSaveMs ? Math.floor(node.lastSaveMs / 1000) : secOf(w, node.startedAt)}`,
+      ].join('\r\n'),
+    );
   if (want('stats')) parts.push(['# Stats', ...statsFields(node).map(([k, v]) => `${k}:${v}`)].join('\r\n'));
   if (want('replication'))
     parts.push(['# Replication', ...replicationFields(w, node).map(([k, v]) => `${k}:${v}`)].join('\r\n'));
   if (parts.length === 0) return sec === '' ? null : '';
   return `${parts.join('\r\n\r\n')}\r\n`;
+}
+
+/** Any INFO field by name, as a number when it reads as one (a scenario's `wait` on any section). */
+export function infoFieldValue(w: World, node: Node, field: string): string | number | undefined {
+  const text = infoText(w, node, 'everything') ?? '';
+  const line = text.split('\r\n').find((l) => l.startsWith(`${field}:`));
+  if (line === undefined) return undefined;
+  const v = line.slice(field.length + 1);
+  return v !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
 }
 
 /** ROLE: ["master", offset, [[ip, "port", "ack"], …]] or ["slave", host, port, state, offset|-1]. */

@@ -3,13 +3,14 @@
 
 import { createBacklog, rebaseBacklog } from './backlog.ts';
 import { unblock } from './blocked.ts';
-import { cfgInt, cfgStr, defaultConfig } from './config.ts';
+import { cfgInt, cfgStr, defaultConfig, startValue } from './config.ts';
 import { emit, log, MS, SEC, unixMs } from './emit.ts';
 import { Keyspace } from './keyspace/index.ts';
 import {
   changeReplicationId,
   checkWaitingClients,
   clearReplicationId2,
+  clientsCronObuf,
   dropReplicaClient,
   masterCron,
   reapChild,
@@ -28,7 +29,7 @@ export const CRON_US = 100 * MS;
 
 export function createNode(w: World, name: string, port: number, startConfig: Map<string, string>): Node {
   const config = defaultConfig();
-  for (const [k, v] of startConfig) config.set(k, v);
+  for (const [k, v] of startConfig) config.set(k, startValue(k, v));
   config.set('port', String(port));
   const node: Node = {
     name,
@@ -70,6 +71,8 @@ export function createNode(w: World, name: string, port: number, startConfig: Ma
     dirty: 0,
     parked: [],
     busyUntil: 0,
+    acked: [],
+    lostAcked: 0,
   };
   w.nodes.set(name, node);
   w.ports.set(port, name);
@@ -124,7 +127,7 @@ export function startNode(w: World, node: Node, replicaof: string | null): void 
   node.dirty = 0;
   node.keyspace = new Keyspace();
   node.config = defaultConfig();
-  for (const [k, v] of node.startConfig) node.config.set(k, v);
+  for (const [k, v] of node.startConfig) node.config.set(k, startValue(k, v));
   node.config.set('port', String(node.port));
   emit(w, { type: 'node.state', node: node.name, state: 'running' });
   log(w, node, 'oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '#', 'C');
@@ -188,6 +191,7 @@ export function startNode(w: World, node: Node, replicaof: string | null): void 
 
 /** serverCron: reap a finished child, expire keys, and every 10th tick replicationCron. */
 export function serverCron(w: World, node: Node): void {
+  clientsCronObuf(w, node);
   reapChild(w, node);
   activeExpire(w, node);
   if (node.cronLoops % 10 === 0) {
@@ -248,7 +252,16 @@ export function bgsave(w: World, node: Node): void {
   const id = node.nextChildId++;
   const keyDelayUs = Math.max(0, cfgInt(node.config, 'rdb-key-save-delay'));
   const doneAt = w.now + 1000 + rdb.data.keyCount() * keyDelayUs + Math.ceil(rdb.bytes / 500);
-  node.child = { id, target: 'disk', startedAt: w.now, doneAt, rdb, forReplication: false, exited: false };
+  node.child = {
+    id,
+    target: 'disk',
+    startedAt: w.now,
+    doneAt,
+    rdb,
+    forReplication: false,
+    exited: false,
+    killed: false,
+  };
   node.dirty = 0;
   log(w, node, `Background saving started by pid ${1000 + id}`);
   emit(w, { type: 'rdb.phase', node: node.name, phase: 'bgsave-start', detail: 'disk', bytes: rdb.bytes });

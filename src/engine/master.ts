@@ -7,6 +7,7 @@ import { unblock } from './blocked.ts';
 import { cfgBool, cfgInt, cfgStr } from './config.ts';
 import { emit, log, SEC, unixMs, unixSec } from './emit.ts';
 import { closeEnd, send } from './net.ts';
+import { closeOnObufLimit } from './obuf.ts';
 import { decidePsync, psyncLogLines } from './psync.ts';
 import { randomHex40 } from './random.ts';
 import { type Argv, encodeArgv, encodeReply, err, OK, type Reply, simple, utf8Length } from './resp.ts';
@@ -240,6 +241,8 @@ function newReplica(
     psyncInitialOffset: -1,
     child: 0,
     lastProgress: w.now,
+    closeAsap: false,
+    obufSoftSince: 0,
   };
 }
 
@@ -373,6 +376,7 @@ export function startBgsaveForReplication(w: World, node: Node): void {
     rdb,
     forReplication: true,
     exited: false,
+    killed: false,
   };
   node.child = child;
   log(w, node, `Background ${socket ? 'RDB transfer' : 'saving'} started by pid ${1000 + id}`);
@@ -437,7 +441,10 @@ export function reapChild(w: World, node: Node): void {
   if (!child?.exited) return;
   node.child = null;
   emit(w, { type: 'rdb.phase', node: node.name, phase: 'bgsave-done', detail: child.target });
-  if (child.target === 'socket') {
+  if (child.killed) {
+    const what = child.target === 'socket' ? 'transfer' : 'saving';
+    log(w, node, `Background ${what} terminated by signal 10`, '#');
+  } else if (child.target === 'socket') {
     log(
       w,
       node,
@@ -452,7 +459,9 @@ export function reapChild(w: World, node: Node): void {
   }
   for (const s of [...node.slaves]) {
     if (s.replstate !== 'wait_bgsave_end' || s.child !== child.id) continue;
-    if (child.target === 'socket') {
+    if (child.killed) {
+      dropReplicaClient(w, node, s, 'SYNC failed. BGSAVE child returned an error');
+    } else if (child.target === 'socket') {
       log(
         w,
         node,
@@ -490,8 +499,9 @@ export function reapChild(w: World, node: Node): void {
         });
     }
   }
-  // Replicas that arrived during this BGSAVE and could not attach get the next one.
-  if (node.slaves.some((s) => s.replstate === 'wait_bgsave_start')) maybeStartBgsave(w, node, true);
+  // Replicas that arrived during this BGSAVE and could not attach get the next one
+  // (replicationStartPendingFork: a diskless sync still waits out repl-diskless-sync-delay).
+  if (node.slaves.some((s) => s.replstate === 'wait_bgsave_start')) maybeStartBgsave(w, node);
 }
 
 /** The last byte of the bulk RDB was written: ONLINE, and the buffered stream follows at once. */
@@ -511,7 +521,7 @@ function putOnline(w: World, node: Node, s: ReplicaClient): void {
 }
 
 /** replicationCron's check for replicas waiting for a delayed (diskless) or next BGSAVE. */
-export function maybeStartBgsave(w: World, node: Node, force = false): void {
+export function maybeStartBgsave(w: World, node: Node): void {
   if (node.child) return;
   const waiting = node.slaves.filter((s) => s.replstate === 'wait_bgsave_start');
   if (waiting.length === 0) return;
@@ -520,13 +530,18 @@ export function maybeStartBgsave(w: World, node: Node, force = false): void {
   const diskless = cfgBool(node.config, 'repl-diskless-sync');
   const oldest = Math.min(...waiting.map((s) => s.waitSince));
   const idleSec = unixSec(w) - Math.floor((w.epochMs + Math.floor(oldest / 1000)) / 1000);
-  if (force || !diskless || idleSec >= delay || (maxReplicas > 0 && waiting.length >= maxReplicas))
+  if (!diskless || idleSec >= delay || (maxReplicas > 0 && waiting.length >= maxReplicas))
     startBgsaveForReplication(w, node);
 }
 
 /** Drop a replica (freeClient): close the connection and forget it. */
 export function dropReplicaClient(w: World, node: Node, s: ReplicaClient, why: string): void {
   const conn = w.conns.get(s.conn);
+  // A streamed (diskless) RDB is one message that lasts the whole save: cut now, the rest of it
+  // never comes and the replica sees the close right away, not after the planned last byte.
+  const child = node.child;
+  if (conn && s.replstate === 'wait_bgsave_end' && child?.target === 'socket' && s.child === child.id)
+    conn.lastToClient = w.now;
   if (conn) closeEnd(w, conn, node.name);
   forgetClient(w, node, s.id, why);
 }
@@ -539,12 +554,45 @@ export function forgetClient(w: World, node: Node, id: number, why?: string): vo
   if (i < 0) return;
   const s = node.slaves[i];
   node.slaves.splice(i, 1);
+  killUnneededChild(w, node, s);
   if (why) log(w, node, why, '#');
-  log(w, node, `Connection with replica ${replicaName(s)} lost.`);
+  log(w, node, `Connection with replica ${replicaName(s)} lost.`, '#');
   if (node.slaves.length === 0) node.replNoSlavesSince = unixSec(w);
   if (sc) sc.replica = null;
   trim(w, node);
   refreshGoodSlaves(w, node);
+}
+
+/**
+ * freeClient of a replica waiting for its BGSAVE: when nobody else waits for that child it is
+ * killed (SIGUSR1) so the next full sync can fork at once. A disk child only without save points
+ * (its dump.rdb is not wanted: the base config's `save ""`); a socket child always once its last
+ * target is gone ("Diskless rdb transfer, last replica dropped, killing fork child.").
+ */
+function killUnneededChild(w: World, node: Node, gone: ReplicaClient): void {
+  const child = node.child;
+  if (!child || child.exited || gone.replstate !== 'wait_bgsave_end') return;
+  if (child.target === 'disk') {
+    if (cfgStr(node.config, 'save').trim() !== '') return;
+    if (node.slaves.some((o) => o.replstate === 'wait_bgsave_end')) return;
+  } else {
+    if (node.slaves.some((o) => o.replstate === 'wait_bgsave_end' && o.child === child.id)) return;
+    log(w, node, 'Diskless rdb transfer, last replica dropped, killing fork child.', '#');
+  }
+  child.killed = true;
+  child.exited = true;
+}
+
+/** beforeSleep's freeClientsInAsyncFreeQueue, for replicas flagged CLOSE_ASAP. */
+export function freeClosedAsap(w: World, node: Node): void {
+  for (const s of [...node.slaves]) if (s.closeAsap) dropReplicaClient(w, node, s, '');
+}
+
+/** clientsCron's output-buffer check (all clients each tick at hz 10): over a limit → freed now. */
+export function clientsCronObuf(w: World, node: Node): void {
+  for (const s of [...node.slaves])
+    if (s.replstate !== 'wait_bgsave_start' && closeOnObufLimit(w, node, s, false))
+      dropReplicaClient(w, node, s, '');
 }
 
 /** Disconnect every attached replica (they reconnect and re-PSYNC: disconnectSlaves). */

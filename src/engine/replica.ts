@@ -2,6 +2,7 @@
 // slaveTryPartialResynchronization → readSyncBulkPayload), applying the stream, ACKs, timeouts,
 // caching the master on a lost link, and promotion (replicationUnsetMaster).
 
+import { loseAckedOnFullSync } from './acked.ts';
 import type { StreamEntry } from './backlog.ts';
 import { createBacklog } from './backlog.ts';
 import { unblock } from './blocked.ts';
@@ -361,7 +362,7 @@ function onPsyncReply(w: World, node: Node, conn: Conn, r: Reply): void {
 function beginTransfer(w: World, node: Node): void {
   const link = node.link!;
   const tempFile = `temp-${unixSec(w)}.${1000 + node.gen}.rdb`;
-  link.transfer = { total: -1, read: 0, eofMark: null, tempFile, startedAt: w.now };
+  link.transfer = { total: -1, read: 0, eofMark: null, tempFile, startedAt: w.now, loading: null };
   emit(w, { type: 'rdb.phase', node: node.name, phase: 'temp-file', detail: tempFile });
   setState(w, node, 'REPL_STATE_TRANSFER');
 }
@@ -386,6 +387,7 @@ function onRdb(w: World, node: Node, conn: Conn, rdb: RdbFile, eofMark: string |
       ? 'MASTER <-> REPLICA sync: receiving streamed RDB from master with EOF to disk'
       : `MASTER <-> REPLICA sync: receiving ${bytes} bytes from master to disk`,
   );
+  loseAckedOnFullSync(w, node, w.nodes.get(link.master));
   // replicationAttachToNewMaster
   if (node.cachedMaster) log(w, node, 'Discarding previously cached master state.');
   node.cachedMaster = null;
@@ -406,11 +408,32 @@ function onRdb(w: World, node: Node, conn: Conn, rdb: RdbFile, eofMark: string |
   log(w, node, 'MASTER <-> REPLICA sync: Loading DB in memory');
   emit(w, { type: 'rdb.phase', node: node.name, phase: 'load', bytes });
   node.keyspace = rdb.data.clone();
-  const keys = node.keyspace.keyCount();
   log(w, node, 'Loading RDB produced by version 7.0.15');
+  // rdbLoad blocks the event loop (≈1 µs per key, plus key-load-delay µs per key): the master's
+  // stream waits, other clients get -LOADING (processEventsWhileBlocked), and the link stays in
+  // TRANSFER (master_link_status:down, ROLE "sync") until the load is done.
+  const keys = node.keyspace.keyCount();
+  node.busyUntil = w.now + 200 + keys * (1 + Math.max(0, cfgInt(node.config, 'key-load-delay')));
+  if (t) t.loading = rdb;
+  w.queue.push(node.busyUntil, { t: 'load-done', node: node.name, gen: node.gen, conn: conn.id });
+}
+
+/** The node is loading an RDB received from its master (INFO persistence loading:1, -LOADING). */
+export function isLoading(node: Node): boolean {
+  return !!node.link?.transfer?.loading;
+}
+
+/**
+ * The end of readSyncBulkPayload once rdbLoad returned: build the master client with the replid
+ * and offset of +FULLRESYNC (or the RDB's aux fields after a legacy SYNC) and go CONNECTED.
+ */
+export function loadDone(w: World, node: Node, connId: number): void {
+  const link = node.link;
+  const rdb = link?.transfer?.loading;
+  if (!link || !rdb || link.conn !== connId || link.state !== 'REPL_STATE_TRANSFER') return;
+  const eofMark = link.transfer!.eofMark;
+  const keys = node.keyspace.keyCount();
   log(w, node, `Done loading RDB, keys loaded: ${keys}, keys expired: 0.`);
-  // Loading keeps the process busy for a while (≈1 µs per key): work that arrives waits.
-  node.busyUntil = w.now + 200 + keys;
   emit(w, { type: 'rdb.phase', node: node.name, phase: 'loaded', detail: `${keys} keys` });
   emit(w, { type: 'data.changed', node: node.name, keys: [], dbsize: node.keyspace.dbsize(0) });
   // replicationCreateMasterClient
@@ -443,7 +466,8 @@ function onRdb(w: World, node: Node, conn: Conn, rdb: RdbFile, eofMark: string |
   setState(w, node, 'REPL_STATE_CONNECTED');
   log(w, node, 'MASTER <-> REPLICA sync: Finished with success');
   // EOF-marked (diskless) transfers ACK at once so the master starts the stream.
-  if (eofMark) sendAck(w, node, conn);
+  const conn = w.conns.get(connId);
+  if (eofMark && conn) sendAck(w, node, conn);
 }
 
 function resurrectCachedMaster(w: World, node: Node): void {
@@ -520,9 +544,17 @@ export function onMasterConnClosed(w: World, node: Node, conn: Conn): void {
     freeMasterClient(w, node, 'cache');
     return;
   }
-  if (link.state === 'REPL_STATE_TRANSFER')
-    log(w, node, 'I/O error trying to sync with MASTER: connection lost', '#');
-  else log(w, node, 'Master closed the connection during the handshake', '#');
+  if (link.state === 'REPL_STATE_TRANSFER') {
+    // readSyncBulkPayload's error path: cancelReplicationHandshake(1) reconnects at once, so a
+    // replica whose full sync the master cut (output-buffer limit) asks again within
+    // milliseconds: the full-sync loop.
+    log(w, node, 'I/O error reading bulk count from MASTER: connection lost', '#');
+    cancelHandshake(w, node);
+    log(w, node, `Reconnecting to MASTER ${link.masterHost}:${link.masterPort} after failure`);
+    connectWithMaster(w, node);
+    return;
+  }
+  log(w, node, 'Master closed the connection during the handshake', '#');
   link.conn = null;
   link.pending = [];
   link.transfer = null;

@@ -10,11 +10,12 @@ import {
   checkWaitingClients,
   childExited,
   forgetClient,
+  freeClosedAsap,
   onReplicaCommand,
 } from './master.ts';
 import { deliverable, isCut } from './net.ts';
 import { seedRng } from './random.ts';
-import { onConnected, onMasterConnClosed, onMasterMessage } from './replica.ts';
+import { loadDone, onConnected, onMasterConnClosed, onMasterMessage } from './replica.ts';
 import { Scheduler } from './scheduler.ts';
 import { flushReplicas } from './stream.ts';
 import type { Micros, NetConfig, Task, World } from './world.ts';
@@ -87,7 +88,10 @@ function dispatch(w: World, t: Task): void {
     node.parked.push(t);
     return;
   }
-  if (node.busyUntil > w.now && (t.t === 'deliver' || t.t === 'cron')) {
+  // Loading an RDB blocks the event loop; the master link's read handler is off until it is done,
+  // so even its close is noticed only afterwards.
+  const masterLinkClose = t.t === 'close' && w.conns.get(t.conn)?.client === name;
+  if (node.busyUntil > w.now && (t.t === 'deliver' || t.t === 'cron' || masterLinkClose)) {
     w.queue.push(node.busyUntil, t);
     return;
   }
@@ -126,6 +130,7 @@ function dispatch(w: World, t: Task): void {
       bulkDone(w, node, t.clientId);
       return;
     case 'flush':
+      freeClosedAsap(w, node);
       beforeSleepGetack(w, node);
       flushReplicas(w, node);
       return;
@@ -150,6 +155,7 @@ function dispatch(w: World, t: Task): void {
       return;
     }
     case 'load-done':
+      loadDone(w, node, t.conn);
       return;
   }
 }

@@ -12,6 +12,7 @@ import {
 import { cfgInt } from './config.ts';
 import { emit } from './emit.ts';
 import { send } from './net.ts';
+import { checkReplicasOnNewBlock } from './obuf.ts';
 import { type Argv, encodeArgv, respSize } from './resp.ts';
 import type { Node, ReplicaClient, World } from './world.ts';
 
@@ -27,8 +28,11 @@ export function feedRaw(
   const bl = node.backlog;
   if (!bl) return;
   const backlogSize = cfgInt(node.config, 'repl-backlog-size');
+  const tail = bl.blocks[bl.blocks.length - 1];
   feedBacklog(bl, argv, size, backlogSize, node.masterReplOffset, cmd, shared);
   node.masterReplOffset += size;
+  // Redis checks the replicas' output-buffer limits only when a new block was added.
+  if (bl.blocks[bl.blocks.length - 1] !== tail && node.slaves.length > 0) checkReplicasOnNewBlock(w, node);
   if (bl.histlen > backlogSize) trim(w, node);
   if (w.emitEvents)
     emit(w, {
@@ -139,7 +143,7 @@ export function flushReplicas(w: World, node: Node): void {
   if (!bl) return;
   const end = node.masterReplOffset + 1;
   for (const s of node.slaves) {
-    if (!streaming(s) || s.sendPos === null || s.sendPos >= end) continue;
+    if (!streaming(s) || s.closeAsap || s.sendPos === null || s.sendPos >= end) continue;
     sendStream(w, node, s, s.sendPos);
     s.sendPos = end;
   }

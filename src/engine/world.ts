@@ -126,6 +126,10 @@ export interface ReplicaClient {
   /** The BGSAVE child it waits for (0 = none). */
   child: number;
   lastProgress: Micros;
+  /** CLIENT_CLOSE_ASAP: over its output-buffer limit; freed in beforeSleep, never written to again. */
+  closeAsap: boolean;
+  /** obuf_soft_limit_reached_time: unix seconds the soft limit was first seen reached, 0 = not. */
+  obufSoftSince: number;
 }
 
 /** A server-side connection that is not (yet) a replica: the handshake's commands arrive here. */
@@ -175,6 +179,8 @@ export interface ReplicaLink {
     eofMark: string | null;
     tempFile: string;
     startedAt: Micros;
+    /** The RDB received and being loaded (rdbLoad blocks until `load-done`): the node is LOADING. */
+    loading: RdbFile | null;
   } | null;
   /** SYNC fallback after an unexpected PSYNC reply: the next reply is read as the bulk header. */
   legacySync: boolean;
@@ -190,6 +196,8 @@ export interface BgsaveChild {
   forReplication: boolean;
   /** The RDB finished (socket: streamed; disk: written) but the parent has not noticed yet. */
   exited: boolean;
+  /** Killed (SIGUSR1) because no replica needs it any more: reaped as "terminated by signal 10". */
+  killed: boolean;
 }
 
 /** A blocked WAIT; the record is the caller's pending holder (plain data, answered by `unblock`). */
@@ -266,4 +274,8 @@ export interface Node {
   busyUntil: Micros;
   /** Work that arrived while the process was stopped (SIGSTOP): handled in order on SIGCONT. */
   parked: Task[];
+  /** Writes this node acknowledged as a master: replid and end offset (acked.ts; kept across restarts). */
+  acked: { replid: string; end: number }[];
+  /** Acknowledged writes this node later threw away in a full sync (the lab's "acknowledged but lost"). */
+  lostAcked: number;
 }

@@ -124,6 +124,9 @@ export const en = {
   'why.replicationLoop.title': 'A replication loop: allowed, and nothing will flow',
   'why.replicationLoop.text':
     '{master} already replicates (directly or through others) from {replica}, and Redis 7.0 does not forbid the loop. {master} shares {replica}’s history, so it answers +CONTINUE and both links show up. But now there is no master: every node of the loop is a read-only replica (writes get READONLY), nobody sends PINGs, and the offsets stay where they are. Run REPLICAOF NO ONE on one of them to break the loop.',
+  'why.obufLoop.title': 'Another full sync: the master closed this replica for its output buffer',
+  'why.obufLoop.text':
+    "During the last full sync the master kept every write made since the fork for this replica and counted {used} bytes (its share of the replication buffer, counted in ~20 KB blocks): over client-output-buffer-limit replica ({limit} bytes; a hard limit below repl-backlog-size counts as the backlog size). It closed the replica 'for overcoming of output buffer limits', and the replica asked again at once. While the writes made during one transfer outgrow the limit this repeats for ever: raise the limit or repl-backlog-size, or write less while it syncs.",
 
   'bl.none': 'No node to show.',
   'bl.of': 'Backlog of {name}',
@@ -441,6 +444,36 @@ export const en = {
   'sc.y_command_rewrites.title': 'How 7.0 rewrites commands for the stream',
   'sc.y_command_rewrites.story':
     'Relative expirations become absolute: SET … EX → SET … PXAT <ms>, EXPIRE → PEXPIREAT; an EXPIRE in the past deletes the key and propagates a DEL; INCRBYFLOAT becomes SET … KEEPTTL. Offsets grow by the rewritten bytes.',
+  'sc.pa_obuf_full_sync_loop.title': 'The full-sync loop: a replica over its output-buffer limit',
+  'sc.pa_obuf_full_sync_loop.story':
+    "During a full sync A keeps every write made since the fork for B, and counts it against client-output-buffer-limit replica (here 64kb; 7.0's default is 256mb hard, 64mb soft for 60 s). 70 KB of writes during a slow BGSAVE: at the 4th 20 440-byte block B's buffer counts 82 016 bytes, A closes B 'for overcoming of output buffer limits', B asks again at once, and the same happens on the next BGSAVE. A hard limit below repl-backlog-size counts as the backlog size: raising repl-backlog-size to 1 MB (or the limit) ends the loop.",
+  'why.readsDuringSync.title': 'What a replica answers during a full sync',
+  'why.readsDuringSync.text':
+    "Until the RDB is loaded the replica cannot answer from the master's data. While the master produces and sends the RDB (REPL_STATE_TRANSFER) the replica answers from its old dataset if replica-serve-stale-data is yes (the default): stale data, maybe from another master. If it is no, every command not flagged stale (GET, DBSIZE, even PING) gets -MASTERDOWN. Then it flushes the old data and loads the RDB, which blocks: between chunks other clients get -LOADING Redis is loading the dataset in memory (INFO, ROLE, CONFIG, ECHO still work; MASTERDOWN is checked first). Only after 'MASTER <-> REPLICA sync: Finished with success' do reads return the master's data.",
+  'sc.pa2_obuf_diskless_loop.title': 'The full-sync loop with diskless sync: the transfer is killed',
+  'sc.pa2_obuf_diskless_loop.story':
+    "Diskless sync (the 7.0 default) with repl-diskless-sync-delay 1. While A streams a slow RDB to B, 70 KB of writes push B's buffer to 82 016 bytes, over 'replica 64kb 0 0': A closes B and, its last target gone, kills the transfer child (terminated by signal 10). B asks again at once and waits out the delay for a new transfer. Raising client-output-buffer-limit back to the default lets the same writes through: B comes online.",
+  'sc.pb_reads_during_full_sync.title': 'Reads on a replica during a full sync: stale, MASTERDOWN, LOADING',
+  'sc.pb_reads_during_full_sync.story':
+    "B has its own old data (k = old) when it becomes A's replica. While A slowly produces the RDB, B serves its old data: GET k → old (replica-serve-stale-data yes). Set to no, GET, DBSIZE and even PING get -MASTERDOWN; ECHO and ROLE still answer. Then B loads the RDB (key-load-delay makes it last ~5 s): GET, DBSIZE and REPLICAOF get -LOADING, INFO shows loading:1 and ROLE 'sync'. Once loaded, k is gone: B answers from A's data.",
+  'why.expiredOnReplica.title': 'nil on the replica, yet the key is still there',
+  'why.expiredOnReplica.text':
+    "A replica never expires keys itself: it waits for its master's DEL, so that both hold the same keys. But a read treats a key whose TTL has passed as missing (since Redis 3.2): GET gives nil, EXISTS 0, TTL -2, KEYS skips it, while DBSIZE and INFO keyspace still count it. The key goes when the master expires it (lazily, or its active expire every 100 ms) and the DEL arrives in the stream. With the master frozen or cut off, that can take a while.",
+  'sc.pc_expired_key_on_replica.title': 'An expired key read on a replica before the DEL arrives',
+  'sc.pc_expired_key_on_replica.story':
+    'A writes session with a 4 s TTL (SET … PXAT in the stream) and is then frozen, so it can neither expire the key nor send the DEL. 4.5 s later, on replica B: GET session → nil, EXISTS → 0, TTL → -2, KEYS * skips it — but DBSIZE still counts it. When A resumes its active expire deletes the key and sends DEL session (26 bytes); B applies it and DBSIZE drops.',
+  'dur.lost': 'acknowledged but lost: {n}',
+  'dur.wait': 'last WAIT on {node}: {got} of {asked} replicas',
+  'why.ackedLost.title': 'Acknowledged, then lost',
+  'why.ackedLost.text':
+    "Redis replication is asynchronous: a master answers +OK once it executed a write, before any replica has it. A replica that had not received some writes was promoted; its history holds the old master's only up to second_repl_offset, so whoever resyncs from it (the old master, the other replicas) throws those writes away in a full sync. WAIT beside it only reports how many replicas acknowledged; min-replicas-to-write only refuses writes when too few replicas are connected. Neither makes Redis strongly consistent.",
+  'why.waitNotConsistency.title': 'WAIT answered fewer replicas than asked',
+  'why.waitNotConsistency.text':
+    'WAIT numreplicas timeout blocks until that many replicas acknowledged this client’s last write, or until the timeout, and returns how many did. The write is not undone and stays acknowledged: if the master fails now, a replica that lacks it may be promoted and the write is lost.',
+  'sc.pd_acked_writes_lost_failover.title':
+    'Acknowledged writes lost in a failover (WAIT is not consistency)',
+  'sc.pd_acked_writes_lost_failover.story':
+    "C's link is cut at offset 113; A still answers +OK to two writes that only B receives. WAIT 2 500 returns 1: only one replica has them. C is promoted; its history keeps A's only up to second_repl_offset 114. B and then A, pointed at C, need a full sync and drop the two writes: acknowledged but lost (2).",
   'sc.z_diskless_sync_delay_shared.title': 'Diskless sync with a delay: one transfer for several replicas',
   'sc.z_diskless_sync_delay_shared.story':
     'repl-diskless-sync-delay 2: when B asks for a full sync A does not fork at once but waits up to 2 s, so that more replicas can share one transfer. B is listed as wait_bgsave and gets no +FULLRESYNC yet.',

@@ -41,6 +41,11 @@ export const SCENARIO_POINTS: Record<string, number[]> = {
   x_writes_other_databases: [13],
   y_command_rewrites: [13],
   z_diskless_sync_delay_shared: [12],
+  pa_obuf_full_sync_loop: [12, 20],
+  pa2_obuf_diskless_loop: [6, 12],
+  pb_reads_during_full_sync: [12, 15, 16],
+  pc_expired_key_on_replica: [13],
+  pd_acked_writes_lost_failover: [8, 11, 18],
 };
 
 export interface ScenarioText {

@@ -118,6 +118,9 @@ export const zh: Catalog = {
   'why.replicaAhead.title': '从库领先于主库',
   'why.replicaAhead.text':
     '从库请求的字节主库还没写过: 主库丢失了写入 (例如从较旧的 RDB 重启)。Redis 记录警告并全量同步。',
+  'why.obufLoop.title': '又一次全量同步: 主库因输出缓冲区超限关掉了这个从库',
+  'why.obufLoop.text':
+    '上一次全量同步期间, 主库把 fork 之后的每个写命令都为这个从库留着, 计为 {used} 字节 (它在复制缓冲区中的份额, 按约 20 KB 的块计算), 超过了 client-output-buffer-limit replica ({limit} 字节; 低于 repl-backlog-size 的硬限制按 backlog 大小计)。主库以 "for overcoming of output buffer limits" 关闭了它, 从库立刻重连再要全量同步。只要一次传输期间的写入超出限制, 就会一直循环: 调大限制或 repl-backlog-size, 或者同步期间少写一些。',
 
   'why.replicationLoop.title': '复制环: Redis 允许, 但之后什么都不会流动',
   'why.replicationLoop.text':
@@ -427,6 +430,35 @@ export const zh: Catalog = {
   'sc.y_command_rewrites.title': '7.0 如何为复制流改写命令',
   'sc.y_command_rewrites.story':
     '相对过期改为绝对时间: SET … EX → SET … PXAT <毫秒>, EXPIRE → PEXPIREAT; 过去时间的 EXPIRE 删除键并传播 DEL; INCRBYFLOAT 变为 SET … KEEPTTL。offset 按改写后的字节增加。',
+  'sc.pa_obuf_full_sync_loop.title': '全量同步死循环: 从库超出输出缓冲区限制',
+  'sc.pa_obuf_full_sync_loop.story':
+    '全量同步期间, A 把 fork 之后的每个写命令都为 B 留着, 并按 client-output-buffer-limit replica 计数 (这里设为 64kb; 7.0 默认硬限制 256mb, 软限制 64mb 持续 60 秒)。在一次很慢的 BGSAVE 期间写入 70 KB: 到第 4 个 20 440 字节的块时 B 的缓冲计为 82 016 字节, A 以 "for overcoming of output buffer limits" 关闭 B; B 立刻重连再要全量同步, 下一次 BGSAVE 又是同样结局。低于 repl-backlog-size 的硬限制按 backlog 大小计算: 把 repl-backlog-size 调到 1 MB (或调大限制) 就结束了循环。',
+  'why.readsDuringSync.title': '全量同步期间从库如何回答',
+  'why.readsDuringSync.text':
+    'RDB 加载完之前, 从库无法用主库的数据回答。主库生成并发送 RDB 期间 (REPL_STATE_TRANSFER), 若 replica-serve-stale-data 为 yes (默认), 从库用自己的旧数据回答: 这是过期的数据, 甚至可能来自另一个主库; 若为 no, 凡是没有 stale 标记的命令 (GET、DBSIZE, 连 PING 也是) 都返回 -MASTERDOWN。随后它清空旧数据并加载 RDB, 加载是阻塞的: 在分块之间, 其他客户端收到 -LOADING Redis is loading the dataset in memory (INFO、ROLE、CONFIG、ECHO 仍可用; 先检查 MASTERDOWN)。直到 "MASTER <-> REPLICA sync: Finished with success" 之后, 读到的才是主库的数据。',
+  'sc.pa2_obuf_diskless_loop.title': '无盘同步的全量同步死循环: 传输子进程被杀掉',
+  'sc.pa2_obuf_diskless_loop.story':
+    '无盘同步 (7.0 默认) 且 repl-diskless-sync-delay 为 1。A 向 B 流式发送一个很慢的 RDB 时, 70 KB 的写入让 B 的缓冲达到 82 016 字节, 超过 "replica 64kb 0 0": A 关闭 B, 由于最后一个目标没了, 还杀掉了传输子进程 (terminated by signal 10)。B 立即重新请求, 等过延迟后开始新的传输。把 client-output-buffer-limit 调回默认值后, 同样的写入不再超限: B 上线。',
+  'sc.pb_reads_during_full_sync.title': '全量同步期间读从库: 旧数据、MASTERDOWN、LOADING',
+  'sc.pb_reads_during_full_sync.story':
+    'B 成为 A 的从库时带着自己的旧数据 (k = old)。A 慢慢生成 RDB 的期间, B 用旧数据回答: GET k → old (replica-serve-stale-data yes)。设为 no 后, GET、DBSIZE 甚至 PING 都返回 -MASTERDOWN; ECHO 和 ROLE 仍然回答。然后 B 加载 RDB (key-load-delay 让它持续约 5 秒): GET、DBSIZE 和 REPLICAOF 返回 -LOADING, INFO 显示 loading:1, ROLE 显示 sync。加载完后 k 不见了: B 用 A 的数据回答。',
+  'why.expiredOnReplica.title': '从库上读到 nil, 键却还在',
+  'why.expiredOnReplica.text':
+    '从库从不自己让键过期: 它等主库的 DEL, 好让主从持有同样的键。但读命令会把 TTL 已过的键当作不存在 (Redis 3.2 起): GET 得到 nil, EXISTS 为 0, TTL 为 -2, KEYS 跳过它, 而 DBSIZE 和 INFO keyspace 仍然计入。直到主库让它过期 (惰性删除, 或每 100 ms 的主动过期) 并且 DEL 随复制流到达, 键才真正删除。主库被冻结或断开时, 这可能要等一阵。',
+  'sc.pc_expired_key_on_replica.title': '在 DEL 到达之前从从库读取已过期的键',
+  'sc.pc_expired_key_on_replica.story':
+    'A 写入 4 秒 TTL 的 session (复制流中是 SET … PXAT), 然后被冻结, 既不能让键过期, 也发不出 DEL。4.5 秒后在从库 B 上: GET session → nil, EXISTS → 0, TTL → -2, KEYS * 也跳过它 —— 但 DBSIZE 仍然计入。A 恢复后, 主动过期删掉该键并发送 DEL session (26 字节); B 执行后 DBSIZE 才减少。',
+  'dur.lost': '已确认却丢失的写入: {n}',
+  'dur.wait': '{node} 上最近一次 WAIT: {asked} 个中有 {got} 个从库确认',
+  'why.ackedLost.title': '已确认, 却丢了',
+  'why.ackedLost.text':
+    'Redis 复制是异步的: 主库执行完写命令就回复 +OK, 此时还没有任何从库收到它。一个没收到某些写入的从库被提升为主库; 它的历史只保留旧主库到 second_repl_offset 为止的部分, 所以从它同步的节点 (旧主库、其他从库) 会在全量同步中丢掉这些写入。旁边的 WAIT 只报告有几个从库确认了; min-replicas-to-write 也只是在连接的从库太少时拒绝写入。两者都不能让 Redis 强一致。',
+  'why.waitNotConsistency.title': 'WAIT 返回的从库数少于要求',
+  'why.waitNotConsistency.text':
+    'WAIT numreplicas timeout 会阻塞到有这么多从库确认了该客户端的最后一次写入, 或者超时, 然后返回确认的数量。写入不会被撤销, 仍然算已确认: 如果主库此时故障, 缺少这条写入的从库可能被提升, 这条写入就丢了。',
+  'sc.pd_acked_writes_lost_failover.title': '故障切换中丢失已确认的写入 (WAIT 不等于一致性)',
+  'sc.pd_acked_writes_lost_failover.story':
+    'C 的链路在 offset 113 处被切断; A 仍对两次写入回复 +OK, 只有 B 收到它们。WAIT 2 500 返回 1: 只有一个从库有这些写入。C 被提升为主库, 它的历史只保留 A 到 second_repl_offset 114 为止的部分。B 和 A 先后指向 C, 都需要全量同步, 丢掉了这两次写入: 已确认却丢失 (2)。',
   'sc.z_diskless_sync_delay_shared.title': '带延迟的无盘同步: 多个从库共享一次传输',
   'sc.z_diskless_sync_delay_shared.story':
     'repl-diskless-sync-delay 2: B 请求全量同步时 A 不立即 fork, 而是最多等 2 秒, 让更多从库共享同一次传输。B 处于 wait_bgsave, 暂时收不到 +FULLRESYNC。',

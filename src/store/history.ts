@@ -39,6 +39,14 @@ export interface History {
   consoles: ConsoleEvent[];
   actions: ActionEvent[];
   shifts: Ev<'replid.shifted'>[];
+  /** Replicas closed for their output-buffer limit (a why card explains the full sync that follows). */
+  obufCloses: Ev<'obuf.closed'>[];
+  /** Replica reads that met keys whose TTL had passed (the console explains the nil). */
+  expiredReads: Ev<'replica.expired-read'>[];
+  /** Acknowledged writes thrown away by a full sync (the "acknowledged but lost" counter). */
+  lostWrites: Ev<'writes.lost'>[];
+  /** WAIT's answers (shown beside the counter). */
+  waits: Ev<'wait.answered'>[];
   lifecycle: (Ev<'node.started'> | Ev<'node.state'> | Ev<'node.role'>)[];
   backlog: (Ev<'backlog.created'> | Ev<'backlog.freed'> | Ev<'backlog.trimmed'>)[];
   samples: Sample[];
@@ -75,6 +83,10 @@ export function emptyHistory(): History {
     consoles: [],
     actions: [],
     shifts: [],
+    obufCloses: [],
+    expiredReads: [],
+    lostWrites: [],
+    waits: [],
     lifecycle: [],
     backlog: [],
     samples: [],
@@ -183,6 +195,22 @@ export function applyEvents(
         push(h.shifts, e, o);
         t.decisions = true;
         break;
+      case 'obuf.closed':
+        push(h.obufCloses, e, o);
+        t.decisions = true;
+        break;
+      case 'writes.lost':
+        push(h.lostWrites, e, o);
+        t.decisions = true;
+        break;
+      case 'wait.answered':
+        push(h.waits, e, o);
+        t.decisions = true;
+        break;
+      case 'replica.expired-read':
+        push(h.expiredReads, e, o);
+        t.consoles = true;
+        break;
       case 'node.started':
       case 'node.state':
       case 'node.role':
@@ -244,11 +272,18 @@ export function truncate(h: History, t: number): Touched {
     }
   }
   // No short-circuit: every list must be cut.
-  touched.decisions = [cut(h.decisions, t), cut(h.results, t), cut(h.shifts, t)].includes(true);
+  touched.decisions = [
+    cut(h.decisions, t),
+    cut(h.results, t),
+    cut(h.shifts, t),
+    cut(h.obufCloses, t),
+    cut(h.lostWrites, t),
+    cut(h.waits, t),
+  ].includes(true);
   touched.phases = cut(h.phases, t);
   touched.states = [cut(h.replStates, t), cut(h.linkStates, t), cut(h.lifecycle, t)].includes(true);
   touched.logs = cut(h.logs, t);
-  touched.consoles = cut(h.consoles, t);
+  touched.consoles = [cut(h.consoles, t), cut(h.expiredReads, t)].includes(true);
   touched.actions = cut(h.actions, t);
   cut(h.backlog, t);
   touched.samples = cut(h.samples, t);

@@ -3,9 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { drainEvents, type PsyncDecision, runStep, setupScenario } from '../engine/index.ts';
 import { boundary, ringModel } from './backlog/geometry.ts';
+import { durability } from './cluster/durability.ts';
 import { CARD_H, layoutTree, messagePoint } from './cluster/layout.ts';
 import { linkStatus } from './cluster/linkStatus.ts';
 import { splitArgs } from './console/parse.ts';
+import { consoleCards } from './console/why.ts';
 import { checks, reaches, whyCards } from './decision/why.ts';
 import { attemptStates, STEPS, stepMarks } from './handshake/steps.ts';
 import { diffKeys } from './info/diff.ts';
@@ -133,6 +135,55 @@ describe('why cards', () => {
     const masters: Record<string, string | null> = { A: 'B', B: 'C', C: 'A', D: null };
     expect(reaches((n) => masters[n], 'B', 'A')).toBe(true);
     expect(reaches((n) => masters[n], 'D', 'A')).toBe(false);
+  });
+  it('a full sync after the master closed the replica for its output buffer: the loop card', () => {
+    const cut = { ...ctx, earlierSyncs: 1, attached: false, obufClosed: true };
+    expect(whyCards(decision('replid-mismatch'), cut)).toEqual(['obufLoop']);
+    expect(whyCards(decision('full-requested'), cut)).toEqual(['obufLoop']);
+    expect(whyCards(decision('accepted'), cut)).toEqual([]);
+  });
+  it('a command sent to the replica during its full sync adds the reads card', () => {
+    const reading = { ...ctx, readDuringSync: true };
+    expect(whyCards(decision('full-requested'), reading)).toEqual(['firstAttach', 'readsDuringSync']);
+    expect(whyCards(decision('accepted'), reading)).toEqual([]);
+  });
+  it('console replies that surprise on a replica get their card', () => {
+    const none = { expiredRead: false };
+    expect(
+      consoleCards(['GET', 'k'], '(error) LOADING Redis is loading the dataset in memory', none),
+    ).toEqual(['readsDuringSync']);
+    expect(
+      consoleCards(
+        ['PING'],
+        "(error) MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.",
+        none,
+      ),
+    ).toEqual(['readsDuringSync']);
+    expect(consoleCards(['GET', 'session'], '(nil)', { expiredRead: true })).toEqual(['expiredOnReplica']);
+    expect(consoleCards(['GET', 'k'], '"v"', none)).toEqual([]);
+    expect(consoleCards(['WAIT', '2', '500'], '(integer) 1', none)).toEqual(['waitNotConsistency']);
+    expect(consoleCards(['WAIT', '2', '500'], '(integer) 2', none)).toEqual([]);
+  });
+  it('acknowledged but lost: the sum of writes.lost, and the last WAIT answered', () => {
+    const ev = { at: 1, seq: 1, type: 'writes.lost' as const, node: 'A', master: 'C', kept: 113 };
+    const wait = (asked: number, got: number) => ({
+      type: 'wait.answered' as const,
+      at: 2,
+      seq: 2,
+      node: 'A',
+      asked,
+      got,
+    });
+    expect(durability({ lostWrites: [], waits: [] })).toEqual({ lost: 0, lastWait: null });
+    expect(
+      durability({
+        lostWrites: [
+          { ...ev, count: 2 },
+          { ...ev, count: 1 },
+        ],
+        waits: [wait(2, 2), wait(2, 1)],
+      }),
+    ).toEqual({ lost: 3, lastWait: { node: 'A', asked: 2, got: 1 } });
   });
   it('marks checks Redis never reached', () => {
     expect(checks(decision('replid-mismatch', { replidEqual: false }))).toEqual({

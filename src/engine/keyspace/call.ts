@@ -50,6 +50,8 @@ export interface KeyspaceCore {
 export interface Sink {
   propagate: Argv[];
   changed: Set<string>;
+  /** Keys a replica's read treated as missing because their TTL passed (still stored). */
+  expiredOnReplica?: string[];
 }
 
 export class Call {
@@ -104,6 +106,7 @@ export class Call {
     if (v === undefined || this.ctx.fromMaster || !this.db.isExpired(key, this.now)) return v;
     if (this.ctx.replica) {
       if (forWrite) this.db.delete(key);
+      else (this.sink.expiredOnReplica ??= []).push(key);
       return undefined;
     }
     this.db.delete(key);

@@ -62,11 +62,14 @@ describe('lazy expiry', () => {
       [['TYPE', 'k'], { t: 'simple', v: 'none' }],
       [['DBSIZE'], { t: 'int', v: 2 }],
     ] as const) {
-      expect(ks.exec(0, [...argv], replica), JSON.stringify(argv)).toEqual({
+      const r = ks.exec(0, [...argv], replica)!;
+      expect({ reply: r.reply, propagate: r.propagate, changed: r.changed }, JSON.stringify(argv)).toEqual({
         reply,
         propagate: [],
         changed: [],
       });
+      // The lab is told which reads met a key whose TTL passed (DBSIZE reads no key).
+      expect(r.expiredOnReplica, JSON.stringify(argv)).toEqual(argv[0] === 'DBSIZE' ? undefined : ['k']);
     }
     expect(ks.dbsize(0)).toBe(2);
     expect(ks.stats.expiredKeys).toBe(0);

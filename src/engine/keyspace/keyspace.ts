@@ -76,7 +76,9 @@ export class Keyspace implements KeyspaceCore {
       reply = e.reply;
     }
     this.compactIndex();
-    return { reply, propagate: c.sink.propagate, changed: [...c.sink.changed] };
+    const out: ExecResult = { reply, propagate: c.sink.propagate, changed: [...c.sink.changed] };
+    if (c.sink.expiredOnReplica) out.expiredOnReplica = c.sink.expiredOnReplica;
+    return out;
   }
 
   /**

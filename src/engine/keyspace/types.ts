@@ -42,6 +42,8 @@ export interface ExecResult {
   propagate: Argv[];
   /** Keys whose value changed (for the UI's data.changed events). */
   changed: string[];
+  /** On a replica: keys read as missing because their TTL passed, though the master's DEL has not come. */
+  expiredOnReplica?: string[];
 }
 
 export type Flag =

@@ -3,6 +3,7 @@
 // both use are in contract.ts.
 import { cfgInt } from '../config.ts';
 import { MS } from '../emit.ts';
+import { infoFieldValue } from '../info.ts';
 import type { Lab } from '../lab.ts';
 import { runUntilCondition } from '../simulation.ts';
 import type { Node, World } from '../world.ts';
@@ -105,5 +106,5 @@ export function infoField(run: { w: World }, n: Node, field: string): unknown {
   if (field in r) return typeof r[field] === 'object' ? 'present' : r[field];
   const st = n.stats as unknown as Record<string, number>;
   if (field in st) return st[field];
-  return undefined;
+  return infoFieldValue(run.w, n, field);
 }

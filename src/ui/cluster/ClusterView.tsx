@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/store.ts';
 import { useT } from '../hooks.ts';
+import { DurabilityNote } from './Durability.tsx';
 import { LinkLabels, LinkLines } from './Links.tsx';
 import { layoutTree } from './layout.ts';
 import { MessageLayer } from './MessageLayer.tsx';
@@ -71,6 +72,7 @@ export function ClusterView() {
         </div>
       </div>
       <Legend />
+      <DurabilityNote />
       {scale < CRAMPED && <RoomHint />}
     </section>
   );

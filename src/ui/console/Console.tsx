@@ -3,12 +3,14 @@
 // never reached the engine (Invalid argument(s), help) are kept here.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LabInput } from '../../engine/index.ts';
+import type { MsgKey } from '../../i18n/index.ts';
 import { ctl } from '../../store/instance.ts';
 import { useLab } from '../../store/store.ts';
 import { useT } from '../hooks.ts';
 import { describeAction, inputNode } from './describe.ts';
 import { LAB_COMMANDS } from './lab-commands.ts';
 import { consoleLine } from './line.ts';
+import { consoleCards } from './why.ts';
 
 interface Line {
   at: number;
@@ -16,6 +18,8 @@ interface Line {
   kind: 'cmd' | 'local' | 'action';
   input?: string;
   reply: string;
+  /** Why cards for a surprising reply (catalog keys why.<card>.*). */
+  cards?: string[];
 }
 
 /** Per-node typed history and local lines, kept across re-renders and selections. */
@@ -60,6 +64,7 @@ export function Console({ name }: { name: string }) {
   const { all, shown: lines } = useMemo(() => {
     const h = useLab.getState().hist;
     const all: Line[] = [];
+    const expiredAt = new Set(h.expiredReads.filter((e) => e.node === name).map((e) => e.at));
     for (const c of h.consoles)
       if (c.node === name)
         all.push({
@@ -68,6 +73,7 @@ export function Console({ name }: { name: string }) {
           kind: 'cmd',
           input: c.argv.map(quoteArg).join(' '),
           reply: c.reply,
+          cards: consoleCards(c.argv, c.reply, { expiredRead: expiredAt.has(c.at) }),
         });
     for (const a of h.actions)
       if (touches(a.input, name))
@@ -144,6 +150,12 @@ export function Console({ name }: { name: string }) {
             <pre className={l.reply.startsWith('(error)') || l.reply === 'Invalid argument(s)' ? 'err' : ''}>
               {l.kind === 'action' ? `# ${l.reply}` : l.reply}
             </pre>
+            {l.cards?.map((w) => (
+              <aside key={w} className="why" aria-label={t('why.title')}>
+                <strong>{t(`why.${w}.title` as MsgKey)}</strong>
+                <p>{t(`why.${w}.text` as MsgKey)}</p>
+              </aside>
+            ))}
           </div>
         ))}
       </div>

@@ -62,7 +62,28 @@ export function DecisionPanel() {
   const full = d.decision.outcome === 'FULLRESYNC';
   const views = useLab.getState().views;
   const loop = reaches((n) => views[n]?.master, d.master, d.replica);
-  const cards = whyCards(d.decision, { earlierSyncs, backlogSize, attached, loop });
+  // The sync the replica's previous PSYNC started was cut for its output buffer (the full-sync loop).
+  const prevAt = decisions.slice(0, k).findLast((x) => x.replica === d.replica)?.at ?? -1;
+  const obuf = h.obufCloses.filter((x) => x.replica === d.replica && x.at > prevAt && x.at <= d.at).pop();
+  // The sync this decision started ends when the replica reaches CONNECTED (or never, yet).
+  const syncEnd =
+    h.replStates.find((x) => x.node === d.replica && x.at > d.at && x.state === 'REPL_STATE_CONNECTED')?.at ??
+    Number.POSITIVE_INFINITY;
+  const readDuringSync = h.consoles.some(
+    (c) =>
+      c.node === d.replica &&
+      c.at >= d.at &&
+      c.at <= syncEnd &&
+      !/^(replicaof|slaveof)$/i.test(c.argv[0] ?? ''),
+  );
+  const cards = whyCards(d.decision, {
+    earlierSyncs,
+    backlogSize,
+    attached,
+    obufClosed: !!obuf,
+    readDuringSync,
+    loop,
+  });
   return (
     <div className="decision">
       <div className="dec-head">
@@ -156,6 +177,8 @@ export function DecisionPanel() {
               second: v.secondReplOffset,
               replica: d.replica,
               master: d.master,
+              used: obuf?.used ?? 0,
+              limit: obuf?.limit ?? 0,
             })}
           </p>
         </aside>

@@ -13,7 +13,12 @@ export type WhyCard =
   | 'failover'
   | 'noBacklog'
   | 'replicaAhead'
-  | 'replicationLoop';
+  | 'replicationLoop'
+  | 'obufLoop'
+  | 'readsDuringSync'
+  | 'expiredOnReplica'
+  | 'ackedLost'
+  | 'waitNotConsistency';
 
 export interface WhyContext {
   /** Syncs (psync results) this replica had before this decision. */
@@ -24,6 +29,10 @@ export interface WhyContext {
   attached: boolean;
   /** The master is itself (through its own masters) a replica of this replica: a loop. */
   loop?: boolean;
+  /** The master closed this replica for its output-buffer limit since its last sync (obuf.closed). */
+  obufClosed?: boolean;
+  /** Someone sent this replica a command between this decision and the end of its full sync. */
+  readDuringSync?: boolean;
 }
 
 /**
@@ -34,8 +43,10 @@ export interface WhyContext {
  * PINGs, offsets stay frozen until one of them gets REPLICAOF NO ONE.
  */
 export function whyCards(d: PsyncDecision, ctx: WhyContext): WhyCard[] {
-  const cards = reasonCards(d, ctx);
-  return ctx.loop ? ['replicationLoop', ...cards] : cards;
+  const cards = decisionCards(d, ctx);
+  const withReads =
+    ctx.readDuringSync && d.outcome === 'FULLRESYNC' ? [...cards, 'readsDuringSync' as const] : cards;
+  return ctx.loop ? ['replicationLoop', ...withReads] : withReads;
 }
 
 /** Does following `from`'s masters reach `target`? (`masterOf`: a node's master, null for a master.) */
@@ -52,8 +63,10 @@ export function reaches(
   return false;
 }
 
-function reasonCards(d: PsyncDecision, ctx: WhyContext): WhyCard[] {
+function decisionCards(d: PsyncDecision, ctx: WhyContext): WhyCard[] {
   const v = d.values;
+  // The full-sync loop: whatever the PSYNC said, the story is the buffer limit that cut the last sync.
+  if (ctx.obufClosed && d.outcome === 'FULLRESYNC') return ['obufLoop'];
   switch (d.reason) {
     case 'replid-mismatch':
       return [ctx.attached ? 'replicaofAttach' : 'historyChanged'];

@@ -1,0 +1,18 @@
+// Which "why" cards a console reply deserves: the answers that surprise on a replica (texts in
+// the catalogs, the same cards the decision panel shows). Pure: tested with the replies Redis gives.
+import type { WhyCard } from '../decision/why.ts';
+
+export interface ConsoleWhyContext {
+  /** The engine reported that this command read keys whose TTL had passed on a replica. */
+  expiredRead: boolean;
+}
+
+export function consoleCards(argv: string[], reply: string, ctx: ConsoleWhyContext): WhyCard[] {
+  if (/^\(error\) (LOADING|MASTERDOWN) /.test(reply)) return ['readsDuringSync'];
+  if (ctx.expiredRead) return ['expiredOnReplica'];
+  // WAIT n answered fewer than n: the write is acknowledged anyway, on fewer replicas than asked.
+  const got = /^\(integer\) (\d+)$/.exec(reply);
+  if (got && argv[0]?.toLowerCase() === 'wait' && Number(got[1]) < Number(argv[1]))
+    return ['waitNotConsistency'];
+  return [];
+}
