@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { serviceWorker } from './scripts/build/offline.ts';
 
 // scenarios/*.json (not the *.trace.json recordings) are served in dev and emitted into the
 // build as scenarios/NAME.json + scenarios/index.json, so a copied build works offline.
@@ -42,7 +43,7 @@ function scenarios(): Plugin {
 // base './' so the built folder works from any sub-path of a static server (offline use).
 export default defineConfig({
   base: './',
-  plugins: [react(), scenarios()],
+  plugins: [react(), scenarios(), serviceWorker()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 600 },
   server: { host: '127.0.0.1', port: 5173 },

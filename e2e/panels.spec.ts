@@ -2,7 +2,17 @@
 // cards, the backlog ring and 7.0 block list, offsets with the chart, the full sync stages, and a
 // node's INFO, data and log.
 import type { Page } from '@playwright/test';
-import { console_, expect, insight, nodeTab, open, runUntil, selectNode, test } from './fixtures.ts';
+import {
+  console_,
+  expect,
+  finishScenario,
+  insight,
+  nodeTab,
+  open,
+  runUntil,
+  selectNode,
+  test,
+} from './fixtures.ts';
 
 /** Browse the decisions backwards until one shows `text` (a why card, an outcome). */
 async function findDecision(page: Page, text: string): Promise<void> {
@@ -14,15 +24,6 @@ async function findDecision(page: Page, text: string): Promise<void> {
     await prev.click();
   }
   await expect(panel.getByText(text)).toBeVisible();
-}
-
-/** Jump to the scenario's last step (the guide's list), then let it finish. */
-async function finishScenario(page: Page, extraUs = 1_500_000): Promise<void> {
-  const steps = page.getByRole('list').filter({ has: page.getByRole('button', { name: /@ \d+\.\d+ s/ }) });
-  await steps.getByRole('button').last().click();
-  const last = await steps.getByRole('button').last().textContent();
-  const at = Number(/@ (\d+\.\d+) s/.exec(last ?? '')?.[1] ?? '0') * 1e6;
-  await runUntil(page, at + extraUs, 2);
 }
 
 test('a short drop: the decision panel shows every check passing and +CONTINUE', async ({ page }) => {

@@ -17,6 +17,7 @@ const BG = '#1f2430';
 function svg(rounded) {
   const corner = rounded ? ' rx="104"' : '';
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512" width="512" height="512">
+<title>PSYNC Lab</title>
 <rect width="512" height="512"${corner} fill="${BG}"/>
 <g fill="none" stroke-width="40" stroke-linecap="round" stroke-linejoin="round">
 <path stroke="#ff6b6b" d="M136 196H376M316 136L376 196L316 256"/>

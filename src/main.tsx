@@ -2,6 +2,7 @@
 // the language to show is loaded).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerServiceWorker } from './offline/register.ts';
 import { boot, initialLang } from './store/boot.ts';
 import { Controller } from './store/client.ts';
 import { setController } from './store/instance.ts';
@@ -16,6 +17,7 @@ const controller = new Controller(
 setController(controller);
 controller.start();
 void boot(controller);
+registerServiceWorker();
 
 // Test and console hook: the same controller the UI uses (see docs: e2e tests drive the fault screen with it).
 (window as unknown as { psyncLab: unknown }).psyncLab = { controller };
