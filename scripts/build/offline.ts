@@ -4,10 +4,11 @@
 // names (and two different sw.js files, which is what makes a browser install the new worker).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
-import type { Plugin, ResolvedConfig } from 'vite';
+import type { Plugin } from 'vite';
+import { afterBuild } from './after-build.ts';
 
 export const SW_FILE = 'sw.js';
 const SW_SOURCE = fileURLToPath(new URL('../../src/offline/sw.ts', import.meta.url));
@@ -48,19 +49,5 @@ export function writeServiceWorker(dir: string): { cache: string; files: string[
 
 /** The Vite plugin: writes sw.js once the whole build (public/ included) is on disk. */
 export function serviceWorker(): Plugin {
-  let config: ResolvedConfig;
-  let written = false;
-  return {
-    name: 'psync-service-worker',
-    apply: 'build',
-    configResolved(c) {
-      config = c;
-    },
-    writeBundle() {
-      written = true;
-    },
-    closeBundle() {
-      if (written) writeServiceWorker(resolve(config.root, config.build.outDir));
-    },
-  };
+  return afterBuild('psync-service-worker', (dir) => writeServiceWorker(dir));
 }
