@@ -1,50 +1,47 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+import { HOSTED_CSP, hostedCsp, singleFileOutput } from './scripts/build/csp.ts';
+import { serviceWorker } from './scripts/build/offline.ts';
+import { bundledScenarios, scenarios } from './scripts/build/scenarios.ts';
+import { swapModules } from './scripts/build/swap.ts';
 
-// scenarios/*.json (not the *.trace.json recordings) are served in dev and emitted into the
-// build as scenarios/NAME.json + scenarios/index.json, so a copied build works offline.
-function scenarios(): Plugin {
-  const dir = fileURLToPath(new URL('./scenarios', import.meta.url));
-  const files = () =>
-    existsSync(dir)
-      ? readdirSync(dir)
-          .filter((f) => f.endsWith('.json') && !f.endsWith('.trace.json') && f !== 'index.json')
-          .sort()
-      : [];
-  const index = () => JSON.stringify(files().map((f) => f.slice(0, -'.json'.length)));
-  return {
-    name: 'psync-scenarios',
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        const m = /^\/scenarios\/([A-Za-z0-9_-]+)\.json$/.exec(req.url?.split('?')[0] ?? '');
-        if (!m) return next();
-        const body =
-          m[1] === 'index'
-            ? index()
-            : files().includes(`${m[1]}.json`)
-              ? readFileSync(`${dir}/${m[1]}.json`, 'utf8')
-              : null;
-        if (body === null) return next();
-        res.setHeader('Content-Type', 'application/json');
-        res.end(body);
-      });
-    },
-    generateBundle() {
-      for (const f of files())
-        this.emitFile({ type: 'asset', fileName: `scenarios/${f}`, source: readFileSync(`${dir}/${f}`) });
-      this.emitFile({ type: 'asset', fileName: 'scenarios/index.json', source: index() });
-    },
-  };
-}
-
-// base './' so the built folder works from any sub-path of a static server (offline use).
-export default defineConfig({
+const path = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const shared: UserConfig = {
+  // base './' so the built folder works from any sub-path of a static server (offline use).
   base: './',
-  plugins: [react(), scenarios()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 600 },
   server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
-});
+  preview: { host: '127.0.0.1', port: 4173, headers: { 'Content-Security-Policy': HOSTED_CSP } },
+};
+
+// `vite build` (mode production): the hosted lab in dist/ — scenarios as files, a service worker,
+// a CSP meta. `vite build --mode single` (npm run build:single): dist-single/psync-lab.html, one
+// file that opens from file:// with the worker and every scenario inside.
+export default defineConfig(({ mode }) =>
+  mode === 'single'
+    ? {
+        ...shared,
+        // A module worker from a blob: URL does not start in a file:// page (opaque origin); a
+        // classic one does.
+        worker: { format: 'iife' },
+        publicDir: false,
+        plugins: [
+          swapModules({
+            [path('./src/store/spawn-worker.ts')]: path('./src/store/spawn-worker.inline.ts'),
+            [path('./src/store/scenario-files.ts')]: path('./src/store/scenario-files.bundled.ts'),
+          }),
+          react(),
+          bundledScenarios(),
+          viteSingleFile(),
+          singleFileOutput('psync-lab.html', path('./public/icon.svg')),
+        ],
+        build: { target: 'es2022', sourcemap: false, outDir: 'dist-single', emptyOutDir: true },
+      }
+    : {
+        ...shared,
+        plugins: [react(), scenarios(), serviceWorker(), hostedCsp()],
+        build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 600 },
+      },
+);

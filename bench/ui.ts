@@ -8,6 +8,7 @@
 //   ui.first_load_gzip_kb    JS + CSS the page needs before its first render (goal ≤ 120):
 //                            the entry chunk, its CSS and the catalog of the language shown
 //   ui.worker_gzip_kb        the simulation worker's script (fetched at start, runs off the page thread)
+//   build.single_file_kb     dist-single/psync-lab.html (npm run build:single), raw and gzip
 // Run alone: npx tsx bench/ui.ts   (or through npm run bench)
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -31,10 +32,17 @@ const MEASURE_MS = 20_000;
 const LONG_GAP_MS = 25;
 
 function build(): void {
-  execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  for (const mode of ['production', 'single'])
+    execFileSync(join(ROOT, 'node_modules/.bin/vite'), ['build', '--mode', mode, '--logLevel', 'error'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+}
+
+/** Size of the one offline file, raw and gzip (bytes). */
+function singleFile(): { raw: number; gzip: number } {
+  const body = readFileSync(join(ROOT, 'dist-single', 'psync-lab.html'));
+  return { raw: body.length, gzip: gzipSync(body).length };
 }
 
 async function serve(): Promise<ChildProcess> {
@@ -119,6 +127,7 @@ export async function runUiBench(): Promise<Figure[]> {
     const long = gaps.filter((g) => g > LONG_GAP_MS).length;
     const size = firstLoad('en');
     const sizeZh = firstLoad('zh');
+    const single = singleFile();
     return [
       { name: 'ui.frame_gap_p95_ms', value: Number(percentile(sorted, 0.95).toFixed(2)), unit: 'ms' },
       {
@@ -138,6 +147,8 @@ export async function runUiBench(): Promise<Figure[]> {
       { name: 'ui.first_load_gzip_kb', value: Number((size.page / 1024).toFixed(1)), unit: 'kB' },
       { name: 'ui.first_load_zh_gzip_kb', value: Number((sizeZh.page / 1024).toFixed(1)), unit: 'kB' },
       { name: 'ui.worker_gzip_kb', value: Number((size.worker / 1024).toFixed(1)), unit: 'kB' },
+      { name: 'build.single_file_kb', value: Number((single.raw / 1024).toFixed(1)), unit: 'kB' },
+      { name: 'build.single_file_gzip_kb', value: Number((single.gzip / 1024).toFixed(1)), unit: 'kB' },
     ];
   } finally {
     await browser.close();

@@ -1,5 +1,6 @@
 // Shared Playwright fixtures: every test runs with requests off the page's origin blocked and
-// recorded (a test fails if one was attempted), and with page errors and console errors collected.
+// recorded (a test fails if one was attempted), and with page errors, console errors and
+// Content-Security-Policy violations (the built lab has a policy: scripts/build/csp.ts) collected.
 import { test as base, expect, type Page } from '@playwright/test';
 
 interface Guard {
@@ -19,6 +20,7 @@ export const test = base.extend<{ guard: Guard }>({
         guard.offOrigin.push(url);
         return route.abort('blockedbyclient');
       });
+      await watchCsp(page, (v) => guard.errors.push(`csp: ${v}`));
       page.on('pageerror', (e) => guard.errors.push(`pageerror: ${e.message}`));
       page.on('console', (m) => {
         if (m.type() === 'error') guard.errors.push(`console: ${m.text()}`);
@@ -32,6 +34,19 @@ export const test = base.extend<{ guard: Guard }>({
 });
 
 export { expect };
+
+/** Calls `report` with each `securitypolicyviolation` the page's documents see (from the first script on). */
+export async function watchCsp(page: Page, report: (violation: string) => void): Promise<void> {
+  await page.exposeFunction('__psyncCspViolation', report);
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const w = window as unknown as { __psyncCspViolation: (v: string) => void };
+      w.__psyncCspViolation(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
+    });
+  });
+}
 
 /** Open the lab and wait until the simulation runs (the play/pause button is enabled). */
 export async function open(page: Page, query = '?lang=en'): Promise<void> {
@@ -62,6 +77,15 @@ export async function runUntil(page: Page, us: number, speed = 1): Promise<void>
   if (await play.isVisible()) await play.click();
   await expect.poll(() => now(page), { timeout: 30_000 }).toBeGreaterThan(us);
   await pause(page);
+}
+
+/** Jump to the scenario's last step (the guide's list), then let it finish. */
+export async function finishScenario(page: Page, extraUs = 1_500_000): Promise<void> {
+  const steps = page.getByRole('list').filter({ has: page.getByRole('button', { name: /@ \d+\.\d+ s/ }) });
+  await steps.getByRole('button').last().click();
+  const last = await steps.getByRole('button').last().textContent();
+  const at = Number(/@ (\d+\.\d+) s/.exec(last ?? '')?.[1] ?? '0') * 1e6;
+  await runUntil(page, at + extraUs, 2);
 }
 
 export async function selectNode(page: Page, name: string): Promise<void> {

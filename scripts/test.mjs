@@ -64,7 +64,15 @@ const stages = [
       return { passed: j.passed, failed: j.failed + (ok || j.failed ? 0 : 1) };
     },
   ],
-  ['build', () => one(run(bin('vite'), ['build', '--logLevel', 'warn']))],
+  [
+    'build',
+    // The hosted lab (dist/) and the one offline file (dist-single/psync-lab.html): e2e opens both.
+    () =>
+      one(
+        run(bin('vite'), ['build', '--logLevel', 'warn']) &&
+          run(bin('vite'), ['build', '--mode', 'single', '--logLevel', 'warn']),
+      ),
+  ],
   [
     'e2e',
     () => {

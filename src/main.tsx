@@ -2,20 +2,20 @@
 // the language to show is loaded).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { registerServiceWorker } from './offline/register.ts';
 import { boot, initialLang } from './store/boot.ts';
 import { Controller } from './store/client.ts';
 import { setController } from './store/instance.ts';
+import { spawnWorker } from './store/spawn-worker.ts';
 import { setLang } from './store/store.ts';
-import type { Port } from './store/transport.ts';
 import { App } from './ui/App.tsx';
 import './ui/app.css';
 
-const controller = new Controller(
-  () => new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' }) as unknown as Port,
-);
+const controller = new Controller(spawnWorker);
 setController(controller);
 controller.start();
 void boot(controller);
+registerServiceWorker();
 
 // Test and console hook: the same controller the UI uses (see docs: e2e tests drive the fault screen with it).
 (window as unknown as { psyncLab: unknown }).psyncLab = { controller };

@@ -276,7 +276,6 @@ export const en = {
   'notice.badRunKept': 'The shared run could not be opened ({message}): the run on screen is unchanged.',
   'notice.badRun': 'The shared run could not be opened ({message}): the default lab is open instead.',
   'notice.copied': 'Link copied to the clipboard.',
-  'notice.shareUrl': 'Share this link: {url}',
   'notice.selectFirst': 'Select a node first (click it, or press 1 … 7).',
 
   'fault.title': 'The simulation stopped',
@@ -325,6 +324,14 @@ export const en = {
 
   'notices.title': 'Notices',
   'notices.errors': 'Errors',
+  'share.title': 'Share this run',
+  'share.link': 'Link to this run',
+  'share.copy': 'Copy',
+  'share.qr': 'QR code of the link',
+  'share.scan': 'Scan the code with a phone to open this run there.',
+  'share.fileHint':
+    'This page was opened from a file: the link opens it only on a computer that has the same file at the same place.',
+  'share.tooLong': 'This link is too long for a QR code: copy it instead.',
   'common.close': 'Close',
   'common.dismiss': 'Dismiss',
   'common.yes': 'yes',

@@ -270,7 +270,6 @@ export const zh: Catalog = {
   'notice.badRunKept': '无法打开分享的运行 ({message}): 屏幕上的运行保持不变。',
   'notice.badRun': '无法打开分享的运行 ({message}): 已改为打开默认实验。',
   'notice.copied': '链接已复制到剪贴板。',
-  'notice.shareUrl': '分享这个链接: {url}',
   'notice.selectFirst': '请先选择一个节点 (点击它, 或按 1 … 7)。',
 
   'fault.title': '模拟已停止',
@@ -316,6 +315,13 @@ export const zh: Catalog = {
 
   'notices.title': '提示',
   'notices.errors': '错误',
+  'share.title': '分享这次运行',
+  'share.link': '这次运行的链接',
+  'share.copy': '复制',
+  'share.qr': '链接的二维码',
+  'share.scan': '用手机扫描二维码, 在手机上打开这次运行。',
+  'share.fileHint': '本页是从文件打开的: 这个链接只能在同一位置有同一文件的电脑上打开。',
+  'share.tooLong': '链接太长, 无法生成二维码: 请复制链接。',
   'common.close': '关闭',
   'common.dismiss': '关闭提示',
   'common.yes': '是',

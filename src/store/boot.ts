@@ -1,14 +1,11 @@
 // Opening the page: the URL says what to open; every bad part is stated on screen and the
-// default lab opens instead. Scenarios come from the static folder next to index.html
-// (scenarios/index.json + scenarios/NAME.json), so a copied build works offline.
+// default lab opens instead. Scenario files come from scenario-files.ts (the static folder next to
+// index.html, or inside the page in the single-file build).
 import { detectLang, type Lang } from '../i18n/index.ts';
 import type { Controller } from './client.ts';
+import { scenarioFile, scenarioIndex } from './scenario-files.ts';
 import { notify, setLang, useLab } from './store.ts';
 import { buildSearch, DEFAULT_SEED, parseUrl, SCENARIO_NAME } from './url.ts';
-
-function scenarioUrl(file: string): string {
-  return new URL(`scenarios/${file}`, document.baseURI).href;
-}
 
 /** One short line per scenario step, for the guide's "jump to step" list. */
 export function stepLabel(step: Record<string, unknown>): string {
@@ -20,15 +17,10 @@ export function stepLabel(step: Record<string, unknown>): string {
 }
 
 export async function loadCatalog(): Promise<void> {
-  try {
-    const r = await fetch(scenarioUrl('index.json'));
-    if (!r.ok) return;
-    const list = (await r.json()) as unknown;
-    if (Array.isArray(list))
-      useLab.setState({ catalog: list.filter((x): x is string => typeof x === 'string') });
-  } catch {
-    // No catalog: the picker just lists nothing more than the default lab.
-  }
+  // No catalog: the picker just lists nothing more than the default lab.
+  const list = await scenarioIndex();
+  if (Array.isArray(list))
+    useLab.setState({ catalog: list.filter((x): x is string => typeof x === 'string') });
 }
 
 /** Open a scenario by name (null = the default lab). Returns false (after a notice) if it cannot. */
@@ -39,14 +31,7 @@ export async function openScenario(ctrl: Controller, name: string | null, seed: 
     syncUrl();
     return ok;
   }
-  let json: unknown = null;
-  try {
-    if (!SCENARIO_NAME.test(name)) throw new Error('bad name');
-    const r = await fetch(scenarioUrl(`${name}.json`));
-    if (r.ok) json = await r.json();
-  } catch {
-    json = null;
-  }
+  const json = SCENARIO_NAME.test(name) ? await scenarioFile(name) : null;
   if (json === null || typeof json !== 'object') {
     notify('error', 'notice.unknownScenario', { name }, 0);
     await openScenario(ctrl, null, seed);

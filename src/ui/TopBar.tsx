@@ -2,26 +2,9 @@
 import { scenarioText } from '../i18n/scenarios.ts';
 import { openScenario, syncUrl } from '../store/boot.ts';
 import { ctl } from '../store/instance.ts';
-import { notify, setLang, useLab } from '../store/store.ts';
-import { buildSearch, encodeRun } from '../store/url.ts';
+import { setLang, useLab } from '../store/store.ts';
 import { useT } from './hooks.ts';
-
-async function share(): Promise<void> {
-  const s = useLab.getState();
-  const record = await ctl().exportRun();
-  const base = `${location.origin}${location.pathname}${buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang })}`;
-  // A scenario as published needs only its name; once someone acted, the link carries the run.
-  const url =
-    record && record.inputs.length > 0 && (!s.scenario || s.acted)
-      ? `${base}#run=${await encodeRun(record)}`
-      : base;
-  try {
-    await navigator.clipboard.writeText(url);
-    notify('info', 'notice.copied');
-  } catch {
-    notify('info', 'notice.shareUrl', { url }, 0);
-  }
-}
+import { ShareButton } from './share/ShareDialog.tsx';
 
 export function TopBar() {
   const t = useT();
@@ -64,9 +47,7 @@ export function TopBar() {
         >
           {lang === 'zh' ? 'English' : '中文'}
         </button>
-        <button type="button" onClick={() => void share()}>
-          {t('top.share')}
-        </button>
+        <ShareButton />
         <button type="button" onClick={() => useLab.setState({ helpOpen: true })} title="?">
           ? {t('top.help')}
         </button>
