@@ -79,15 +79,6 @@ export async function runUntil(page: Page, us: number, speed = 1): Promise<void>
   await pause(page);
 }
 
-/** Jump to the scenario's last step (the guide's list), then let it finish. */
-export async function finishScenario(page: Page, extraUs = 1_500_000): Promise<void> {
-  const steps = page.getByRole('list').filter({ has: page.getByRole('button', { name: /@ \d+\.\d+ s/ }) });
-  await steps.getByRole('button').last().click();
-  const last = await steps.getByRole('button').last().textContent();
-  const at = Number(/@ (\d+\.\d+) s/.exec(last ?? '')?.[1] ?? '0') * 1e6;
-  await runUntil(page, at + extraUs, 2);
-}
-
 export async function selectNode(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`^Node ${name} :`) }).click();
 }
