@@ -90,6 +90,22 @@ for (const lang of ['zh', 'en'] as const) {
     await page.screenshot({ path: `${DIR}/${lang}-7-offsets-console.png` });
   });
 
+  test(`screenshots ${lang}: 1280×720 at 150 % zoom (853×480 CSS pixels)`, async ({ browser, baseURL }) => {
+    const ctx = await browser.newContext({
+      baseURL,
+      viewport: { width: 853, height: 480 },
+      deviceScaleFactor: 1.5,
+    });
+    const page = await ctx.newPage();
+    await open(page, `?scenario=b_short_drop_partial&lang=${lang}`);
+    await runUntil(page, 2_000_000, 2);
+    await settle(page);
+    await page.screenshot({ path: `${DIR}/${lang}-13-zoom150.png` });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await ctx.close();
+  });
+
   test(`screenshots ${lang}: phone portrait`, async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await open(page, `?lang=${lang}`);
