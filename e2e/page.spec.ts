@@ -59,6 +59,7 @@ test('a shared run reopens with its actions', async ({ page, context }) => {
   await expect(page.getByRole('status', { name: 'Notices' })).toContainText('Link copied');
   const url = await page.evaluate(() => navigator.clipboard.readText());
   expect(url).toMatch(/#run=[A-Za-z0-9_-]+$/);
+  await page.keyboard.press('Escape'); // the share dialog (link + QR code) closes
   await page.goto(url);
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await runUntil(page, 900_000);
@@ -174,6 +175,8 @@ test('prefers-reduced-motion: no entrance animations, messages wait mid-link ins
   await page.getByRole('button', { name: 'One event forward' }).click();
   const still = page.locator('button.msg').first();
   const after = await still.boundingBox();
+  // Within 2 px: the cards around it may reflow by a pixel as the run moves on; a message that
+  // travelled along its link would have moved further.
   if ((await msg.textContent()) === (await still.textContent()))
-    expect(after?.y).toBeCloseTo(before?.y ?? 0, 0);
+    expect(Math.abs((after?.y ?? 0) - (before?.y ?? 0))).toBeLessThan(2);
 });
