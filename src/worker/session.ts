@@ -12,6 +12,8 @@ import {
   createTimeline,
   DEFAULT_SETUP,
   drainEvents,
+  type EventPattern,
+  findMatch,
   type LabInput,
   LabInputError,
   input as labInput,
@@ -69,7 +71,8 @@ export class Session {
         return this.load(req);
       case 'advance': {
         const p = this.begin();
-        this.advanceTo(req.to, p);
+        if (req.stop) this.advanceUntil(req.to, req.stop, p);
+        else this.advanceTo(req.to, p);
         return { type: 'frame', frame: this.finish(p) };
       }
       case 'seek':
@@ -148,6 +151,15 @@ export class Session {
         this.nextSample += SAMPLE_EVERY_US;
       }
     } while (w().now < to);
+  }
+
+  /** Advance due time by due time until an event matches `stop` (or `to`): the frame ends there. */
+  private advanceUntil(to: number, stop: EventPattern, p: Pending): void {
+    for (let i = 0; i < MAX_STEPS && this.now < to; i++) {
+      const before = p.events.length;
+      this.advanceTo(Math.min(to, this.nextDue()), p);
+      if (findMatch(p.events, stop, before) >= 0) return;
+    }
   }
 
   private collect(p: Pending, events: SimEvent[], applied: TimedInput[]): void {
