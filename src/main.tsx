@@ -3,6 +3,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { boot, initialLang } from './store/boot.ts';
+import { startChecklist } from './store/checklist.ts';
 import { Controller } from './store/client.ts';
 import { setController } from './store/instance.ts';
 import { setLang } from './store/store.ts';
@@ -14,6 +15,7 @@ const controller = new Controller(
   () => new Worker(new URL('./worker/sim.worker.ts', import.meta.url), { type: 'module' }) as unknown as Port,
 );
 setController(controller);
+startChecklist();
 controller.start();
 void boot(controller);
 

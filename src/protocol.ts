@@ -8,7 +8,7 @@
 //    FRAME_EVENT_BOUND events: past it the worker keeps the milestones and the newest bulk events
 //    (stream bytes, ACKs, deliveries) and says how many it left out in `dropped`.
 //  - `reset` means "forget history after `at`": the UI truncates its projection, then applies the frame.
-import type { EventPattern, LabInput, NodeView, RunRecord, SimEvent } from './engine/index.ts';
+import type { EventPattern, LabInput, LabSetup, NodeView, RunRecord, SimEvent } from './engine/index.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -22,7 +22,9 @@ export const SAMPLE_EVERY_US = 25_000;
 export type LoadSource =
   | { kind: 'default' }
   | { kind: 'scenario'; name: string; json: unknown }
-  | { kind: 'run'; record: RunRecord };
+  | { kind: 'run'; record: RunRecord }
+  /** A fresh lab from a setup, nothing recorded yet (a lesson chapter's starting run). */
+  | { kind: 'lab'; setup: LabSetup };
 
 export type Request =
   | { type: 'load'; seed: number; source: LoadSource }

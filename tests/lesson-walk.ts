@@ -3,7 +3,6 @@
 // pass, do steps send their input, waits play until their event, predictions pause at the PSYNC
 // and play to the master's decision. Throws when a step never fires.
 
-import { ENGINE_RUN_VERSION } from '../src/engine/index.ts';
 import {
   answerOf,
   type Chapter,
@@ -51,10 +50,7 @@ export function walkChapter(ch: Chapter, checklist: Checklist = emptyChecklist()
     s.handle({
       type: 'load',
       seed,
-      source: {
-        kind: 'run',
-        record: { engineVersion: ENGINE_RUN_VERSION, seed, setup: ch.setup, inputs: [] },
-      },
+      source: { kind: 'lab', setup: ch.setup },
     }),
   );
   const until = (p: EventPattern, limitMs: number, where: string): LessonEvent => {

@@ -3,6 +3,7 @@
 // (scenarios/index.json + scenarios/NAME.json), so a copied build works offline.
 import { detectLang, type Lang } from '../i18n/index.ts';
 import type { Controller } from './client.ts';
+import { lessonSearch, parseLessonUrl } from './lesson-nav.ts';
 import { notify, setLang, useLab } from './store.ts';
 import { buildSearch, DEFAULT_SEED, parseUrl, SCENARIO_NAME } from './url.ts';
 
@@ -65,7 +66,7 @@ export async function openScenario(ctrl: Controller, name: string | null, seed: 
 /** Keep ?scenario=&seed=&lang= in the address bar in step with what is open. */
 export function syncUrl(): void {
   const s = useLab.getState();
-  const search = buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang });
+  const search = buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang }) + lessonSearch();
   if (location.search !== search || location.hash)
     history.replaceState(null, '', `${location.pathname}${search}`);
 }
@@ -83,6 +84,12 @@ export async function boot(ctrl: Controller): Promise<void> {
   for (const p of req.problems) notify('error', `notice.url.${p.kind}`, { value: p.value.slice(0, 80) }, 0);
   void loadCatalog();
   const seed = req.seedGiven ? req.seed : DEFAULT_SEED;
+  const lesson = parseLessonUrl(location.search);
+  if (lesson.asked) {
+    const { openLesson } = await import('./lesson/runtime.ts');
+    await openLesson(lesson.chapter, lesson.step, lesson.problem);
+    return;
+  }
   if (req.run) {
     try {
       const { decodeRun } = await import('./run-codec.ts');

@@ -10,6 +10,7 @@ import { ClusterView } from './cluster/ClusterView.tsx';
 import { useT } from './hooks.ts';
 import { Insights } from './Insights.tsx';
 import { onKeyDown } from './keyboard.ts';
+import { LessonEntry, LessonSlot } from './lesson/LessonEntry.tsx';
 import { RespDialog } from './link/RespDialog.tsx';
 import { FaultScreen } from './overlays/FaultScreen.tsx';
 import { HelpOverlay } from './overlays/HelpOverlay.tsx';
@@ -47,9 +48,11 @@ export function App() {
           <>
             <div className={`left${insightsOpen ? '' : ' insights-closed'}`}>
               <ClusterView />
+              <LessonEntry />
               <Insights />
             </div>
             <div id="side" className="side-wrap">
+              <LessonSlot />
               <SidePanel />
             </div>
           </>

@@ -5,6 +5,7 @@ import { ctl } from '../store/instance.ts';
 import { notify, setLang, useLab } from '../store/store.ts';
 import { buildSearch, encodeRun } from '../store/url.ts';
 import { useT } from './hooks.ts';
+import { LessonButton } from './lesson/LessonEntry.tsx';
 
 async function share(): Promise<void> {
   const s = useLab.getState();
@@ -56,6 +57,7 @@ export function TopBar() {
         seed {seed}
       </span>
       <div className="top-actions">
+        <LessonButton />
         <button
           type="button"
           onClick={() => void setLang(lang === 'zh' ? 'en' : 'zh').then(syncUrl)}

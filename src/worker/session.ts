@@ -103,6 +103,7 @@ export class Session {
     this.stepTimes = [];
     try {
       if (src.kind === 'default') this.tl = createTimeline(req.seed, DEFAULT_SETUP);
+      else if (src.kind === 'lab') this.tl = createTimeline(req.seed, src.setup);
       else if (src.kind === 'run') {
         const r = src.record;
         this.tl = createTimeline(r.seed, r.setup, r.inputs, r.scenario);
