@@ -16,10 +16,20 @@ export const ENTRY_TEXT = {
   checklist: { zh: '要点 {n}/20', en: 'Points {n}/20' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
+/** A `{zh, en}` table's text in `lang`, `{name}` filled from vars (a missing one stays visible). */
+export function pick<K extends string>(
+  table: Record<K, Record<Lang, string>>,
+  lang: Lang,
+  key: K,
+  vars: Record<string, string | number> = {},
+): string {
+  return table[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
 export function entryText(
   lang: Lang,
   key: keyof typeof ENTRY_TEXT,
   vars: Record<string, number> = {},
 ): string {
-  return ENTRY_TEXT[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return pick(ENTRY_TEXT, lang, key, vars);
 }

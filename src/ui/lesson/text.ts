@@ -68,7 +68,7 @@ export function lessonText(
   key: LessonTextKey,
   vars: Record<string, string | number> = {},
 ): string {
-  return LESSON_TEXT[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return pick(LESSON_TEXT, lang, key, vars);
 }
 
 /** PSYNC decision reasons in words (the engine's names stay beside them). */
