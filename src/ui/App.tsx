@@ -48,10 +48,10 @@ export function App() {
           <>
             <div className={`left${insightsOpen ? '' : ' insights-closed'}`}>
               <ClusterView />
-              <LessonEntry />
               <Insights />
             </div>
             <div id="side" className="side-wrap">
+              <LessonEntry />
               <LessonSlot />
               <SidePanel />
             </div>
