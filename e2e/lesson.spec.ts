@@ -148,3 +148,21 @@ test('every chapter, in zh and en: screenshots, and axe on the lesson screen', a
       if (c === 1 || c === 4) await axe(page, `lesson ${lang} chapter ${c}`);
     }
 });
+
+test('the free lab has the predict switch: the run pauses at a PSYNC, asks, and the decision answers', async ({
+  page,
+}) => {
+  await page.goto('./?lang=en&scenario=a_initial_attach');
+  await expect(page.getByRole('button', { name: /^(Pause|Play)$/ })).toBeEnabled();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.keyboard.press('Home'); // back to t = 0: the first PSYNC is still ahead
+  await page.getByRole('checkbox', { name: 'Predict' }).check();
+  await page.getByRole('button', { name: 'Play' }).click();
+  const card = page.getByRole('region', { name: 'Predict' });
+  await expect(card).toContainText('asks A to PSYNC', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await card.getByRole('button', { name: '+FULLRESYNC' }).click();
+  await expect(card).toContainText('Right', { timeout: 30_000 });
+  await expect(card).toContainText('replid-mismatch'); // B offers its own history (REPLICAOF at runtime)
+  await axe(page, 'free-lab prediction');
+});

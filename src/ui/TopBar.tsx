@@ -2,6 +2,7 @@
 import { scenarioText } from '../i18n/scenarios.ts';
 import { openScenario, syncUrl } from '../store/boot.ts';
 import { ctl } from '../store/instance.ts';
+import { lessonSearch } from '../store/lesson-nav.ts';
 import { notify, setLang, useLab } from '../store/store.ts';
 import { buildSearch, encodeRun } from '../store/url.ts';
 import { useT } from './hooks.ts';
@@ -10,12 +11,18 @@ import { LessonButton } from './lesson/LessonEntry.tsx';
 async function share(): Promise<void> {
   const s = useLab.getState();
   const record = await ctl().exportRun();
-  const base = `${location.origin}${location.pathname}${buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang })}`;
+  const base = `${location.origin}${location.pathname}${buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang })}${lessonSearch()}`;
+  // In the lesson the position (chapter, step) is the link: the chapter replays to it.
+  if (lessonSearch()) return copy(base);
   // A scenario as published needs only its name; once someone acted, the link carries the run.
   const url =
     record && record.inputs.length > 0 && (!s.scenario || s.acted)
       ? `${base}#run=${await encodeRun(record)}`
       : base;
+  await copy(url);
+}
+
+async function copy(url: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(url);
     notify('info', 'notice.copied');

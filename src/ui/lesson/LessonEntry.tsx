@@ -118,3 +118,31 @@ export function LessonSlot() {
     </Suspense>
   );
 }
+
+const FreePredictCard = lazy(() => import('./FreePredictCard.tsx'));
+
+/** The free lab's "predict" switch (the lesson, while open, asks its own questions). */
+export function PredictSwitch() {
+  const lang = useLab((s) => s.lang);
+  const lesson = useLessonNav((s) => s.open);
+  const [on, setOn] = useState(false);
+  const toggle = async (v: boolean) => {
+    setOn(v);
+    const { setPredicting } = await import('../../store/lesson/free-predict.ts');
+    setPredicting(v);
+  };
+  if (lesson) return null;
+  return (
+    <>
+      <label className="switch" title={entryText(lang, 'predictHelp')}>
+        <input type="checkbox" checked={on} onChange={(e) => void toggle(e.target.checked)} />{' '}
+        {entryText(lang, 'predict')}
+      </label>
+      {on && (
+        <Suspense fallback={null}>
+          <FreePredictCard />
+        </Suspense>
+      )}
+    </>
+  );
+}

@@ -14,6 +14,11 @@ export const ENTRY_TEXT = {
   },
   button: { zh: '第 27 课', en: 'Lesson 27' },
   checklist: { zh: '要点 {n}/20', en: 'Points {n}/20' },
+  predict: { zh: '预测', en: 'Predict' },
+  predictHelp: {
+    zh: '每次有从库发出 PSYNC 时暂停，先预测主库的回答再揭晓',
+    en: 'Pause at every PSYNC and predict the master\u2019s answer before it is revealed',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A `{zh, en}` table's text in `lang`, `{name}` filled from vars (a missing one stays visible). */

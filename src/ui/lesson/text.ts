@@ -56,6 +56,11 @@ export const LESSON_TEXT = {
   reset: { zh: '清空', en: 'Reset' },
   seen: { zh: '已看到', en: 'seen' },
   notYet: { zh: '尚未看到', en: 'not yet seen' },
+  freeAsk: {
+    zh: '{replica} 向 {master} 发出 PSYNC。主库会回复 +CONTINUE 还是 +FULLRESYNC？',
+    en: '{replica} asks {master} to PSYNC. Will it answer +CONTINUE or +FULLRESYNC?',
+  },
+  playOn: { zh: '继续运行', en: 'Play on' },
   outcomeQ: { zh: '主库会回复？', en: 'The master will answer?' },
   reasonQ: { zh: '哪个检查决定了结果？', en: 'Which check decides it?' },
   numberQ: { zh: '填一个数字', en: 'Enter a number' },
