@@ -19,6 +19,7 @@ import {
 } from '../../store/lesson/runtime.ts';
 import { useLab } from '../../store/store.ts';
 import { ChecklistView } from './ChecklistView.tsx';
+import { CostMeter } from './CostMeter.tsx';
 import { PredictView } from './PredictView.tsx';
 import { useSpotlight } from './spotlight.ts';
 import { useLx } from './useLx.ts';
@@ -217,6 +218,7 @@ export default function LessonPanel() {
               {step.text[lang]}
             </p>
             <StepStatus key={`${chapter}/${stepIndex}`} step={step} />
+            {step.anchor === 'panel:costs' && <CostMeter />}
           </>
         )
       )}

@@ -15,7 +15,8 @@ function Reveal() {
   const r = useLesson((s) => s.reveal);
   if (!r) return null;
   const v = r.decision.values;
-  const shown = (a: string) => (REASON_TEXT[a]?.[lang] ? `${a} — ${REASON_TEXT[a][lang]}` : a);
+  const words = REASON_TEXT as Record<string, Record<typeof lang, string> | undefined>;
+  const shown = (a: string) => (words[a] ? `${a} — ${words[a][lang]}` : a);
   return (
     <div className="lesson-reveal" role="status">
       <p className={r.given === '' ? '' : r.right ? 'ok' : 'bad'}>

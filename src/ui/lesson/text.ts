@@ -1,5 +1,6 @@
 // The lesson panel's words, zh-CN and en side by side (the lesson's own text lives in lessons/*.json).
 // Kept out of the main catalogs so the lesson chunk carries them; a test checks both languages.
+import type { PsyncReason } from '../../engine/psync.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { pick } from './entry-text.ts';
 
@@ -61,6 +62,11 @@ export const LESSON_TEXT = {
     en: '{replica} asks {master} to PSYNC. Will it answer +CONTINUE or +FULLRESYNC?',
   },
   playOn: { zh: '继续运行', en: 'Play on' },
+  costTitle: { zh: '每次重新同步的代价（本次运行）', en: 'What each resync cost (this run)' },
+  costReplica: { zh: '从库', en: 'Replica' },
+  costKind: { zh: '方式', en: 'Kind' },
+  costBytes: { zh: '传输字节', en: 'Bytes sent' },
+  costTime: { zh: '耗时 ms', en: 'Time ms' },
   outcomeQ: { zh: '主库会回复？', en: 'The master will answer?' },
   reasonQ: { zh: '哪个检查决定了结果？', en: 'Which check decides it?' },
   numberQ: { zh: '填一个数字', en: 'Enter a number' },
@@ -77,7 +83,7 @@ export function lessonText(
 }
 
 /** PSYNC decision reasons in words (the engine's names stay beside them). */
-export const REASON_TEXT: Record<string, Record<Lang, string>> = {
+export const REASON_TEXT: Record<PsyncReason, Record<Lang, string>> = {
   accepted: { zh: '两个条件都满足（增量）', en: 'both checks pass (partial)' },
   'accepted-replid2': {
     zh: '经 replid2 匹配（切主后增量）',
