@@ -121,13 +121,13 @@ test('predictions: a wrong one and a right one, revealed by the master decision,
 
 test('a numeric prediction the engine settles: backlog bytes after +CONTINUE', async ({ page }) => {
   test.setTimeout(120_000);
-  await openLesson(page, '?lang=en&lesson=27&chapter=5&step=8');
+  await openLesson(page, '?lang=en&lesson=27&chapter=5&step=9');
   const p = panel(page);
   await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
-  await p.getByLabel('Your answer').fill('820');
+  await p.getByLabel('Your answer').fill('843');
   await p.getByRole('button', { name: 'Reveal' }).click();
   await expect(p.locator('.lesson-reveal')).toContainText('Right', { timeout: 30_000 });
-  await expect(p.locator('.lesson-reveal')).toContainText('820 B');
+  await expect(p.locator('.lesson-reveal')).toContainText('843 B');
 });
 
 test('bad lesson URLs say what is wrong and open the lesson start', async ({ page }) => {

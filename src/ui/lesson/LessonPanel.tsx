@@ -20,6 +20,7 @@ import {
 import { useLab } from '../../store/store.ts';
 import { ChecklistView } from './ChecklistView.tsx';
 import { CostMeter } from './CostMeter.tsx';
+import { Genealogy } from './Genealogy.tsx';
 import { PredictView } from './PredictView.tsx';
 import { useSpotlight } from './spotlight.ts';
 import { useLx } from './useLx.ts';
@@ -219,6 +220,7 @@ export default function LessonPanel() {
             </p>
             <StepStatus key={`${chapter}/${stepIndex}`} step={step} />
             {step.anchor === 'panel:costs' && <CostMeter />}
+            {step.kind === 'tell' && step.points.includes(8) && <Genealogy />}
           </>
         )
       )}
