@@ -166,3 +166,18 @@ test('the free lab has the predict switch: the run pauses at a PSYNC, asks, and 
   await expect(card).toContainText('replid-mismatch'); // B offers its own history (REPLICAOF at runtime)
   await axe(page, 'free-lab prediction');
 });
+
+test('the free lab shows the checklist of what was seen; an open point opens the step that shows it', async ({
+  page,
+}) => {
+  await page.goto('./?lang=en&scenario=a_initial_attach');
+  const points = page.getByRole('button', { name: /^Points \d+\/20$/ });
+  // The scenario's first attach (handshake, full sync) ticks points as the run plays.
+  await expect(points).not.toHaveText('Points 0/20', { timeout: 30_000 });
+  await points.click();
+  const list = page.locator('.checklist-popover');
+  await expect(list.locator('li.done').first()).toBeVisible();
+  await axe(page, 'free-lab checklist');
+  await list.getByRole('button', { name: /^20\. / }).click();
+  await expect(panel(page).getByRole('heading')).toContainText('Where PSYNC falls short');
+});

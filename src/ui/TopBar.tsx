@@ -6,7 +6,7 @@ import { lessonSearch } from '../store/lesson-nav.ts';
 import { notify, setLang, useLab } from '../store/store.ts';
 import { buildSearch, encodeRun } from '../store/url.ts';
 import { useT } from './hooks.ts';
-import { LessonButton } from './lesson/LessonEntry.tsx';
+import { ChecklistButton, LessonButton } from './lesson/LessonEntry.tsx';
 
 async function share(): Promise<void> {
   const s = useLab.getState();
@@ -65,6 +65,7 @@ export function TopBar() {
       </span>
       <div className="top-actions">
         <LessonButton />
+        <ChecklistButton />
         <button
           type="button"
           onClick={() => void setLang(lang === 'zh' ? 'en' : 'zh').then(syncUrl)}

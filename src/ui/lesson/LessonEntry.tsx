@@ -120,6 +120,28 @@ export function LessonSlot() {
 }
 
 const FreePredictCard = lazy(() => import('./FreePredictCard.tsx'));
+const ChecklistPopover = lazy(() => import('./ChecklistPopover.tsx'));
+
+/** Top bar, free lab: the checklist count; opens the list (loaded on demand). */
+export function ChecklistButton() {
+  const lang = useLab((s) => s.lang);
+  const lesson = useLessonNav((s) => s.open);
+  const n = useChecklist((s) => LESSON_POINTS.filter((p) => s.seen[p] !== undefined).length);
+  const [open, setOpen] = useState(false);
+  if (lesson) return null;
+  return (
+    <>
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {entryText(lang, 'checklist', { n })}
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <ChecklistPopover onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
+  );
+}
 
 /** The free lab's "predict" switch (the lesson, while open, asks its own questions). */
 export function PredictSwitch() {
