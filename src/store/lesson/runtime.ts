@@ -290,7 +290,8 @@ export async function back(): Promise<void> {
     return;
   }
   if (s.step === 0) {
-    if (s.chapter > 0) await openChapter(s.chapter - 1);
+    // Into the previous chapter's last step: its run is rebuilt by walking there ("show me").
+    if (s.chapter > 0) await openChapter(s.chapter - 1, s.lesson.chapters[s.chapter - 1].steps.length - 1);
     return;
   }
   halt();

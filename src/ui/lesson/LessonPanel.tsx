@@ -54,11 +54,19 @@ function onKey(e: KeyboardEvent): void {
   e.stopImmediatePropagation();
 }
 
+const HINT_AFTER_MS = 30_000;
+
 function StepStatus({ step }: { step: Step }) {
   const lx = useLx();
   const phase = useLesson((s) => s.phase);
   const firedAt = useLesson((s) => s.firedAt);
   const [hint, setHint] = useState(false);
+  // The hint offers itself after a while (wall time is fine here: it is the student's pace).
+  useEffect(() => {
+    if (step.kind !== 'do' || step.auto) return;
+    const id = setTimeout(() => setHint(true), HINT_AFTER_MS);
+    return () => clearTimeout(id);
+  }, [step]);
   const lang = useLab((s) => s.lang);
   if (step.kind === 'wait') {
     const what = describePattern(step.until);
