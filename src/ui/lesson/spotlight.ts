@@ -1,5 +1,5 @@
 // The spotlight: the element a caption talks about gets the `lesson-spot` class (an outline that
-// reduced motion keeps still), is scrolled into view, and a panel anchor brings its tab forward.
+// reduced motion keeps still), and a panel anchor brings its tab forward.
 import { useEffect } from 'react';
 import type { Anchor } from '../../engine/lesson/types.ts';
 import { type InsightTab, useLab } from '../../store/store.ts';
@@ -34,8 +34,8 @@ export function useSpotlight(anchor: Anchor | undefined): void {
     const id = requestAnimationFrame(() => {
       const sel = selector(anchor);
       el = sel ? document.querySelector(sel) : null;
+      // Highlighted, not scrolled to: scrolling the side column would hide the caption itself.
       el?.classList.add('lesson-spot');
-      if (el instanceof HTMLElement) el.scrollIntoView({ block: 'nearest' });
     });
     return () => {
       cancelAnimationFrame(id);
