@@ -56,6 +56,26 @@ export interface LessonState {
   firedAt: number | null;
 }
 
+const ANSWERS_KEY = 'psync-lab.lesson-answers.v1';
+
+/** The first answers, kept so a returning student keeps their score. */
+function savedAnswers(): Record<string, Answer> {
+  try {
+    const v = JSON.parse(localStorage.getItem(ANSWERS_KEY) ?? '{}') as unknown;
+    return v && typeof v === 'object' ? (v as Record<string, Answer>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function saveAnswers(a: Record<string, Answer>): void {
+  try {
+    localStorage.setItem(ANSWERS_KEY, JSON.stringify(a));
+  } catch {
+    // Storage off: the score lives for this page.
+  }
+}
+
 export const useLesson = create<LessonState>(() => ({
   lesson: null,
   error: null,
@@ -64,7 +84,7 @@ export const useLesson = create<LessonState>(() => ({
   step: 0,
   phase: 'loading',
   starts: [],
-  answers: {},
+  answers: savedAnswers(),
   reveal: null,
   firedAt: null,
 }));
@@ -147,6 +167,7 @@ function settle(step: PredictStep, d: PsyncDecision): void {
   const answers = given !== null && !s.answers[key] ? { ...s.answers, [key]: reveal } : s.answers;
   given = null;
   useLesson.setState({ phase: 'done', reveal, answers });
+  if (answers !== s.answers) saveAnswers(answers);
   useLab.setState({ insight: 'decision' });
 }
 
