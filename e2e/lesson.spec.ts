@@ -85,7 +85,9 @@ test('chapter 1 walked with the student typing REPLICAOF; the checklist ticks po
   await advance(page); // wait: online
   await advance(page); // do: REPLICAOF NO ONE (show me)
   await expect(panel(page).locator('.lesson-caption')).toContainText('replid2');
-  await expect(page.locator('.node-card[data-node="B"]')).toHaveClass(/lesson-spot/);
+  // The caption's anchor is outlined (a style rule aimed at B's card).
+  await expect(page.locator('.node-card[data-node="B"]')).toHaveCSS('outline-style', 'solid');
+  await expect(page.locator('.node-card[data-node="A"]')).not.toHaveCSS('outline-style', 'solid');
   // Back is a seek to when the step began: the time display goes back.
   const t = () => now(page);
   const before = await t();

@@ -22,7 +22,7 @@ import { ChecklistView } from './ChecklistView.tsx';
 import { CostMeter } from './CostMeter.tsx';
 import { Genealogy } from './Genealogy.tsx';
 import { PredictView } from './PredictView.tsx';
-import { useSpotlight } from './spotlight.ts';
+import { Spotlight } from './spotlight.tsx';
 import { useLx } from './useLx.ts';
 import './lesson.css';
 
@@ -141,7 +141,6 @@ export default function LessonPanel() {
   const state = useLesson();
   const ch = lesson?.chapters[chapter];
   const step = ch?.steps[stepIndex] ?? null;
-  useSpotlight(phase === 'loading' || phase === 'finished' ? undefined : step?.anchor);
   useEffect(() => {
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
@@ -161,6 +160,7 @@ export default function LessonPanel() {
   const score = chapterScore(state, chapter);
   return (
     <section className="lesson-panel" aria-label={lesson.title[lang]}>
+      <Spotlight anchor={phase === 'loading' || phase === 'finished' ? undefined : step?.anchor} />
       <header className="lesson-head">
         <h2>
           {lx('lesson', { n: lesson.lesson })} · {lx('chapter', { n: chapter + 1 })}

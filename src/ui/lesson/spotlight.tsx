@@ -1,5 +1,6 @@
-// The spotlight: the element a caption talks about gets the `lesson-spot` class (an outline that
-// reduced motion keeps still), and a panel anchor brings its tab forward.
+// The spotlight: the element a caption talks about is outlined by a style rule aimed at it (not a
+// class added to it: React re-renders would wipe that), and a panel anchor brings its tab forward.
+// The outline pulses only when the reader has not asked for reduced motion.
 import { useEffect } from 'react';
 import type { Anchor } from '../../engine/lesson/types.ts';
 import { type InsightTab, useLab } from '../../store/store.ts';
@@ -7,11 +8,12 @@ import { INSIGHT_TABS } from '../Insights.tsx';
 
 function selector(anchor: Anchor): string | null {
   const [kind, arg] = anchor.split(':');
+  if (!/^[A-Za-z-]*$/.test(arg ?? '')) return null;
   switch (kind) {
     case 'node':
       return `.node-card[data-node="${arg}"]`;
     case 'link':
-      return `[data-link="${arg}"]`;
+      return `line[data-link="${arg}"]`;
     case 'panel':
       return '.insights';
     case 'console':
@@ -23,23 +25,18 @@ function selector(anchor: Anchor): string | null {
   }
 }
 
-export function useSpotlight(anchor: Anchor | undefined): void {
+export function Spotlight({ anchor }: { anchor: Anchor | undefined }) {
   useEffect(() => {
     if (!anchor) return;
     const [kind, arg] = anchor.split(':');
     if (kind === 'panel' && (INSIGHT_TABS as string[]).includes(arg))
       useLab.setState({ insight: arg as InsightTab, insightsOpen: true });
-    let el: Element | null = null;
-    // The element may appear a frame later (a tab just switched): look once painted.
-    const id = requestAnimationFrame(() => {
-      const sel = selector(anchor);
-      el = sel ? document.querySelector(sel) : null;
-      // Highlighted, not scrolled to: scrolling the side column would hide the caption itself.
-      el?.classList.add('lesson-spot');
-    });
-    return () => {
-      cancelAnimationFrame(id);
-      el?.classList.remove('lesson-spot');
-    };
   }, [anchor]);
+  const sel = anchor ? selector(anchor) : null;
+  if (!sel) return null;
+  const rule = sel.startsWith('line')
+    ? `${sel} { stroke: var(--accent); stroke-width: 7; }`
+    : `${sel} { outline: 3px solid var(--accent); outline-offset: 3px; }
+       @media (prefers-reduced-motion: no-preference) { ${sel} { animation: lesson-pulse 1.6s ease-in-out 3; } }`;
+  return <style>{rule}</style>;
 }
