@@ -183,3 +183,11 @@ test('the free lab shows the checklist of what was seen; an open point opens the
   await list.getByRole('button', { name: /^20\. / }).click();
   await expect(panel(page).getByRole('heading')).toContainText('Where PSYNC falls short');
 });
+
+test('opening a scenario from the picker during the lesson leaves the lesson', async ({ page }) => {
+  await openLesson(page, '?lang=en&lesson=27&chapter=1');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('b_short_drop_partial');
+  await expect(panel(page)).toHaveCount(0);
+  await expect(page).toHaveURL(/scenario=b_short_drop_partial/);
+  await expect(page).not.toHaveURL(/lesson=/);
+});

@@ -95,6 +95,8 @@ let given: string | null = null;
 /** The input an auto step sent, until the engine took it. */
 let acting: Promise<unknown> | null = null;
 let listening = false;
+/** The lesson itself is loading a chapter's run (another load means the student opened something else). */
+let loadingChapter = false;
 
 export const answerKey = (chapterId: string, stepId: string) => `${chapterId}/${stepId}`;
 
@@ -176,6 +178,10 @@ function listen(): void {
   listening = true;
   onFrame((frame, kind) => {
     if (!useLessonNav.getState().open) return;
+    if (kind === 'ready' && !loadingChapter) {
+      leave(); // a scenario or run opened from the picker: the lesson steps aside
+      return;
+    }
     if (kind === 'reset') {
       buf.length = 0;
       return;
@@ -234,7 +240,12 @@ async function openChapter(chapter: number, stepIndex = 0): Promise<void> {
   useLessonNav.setState({ open: true, chapter, step: 0 });
   halt();
   buf.length = 0;
-  await ctl().load({ kind: 'lab', setup: ch.setup }, ch.seed ?? 1);
+  loadingChapter = true;
+  try {
+    await ctl().load({ kind: 'lab', setup: ch.setup }, ch.seed ?? 1);
+  } finally {
+    loadingChapter = false;
+  }
   useLab.setState({ playing: false, scenario: null, stepLabels: [] });
   buf.length = 0;
   enter(0);
@@ -267,7 +278,13 @@ export async function openLesson(chapter = 0, step = 0, problem: string | null =
   const lesson = await loadData();
   if (!lesson) {
     useLessonNav.setState({ open: true, chapter: 0, step: 0 });
-    if (useLab.getState().phase === 'booting') await ctl().load({ kind: 'default' }, 1);
+    // The lab still opens (the panel states the file's error); not a load that closes the lesson.
+    loadingChapter = true;
+    try {
+      if (useLab.getState().phase === 'booting') await ctl().load({ kind: 'default' }, 1);
+    } finally {
+      loadingChapter = false;
+    }
     return;
   }
   let c = chapter;
