@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { registerServiceWorker } from './offline/register.ts';
 import { boot, initialLang } from './store/boot.ts';
+import { startChecklist } from './store/checklist.ts';
 import { Controller } from './store/client.ts';
 import { setController } from './store/instance.ts';
 import { spawnWorker } from './store/spawn-worker.ts';
@@ -13,6 +14,7 @@ import './ui/app.css';
 
 const controller = new Controller(spawnWorker);
 setController(controller);
+startChecklist();
 controller.start();
 void boot(controller);
 registerServiceWorker();

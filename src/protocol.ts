@@ -8,7 +8,15 @@
 //    FRAME_EVENT_BOUND events: past it the worker keeps the milestones and the newest bulk events
 //    (stream bytes, ACKs, deliveries) and says how many it left out in `dropped`.
 //  - `reset` means "forget history after `at`": the UI truncates its projection, then applies the frame.
-import type { LabInput, NodeView, OffsetsSample, RunRecord, SimEvent } from './engine/index.ts';
+import type {
+  EventPattern,
+  LabInput,
+  LabSetup,
+  NodeView,
+  OffsetsSample,
+  RunRecord,
+  SimEvent,
+} from './engine/index.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -22,12 +30,17 @@ export const SAMPLE_EVERY_US = 25_000;
 export type LoadSource =
   | { kind: 'default' }
   | { kind: 'scenario'; name: string; json: unknown }
-  | { kind: 'run'; record: RunRecord };
+  | { kind: 'run'; record: RunRecord }
+  /** A fresh lab from a setup, nothing recorded yet (a lesson chapter's starting run). */
+  | { kind: 'lab'; setup: LabSetup };
 
 export type Request =
   | { type: 'load'; seed: number; source: LoadSource }
-  /** Advance to virtual time `to` (µs). */
-  | { type: 'advance'; to: number }
+  /**
+   * Advance to virtual time `to` (µs). With `stop`, end early at the first event matching it (the
+   * frame then ends at that event's time: a lesson's wait, or the pause before a PSYNC answer).
+   */
+  | { type: 'advance'; to: number; stop?: EventPattern }
   /** Go to `to`, back (nearest checkpoint + quiet replay, answered by `reset`) or forward (a frame). */
   | { type: 'seek'; to: number }
   /** Forward to the next thing that happens, or to the next milestone (at most `limitUs` later). */

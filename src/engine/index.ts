@@ -7,6 +7,7 @@ export type { MessageKind, SimEvent } from './events.ts';
 export { REPL_STATES, type ReplState } from './handshake.ts';
 export { infoText, replicationFields, roleReply } from './info.ts';
 export * from './lab.ts';
+export { type EventPattern, findMatch, type LessonEvent, matchesEvent } from './lesson/pattern.ts';
 export { decidePsync, type PsyncDecision } from './psync.ts';
 export { encodeArgv, formatReply, type Reply, respSize } from './resp.ts';
 export * from './scenario/contract.ts';

@@ -3,6 +3,7 @@
 // index.html, or inside the page in the single-file build).
 import { detectLang, type Lang } from '../i18n/index.ts';
 import type { Controller } from './client.ts';
+import { lessonSearch, parseLessonUrl } from './lesson-nav.ts';
 import { scenarioFile, scenarioIndex } from './scenario-files.ts';
 import { notify, setLang, useLab } from './store.ts';
 import { buildSearch, DEFAULT_SEED, parseUrl, SCENARIO_NAME } from './url.ts';
@@ -50,7 +51,7 @@ export async function openScenario(ctrl: Controller, name: string | null, seed: 
 /** Keep ?scenario=&seed=&lang= in the address bar in step with what is open. */
 export function syncUrl(): void {
   const s = useLab.getState();
-  const search = buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang });
+  const search = buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang }) + lessonSearch();
   if (location.search !== search || location.hash)
     history.replaceState(null, '', `${location.pathname}${search}`);
 }
@@ -69,6 +70,12 @@ export async function boot(ctrl: Controller): Promise<void> {
   void loadCatalog();
   const seed = req.seedGiven ? req.seed : DEFAULT_SEED;
   window.addEventListener('hashchange', () => void followHash(ctrl));
+  const lesson = parseLessonUrl(location.search);
+  if (lesson.asked) {
+    const { openLesson } = await import('./lesson/runtime.ts');
+    await openLesson(lesson.chapter, lesson.step, lesson.problem);
+    return;
+  }
   if (req.run) {
     try {
       const { decodeRun } = await import('./run-codec.ts');

@@ -2,7 +2,7 @@
 // The UI owns the pace: each frame, when nothing is in flight, it asks the worker to advance to
 // t + wallDelta × speed (wallDelta capped, so a hidden tab does not leap). The worker's answer
 // sets `t`, and everything on screen is drawn from `t`.
-import type { LabInput, RunRecord } from '../engine/index.ts';
+import type { EventPattern, LabInput, RunRecord } from '../engine/index.ts';
 import type { LoadSource, Response } from '../protocol.ts';
 import { displayTime, nextDisplayTime, setDisplayTime } from './clock.ts';
 import { previousTime } from './history.ts';
@@ -39,6 +39,8 @@ export class Controller {
    * crashed outside a request) the fault's reproduction link is built from this copy.
    */
   private record: RunRecord | null = null;
+  /** While set, advances end at the first event matching it (a lesson step's wait). */
+  private stopAt: EventPattern | null = null;
 
   constructor(
     private readonly portFactory: () => Port,
@@ -134,7 +136,8 @@ export class Controller {
     this.lastWall = wall;
     const to = s.t + Math.max(1, Math.round(dt * 1000 * s.speed));
     this.advancing = true;
-    void this.transport.send({ type: 'advance', to }).then((r) => {
+    const stop = this.stopAt ? { stop: this.stopAt } : {};
+    void this.transport.send({ type: 'advance', to, ...stop }).then((r) => {
       this.arrived = r;
     });
   }
@@ -195,6 +198,24 @@ export class Controller {
 
   async seek(to: number): Promise<void> {
     this.handle(await this.transport.send({ type: 'seek', to: Math.max(0, Math.round(to)) }));
+  }
+
+  /** Stop playing at the first event matching `p` (null: play freely). */
+  setStop(p: EventPattern | null): void {
+    this.stopAt = p;
+  }
+
+  /** Jump ahead to the first event matching `p`, at most `limitUs` later ("skip to it"). */
+  async runUntil(p: EventPattern, limitUs: number): Promise<void> {
+    this.setPlaying(false);
+    await this.settled();
+    const to = useLab.getState().t + limitUs;
+    this.handle(await this.transport.send({ type: 'advance', to, stop: p }));
+  }
+
+  /** Resolves once no advance is on its way (so a jump's frame is folded after the play frames). */
+  private async settled(): Promise<void> {
+    while (this.advancing) await new Promise((r) => setTimeout(r, 5));
   }
 
   async stepForward(): Promise<void> {
@@ -262,7 +283,7 @@ export class Controller {
           stepTimes: r.stepTimes,
           selected: null,
         });
-        applyFrame(r.frame);
+        applyFrame(r.frame, { ready: true });
         return;
       case 'frame':
         applyFrame(r.frame);

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { NodeView } from '../engine/index.ts';
 import { type Lang, loadLang, type MsgKey, type Vars } from '../i18n/index.ts';
 import type { Frame, Milestone } from '../protocol.ts';
+import { emitFrame } from './frames.ts';
 import { applyEvents, emptyHistory, type History, noneTouched, type Touched, truncate } from './history.ts';
 
 export type Selection = { kind: 'node'; name: string } | { kind: 'link'; replica: string } | null;
@@ -147,8 +148,11 @@ export function followTab(frame: Frame): LabState['insight'] | null {
   return tab;
 }
 
-/** Fold one frame in. `reset` first forgets history after the frame's start. */
-export function applyFrame(frame: Frame, opts: { reset?: boolean } = {}): void {
+/**
+ * Fold one frame in. `reset` first forgets history after the frame's start; `ready` marks the first
+ * frame of a new run (for the frame listeners).
+ */
+export function applyFrame(frame: Frame, opts: { reset?: boolean; ready?: boolean } = {}): void {
   useLab.setState((s) => {
     let touched = noneTouched();
     if (opts.reset) touched = truncate(s.hist, frame.to);
@@ -174,6 +178,7 @@ export function applyFrame(frame: Frame, opts: { reset?: boolean } = {}): void {
       selected,
     };
   });
+  emitFrame(frame, opts.ready ? 'ready' : opts.reset ? 'reset' : 'frame');
 }
 
 function sameRecord(a: Record<string, number>, b: Record<string, number>): boolean {

@@ -10,6 +10,7 @@ import { ClusterView } from './cluster/ClusterView.tsx';
 import { useT } from './hooks.ts';
 import { Insights } from './Insights.tsx';
 import { onKeyDown } from './keyboard.ts';
+import { LessonEntry, LessonSlot } from './lesson/LessonEntry.tsx';
 import { RespDialog } from './link/RespDialog.tsx';
 import { FaultScreen } from './overlays/FaultScreen.tsx';
 import { HelpOverlay } from './overlays/HelpOverlay.tsx';
@@ -50,6 +51,8 @@ export function App() {
               <Insights />
             </div>
             <div id="side" className="side-wrap">
+              <LessonEntry />
+              <LessonSlot />
               <SidePanel />
             </div>
           </>

@@ -6,6 +6,7 @@ import { DecisionPanel } from './decision/DecisionPanel.tsx';
 import { FullSyncPanel } from './fullsync/FullSyncPanel.tsx';
 import { HandshakeTab } from './handshake/Stepper.tsx';
 import { useT } from './hooks.ts';
+import { PredictSwitch } from './lesson/LessonEntry.tsx';
 import { Tabs } from './Tabs.tsx';
 
 export const INSIGHT_TABS: InsightTab[] = ['handshake', 'decision', 'backlog', 'offsets', 'fullsync'];
@@ -24,6 +25,7 @@ export function Insights() {
         onSelect={(k) => useLab.setState({ insight: k })}
         extra={
           <>
+            <PredictSwitch />
             <label className="switch follow" title={t('ins.followHelp')}>
               <input
                 type="checkbox"

@@ -4,6 +4,7 @@ import { openScenario, syncUrl } from '../store/boot.ts';
 import { ctl } from '../store/instance.ts';
 import { setLang, useLab } from '../store/store.ts';
 import { useT } from './hooks.ts';
+import { ChecklistButton, LessonButton } from './lesson/LessonEntry.tsx';
 import { ShareButton } from './share/ShareDialog.tsx';
 
 export function TopBar() {
@@ -39,6 +40,8 @@ export function TopBar() {
         seed {seed}
       </span>
       <div className="top-actions">
+        <LessonButton />
+        <ChecklistButton />
         <button
           type="button"
           onClick={() => void setLang(lang === 'zh' ? 'en' : 'zh').then(syncUrl)}

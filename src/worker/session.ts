@@ -11,6 +11,8 @@ import {
   createTimeline,
   DEFAULT_SETUP,
   drainEvents,
+  type EventPattern,
+  findMatch,
   type LabInput,
   LabInputError,
   input as labInput,
@@ -83,7 +85,8 @@ export class Session {
         return this.load(req);
       case 'advance': {
         const p = this.begin();
-        this.advanceTo(req.to, p);
+        if (req.stop) this.advanceUntil(req.to, req.stop, p);
+        else this.advanceTo(req.to, p);
         return { type: 'frame', frame: this.finish(p) };
       }
       case 'seek':
@@ -116,6 +119,7 @@ export class Session {
     this.stepTimes = [];
     try {
       if (src.kind === 'default') this.tl = createTimeline(req.seed, DEFAULT_SETUP);
+      else if (src.kind === 'lab') this.tl = createTimeline(req.seed, src.setup);
       else if (src.kind === 'run') {
         this.tl = timelineOf(src.record);
       } else {
@@ -132,7 +136,9 @@ export class Session {
     }
     this.nextSample = 0;
     const p = this.begin();
-    this.advanceTo(0, p);
+    // A lesson chapter (`lab`) begins with its nodes up: its first step acts on them. The free lab
+    // and scenarios begin at t = 0, so the start-up (each node's start, the first handshakes) plays.
+    this.advanceTo(src.kind === 'lab' ? startedAt(this.tl.record.inputs) : 0, p);
     return {
       type: 'ready',
       seed: this.tl.record.seed,
@@ -163,6 +169,15 @@ export class Session {
         this.nextSample += SAMPLE_EVERY_US;
       }
     } while (w().now < to);
+  }
+
+  /** Advance due time by due time until an event matches `stop` (or `to`): the frame ends there. */
+  private advanceUntil(to: number, stop: EventPattern, p: Pending): void {
+    for (let i = 0; i < MAX_STEPS && this.now < to; i++) {
+      const before = p.events.length;
+      this.advanceTo(Math.min(to, nextDueAt(this.timeline())), p);
+      if (findMatch(p.events, stop, before) >= 0) return;
+    }
   }
 
   private collect(p: Pending, events: SimEvent[], applied: TimedInput[]): void {
@@ -258,6 +273,13 @@ export class Session {
     this.collect(p, drainEvents(tl.lab.w), []);
     return { type: 'input', result, frame: this.finish(p) };
   }
+}
+
+/** When the last node of a new run's start-up has started (its recorded `start` inputs). */
+function startedAt(inputs: readonly TimedInput[]): number {
+  let at = 0;
+  for (const i of inputs) if (i.input.type === 'start') at = Math.max(at, i.at);
+  return at;
 }
 
 /** The first milestone among events[from…]: handshake done, +FULLRESYNC/+CONTINUE, RDB loaded. */

@@ -1,6 +1,7 @@
 // The share link of what is open: a published scenario needs only its name and seed; once someone
 // acted, the link carries the run (#run=, compressed inputs: store/run-codec.ts).
 import { ctl } from '../../store/instance.ts';
+import { lessonSearch } from '../../store/lesson-nav.ts';
 import { useLab } from '../../store/store.ts';
 import { buildSearch, encodeRun } from '../../store/url.ts';
 
@@ -9,7 +10,9 @@ export async function shareLink(): Promise<string> {
   const record = await ctl().exportRun();
   // The page's own address without query or hash (location.origin is "null" on a file:// page).
   const page = location.href.split(/[?#]/)[0];
-  const base = `${page}${buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang })}`;
+  const base = `${page}${buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang })}${lessonSearch()}`;
+  // In the lesson the position (chapter, step) is the link: the chapter replays to it.
+  if (lessonSearch()) return base;
   return record && record.inputs.length > 0 && (!s.scenario || s.acted)
     ? `${base}#run=${await encodeRun(record)}`
     : base;

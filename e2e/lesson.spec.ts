@@ -1,0 +1,193 @@
+// Lesson 27 in the browser: the first-screen entry, a chapter walked with the student's own input
+// (typed in the console) and the show-me buttons, a wrong and a right prediction revealed by the
+// engine's decision, the checklist ticking, back/next/Esc from the keyboard, bad lesson URLs,
+// axe on the lesson screens, and screenshots of every chapter in zh and en (looked at by hand).
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import { console_, expect, now, test } from './fixtures.ts';
+
+const panel = (page: Page) => page.locator('.lesson-panel');
+const NEXT = /^(Next|下一步) →$/;
+const SHOW = /^(Show me|Skip to it|演示给我看|跳到该事件)$/;
+
+async function openLesson(page: Page, query: string): Promise<Locator> {
+  await page.goto(`./${query}`);
+  const p = panel(page);
+  await expect(p.locator('.lesson-caption')).toBeVisible({ timeout: 20_000 });
+  return p;
+}
+
+/** Finish the current step the way "show me" does, then press Next. */
+async function advance(page: Page): Promise<void> {
+  const p = panel(page);
+  const next = p.getByRole('button', { name: NEXT });
+  const show = p.getByRole('button', { name: SHOW });
+  if (await show.isVisible()) await show.click({ timeout: 2000 }).catch(() => {});
+  await expect(next).toBeEnabled({ timeout: 30_000 });
+  await next.click();
+}
+
+async function stepText(page: Page): Promise<string> {
+  return (await panel(page).locator('.lesson-progress span').first().textContent()) ?? '';
+}
+
+async function axe(page: Page, what: string): Promise<void> {
+  await page.waitForTimeout(500);
+  const r = await new AxeBuilder({ page }).analyze();
+  const summary = r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations (${what})`).toEqual([]);
+}
+
+test('the first screen offers lesson 27 first; starting it opens chapter 1 and the URL says so', async ({
+  page,
+}) => {
+  await page.goto('./?lang=en');
+  const start = page.getByRole('button', { name: 'Start lesson 27' });
+  await expect(start).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open the free lab' })).toBeVisible();
+  await axe(page, 'entry');
+  await start.click();
+  await expect(panel(page).getByRole('heading')).toContainText('Setting up the relation');
+  await expect(page).toHaveURL(/lesson=27&chapter=1&step=1/);
+  // Esc leaves into the free lab at the same moment; a reload offers to resume.
+  await expect(panel(page).getByRole('button', { name: NEXT })).toBeEnabled({ timeout: 20_000 });
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => stepText(page)).toBe('Step 2 of 6');
+  await page.keyboard.press('Escape');
+  await expect(panel(page)).toHaveCount(0);
+  await expect(page).not.toHaveURL(/lesson=/);
+  // A returning visitor (a new tab: the card shows once per visit) is offered to resume.
+  const again = await page.context().newPage();
+  await again.goto('./?lang=en');
+  await expect(again.getByRole('button', { name: 'Resume lesson 27 (chapter 1, step 2)' })).toBeVisible();
+  await again.getByRole('button', { name: 'Resume lesson 27 (chapter 1, step 2)' }).click();
+  await expect.poll(() => stepText(again)).toBe('Step 2 of 6');
+  await again.close();
+});
+
+test('chapter 1 walked with the student typing REPLICAOF; the checklist ticks point 1 from the engine', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openLesson(page, '?lang=en&lesson=27&chapter=1');
+  await advance(page); // the lesson writes 200 keys
+  await expect(panel(page).locator('.lesson-caption')).toContainText("in B's console type REPLICAOF");
+  await expect(panel(page).getByRole('button', { name: NEXT })).toBeDisabled();
+  await console_(page, 'B', 'replicaof 127.0.0.1 7101');
+  await expect(panel(page).getByText('The engine received your input.')).toBeVisible();
+  const checklist = panel(page).locator('.lesson-checklist');
+  await checklist.locator('summary').click();
+  await expect(checklist.locator('li').first()).toHaveClass(/done/);
+  await axe(page, 'lesson do step');
+  await panel(page).getByRole('button', { name: NEXT }).click();
+  await advance(page); // tell
+  await expect(panel(page).locator('.lesson-caption')).toContainText('link.state online');
+  await advance(page); // wait: online
+  await advance(page); // do: REPLICAOF NO ONE (show me)
+  await expect(panel(page).locator('.lesson-caption')).toContainText('replid2');
+  // The caption's anchor is outlined (a style rule aimed at B's card).
+  await expect(page.locator('.node-card[data-node="B"]')).toHaveCSS('outline-style', 'solid');
+  await expect(page.locator('.node-card[data-node="A"]')).not.toHaveCSS('outline-style', 'solid');
+  // Back is a seek to when the step began: the time display goes back.
+  const t = () => now(page);
+  const before = await t();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => stepText(page)).toBe('Step 5 of 6');
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => stepText(page)).toBe('Step 4 of 6');
+  await expect.poll(t).toBeLessThan(before);
+});
+
+test('predictions: a wrong one and a right one, revealed by the master decision, scored per chapter', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openLesson(page, '?lang=en&lesson=27&chapter=2&step=8');
+  const p = panel(page);
+  await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
+  await axe(page, 'prediction asked');
+  await p.getByRole('button', { name: '+CONTINUE' }).click();
+  await expect(p.locator('.lesson-reveal')).toContainText('Not quite: the engine says FULLRESYNC', {
+    timeout: 30_000,
+  });
+  await expect(p.locator('.lesson-reveal')).toContainText('replid-mismatch');
+  await expect(p.getByText('Predictions 0/1')).toBeVisible();
+  await axe(page, 'prediction revealed');
+  // Chapter 3's first prediction: a short gap, the backlog still holds it.
+  await openLesson(page, '?lang=en&lesson=27&chapter=3&step=7');
+  await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
+  await p.getByRole('button', { name: '+CONTINUE' }).click();
+  await expect(p.locator('.lesson-reveal')).toContainText('Right', { timeout: 30_000 });
+  await expect(p.getByText('Predictions 1/2')).toBeVisible();
+});
+
+test('a numeric prediction the engine settles: backlog bytes after +CONTINUE', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openLesson(page, '?lang=en&lesson=27&chapter=5&step=9');
+  const p = panel(page);
+  await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
+  await p.getByLabel('Your answer').fill('843');
+  await p.getByRole('button', { name: 'Reveal' }).click();
+  await expect(p.locator('.lesson-reveal')).toContainText('Right', { timeout: 30_000 });
+  await expect(p.locator('.lesson-reveal')).toContainText('843 B');
+});
+
+test('bad lesson URLs say what is wrong and open the lesson start', async ({ page }) => {
+  await openLesson(page, '?lang=en&lesson=28');
+  await expect(panel(page).getByRole('alert')).toContainText("ERR unknown lesson '28'");
+  await expect(panel(page).getByRole('heading')).toContainText('Setting up the relation');
+  await openLesson(page, '?lang=en&lesson=27&chapter=9');
+  await expect(panel(page).getByRole('alert')).toContainText('ERR no chapter 9: lesson 27 has 6');
+});
+
+test('every chapter, in zh and en: screenshots, and axe on the lesson screen', async ({ page }) => {
+  test.setTimeout(240_000);
+  for (const lang of ['en', 'zh'] as const)
+    for (let c = 1; c <= 6; c++) {
+      await openLesson(page, `?lang=${lang}&lesson=27&chapter=${c}&step=2`);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `e2e/screenshots/lesson-${lang}-ch${c}.png` });
+      if (c === 1 || c === 4) await axe(page, `lesson ${lang} chapter ${c}`);
+    }
+});
+
+test('the free lab has the predict switch: the run pauses at a PSYNC, asks, and the decision answers', async ({
+  page,
+}) => {
+  await page.goto('./?lang=en&scenario=a_initial_attach');
+  await expect(page.getByRole('button', { name: /^(Pause|Play)$/ })).toBeEnabled();
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.keyboard.press('Home'); // back to t = 0: the first PSYNC is still ahead
+  await page.getByRole('checkbox', { name: 'Predict' }).check();
+  await page.getByRole('button', { name: 'Play' }).click();
+  const card = page.getByRole('region', { name: 'Predict' });
+  await expect(card).toContainText('asks A to PSYNC', { timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await card.getByRole('button', { name: '+FULLRESYNC' }).click();
+  await expect(card).toContainText('Right', { timeout: 30_000 });
+  await expect(card).toContainText('replid-mismatch'); // B offers its own history (REPLICAOF at runtime)
+  await axe(page, 'free-lab prediction');
+});
+
+test('the free lab shows the checklist of what was seen; an open point opens the step that shows it', async ({
+  page,
+}) => {
+  await page.goto('./?lang=en&scenario=a_initial_attach');
+  const points = page.getByRole('button', { name: /^Points \d+\/20$/ });
+  // The scenario's first attach (handshake, full sync) ticks points as the run plays.
+  await expect(points).not.toHaveText('Points 0/20', { timeout: 30_000 });
+  await points.click();
+  const list = page.locator('.checklist-popover');
+  await expect(list.locator('li.done').first()).toBeVisible();
+  await axe(page, 'free-lab checklist');
+  await list.getByRole('button', { name: /^20\. / }).click();
+  await expect(panel(page).getByRole('heading')).toContainText('Where PSYNC falls short');
+});
+
+test('opening a scenario from the picker during the lesson leaves the lesson', async ({ page }) => {
+  await openLesson(page, '?lang=en&lesson=27&chapter=1');
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('b_short_drop_partial');
+  await expect(panel(page)).toHaveCount(0);
+  await expect(page).toHaveURL(/scenario=b_short_drop_partial/);
+  await expect(page).not.toHaveURL(/lesson=/);
+});

@@ -1,0 +1,113 @@
+// A prediction: asked while the run is paused before the master answers, revealed with the live
+// values of the decision that settled it (the decision panel beside shows the why card).
+import { useId, useState } from 'react';
+import type { PredictStep } from '../../engine/lesson/types.ts';
+import { useLesson } from '../../store/lesson/runtime.ts';
+import { useLab } from '../../store/store.ts';
+import { REASON_TEXT } from './text.ts';
+import { useLx } from './useLx.ts';
+
+const short = (id: string) => (id.length > 8 ? `${id.slice(0, 8)}…` : id);
+
+function Reveal() {
+  const lx = useLx();
+  const lang = useLab((s) => s.lang);
+  const r = useLesson((s) => s.reveal);
+  if (!r) return null;
+  const v = r.decision.values;
+  const words = REASON_TEXT as Record<string, Record<typeof lang, string> | undefined>;
+  const shown = (a: string) => (words[a] ? `${a} — ${words[a][lang]}` : a);
+  return (
+    <div className="lesson-reveal" role="status">
+      <p className={r.given === '' ? '' : r.right ? 'ok' : 'bad'}>
+        {r.given === ''
+          ? lx('unanswered', { answer: shown(r.answer) })
+          : r.right
+            ? lx('right')
+            : lx('wrong', { answer: shown(r.answer) })}
+      </p>
+      <p className="dim">{lx('values')}</p>
+      <dl className="mono">
+        <dt>PSYNC</dt>
+        <dd>
+          {short(v.requestedReplid)} {v.requestedOffset}
+        </dd>
+        <dt>replid</dt>
+        <dd>{short(v.replid)}</dd>
+        <dt>replid2</dt>
+        <dd>
+          {short(v.replid2)} ≤ {v.secondReplOffset}
+        </dd>
+        <dt>master_repl_offset</dt>
+        <dd>{v.masterReplOffset}</dd>
+        <dt>backlog</dt>
+        <dd>{v.backlogActive ? `${v.backlogFirstByte} … ${v.backlogLastByte}` : '—'}</dd>
+        <dt>→</dt>
+        <dd>
+          +{r.decision.outcome} · {r.decision.reason}
+          {r.decision.outcome === 'CONTINUE' ? ` · ${r.decision.backlogBytes} B` : ''}
+        </dd>
+      </dl>
+    </div>
+  );
+}
+
+export function PredictView({ step, onAnswer }: { step: PredictStep; onAnswer: (a: string) => void }) {
+  const lx = useLx();
+  const lang = useLab((s) => s.lang);
+  const phase = useLesson((s) => s.phase);
+  const [num, setNum] = useState('');
+  const id = useId();
+  if (phase === 'revealing') return <p className="lesson-status waiting">{lx('revealing')}</p>;
+  if (phase === 'done') return <Reveal />;
+  if (phase !== 'asking') return null;
+  return (
+    <fieldset className="lesson-predict">
+      <legend>
+        {lx('predict')} —{' '}
+        {lx(step.ask === 'outcome' ? 'outcomeQ' : step.ask === 'reason' ? 'reasonQ' : 'numberQ')}
+      </legend>
+      <p className="dim">{lx('predictHelp')}</p>
+      {step.ask === 'outcome' && (
+        <div className="row">
+          <button type="button" className="mono" onClick={() => onAnswer('CONTINUE')}>
+            +CONTINUE
+          </button>
+          <button type="button" className="mono" onClick={() => onAnswer('FULLRESYNC')}>
+            +FULLRESYNC
+          </button>
+        </div>
+      )}
+      {step.ask === 'reason' && (
+        <div className="col">
+          {(step.choices ?? []).map((c) => (
+            <button type="button" key={c} onClick={() => onAnswer(c)}>
+              <span className="mono">{c}</span> — {REASON_TEXT[c]?.[lang] ?? c}
+            </button>
+          ))}
+        </div>
+      )}
+      {(step.ask === 'requested-offset' || step.ask === 'backlog-bytes') && (
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (/^\d+$/.test(num.trim())) onAnswer(num.trim());
+          }}
+        >
+          <label htmlFor={id}>{lx('yourNumber')}</label>
+          <input
+            id={id}
+            inputMode="numeric"
+            value={num}
+            onChange={(e) => setNum(e.target.value)}
+            className="mono"
+          />
+          <button type="submit" disabled={!/^\d+$/.test(num.trim())}>
+            {lx('submit')}
+          </button>
+        </form>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,26 @@
+// The lesson's word tables: every entry in zh and en, with the same {placeholders}; every lesson
+// point and every PSYNC reason has words.
+import { describe, expect, it } from 'vitest';
+import { LESSON_POINTS } from '../../engine/lesson/points.ts';
+import { ENTRY_TEXT } from './entry-text.ts';
+import { LESSON_TEXT, POINT_TEXT, REASON_TEXT } from './text.ts';
+
+const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('lesson words', () => {
+  const tables = { LESSON_TEXT, ENTRY_TEXT, REASON_TEXT, POINT_TEXT } as Record<
+    string,
+    Record<string, { zh: string; en: string }>
+  >;
+  for (const [name, table] of Object.entries(tables))
+    it(`${name}: zh and en for every key, same placeholders`, () => {
+      const bad = Object.entries(table).filter(
+        ([, t]) => !t.zh.trim() || !t.en.trim() || holes(t.zh).join() !== holes(t.en).join(),
+      );
+      expect(bad.map(([k]) => k)).toEqual([]);
+    });
+
+  it('words for each of the 20 points (the reasons are checked by the compiler)', () => {
+    expect(Object.keys(POINT_TEXT).map(Number)).toEqual([...LESSON_POINTS]);
+  });
+});

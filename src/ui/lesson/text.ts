@@ -1,0 +1,128 @@
+// The lesson panel's words, zh-CN and en side by side (the lesson's own text lives in lessons/*.json).
+// Kept out of the main catalogs so the lesson chunk carries them; a test checks both languages.
+import type { PsyncReason } from '../../engine/psync.ts';
+import type { Lang } from '../../i18n/index.ts';
+import { pick } from './entry-text.ts';
+
+export const LESSON_TEXT = {
+  lesson: { zh: '第 {n} 课', en: 'Lesson {n}' },
+  chapter: { zh: '第 {n} 章', en: 'Chapter {n}' },
+  chapters: { zh: '章节', en: 'Chapters' },
+  stepOf: { zh: '第 {k} 步，共 {n} 步', en: 'Step {k} of {n}' },
+  next: { zh: '下一步', en: 'Next' },
+  back: { zh: '上一步', en: 'Back' },
+  leave: { zh: '自由实验', en: 'Free lab' },
+  leaveHelp: {
+    zh: '离开课程，从此刻起自由探索（Esc）',
+    en: 'Leave the lesson and explore from this moment (Esc)',
+  },
+  keys: { zh: '→ / Enter 下一步 · ← 上一步 · Esc 自由实验', en: '→ / Enter next · ← back · Esc free lab' },
+  waitingFor: { zh: '等待：{what}', en: 'Waiting for: {what}' },
+  happened: { zh: '已发生：{what}（t = {t} s）', en: 'Happened: {what} (t = {t} s)' },
+  skip: { zh: '跳到该事件', en: 'Skip to it' },
+  yourTurn: {
+    zh: '轮到你了：用界面或控制台完成这一步。',
+    en: 'Your turn: do it with the buttons or the console.',
+  },
+  received: { zh: '引擎已收到你的操作。', en: 'The engine received your input.' },
+  auto: { zh: '课程正在执行这一步……', en: 'The lesson is doing this step…' },
+  autoDone: { zh: '课程已执行这一步。', en: 'The lesson did this step.' },
+  hint: { zh: '提示', en: 'Hint' },
+  showMe: { zh: '演示给我看', en: 'Show me' },
+  predict: { zh: '预测', en: 'Predict' },
+  predictHelp: {
+    zh: '运行已暂停，主库还没有回答。先预测，再揭晓。',
+    en: 'The run is paused before the master answers. Predict, then reveal.',
+  },
+  yourNumber: { zh: '你的答案', en: 'Your answer' },
+  submit: { zh: '揭晓', en: 'Reveal' },
+  revealing: { zh: '正在运行到主库的决定……', en: 'Playing on to the master\u2019s decision…' },
+  right: { zh: '✓ 答对了', en: '✓ Right' },
+  wrong: { zh: '✗ 不对：引擎给出的是 {answer}', en: '✗ Not quite: the engine says {answer}' },
+  unanswered: { zh: '引擎给出的是 {answer}', en: 'The engine says {answer}' },
+  values: { zh: '决定时的实时值', en: 'Live values at the decision' },
+  score: { zh: '预测 {right}/{total}', en: 'Predictions {right}/{total}' },
+  finished: {
+    zh: '第 27 课完成！检查清单记录了你亲眼看到的内容。按 Esc 进入自由实验继续探索。',
+    en: 'Lesson 27 done! The checklist records what you saw happen. Press Esc to keep exploring in the free lab.',
+  },
+  loading: { zh: '正在打开本章……', en: 'Opening the chapter…' },
+  badLesson: { zh: '课程文件有误，实验室照常可用：', en: 'The lesson file is invalid; the lab still works:' },
+  checklist: { zh: '要点清单 {n}/20', en: 'Checklist {n}/20' },
+  checklistHelp: {
+    zh: '每个要点在你的运行中真的发生时打勾。点未完成的要点可跳到展示它的步骤。',
+    en: 'Each point ticks when it really happens in your run. Click an open point to jump to the step that shows it.',
+  },
+  advantage: { zh: '重连 {a} · 重启 {b} · 切主 {c}', en: 'reconnect {a} · restart {b} · switch {c}' },
+  reset: { zh: '清空', en: 'Reset' },
+  seen: { zh: '已看到', en: 'seen' },
+  notYet: { zh: '尚未看到', en: 'not yet seen' },
+  freeAsk: {
+    zh: '{replica} 向 {master} 发出 PSYNC。主库会回复 +CONTINUE 还是 +FULLRESYNC？',
+    en: '{replica} asks {master} to PSYNC. Will it answer +CONTINUE or +FULLRESYNC?',
+  },
+  playOn: { zh: '继续运行', en: 'Play on' },
+  costTitle: { zh: '每次重新同步的代价（本次运行）', en: 'What each resync cost (this run)' },
+  costReplica: { zh: '从库', en: 'Replica' },
+  costKind: { zh: '方式', en: 'Kind' },
+  costBytes: { zh: '传输字节', en: 'Bytes sent' },
+  costTime: { zh: '耗时 ms', en: 'Time ms' },
+  genTitle: { zh: '复制 ID 的变迁（最近 12 次）', en: 'Replication IDs over time (last 12)' },
+  genShare: { zh: '现在共享同一历史（replid）的节点：', en: 'Nodes sharing a history (replid) now:' },
+  genWhy: { zh: '原因', en: 'Why' },
+  outcomeQ: { zh: '主库会回复？', en: 'The master will answer?' },
+  reasonQ: { zh: '哪个检查决定了结果？', en: 'Which check decides it?' },
+  numberQ: { zh: '填一个数字', en: 'Enter a number' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type LessonTextKey = keyof typeof LESSON_TEXT;
+
+export function lessonText(
+  lang: Lang,
+  key: LessonTextKey,
+  vars: Record<string, string | number> = {},
+): string {
+  return pick(LESSON_TEXT, lang, key, vars);
+}
+
+/** PSYNC decision reasons in words (the engine's names stay beside them). */
+export const REASON_TEXT: Record<PsyncReason, Record<Lang, string>> = {
+  accepted: { zh: '两个条件都满足（增量）', en: 'both checks pass (partial)' },
+  'accepted-replid2': {
+    zh: '经 replid2 匹配（切主后增量）',
+    en: 'matched through replid2 (partial after a switch)',
+  },
+  'full-requested': { zh: '从库请求全量（PSYNC ? -1）', en: 'the replica asks for a full sync (PSYNC ? -1)' },
+  'replid-mismatch': { zh: 'replid 不同', en: 'the replid differs' },
+  'replid2-offset-too-high': { zh: 'offset 超过 second_repl_offset', en: 'offset past second_repl_offset' },
+  'no-backlog': { zh: '主库没有 backlog', en: 'the master has no backlog' },
+  'offset-before-backlog': {
+    zh: 'offset 太小，已不在 backlog 中',
+    en: 'the offset is too old: no longer in the backlog',
+  },
+  'offset-after-master': { zh: 'offset 超过主库', en: 'the offset is past the master\u2019s' },
+};
+
+/** The 20 lesson points in a few words each (the lesson README's table). */
+export const POINT_TEXT: Record<number, Record<Lang, string>> = {
+  1: { zh: '设置主从关联（REPLICAOF / NO ONE）', en: 'Set up the relation (REPLICAOF / NO ONE)' },
+  2: { zh: '从库主动连接主库', en: 'The replica connects on its own' },
+  3: { zh: 'PING 确认主库可用', en: 'PING checks the master is usable' },
+  4: { zh: 'AUTH 鉴权', en: 'AUTH with masterauth' },
+  5: { zh: 'REPLCONF 上报端口、IP', en: 'REPLCONF listening-port / ip-address' },
+  6: { zh: 'REPLCONF capa eof capa psync2', en: 'REPLCONF capa eof capa psync2' },
+  7: { zh: 'PSYNC replid offset', en: 'PSYNC replid offset' },
+  8: { zh: '主库的 2 个 replid（replid2）', en: 'Two replids on the master (replid2)' },
+  9: { zh: '增量同步条件', en: 'Partial sync conditions' },
+  10: { zh: '+CONTINUE 并发送 backlog', en: '+CONTINUE and the backlog bytes' },
+  11: { zh: '全量同步条件', en: 'Full sync conditions' },
+  12: { zh: '+FULLRESYNC、RDB + 缓冲', en: '+FULLRESYNC, RDB + buffer' },
+  13: { zh: '从库执行复制流', en: 'The replica applies the stream' },
+  14: { zh: '关闭级联从库、清空缓冲', en: 'Cascaded replicas dropped, buffer cleared' },
+  15: { zh: '临时 RDB 文件改名为 dump.rdb', en: 'Temp RDB renamed to dump.rdb' },
+  16: { zh: '清空旧数据，载入 RDB', en: 'Old data flushed, RDB loaded' },
+  17: { zh: '建立 master client，更新 replid/offset', en: 'Master client built, replid/offset taken' },
+  18: { zh: '重连、重启、切主均可增量', en: 'Reconnect, restart, switch: all partial' },
+  19: { zh: '增量 vs 全量：代价对比', en: 'Partial vs full: the cost' },
+  20: { zh: '依赖 backlog：断开过久仍需全量', en: 'Depends on the backlog: long outages go full' },
+};

@@ -1,0 +1,88 @@
+// Lesson 27 as data: valid, every lesson point shown by a step, every chapter walked headless in
+// the engine (each wait reached, each do satisfied, each prediction settled), all 20 points ticked.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { emptyChecklist, LESSON_POINTS, validateLesson } from '../src/engine/lesson/index.ts';
+import { walkChapter } from './lesson-walk.ts';
+
+const FILE = 'lessons/27.json';
+const raw = () => JSON.parse(readFileSync(new URL(`../${FILE}`, import.meta.url), 'utf8'));
+
+describe('lesson 27', () => {
+  const lesson = validateLesson(raw(), FILE);
+
+  it('has the chapters in the outline order', () => {
+    expect(lesson.chapters.map((c) => c.id)).toEqual([
+      'relation',
+      'handshake',
+      'choice',
+      'receive',
+      'advantages',
+      'limits',
+    ]);
+  });
+
+  it('gives every one of the 20 points to a step', () => {
+    const shown = new Set(lesson.chapters.flatMap((c) => c.steps.flatMap((s) => s.points)));
+    expect(LESSON_POINTS.filter((p) => !shown.has(p))).toEqual([]);
+  });
+
+  it('asks at least 8 predictions, numeric ones among them', () => {
+    const asks = lesson.chapters.flatMap((c) =>
+      c.steps.flatMap((s) => (s.kind === 'predict' ? [s.ask] : [])),
+    );
+    expect(asks.length).toBeGreaterThanOrEqual(8);
+    expect(asks).toContain('requested-offset');
+    expect(asks).toContain('backlog-bytes');
+  });
+
+  // Each chapter alone, from its own setup: every wait is reached, every do reaches the engine,
+  // every prediction is settled by a PSYNC decision, and each point a step claims is seen.
+  const ANSWERS: Record<string, string[]> = {
+    relation: [],
+    handshake: ['FULLRESYNC'],
+    choice: ['CONTINUE', 'offset-before-backlog'],
+    receive: ['FULLRESYNC', 'FULLRESYNC'],
+    advantages: ['843', '844', 'CONTINUE'],
+    limits: ['offset-before-backlog', 'CONTINUE'],
+  };
+  for (const ch of lesson.chapters)
+    it(`walks chapter '${ch.id}' in the engine: every step fires and shows its points`, () => {
+      const c = emptyChecklist();
+      const steps = walkChapter(ch, c);
+      expect(steps.map((s) => s.id)).toEqual(ch.steps.map((s) => s.id));
+      expect(steps.flatMap((s) => (s.answer ? [s.answer] : []))).toEqual(ANSWERS[ch.id]);
+      const claimed = [...new Set(ch.steps.flatMap((s) => s.points))];
+      expect(claimed.filter((p) => c.seen[p] === undefined)).toEqual([]);
+    });
+
+  it('names file, chapter, step and field when a lesson is wrong', () => {
+    const bad = raw();
+    bad.chapters[2].steps[5].until = { type: 'psync.decidedd' };
+    bad.chapters[2].steps[5].kind = 'wait';
+    expect(() => validateLesson(bad, FILE)).toThrow(
+      /^ERR lessons\/27\.json: chapter 3 'choice', step 6 'heal', field 'until\.type': /,
+    );
+    const twice = raw();
+    twice.chapters[0].steps[1].id = 'data';
+    expect(() => validateLesson(twice, FILE)).toThrow(
+      "ERR lessons/27.json: chapter 1 'relation', step 2 'data': the id 'data' is used twice in the chapter",
+    );
+    const noZh = raw();
+    delete noZh.chapters[1].steps[0].text.zh;
+    expect(() => validateLesson(noZh, FILE)).toThrow(
+      /chapter 2 'handshake', step 1 'auth-setup', field 'text\.zh'/,
+    );
+    const ghost = raw();
+    ghost.chapters[0].steps[1].input.node = 'Q';
+    expect(() => validateLesson(ghost, FILE)).toThrow(
+      /step 2 'replicaof': field 'input': no node 'Q' in the setup/,
+    );
+  });
+
+  it('a whole walk ticks all 20 points', () => {
+    const c = emptyChecklist();
+    for (const ch of lesson.chapters) walkChapter(ch, c);
+    expect(LESSON_POINTS.filter((p) => c.seen[p] === undefined)).toEqual([]);
+  });
+});
