@@ -1,6 +1,7 @@
 // Node processes: start (with whatever dump.rdb is on disk), SHUTDOWN [SAVE|NOSAVE] (7.0 waits
 // for lagging replicas), freeze/unfreeze (SIGSTOP/SIGCONT), BGSAVE, and serverCron.
 
+import { noAcked } from './acked.ts';
 import { createBacklog, rebaseBacklog } from './backlog.ts';
 import { unblock } from './blocked.ts';
 import { cfgInt, cfgStr, defaultConfig, startValue } from './config.ts';
@@ -71,7 +72,7 @@ export function createNode(w: World, name: string, port: number, startConfig: Ma
     dirty: 0,
     parked: [],
     busyUntil: 0,
-    acked: [],
+    acked: noAcked(),
     lostAcked: 0,
   };
   w.nodes.set(name, node);

@@ -1,4 +1,5 @@
 // The World: plain data, nothing but what a run is. simulation.ts is the one loop that mutates it.
+import type { AckedWrites } from './acked.ts';
 import type { Backlog, StreamEntry } from './backlog.ts';
 import type { Pending } from './blocked.ts';
 import type { SimEvent } from './events.ts';
@@ -275,7 +276,7 @@ export interface Node {
   /** Work that arrived while the process was stopped (SIGSTOP): handled in order on SIGCONT. */
   parked: Task[];
   /** Writes this node acknowledged as a master: replid and end offset (acked.ts; kept across restarts). */
-  acked: { replid: string; end: number }[];
+  acked: AckedWrites;
   /** Acknowledged writes this node later threw away in a full sync (the lab's "acknowledged but lost"). */
   lostAcked: number;
 }
