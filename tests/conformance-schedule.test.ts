@@ -68,6 +68,25 @@ describe('conformance schedule', () => {
     expect(rerunReport(out)).toMatch(/^✗ failed again alone: x — first run: engine vs real/);
   });
 
+  it('a timing-sensitive (exclusive) case gets two alone re-runs; the others one', async () => {
+    const calls: boolean[] = [];
+    let n = 0;
+    const flaky: Task = {
+      label: 'p',
+      weight: 1,
+      exclusive: true,
+      run: async () => {
+        calls.push(true);
+        n++;
+        return result('p', [{ name: 'real vs reference', ok: n === 3, diffs: n === 3 ? [] : [pingDiff] }]);
+      },
+    };
+    const out = await runAll([flaky], 2, () => {});
+    expect(calls).toEqual([true, true, true]);
+    expect(out[0].checks[0].ok).toBe(true);
+    expect(out[0].firstRun).toMatch(/^real vs reference: 1 divergence/);
+  });
+
   it('an engine-only failure is deterministic: no re-run', async () => {
     const calls: boolean[] = [];
     const out = await runAll([task('y', 'engine vs reference', ['busy', 'alone'], calls)], 2, () => {});

@@ -92,8 +92,9 @@ export function rerunReport(cases: CaseResult[]): string {
   for (const c of cases) {
     if (c.firstRun === undefined) continue;
     const passed = c.checks.every((k) => k.ok);
+    const notes = c.checks.filter((k) => k.ok && k.note).map((k) => `; ${k.name}: ${k.note}`);
     out.push(
-      `${passed ? '↻ passed only on its alone re-run' : '✗ failed again alone'}: ${c.name}${c.seed !== undefined ? ` (seed ${c.seed})` : ''} — first run: ${c.firstRun}`,
+      `${passed ? '↻ passed only on its alone re-run' : '✗ failed again alone'}: ${c.name}${c.seed !== undefined ? ` (seed ${c.seed})` : ''} — first run: ${c.firstRun}${notes.join('')}`,
     );
   }
   return out.join('\n');

@@ -64,7 +64,11 @@ export async function runAll(
   if (again.length) log(`re-running ${again.length} failed case(s) alone`);
   for (const t of again) {
     const first = results.get(t)!;
-    const r = await runOne(t, true, '[alone  ]');
+    // A timing-sensitive case (exclusive) already ran alone: on a machine whose cores are saturated
+    // by other work its timers can still be late, so it gets one more alone try than the others.
+    let r = first;
+    for (let k = 0; k < (t.exclusive ? 2 : 1) && failedOnRealSide(r); k++)
+      r = await runOne(t, true, '[alone  ]');
     r.firstRun = failureLine(first);
     results.set(t, r);
   }

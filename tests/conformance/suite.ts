@@ -186,7 +186,7 @@ export async function randomCase(ctx: SuiteContext, seed: number): Promise<CaseR
     };
     result.checks.push(check);
     if (!check.ok && real.problems.length === 0 && ctx.alone)
-      await investigate(ctx, plan, scenario, real.trace, result, check);
+      await investigate(ctx, plan, scenario, real.trace, (eng as { trace: Trace }).trace, result, check);
   }
   result.ms = Date.now() - t0;
   return result;
@@ -205,6 +205,7 @@ async function investigate(
   plan: Plan,
   scenario: Scenario,
   realTrace: Trace,
+  engineTrace: Trace,
   result: CaseResult,
   check: Check,
 ): Promise<void> {
@@ -212,6 +213,23 @@ async function investigate(
   ctx.log(`divergence: random sequence seed ${seed} (${check.diffs!.length} divergences)`);
   const again = await withSlot((slot) => runReal(scenario, { slot }));
   const rr = compareTraces(realTrace, again.trace);
+  if (rr.diffs.length && compareTraces(again.trace, engineTrace).diffs.length === 0) {
+    // Real Redis itself answered two ways (a timer landed in another step: on a saturated
+    // machine even a run alone can be late) and the engine gave one of them: the difference did
+    // not repeat, so it is no divergence. Kept visible: the note, and the unreproducible files.
+    const first = check.diffs![0];
+    check.ok = true;
+    check.note = `real Redis differed between two runs here (first: s${first.step ?? '-'} ${first.node ?? ''} ${first.field}); the engine matches the second`;
+    check.diffs = [];
+    result.checks.push({
+      name: 'real vs real',
+      ok: true,
+      compared: rr.compared,
+      note: 'not reproducible on this machine (timing): see unreproducible-*',
+    });
+    saveUnreproducible(ctx, scenario, realTrace, again.trace);
+    return;
+  }
   if (rr.diffs.length) {
     result.checks.push({
       name: 'real vs real',
