@@ -369,11 +369,8 @@ const shutdownCmd: Handler = (w, node, _c, argv) => {
     else if (l === 'now' || l === 'force') now = now || l === 'now';
     else if (l !== 'abort') return ok(err('ERR syntax error'));
   }
-  const lagging = node.slaves.filter((s) => s.ackOff < node.masterReplOffset).map((s) => s.peer);
   const r = shutdown(w, node, { save, now }, argv);
-  if (r.reply) return ok(r.reply);
-  r.waiting = `SHUTDOWN: waiting up to ${cfgInt(node.config, 'shutdown-timeout')} s for ${lagging.join(', ')} to acknowledge offset ${node.masterReplOffset} (writes paused), then exiting`;
-  return { pending: r };
+  return r.reply ? ok(r.reply) : { pending: r };
 };
 
 const clientCmd: Handler = (w, node, c, argv) => {

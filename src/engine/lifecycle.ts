@@ -281,7 +281,7 @@ export function shutdown(
   opts: { save: boolean | null; now: boolean },
   argv: string[] = ['SHUTDOWN'],
 ): ShutdownWait {
-  const lagging = node.slaves.some((s) => s.ackOff !== node.masterReplOffset);
+  const lagging = node.slaves.filter((s) => s.ackOff !== node.masterReplOffset).map((s) => s.peer);
   const timeout = cfgInt(node.config, 'shutdown-timeout');
   const sd: ShutdownWait = {
     save: opts.save,
@@ -292,8 +292,9 @@ export function shutdown(
     node: node.name,
     argv,
   };
-  if (!opts.now && timeout > 0 && !node.link && lagging) {
-    requestAcks(w, node);
+  if (!opts.now && timeout > 0 && !node.link && lagging.length > 0) {
+    requestAcks(w, node); // the offset to acknowledge includes this GETACK (+37 bytes)
+    sd.waiting = `SHUTDOWN: waiting up to ${timeout} s for ${lagging.join(', ')} to acknowledge offset ${node.masterReplOffset} (writes paused), then exiting`;
     log(w, node, 'Waiting for replicas before shutting down.');
     node.writesPaused = true;
     node.shuttingDown = sd;
