@@ -10,7 +10,7 @@
 //
 // The stream's *content* is kept beside the blocks as entries (one per command), so a PSYNC can
 // be answered with the real bytes and a replica's pending buffer can be streamed.
-import type { Argv } from './resp.ts';
+import type { Argv } from '../core/resp.ts';
 
 /** Header of a replBufBlock in bytes; the allocation is rounded up to a jemalloc size class. */
 const BLOCK_HEADER = 40;

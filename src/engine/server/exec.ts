@@ -1,11 +1,11 @@
 // Running a data command on a node's keyspace: the ExecContext it runs with, and the
 // `data.changed` event. Used by the command layer (client commands) and by the replica applying
 // its master's stream — one module both import, so neither reaches the other through a hook.
-import { cfgInt } from './config.ts';
+import { cfgInt } from '../core/config.ts';
+import { nextFloat } from '../core/random.ts';
+import type { Argv } from '../core/resp.ts';
+import type { ExecContext } from '../keyspace/types.ts';
 import { emit, unixMs } from './emit.ts';
-import type { ExecContext } from './keyspace/types.ts';
-import { nextFloat } from './random.ts';
-import type { Argv } from './resp.ts';
 import type { Node, World } from './world.ts';
 
 /**

@@ -8,7 +8,7 @@
 // 30-minute run keeps at most 128 copies, 16 s apart at most (1800 s / 64 → the next doubling, 16 s).
 // A copy costs ~270 kB with three nodes at 500 writes/s (stream entries of its backlog window,
 // three 1000-key keyspaces); the stream entries themselves are shared between copies (frozen).
-import { compactEntries } from './backlog.ts';
+import { compactEntries } from '../replication/backlog.ts';
 import { cloneData } from './clone.ts';
 import type { Lab } from './lab.ts';
 

@@ -1,12 +1,13 @@
 // NodeView: the plain-data projection of a node that the UI renders (sent once per frame by the
 // worker). Everything here is derived from the World; nothing is kept.
-import { type BacklogView, backlogView } from './backlog.ts';
-import { cfgInt, cfgStr } from './config.ts';
-import { unixSec } from './emit.ts';
-import type { ReplState } from './handshake.ts';
-import { infoText, roleReply } from './info.ts';
-import { formatReply } from './resp.ts';
-import type { World } from './world.ts';
+
+import { cfgInt, cfgStr } from '../core/config.ts';
+import { formatReply } from '../core/resp.ts';
+import { type BacklogView, backlogView } from '../replication/backlog.ts';
+import type { ReplState } from '../replication/handshake.ts';
+import { unixSec } from '../server/emit.ts';
+import { infoText, roleReply } from '../server/info.ts';
+import type { World } from '../server/world.ts';
 
 export interface ReplicaView {
   name: string;

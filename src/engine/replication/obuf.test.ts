@@ -2,9 +2,9 @@
 // them, the 7.0 buffer accounting with worked numbers, hard and soft limits, and what freeing a
 // replica does to the BGSAVE it waited for (all checked on real Redis; scenario pa_obuf_full_sync_loop).
 import { describe, expect, it } from 'vitest';
-import { call, newClient, runStep, setupScenario } from './index.ts';
-import type { Reply } from './resp.ts';
-import type { Node } from './world.ts';
+import type { Reply } from '../core/resp.ts';
+import { call, newClient, runStep, setupScenario } from '../index.ts';
+import type { Node } from '../server/world.ts';
 
 function cluster(config: Record<string, string>, aConfig: Record<string, string> = {}) {
   const run = setupScenario({ name: 't', config, nodes: { A: { config: aConfig }, B: {} }, steps: [] }, 1);

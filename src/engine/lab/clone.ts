@@ -5,7 +5,7 @@
 // frozen objects are immutable (the backlog's stream entries), so the copy shares them with the
 // original — most of a checkpoint's bytes would otherwise be stream entries. A function anywhere
 // is a contract break: it throws, naming the property it was found under.
-import { Keyspace } from './keyspace/index.ts';
+import { Keyspace } from '../keyspace/index.ts';
 
 export function cloneData<T>(v: T): T {
   return copy(v, new Map(), 'root') as T;

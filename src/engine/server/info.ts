@@ -1,10 +1,9 @@
 // INFO replication / INFO stats / ROLE, in the exact text Redis 7.0 prints (spec §11).
-import { cfgBool, cfgInt } from './config.ts';
+import { cfgBool, cfgInt } from '../core/config.ts';
+import { arr, bulk, int, type Reply } from '../core/resp.ts';
+import { roleStateName } from '../replication/handshake.ts';
+import { isLoading } from '../replication/replica.ts';
 import { secOf, unixSec } from './emit.ts';
-import { roleStateName } from './handshake.ts';
-import { isLoading } from './replica.ts';
-import { arr, bulk, int, type Reply } from './resp.ts';
-import { streaming } from './stream.ts';
 import type { Node, World } from './world.ts';
 
 /** The `# Replication` section as ordered field/value pairs (numbers stay numbers for traces). */
@@ -157,5 +156,3 @@ export function roleReply(node: Node): Reply {
     int(node.master ? node.master.reploff : -1),
   ]);
 }
-
-export { streaming };

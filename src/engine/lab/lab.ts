@@ -1,23 +1,34 @@
 // The lab: a live run driven by user inputs (clicks, keys, console), on top of the same engine
 // the scenarios use. Every input goes through applyInput, so a run is { seed, setup, inputs }
 // and replays exactly. Blocking commands (WAIT, SHUTDOWN) answer later, as a `command` event.
-import { type CallResult, type ClientCtx, call, newClient } from './commands.ts';
-import { emit, MS, SEC } from './emit.ts';
-import { createNode, freeze, kill, startNode, unfreeze } from './lifecycle.ts';
-import { dropReplicaClient } from './master.ts';
-import { cutConn } from './net.ts';
-import { type Argv, formatReply, type Reply } from './resp.ts';
-import { PSYNC_ANSWERED, startOrder } from './scenario/contract.ts';
-import { SCENARIO_BASE_CONFIG, type Scenario } from './scenario/types.ts';
-import { createWorld, runUntil, runUntilCondition } from './simulation.ts';
-import type { NetConfig, Node, World } from './world.ts';
 
-/** Base configuration of every node (scenarios.md), before the setup's and the node's own. */
-export const BASE_CONFIG: Readonly<Record<string, string>> = SCENARIO_BASE_CONFIG;
+import { type Argv, formatReply, type Reply } from '../core/resp.ts';
+import { dropReplicaClient } from '../replication/master.ts';
+import { type CallResult, type ClientCtx, call, newClient } from '../server/commands.ts';
+import { emit, MS, SEC } from '../server/emit.ts';
+import { createNode, freeze, kill, startNode, unfreeze } from '../server/lifecycle.ts';
+import { cutConn } from '../server/net.ts';
+import { createWorld, runUntil } from '../server/simulation.ts';
+import type { NetConfig, Node, World } from '../server/world.ts';
+
+/**
+ * The base configuration of every node (scenarios.md), before the setup's (scenario's) `config`
+ * and the node's own. Shared by the engine and the real-Redis runner (tests/conformance).
+ */
+export const BASE_CONFIG: Readonly<Record<string, string>> = {
+  bind: '127.0.0.1',
+  'protected-mode': 'yes',
+  daemonize: 'no',
+  save: '',
+  appendonly: 'no',
+  dbfilename: 'dump.rdb',
+  loglevel: 'notice',
+  'repl-ping-replica-period': '3600',
+  'repl-diskless-sync-delay': '0',
+  'enable-debug-command': 'local',
+};
 /** Node i (declaration order) listens on FIRST_PORT + i, as in the recorded traces. */
 export const FIRST_PORT = 7101;
-/** Gap between two node starts: the nodes' 1 Hz crons get different phases (scenario p). */
-export const START_STAGGER_MS = 30;
 
 /** What the user can do. `at` is set by the timeline when recorded. */
 export type LabInput =
@@ -68,23 +79,6 @@ export interface Lab {
   writeCounter: number;
 }
 
-/**
- * A scenario file as a lab setup (its steps become timed inputs: scenario/play.ts). The nodes are
- * configured exactly as the scenario's (no lab defaults such as a 10 s PING period: PINGs move
- * offsets); `net` is the lab's slow network unless the caller asks for another.
- */
-export function setupFromScenario(s: Scenario, net?: NetConfig): LabSetup {
-  return {
-    nodes: Object.entries(s.nodes).map(([name, d]) => ({
-      name,
-      replicaof: d.replicaof ?? null,
-      config: d.config,
-    })),
-    config: s.config,
-    ...(net ? { net } : {}),
-  };
-}
-
 /** A lab with the setup's nodes created, all down: startCluster (or a run's start inputs) brings them up. */
 export function createLab(seed: number, setup: LabSetup = DEFAULT_SETUP): Lab {
   const w = createWorld(seed, { net: setup.net ?? LAB_NET });
@@ -102,37 +96,6 @@ export function createLab(seed: number, setup: LabSetup = DEFAULT_SETUP): Lab {
     createNode(w, n.name, FIRST_PORT + i, cfg);
     lab.masterOf.set(n.name, n.replicaof);
   });
-  return lab;
-}
-
-/**
- * Start every node as the real runner starts processes, through `input` (so the starts are
- * recorded inputs and a replay shows each node come up): masters before their replicas (a chained
- * replica once its master's own link is up), START_STAGGER_MS apart, each replica's first PSYNC
- * answered before the next process starts.
- */
-export function startCluster(lab: Lab, input: (i: LabInput) => unknown): void {
-  const w = lab.w;
-  const limit = () => w.now + 30_000 * MS;
-  const nodes = Object.fromEntries(
-    lab.setup.nodes.map((n) => [n.name, { replicaof: n.replicaof ?? undefined }]),
-  );
-  for (const name of startOrder({ name: 'setup', nodes })) {
-    const master = lab.masterOf.get(name) ?? null;
-    const upstream = master ? w.nodes.get(master) : undefined;
-    if (upstream?.link) runUntilCondition(w, () => upstream.link?.state === 'REPL_STATE_CONNECTED', limit());
-    runUntil(w, w.now + START_STAGGER_MS * MS);
-    const n = w.nodes.get(name)!;
-    const from = n.log.length;
-    input({ type: 'start', node: name });
-    if (master) runUntilCondition(w, () => n.log.slice(from).some((l) => PSYNC_ANSWERED.test(l)), limit());
-  }
-}
-
-/** A lab whose nodes are up as the setup says, for direct use (no timeline records its starts). */
-export function startedLab(seed: number, setup: LabSetup = DEFAULT_SETUP): Lab {
-  const lab = createLab(seed, setup);
-  startCluster(lab, (i) => applyInput(lab, i));
   return lab;
 }
 

@@ -2,9 +2,9 @@
 // -MASTERDOWN, -LOADING) and for keys whose TTL passed before the master's DEL arrived. Replies as
 // redis-cli got them from redis-server 7.0.15 (scenarios pb_reads_during_full_sync, pc_expired_key_on_replica).
 import { describe, expect, it } from 'vitest';
-import { call, drainEvents, newClient, runStep, setupScenario } from './index.ts';
-import type { Reply } from './resp.ts';
-import type { Node } from './world.ts';
+import type { Reply } from '../core/resp.ts';
+import { call, drainEvents, newClient, runStep, setupScenario } from '../index.ts';
+import type { Node } from '../server/world.ts';
 
 function cluster(nodes: Record<string, { config?: Record<string, string>; replicaof?: string }>) {
   const run = setupScenario({ name: 't', nodes, steps: [] }, 1);

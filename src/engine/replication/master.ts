@@ -2,17 +2,25 @@
 // REPLCONF, PSYNC, SYNC), the PSYNC decision's effects, BGSAVE for replication (disk and
 // socket targets), putting replicas online, ACKs, and dropping replicas.
 
-import { backlogView, createBacklog } from './backlog.ts';
-import { unblock } from './blocked.ts';
-import { cfgBool, cfgInt, cfgStr } from './config.ts';
-import { emit, log, SEC, unixMs, unixSec } from './emit.ts';
-import { closeEnd, send } from './net.ts';
+import { cfgBool, cfgInt, cfgStr } from '../core/config.ts';
+import { randomHex40 } from '../core/random.ts';
+import { type Argv, encodeReply, err, OK, type Reply, simple, utf8Length } from '../core/resp.ts';
+import { unblock } from '../server/blocked.ts';
+import { emit, log, SEC, unixMs, unixSec } from '../server/emit.ts';
+import { closeEnd, send } from '../server/net.ts';
+import type {
+  BgsaveChild,
+  Conn,
+  Node,
+  RdbFile,
+  ReplicaClient,
+  ServerClient,
+  World,
+} from '../server/world.ts';
+import { createBacklog } from './backlog.ts';
 import { closeOnObufLimit } from './obuf.ts';
 import { decidePsync, psyncLogLines } from './psync.ts';
-import { randomHex40 } from './random.ts';
-import { type Argv, encodeArgv, encodeReply, err, OK, type Reply, simple, utf8Length } from './resp.ts';
-import { feedSlaves, scheduleFlush, sendStream, streaming, trim } from './stream.ts';
-import type { BgsaveChild, Conn, Node, RdbFile, ReplicaClient, ServerClient, World } from './world.ts';
+import { feedSlaves, scheduleFlush, sendStream, trim } from './stream.ts';
 
 /**
  * replicationGetSlaveName: "<announced ip or peer ip>:<listening port>", as the master's log lines
@@ -676,5 +684,3 @@ export function checkWaitingClients(w: World, node: Node): void {
 export function requestAcks(w: World, node: Node): void {
   feedSlaves(w, node, -1, ['REPLCONF', 'GETACK', '*']);
 }
-
-export { backlogView, encodeArgv, streaming };

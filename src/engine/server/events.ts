@@ -1,8 +1,8 @@
 // SimEvent: everything the UI may know. Each event carries `at` (virtual µs) and `seq`
 // (a total order). Words are Redis's words.
 
-import type { ReplState } from './handshake.ts';
-import type { PsyncDecision } from './psync.ts';
+import type { ReplState } from '../replication/handshake.ts';
+import type { PsyncDecision } from '../replication/psync.ts';
 
 interface Base {
   at: number;

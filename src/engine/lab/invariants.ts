@@ -1,6 +1,6 @@
 // Invariants checked after every step in tests (swarm) and in development runs. Each returns the
 // list of violations as readable lines, empty when all hold.
-import type { World } from './world.ts';
+import type { World } from '../server/world.ts';
 
 const HEX40 = /^[0-9a-f]{40}$/;
 

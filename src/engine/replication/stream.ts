@@ -1,6 +1,12 @@
 // The replication stream on the producing side: what is appended (replicationFeedSlaves with
 // SELECT insertion and MULTI/EXEC wrapping), how a replica proxies what it applied
 // (replicationFeedStreamFromMasterStream), and how queued bytes reach each replica (beforeSleep).
+
+import { cfgInt } from '../core/config.ts';
+import { type Argv, encodeArgv, respSize } from '../core/resp.ts';
+import { emit } from '../server/emit.ts';
+import { send } from '../server/net.ts';
+import type { Node, ReplicaClient, World } from '../server/world.ts';
 import {
   createBacklog,
   dropEntriesBefore,
@@ -9,12 +15,7 @@ import {
   type StreamEntry,
   trimBacklog,
 } from './backlog.ts';
-import { cfgInt } from './config.ts';
-import { emit } from './emit.ts';
-import { send } from './net.ts';
 import { checkReplicasOnNewBlock } from './obuf.ts';
-import { type Argv, encodeArgv, respSize } from './resp.ts';
-import type { Node, ReplicaClient, World } from './world.ts';
 
 /** Append one command's bytes to the buffer/backlog and move master_repl_offset. */
 export function feedRaw(

@@ -1,14 +1,12 @@
 // Node processes: start (with whatever dump.rdb is on disk), SHUTDOWN [SAVE|NOSAVE] (7.0 waits
 // for lagging replicas), freeze/unfreeze (SIGSTOP/SIGCONT), BGSAVE, and serverCron.
 
-import { noAcked } from './acked.ts';
-import { createBacklog, rebaseBacklog } from './backlog.ts';
-import { unblock } from './blocked.ts';
-import { cfgInt, cfgStr, defaultConfig, startValue } from './config.ts';
-import { emit, log, MS, SEC, unixMs } from './emit.ts';
-import { Keyspace } from './keyspace/index.ts';
+import { cfgInt, cfgStr, defaultConfig, startValue } from '../core/config.ts';
+import { randomHex40 } from '../core/random.ts';
+import { Keyspace } from '../keyspace/index.ts';
+import { noAcked } from '../replication/acked.ts';
+import { createBacklog, rebaseBacklog } from '../replication/backlog.ts';
 import {
-  changeReplicationId,
   checkWaitingClients,
   clearReplicationId2,
   clientsCronObuf,
@@ -18,11 +16,12 @@ import {
   requestAcks,
   saveInfo,
   snapshotRdb,
-} from './master.ts';
+} from '../replication/master.ts';
+import { cacheMasterUsingMyself, replicaCron, setState } from '../replication/replica.ts';
+import { feedSlaves } from '../replication/stream.ts';
+import { unblock } from './blocked.ts';
+import { emit, log, MS, SEC, unixMs } from './emit.ts';
 import { closeEnd } from './net.ts';
-import { randomHex40 } from './random.ts';
-import { cacheMasterUsingMyself, connectWithMaster, replicaCron, setState } from './replica.ts';
-import { feedSlaves } from './stream.ts';
 import type { Node, ShutdownWait, World } from './world.ts';
 
 /** serverCron period at hz 10. */
@@ -370,5 +369,3 @@ export function beforeSleepGetack(w: World, node: Node): void {
     if (node.blocked.length > 0) requestAcks(w, node);
   }
 }
-
-export { changeReplicationId, connectWithMaster };

@@ -2,14 +2,17 @@
 // slaveTryPartialResynchronization → readSyncBulkPayload), applying the stream, ACKs, timeouts,
 // caching the master on a lost link, and promotion (replicationUnsetMaster).
 
+import { cfgInt, cfgStr } from '../core/config.ts';
+import { type Argv, encodeArgv, encodeReply, type Reply, utf8Length } from '../core/resp.ts';
+import { unblock } from '../server/blocked.ts';
+import { emit, log, SEC, unixSec } from '../server/emit.ts';
+import type { MessageKind } from '../server/events.ts';
+import { execFromMaster } from '../server/exec.ts';
+import { closeEnd, openConn, send } from '../server/net.ts';
+import type { Conn, Node, Payload, RdbFile, World } from '../server/world.ts';
 import { loseAckedOnFullSync } from './acked.ts';
 import type { StreamEntry } from './backlog.ts';
 import { createBacklog } from './backlog.ts';
-import { unblock } from './blocked.ts';
-import { cfgInt, cfgStr } from './config.ts';
-import { emit, log, SEC, unixSec } from './emit.ts';
-import type { MessageKind } from './events.ts';
-import { execFromMaster } from './exec.ts';
 import {
   ackArgv,
   authArgv,
@@ -21,11 +24,8 @@ import {
   psyncArgv,
   type ReplState,
 } from './handshake.ts';
-import { changeReplicationId, disconnectSlaves, reply as replyTo } from './master.ts';
-import { closeEnd, openConn, send } from './net.ts';
-import { type Argv, encodeArgv, encodeReply, type Reply, respSize, utf8Length } from './resp.ts';
-import { proxyApplied, trim } from './stream.ts';
-import type { Conn, Node, Payload, RdbFile, World } from './world.ts';
+import { changeReplicationId, disconnectSlaves } from './master.ts';
+import { proxyApplied } from './stream.ts';
 
 export function setState(w: World, node: Node, state: ReplState): void {
   if (!node.link || node.link.state === state) return;
@@ -595,5 +595,3 @@ export function replicaCron(w: World, node: Node): void {
   }
   if (node.master && link.state === 'REPL_STATE_CONNECTED') sendAck(w, node);
 }
-
-export { replyTo, respSize, trim };

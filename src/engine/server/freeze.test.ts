@@ -1,6 +1,6 @@
 // SIGSTOP / SIGCONT: what a frozen replica was sent waits in its socket and is applied in order.
 import { describe, expect, it } from 'vitest';
-import { runScenario } from './index.ts';
+import { runScenario } from '../index.ts';
 
 describe('a frozen replica (SIGSTOP) resumes in order', () => {
   it('applies the stream in order even when a message is due at the very instant of SIGCONT', () => {

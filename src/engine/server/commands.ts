@@ -3,35 +3,42 @@
 // ROLE, WAIT, SHUTDOWN, BGSAVE, CLIENT KILL, MULTI/EXEC, …) or the keyspace's data commands,
 // then propagation. Every error is Redis's own text; a refused command changes nothing.
 
+import {
+  cfgInt,
+  configSetError,
+  findParam,
+  globMatch,
+  normalise,
+  PARAMS,
+  setConfig,
+} from '../core/config.ts';
+import { COMMAND_TABLE, checkArity, unknownCommandError as unknownCommandReply } from '../keyspace/index.ts';
+import { parseInt64, toSafeNumber } from '../keyspace/numbers.ts';
 import type { Pending } from './blocked.ts';
-import { cfgInt, configSetError, findParam, globMatch, normalise, PARAMS, setConfig } from './config.ts';
 import { emit, log, unixMs } from './emit.ts';
 import { ctxFor } from './exec.ts';
 import { infoText, roleReply } from './info.ts';
-import { COMMAND_TABLE, checkArity, unknownCommandError as unknownCommandReply } from './keyspace/index.ts';
-import { parseInt64, toSafeNumber } from './keyspace/numbers.ts';
 
 export function unknownCommandError(argv: Argv): string {
   const r = unknownCommandReply(argv);
   return r.t === 'error' ? r.v : 'ERR unknown command';
 }
 
-import { recordAcked } from './acked.ts';
-import { bgsave, emptyStats, shutdown } from './lifecycle.ts';
+import { type Argv, arr, bulk, cliText, err, int, NIL, OK, type Reply, simple } from '../core/resp.ts';
+import { recordAcked } from '../replication/acked.ts';
 import {
   checkAuth,
   countAcks,
   dropReplicaClient,
   refreshGoodSlaves,
   replconf,
-  requestAcks,
   saveInfo,
   snapshotRdb,
-} from './master.ts';
-import { replicaClientDesc } from './obuf.ts';
-import { freeMasterClient, isLoading, setMaster, unsetMaster } from './replica.ts';
-import { type Argv, arr, bulk, cliText, err, int, NIL, OK, type Reply, simple } from './resp.ts';
-import { propagate, trim } from './stream.ts';
+} from '../replication/master.ts';
+import { replicaClientDesc } from '../replication/obuf.ts';
+import { freeMasterClient, isLoading, setMaster, unsetMaster } from '../replication/replica.ts';
+import { propagate, trim } from '../replication/stream.ts';
+import { bgsave, emptyStats, shutdown } from './lifecycle.ts';
 import type { BlockedClient, Node, World } from './world.ts';
 
 /** One user connection to a node (redis-cli, the scenario runner, the lab console). */
@@ -497,5 +504,3 @@ const SERVER_COMMANDS: Record<string, Handler> = {
     ok(err('ERR FAILOVER is not supported in PSYNC Lab yet: use REPLICAOF NO ONE then REPLICAOF')),
   hello: () => ok(err('NOPROTO unsupported protocol version')),
 };
-
-export { requestAcks };

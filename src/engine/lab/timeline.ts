@@ -15,17 +15,13 @@ import {
   applyInput,
   createLab,
   DEFAULT_SETUP,
-  LAB_NET,
   type Lab,
   type LabInput,
   LabInputError,
   type LabSetup,
   recordingInput,
-  startCluster,
 } from './lab.ts';
-import { playSteps, setupScenario } from './scenario/play.ts';
-import type { Scenario } from './scenario/types.ts';
-import { validateScenario } from './scenario/validate.ts';
+import { startCluster } from './start.ts';
 
 /**
  * The semantics a run record replays under. 2: scenario setups keep the scenario's own config (no
@@ -174,27 +170,4 @@ export function nextDueAt(tl: Timeline): number {
 export function horizon(tl: Timeline): number {
   const ins = tl.record.inputs;
   return ins.length ? ins[ins.length - 1].at : 0;
-}
-
-/**
- * A scenario file as a lab run: its setup on the lab's network, and its steps played by the one
- * op table (scenario/ops.ts) as timed inputs — the same ops the traces compared with real Redis
- * come from, so the page tells the scenario's own story. Returns the run record, the time each
- * step started (for "jump to step") and the time the last step ended.
- */
-export function scenarioToRun(
-  raw: unknown,
-  seed: number,
-): { record: RunRecord; stepTimes: number[]; endAt: number } {
-  const s: Scenario = validateScenario(raw);
-  const play = setupScenario(s, seed, LAB_NET);
-  const { stepTimes, endAt } = playSteps(play);
-  const record = {
-    engineVersion: ENGINE_RUN_VERSION,
-    seed,
-    setup: play.setup,
-    scenario: s.name,
-    inputs: play.inputs,
-  };
-  return { record, stepTimes, endAt };
 }

@@ -2,8 +2,9 @@
 // the caller's pending holder, and `unblock` is the one place a blocked call gets its answer — it
 // sets the reply and tells the console (a `command` event with `resumed`), as redis-cli shows a
 // blocked command's reply when it finally comes.
+
+import { type Argv, cliText, type Reply } from '../core/resp.ts';
 import { emit } from './emit.ts';
-import { type Argv, cliText, type Reply } from './resp.ts';
 import type { World } from './world.ts';
 
 export interface Pending {

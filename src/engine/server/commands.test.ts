@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { call, newClient, runStep, setupScenario } from './index.ts';
-import type { Reply } from './resp.ts';
+import type { Reply } from '../core/resp.ts';
+import { call, newClient, runStep, setupScenario } from '../index.ts';
 
 function setup(config: Record<string, string> = {}, withReplica = true) {
   const nodes: Record<string, { config?: Record<string, string>; replicaof?: string }> = withReplica

@@ -2,7 +2,7 @@
 // bytes of each handshake message. Since 6.2 AUTH / REPLCONF listening-port / REPLCONF ip-address
 // (only with replica-announce-ip) / REPLCONF capa are written in one go (SEND_HANDSHAKE) and their
 // replies consumed one per RECEIVE_* state, in that order.
-import type { Argv } from './resp.ts';
+import type { Argv } from '../core/resp.ts';
 
 export const REPL_STATES = [
   'REPL_STATE_NONE', // not a replica

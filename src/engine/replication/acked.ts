@@ -10,8 +10,8 @@
 // (scenario pd_acked_writes_lost_failover): C is cut off at offset 113; A acknowledges two writes
 // ending at 147 and 181; C promoted has second_repl_offset 114, so it holds A's history up to 113;
 // A resyncing from C loses 2 acknowledged writes.
-import { emit } from './emit.ts';
-import type { Node, World } from './world.ts';
+import { emit } from '../server/emit.ts';
+import type { Node, World } from '../server/world.ts';
 
 /**
  * The end offsets of the writes a master acknowledged under `replid` (increasing). Full chunks are

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { SimEvent } from './events.ts';
+import { drainEvents, runStep, setupScenario } from '../index.ts';
+import { snapshotNode } from '../scenario/snapshot.ts';
+import type { SimEvent } from '../server/events.ts';
 import { REPL_STATES } from './handshake.ts';
-import { drainEvents, runStep, setupScenario } from './index.ts';
-import { snapshotNode } from './scenario/snapshot.ts';
 
 type Sent = Extract<SimEvent, { type: 'message.sent' }>;
 

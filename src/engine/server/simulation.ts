@@ -1,9 +1,8 @@
 // The one loop that mutates the World: pop the next due task, hand it to its handler.
 // Time only moves forward here; going back is the timeline's job (replay from a seed + inputs).
 
-import { unblock } from './blocked.ts';
-import { emit } from './emit.ts';
-import { beforeSleepGetack, finishShutdown, serverCron } from './lifecycle.ts';
+import { seedRng } from '../core/random.ts';
+import { Scheduler } from '../core/scheduler.ts';
 import {
   acceptClient,
   bulkDone,
@@ -12,12 +11,13 @@ import {
   forgetClient,
   freeClosedAsap,
   onReplicaCommand,
-} from './master.ts';
+} from '../replication/master.ts';
+import { loadDone, onConnected, onMasterConnClosed, onMasterMessage } from '../replication/replica.ts';
+import { flushReplicas } from '../replication/stream.ts';
+import { unblock } from './blocked.ts';
+import { emit } from './emit.ts';
+import { beforeSleepGetack, finishShutdown, serverCron } from './lifecycle.ts';
 import { deliverable, isCut } from './net.ts';
-import { seedRng } from './random.ts';
-import { loadDone, onConnected, onMasterConnClosed, onMasterMessage } from './replica.ts';
-import { Scheduler } from './scheduler.ts';
-import { flushReplicas } from './stream.ts';
 import type { Micros, NetConfig, Task, World } from './world.ts';
 
 /** Loopback-like defaults: 50 µs one way, 1 GB/s. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { call, newClient, runStep, setupScenario } from './index.ts';
-import { formatReply } from './resp.ts';
+import { formatReply } from '../core/resp.ts';
+import { call, newClient, runStep, setupScenario } from '../index.ts';
 
 function cluster(masterConfig: Record<string, string> = {}) {
   const run = setupScenario(

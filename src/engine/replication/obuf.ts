@@ -14,11 +14,12 @@
 // The check runs where Redis runs it: when a new block is added to the buffer (feedRaw) with the
 // close deferred to beforeSleep (CLIENT_CLOSE_ASAP), and in clientsCron (every 100 ms) with an
 // immediate close, which is what makes a soft limit fire after soft_seconds.
+
+import { cfgInt, obufLimit } from '../core/config.ts';
+import { emit, log, unixSec } from '../server/emit.ts';
+import type { Node, ReplicaClient, World } from '../server/world.ts';
 import type { Backlog } from './backlog.ts';
-import { cfgInt, obufLimit } from './config.ts';
-import { emit, log, unixSec } from './emit.ts';
 import { streaming } from './stream.ts';
-import type { Node, ReplicaClient, World } from './world.ts';
 
 /** The start of a replica client's CLIENT LIST line (its address as the master sees it). */
 export function replicaClientDesc(node: Node, s: ReplicaClient): string {

@@ -1,14 +1,14 @@
 // The World: plain data, nothing but what a run is. simulation.ts is the one loop that mutates it.
-import type { AckedWrites } from './acked.ts';
-import type { Backlog, StreamEntry } from './backlog.ts';
+
+import type { RngState } from '../core/random.ts';
+import type { Argv, Reply } from '../core/resp.ts';
+import type { Scheduler } from '../core/scheduler.ts';
+import type { Keyspace } from '../keyspace/index.ts';
+import type { AckedWrites } from '../replication/acked.ts';
+import type { Backlog, StreamEntry } from '../replication/backlog.ts';
+import type { ReplState } from '../replication/handshake.ts';
 import type { Pending } from './blocked.ts';
 import type { SimEvent } from './events.ts';
-import type { ReplState } from './handshake.ts';
-import type { Keyspace } from './keyspace/index.ts';
-import type { RngState } from './random.ts';
-import type { Argv, Reply } from './resp.ts';
-import type { ReplStats } from './scenario/types.ts';
-import type { Scheduler } from './scheduler.ts';
 
 /** Virtual time in integer microseconds since the run started. */
 export type Micros = number;
@@ -219,7 +219,15 @@ export interface ShutdownWait extends Pending {
 }
 
 /** A node's replication counters: the same fields a trace records. */
-export type NodeStats = ReplStats;
+/** The INFO stats a trace records (and the counters a node keeps). */
+export interface ReplStats {
+  sync_full: number;
+  sync_partial_ok: number;
+  sync_partial_err: number;
+  total_net_repl_input_bytes: number;
+  total_net_repl_output_bytes: number;
+  expired_keys: number;
+}
 
 export interface Node {
   name: string;
@@ -255,7 +263,7 @@ export interface Node {
   cronLoops: number;
   replCronLoops: number;
   goodSlaves: number;
-  stats: NodeStats;
+  stats: ReplStats;
   blocked: BlockedClient[];
   /** A SHUTDOWN waiting for replicas to acknowledge (8.3). */
   shuttingDown: ShutdownWait | null;
