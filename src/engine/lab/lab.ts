@@ -3,6 +3,7 @@
 // and replays exactly. Blocking commands (WAIT, SHUTDOWN) answer later, as a `command` event.
 
 import { type Argv, formatReply, type Reply } from '../core/resp.ts';
+import type { Era } from '../replication/era.ts';
 import { dropReplicaClient } from '../replication/master.ts';
 import { type CallResult, type ClientCtx, call, newClient } from '../server/commands.ts';
 import { emit, MS, SEC } from '../server/emit.ts';
@@ -52,6 +53,8 @@ export interface LabSetup {
   config?: Record<string, string>;
   /** The network; LAB_NET when absent. Scenario runs for traces use LOOPBACK. */
   net?: NetConfig;
+  /** The protocol era (replication/era.ts); psync2 when absent. */
+  era?: Era;
 }
 
 /** Slow enough to watch a message cross a link at 1× (the UI scales time), fast enough to feel live. */
@@ -81,7 +84,7 @@ export interface Lab {
 
 /** A lab with the setup's nodes created, all down: startCluster (or a run's start inputs) brings them up. */
 export function createLab(seed: number, setup: LabSetup = DEFAULT_SETUP): Lab {
-  const w = createWorld(seed, { net: setup.net ?? LAB_NET });
+  const w = createWorld(seed, { net: setup.net ?? LAB_NET, era: setup.era });
   const lab: Lab = {
     w,
     setup,

@@ -3,6 +3,7 @@
 
 import { seedRng } from '../core/random.ts';
 import { Scheduler } from '../core/scheduler.ts';
+import { DEFAULT_ERA, type Era } from '../replication/era.ts';
 import {
   acceptClient,
   bulkDone,
@@ -28,13 +29,14 @@ export const DEFAULT_EPOCH_MS = 1767225600250;
 
 export function createWorld(
   seed: number,
-  opts: { net?: NetConfig; epochMs?: number; emitEvents?: boolean } = {},
+  opts: { net?: NetConfig; epochMs?: number; emitEvents?: boolean; era?: Era } = {},
 ): World {
   return {
     now: 0,
     epochMs: opts.epochMs ?? DEFAULT_EPOCH_MS,
     rng: seedRng(seed),
     net: opts.net ?? LOOPBACK,
+    era: opts.era ?? DEFAULT_ERA,
     nodes: new Map(),
     ports: new Map(),
     conns: new Map(),

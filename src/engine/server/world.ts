@@ -6,6 +6,7 @@ import type { Scheduler } from '../core/scheduler.ts';
 import type { Keyspace } from '../keyspace/index.ts';
 import type { AckedWrites } from '../replication/acked.ts';
 import type { Backlog, StreamEntry } from '../replication/backlog.ts';
+import type { Era } from '../replication/era.ts';
 import type { ReplState } from '../replication/handshake.ts';
 import type { Pending } from './blocked.ts';
 import type { SimEvent } from './events.ts';
@@ -26,6 +27,8 @@ export interface World {
   epochMs: number;
   rng: RngState;
   net: NetConfig;
+  /** Which generation's replication rules apply (replication/era.ts); fixed for the run. */
+  era: Era;
   nodes: Map<string, Node>;
   /** Node name by port (7101 → "A"). */
   ports: Map<number, string>;
