@@ -89,6 +89,10 @@ export const en = {
     'Byte P has left the backlog (it is older than first_byte_offset): full sync.',
   'dec.reason.offset-after-master':
     'P is beyond master_repl_offset + 1: the replica claims bytes the master never wrote.',
+  'dec.reason.runid-mismatch':
+    'PSYNC1 (Redis 2.8–3.2): the run id asked for is not this master’s (a restart gives a new run id, and every node has its own): full sync.',
+  'dec.reason.sync-only':
+    'SYNC (Redis ≤ 2.6): there is no partial resynchronization: every sync is a full transfer.',
 
   'why.title': 'Why?',
   'why.replicaofAttach.title': 'Why is this counted as a partial-sync error?',

@@ -86,6 +86,9 @@ export const zh: Catalog = {
   'dec.reason.no-backlog': '主库没有 backlog (还没创建, 或已被 repl-backlog-ttl 释放): 全量同步。',
   'dec.reason.offset-before-backlog': '字节 P 已经离开 backlog (早于 first_byte_offset): 全量同步。',
   'dec.reason.offset-after-master': 'P 大于 master_repl_offset + 1: 从库声称拥有主库从未写过的数据。',
+  'dec.reason.runid-mismatch':
+    'PSYNC1 (Redis 2.8–3.2): 请求的 run id 不是这个主库的 (每次启动都有新的 run id, 每个节点各有自己的): 全量同步。',
+  'dec.reason.sync-only': 'SYNC (Redis ≤ 2.6): 没有增量同步, 每次同步都是全量传输。',
 
   'why.title': '为什么?',
   'why.replicaofAttach.title': '为什么记为一次增量同步失败 (sync_partial_err)?',

@@ -4,7 +4,7 @@
 // message that says which; nothing in it is ever run as code (it is data for the engine's own
 // inputs, and text only reaches the page as text).
 import * as v from 'valibot';
-import { configValueError, ENGINE_RUN_VERSION, type RunRecord } from '../engine/index.ts';
+import { configValueError, ENGINE_RUN_VERSION, ERAS, type RunRecord } from '../engine/index.ts';
 import { fromBase64Url, pipeThrough } from './url.ts';
 
 /** Longest #run= text read (characters). A run of a few hundred inputs is a few hundred bytes. */
@@ -72,6 +72,8 @@ const runSchema = v.object({
         bytesPerUs: v.pipe(v.number(), v.minValue(0.001), v.maxValue(100_000)),
       }),
     ),
+    // The protocol era the run follows (engine replication/era.ts); psync2 when absent.
+    era: v.optional(v.picklist(ERAS, `the era is one of ${ERAS.join(', ')}`)),
   }),
   scenario: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a scenario name'))),
   inputs: v.pipe(v.array(v.object({ at: int(0, MAX_AT), input: labInput })), v.maxLength(MAX_INPUTS)),

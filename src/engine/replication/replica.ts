@@ -13,10 +13,11 @@ import type { Conn, Node, Payload, RdbFile, World } from '../server/world.ts';
 import { loseAckedOnFullSync } from './acked.ts';
 import type { StreamEntry } from './backlog.ts';
 import { createBacklog } from './backlog.ts';
+import { eraRules } from './era.ts';
 import {
   ackArgv,
   authArgv,
-  CAPA_ARGV,
+  capaArgv,
   ipAddressArgv,
   isHandshakeState,
   listeningPortArgv,
@@ -67,6 +68,7 @@ export function setMaster(
   requestedBy: string,
 ): void {
   const wasMaster = !node.link;
+  const keepsHistory = eraRules(w.era).replicaofKeepsHistory;
   if (node.master) freeMasterClient(w, node, 'cache');
   for (const b of node.blocked)
     unblock(w, b, {
@@ -88,16 +90,34 @@ export function setMaster(
     fullsyncOffset: -1,
     transfer: null,
     legacySync: false,
+    askCause: 'replicaof',
   };
-  if (wasMaster) {
+  if (!keepsHistory) forgetHistory(w, node);
+  else if (wasMaster) {
     node.cachedMaster = null;
     cacheMasterUsingMyself(w, node);
-    emit(w, { type: 'node.role', node: node.name, role: 'slave', master });
   }
+  if (wasMaster) emit(w, { type: 'node.role', node: node.name, role: 'slave', master });
   setState(w, node, 'REPL_STATE_CONNECT');
   log(w, node, `Connecting to MASTER ${host}:${port}`);
   connectWithMaster(w, node);
   if (requestedBy) log(w, node, `REPLICAOF ${host}:${port} enabled (user request from '${requestedBy}')`);
+}
+
+/**
+ * REPLICAOF before 4.0 starts from nothing: 2.8/3.2 `replicationSetMaster` discards the cached
+ * master ("Don't try a PSYNC"), disconnects the sub-replicas, frees the backlog ("Don't allow our
+ * chained slaves to PSYNC") and zeroes master_repl_offset; 2.6 `slaveofCommand` disconnects the
+ * sub-replicas (it had no backlog: the engine's stream buffer goes too). The next request is
+ * `PSYNC ? -1` (or SYNC): a full sync.
+ */
+function forgetHistory(w: World, node: Node): void {
+  if (node.cachedMaster) log(w, node, 'Discarding previously cached master state.');
+  node.cachedMaster = null;
+  disconnectSlaves(w, node);
+  if (node.backlog) emit(w, { type: 'backlog.freed', node: node.name, reason: 'replicaof' });
+  node.backlog = null;
+  node.masterReplOffset = 0;
 }
 
 /** replicationCacheMasterUsingMyself: a synthesized cached master from this node's own history. */
@@ -116,14 +136,21 @@ export function cacheMasterUsingMyself(w: World, node: Node, db = 0): void {
   };
 }
 
-/** REPLICAOF NO ONE (replicationUnsetMaster). */
+/** REPLICAOF NO ONE (replicationUnsetMaster); before 4.0 see `promoteKeepingRunId`. */
 export function unsetMaster(w: World, node: Node, requestedBy: string): void {
   if (!node.link) return;
+  const hadMaster = !!node.master;
   if (node.master) freeMasterClient(w, node, 'discard');
   if (node.cachedMaster) log(w, node, 'Discarding previously cached master state.');
   node.cachedMaster = null;
   cancelHandshake(w, node);
   node.link = null;
+  if (eraRules(w.era).promotion !== 'shift-replid') {
+    promoteKeepingRunId(w, node, hadMaster);
+    emit(w, { type: 'node.role', node: node.name, role: 'master', master: null });
+    log(w, node, `MASTER MODE enabled (user request from '${requestedBy}')`, '*', 'M');
+    return;
+  }
   // shiftReplicationId: the old id stays servable up to the promotion offset + 1.
   node.replid2 = node.replid;
   node.secondReplOffset = node.masterReplOffset + 1;
@@ -140,6 +167,21 @@ export function unsetMaster(w: World, node: Node, requestedBy: string): void {
   node.replNoSlavesSince = unixSec(w);
   emit(w, { type: 'node.role', node: node.name, role: 'master', master: null });
   log(w, node, `MASTER MODE enabled (user request from '${requestedBy}')`, '*', 'M');
+}
+
+/**
+ * A promotion before 4.0 keeps the node's identity: its run id is its own (the id its sub-replicas
+ * already hold; the others' cached run id is their old master's, so they cannot PSYNC here) and the
+ * sub-replicas stay attached. 2.8/3.2 `replicationUnsetMaster`: with no sub-replicas the backlog is
+ * freed (the offset stays the master's reploff: the engine's master_repl_offset already is).
+ * 2.6 `slaveofCommand` NO ONE only frees the master client.
+ */
+function promoteKeepingRunId(w: World, node: Node, hadMaster: boolean): void {
+  if (eraRules(w.era).promotion !== 'keep-runid') return;
+  if (hadMaster && node.slaves.length === 0 && node.backlog) {
+    node.backlog = null;
+    emit(w, { type: 'backlog.freed', node: node.name, reason: 'promotion' });
+  }
 }
 
 /** connectWithMaster: a non-blocking connect; refused at once when the link is cut or nobody listens. */
@@ -244,13 +286,17 @@ function onPingReply(w: World, node: Node, conn: Conn, r: Reply): void {
   const announcePort = cfgInt(node.config, 'replica-announce-port');
   sendCmd(w, node, conn, listeningPortArgv(announcePort || node.port), 'REPLCONF listening-port');
   link.pending.push('port');
+  const rules = eraRules(w.era);
   const announceIp = cfgStr(node.config, 'replica-announce-ip');
-  if (announceIp) {
+  if (announceIp && rules.announceIp) {
     sendCmd(w, node, conn, ipAddressArgv(announceIp), 'REPLCONF ip-address');
     link.pending.push('ip');
   }
-  sendCmd(w, node, conn, CAPA_ARGV, 'REPLCONF capa');
-  link.pending.push('capa');
+  const capa = capaArgv(rules.capa);
+  if (capa) {
+    sendCmd(w, node, conn, capa, 'REPLCONF capa');
+    link.pending.push('capa');
+  }
   nextPending(w, node);
 }
 
@@ -276,6 +322,10 @@ function onHandshakeReply(w: World, node: Node, conn: Conn, r: Reply): void {
   }
   if (link.pending.length > 0) {
     nextPending(w, node);
+    return;
+  }
+  if (eraRules(w.era).request === 'SYNC') {
+    sendSync(w, node, conn);
     return;
   }
   // SEND_PSYNC: PSYNC <cached replid> <cached offset + 1>, or PSYNC ? -1.
@@ -355,6 +405,19 @@ function onPsyncReply(w: World, node: Node, conn: Conn, r: Reply): void {
   log(w, node, 'Retrying with SYNC...');
   sendCmd(w, node, conn, ['SYNC'], 'SYNC', true);
   link.legacySync = true;
+  beginTransfer(w, node);
+}
+
+/**
+ * 2.6 `syncWithMaster`: after REPLCONF listening-port it writes `SYNC` inline and reads the
+ * `$<len>` bulk at once: no +FULLRESYNC, no offset, no id (there is nothing to resume from).
+ */
+function sendSync(w: World, node: Node, conn: Conn): void {
+  const link = node.link!;
+  setState(w, node, 'REPL_STATE_SEND_PSYNC');
+  sendCmd(w, node, conn, ['SYNC'], 'SYNC', true);
+  link.legacySync = true;
+  emit(w, { type: 'psync.result', replica: node.name, master: link.master, result: 'SYNC' });
   beginTransfer(w, node);
 }
 
@@ -497,7 +560,9 @@ function applyStream(w: World, node: Node, conn: Conn, entries: StreamEntry[]): 
   }
 }
 
+/** REPLCONF ACK <reploff> (replicationSendAck, 2.8+: a 2.6 replica never acknowledges). */
 export function sendAck(w: World, node: Node, conn?: Conn): void {
+  if (!eraRules(w.era).acks) return;
   const c = conn ?? (node.link?.conn != null ? w.conns.get(node.link.conn) : undefined);
   if (!c || !node.master) return;
   const argv = ackArgv(node.master.reploff);
@@ -512,7 +577,7 @@ export function sendAck(w: World, node: Node, conn?: Conn): void {
 /**
  * The live master client goes away (freeClient on server.master). 'cache' keeps it as
  * cached_master for the next PSYNC (replicationCacheMaster) and reconnects at once;
- * 'discard' forgets it (promotion).
+ * 'discard' forgets it (promotion). Before 2.8 nothing is cached (era.ts cachesMaster).
  */
 export function freeMasterClient(w: World, node: Node, mode: 'cache' | 'discard'): void {
   const link = node.link;
@@ -525,9 +590,15 @@ export function freeMasterClient(w: World, node: Node, mode: 'cache' | 'discard'
   }
   link.conn = null;
   node.master = null;
-  log(w, node, 'Caching the disconnected master state.');
-  m.readReploff = m.reploff;
-  node.cachedMaster = m;
+  if (eraRules(w.era).cachesMaster) {
+    log(w, node, 'Caching the disconnected master state.');
+    m.readReploff = m.reploff;
+    node.cachedMaster = m;
+  } else if (mode === 'cache') {
+    // 2.6 freeClient: the master is forgotten and the sub-replicas must sync again with us.
+    link.askCause = 'link-lost';
+    disconnectSlaves(w, node);
+  }
   if (mode === 'discard') return;
   link.downSince = w.now;
   setState(w, node, 'REPL_STATE_CONNECT');
