@@ -83,6 +83,12 @@ export interface EraRules {
   newBacklog: 'new-replid' | 'offset-plus-one' | 'buffer-only';
   /** SHUTDOWN waits for lagging replicas (7.0 `shutdown-timeout`). */
   shutdownWaits: boolean;
+  /**
+   * A lost link or a failed transfer reconnects at once (6.0+ `replicationHandleMasterDisconnection`,
+   * `cancelReplicationHandshake(1)`); 2.6–3.2 go back to CONNECT and `replicationCron` connects
+   * within a second (a sub-replica refused with an error does not spin).
+   */
+  reconnectAtOnce: boolean;
   /** What INFO prints (see `eraInfoFields`). */
   info: 'v2.6' | 'v3.2' | 'v7.0';
 }
@@ -100,6 +106,7 @@ const RULES: Record<Era, EraRules> = {
     promotion: 'forget',
     newBacklog: 'buffer-only',
     shutdownWaits: false,
+    reconnectAtOnce: false,
     info: 'v2.6',
   },
   psync1: {
@@ -114,6 +121,7 @@ const RULES: Record<Era, EraRules> = {
     promotion: 'keep-runid',
     newBacklog: 'offset-plus-one',
     shutdownWaits: false,
+    reconnectAtOnce: false,
     info: 'v3.2',
   },
   psync2: {
@@ -128,6 +136,7 @@ const RULES: Record<Era, EraRules> = {
     promotion: 'shift-replid',
     newBacklog: 'new-replid',
     shutdownWaits: true,
+    reconnectAtOnce: true,
     info: 'v7.0',
   },
 };

@@ -258,7 +258,8 @@ export function onMasterMessage(w: World, node: Node, conn: Conn, p: Payload, si
       if (p.k === 'reply' && p.reply.t === 'error') {
         log(w, node, `MASTER aborted replication with an error: ${p.reply.v}`, '#');
         cancelHandshake(w, node);
-        connectWithMaster(w, node); // cancelReplicationHandshake(1): reconnect at once
+        // cancelReplicationHandshake(1): reconnect at once (before 6.0: at the next cron).
+        if (eraRules(w.era).reconnectAtOnce) connectWithMaster(w, node);
       } else if (p.k === 'rdb') onRdb(w, node, conn, p.rdb, p.eofMark, p.payloadBytes);
       return;
     case 'REPL_STATE_CONNECTED':
@@ -602,6 +603,13 @@ export function freeMasterClient(w: World, node: Node, mode: 'cache' | 'discard'
   if (mode === 'discard') return;
   link.downSince = w.now;
   setState(w, node, 'REPL_STATE_CONNECT');
+  reconnectAfterFailure(w, node);
+}
+
+/** 6.0+ reconnects at once after a failure; older Redis waits for replicationCron (era.ts). */
+function reconnectAfterFailure(w: World, node: Node): void {
+  if (!eraRules(w.era).reconnectAtOnce) return;
+  const link = node.link!;
   log(w, node, `Reconnecting to MASTER ${link.masterHost}:${link.masterPort} after failure`);
   connectWithMaster(w, node);
 }
@@ -621,8 +629,7 @@ export function onMasterConnClosed(w: World, node: Node, conn: Conn): void {
     // milliseconds: the full-sync loop.
     log(w, node, 'I/O error reading bulk count from MASTER: connection lost', '#');
     cancelHandshake(w, node);
-    log(w, node, `Reconnecting to MASTER ${link.masterHost}:${link.masterPort} after failure`);
-    connectWithMaster(w, node);
+    reconnectAfterFailure(w, node);
     return;
   }
   log(w, node, 'Master closed the connection during the handshake', '#');
