@@ -145,13 +145,17 @@ export function unsetMaster(w: World, node: Node, requestedBy: string): void {
   node.cachedMaster = null;
   cancelHandshake(w, node);
   node.link = null;
-  if (eraRules(w.era).promotion !== 'shift-replid') {
-    promoteKeepingRunId(w, node, hadMaster);
-    emit(w, { type: 'node.role', node: node.name, role: 'master', master: null });
-    log(w, node, `MASTER MODE enabled (user request from '${requestedBy}')`, '*', 'M');
-    return;
-  }
-  // shiftReplicationId: the old id stays servable up to the promotion offset + 1.
+  if (eraRules(w.era).promotion === 'shift-replid') shiftReplicationId(w, node);
+  else promoteKeepingRunId(w, node, hadMaster);
+  // Its own stream starts here: the next write selects its db again (kept sub-replicas included).
+  node.slaveseldb = -1;
+  if (node.slaves.length === 0) node.replNoSlavesSince = unixSec(w);
+  emit(w, { type: 'node.role', node: node.name, role: 'master', master: null });
+  log(w, node, `MASTER MODE enabled (user request from '${requestedBy}')`, '*', 'M');
+}
+
+/** 4.0+ shiftReplicationId: the old id stays servable up to the promotion offset + 1; sub-replicas resync. */
+function shiftReplicationId(w: World, node: Node): void {
   node.replid2 = node.replid;
   node.secondReplOffset = node.masterReplOffset + 1;
   changeReplicationId(w, node, 'promoted (REPLICAOF NO ONE)');
@@ -163,10 +167,6 @@ export function unsetMaster(w: World, node: Node, requestedBy: string): void {
     'M',
   );
   disconnectSlaves(w, node);
-  node.slaveseldb = -1;
-  node.replNoSlavesSince = unixSec(w);
-  emit(w, { type: 'node.role', node: node.name, role: 'master', master: null });
-  log(w, node, `MASTER MODE enabled (user request from '${requestedBy}')`, '*', 'M');
 }
 
 /**
