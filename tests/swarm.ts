@@ -234,7 +234,7 @@ export function swarmRun(
       n.link.state === 'REPL_STATE_CONNECTED' &&
       // The id the master answers a sync with: its replid, or its run id in psync1.
       n.replid === historyId(era, m) &&
-      n.masterReplOffset === m.masterReplOffset
+      n.master?.reploff === m.masterReplOffset
     );
   };
   const sameData = (n: Node) =>

@@ -81,6 +81,14 @@ export interface EraRules {
    * any previous slave"); 2.6 has no backlog (the engine's one is only the stream's buffer there).
    */
   newBacklog: 'new-replid' | 'offset-plus-one' | 'buffer-only';
+  /**
+   * A replica's own master_repl_offset and backlog. 4.0+ (and the engine's 2.6, where nobody sees
+   * it): the master's offset, a backlog from the full sync on. 2.8/3.2: its own counter, which only
+   * moves while it has a backlog (`replicationFeedSlavesFromMasterStream` feeds one if it exists);
+   * a full sync frees it (`syncWithMaster` after PSYNC_FULLRESYNC) and the next one is created with
+   * +1 (`createReplicationBacklog`), so a sub-replica's old offset can never be served again.
+   */
+  replicaOffset: 'master' | 'own';
   /** SHUTDOWN waits for lagging replicas (7.0 `shutdown-timeout`). */
   shutdownWaits: boolean;
   /**
@@ -105,6 +113,7 @@ const RULES: Record<Era, EraRules> = {
     replicaofKeepsHistory: false,
     promotion: 'forget',
     newBacklog: 'buffer-only',
+    replicaOffset: 'master',
     shutdownWaits: false,
     reconnectAtOnce: false,
     info: 'v2.6',
@@ -120,6 +129,7 @@ const RULES: Record<Era, EraRules> = {
     replicaofKeepsHistory: false,
     promotion: 'keep-runid',
     newBacklog: 'offset-plus-one',
+    replicaOffset: 'own',
     shutdownWaits: false,
     reconnectAtOnce: false,
     info: 'v3.2',
@@ -135,6 +145,7 @@ const RULES: Record<Era, EraRules> = {
     replicaofKeepsHistory: true,
     promotion: 'shift-replid',
     newBacklog: 'new-replid',
+    replicaOffset: 'master',
     shutdownWaits: true,
     reconnectAtOnce: true,
     info: 'v7.0',

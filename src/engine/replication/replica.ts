@@ -139,14 +139,14 @@ export function cacheMasterUsingMyself(w: World, node: Node, db = 0): void {
 /** REPLICAOF NO ONE (replicationUnsetMaster); before 4.0 see `promoteKeepingRunId`. */
 export function unsetMaster(w: World, node: Node, requestedBy: string): void {
   if (!node.link) return;
-  const hadMaster = !!node.master;
+  const masterOffset = node.master?.reploff ?? null;
   if (node.master) freeMasterClient(w, node, 'discard');
   if (node.cachedMaster) log(w, node, 'Discarding previously cached master state.');
   node.cachedMaster = null;
   cancelHandshake(w, node);
   node.link = null;
   if (eraRules(w.era).promotion === 'shift-replid') shiftReplicationId(w, node);
-  else promoteKeepingRunId(w, node, hadMaster);
+  else promoteKeepingRunId(w, node, masterOffset);
   // Its own stream starts here: the next write selects its db again (kept sub-replicas included).
   node.slaveseldb = -1;
   if (node.slaves.length === 0) node.replNoSlavesSince = unixSec(w);
@@ -172,16 +172,16 @@ function shiftReplicationId(w: World, node: Node): void {
 /**
  * A promotion before 4.0 keeps the node's identity: its run id is its own (the id its sub-replicas
  * already hold; the others' cached run id is their old master's, so they cannot PSYNC here) and the
- * sub-replicas stay attached. 2.8/3.2 `replicationUnsetMaster`: with no sub-replicas the backlog is
- * freed (the offset stays the master's reploff: the engine's master_repl_offset already is).
+ * sub-replicas stay attached. 2.8/3.2 `replicationUnsetMaster`: with no sub-replicas it takes its
+ * master's offset as its own and frees the backlog (the next replica's +1 keeps old ones out).
  * 2.6 `slaveofCommand` NO ONE only frees the master client.
  */
-function promoteKeepingRunId(w: World, node: Node, hadMaster: boolean): void {
+function promoteKeepingRunId(w: World, node: Node, masterOffset: number | null): void {
   if (eraRules(w.era).promotion !== 'keep-runid') return;
-  if (hadMaster && node.slaves.length === 0 && node.backlog) {
-    node.backlog = null;
-    emit(w, { type: 'backlog.freed', node: node.name, reason: 'promotion' });
-  }
+  if (masterOffset === null || node.slaves.length > 0) return;
+  node.masterReplOffset = masterOffset; // "it inherits the replication offset from the master"
+  if (node.backlog) emit(w, { type: 'backlog.freed', node: node.name, reason: 'promotion' });
+  node.backlog = null;
 }
 
 /** connectWithMaster: a non-blocking connect; refused at once when the link is cut or nobody listens. */
@@ -388,7 +388,7 @@ function onPsyncReply(w: World, node: Node, conn: Conn, r: Reply): void {
     resurrectCachedMaster(w, node);
     log(w, node, 'MASTER <-> REPLICA sync: Master accepted a Partial Resynchronization.');
     emit(w, { type: 'psync.result', replica: node.name, master: link.master, result: 'CONTINUE' });
-    if (!node.backlog) {
+    if (!node.backlog && eraRules(w.era).replicaOffset === 'master') {
       node.backlog = createBacklog(node.masterReplOffset);
       emit(w, { type: 'backlog.created', node: node.name, offset: node.backlog.offset });
     }
@@ -512,7 +512,9 @@ export function loadDone(w: World, node: Node, connId: number): void {
   };
   emit(w, { type: 'rdb.phase', node: node.name, phase: 'master-client', detail: `${replid}:${offset}` });
   node.replid = replid;
-  node.masterReplOffset = offset;
+  // 2.8/3.2 keep their own counter and stay without a backlog until a sub-replica syncs (era.ts).
+  const own = eraRules(w.era).replicaOffset === 'own';
+  if (!own) node.masterReplOffset = offset;
   node.replid2 = '0'.repeat(40);
   node.secondReplOffset = -1;
   emit(w, {
@@ -523,8 +525,10 @@ export function loadDone(w: World, node: Node, connId: number): void {
     secondReplOffset: -1,
     why: 'full sync',
   });
-  node.backlog = createBacklog(offset);
-  emit(w, { type: 'backlog.created', node: node.name, offset: node.backlog.offset });
+  if (!own) {
+    node.backlog = createBacklog(offset);
+    emit(w, { type: 'backlog.created', node: node.name, offset: node.backlog.offset });
+  }
   link.transfer = null;
   link.downSince = 0;
   setState(w, node, 'REPL_STATE_CONNECTED');
