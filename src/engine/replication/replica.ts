@@ -140,13 +140,15 @@ export function cacheMasterUsingMyself(w: World, node: Node, db = 0): void {
 export function unsetMaster(w: World, node: Node, requestedBy: string): void {
   if (!node.link) return;
   const masterOffset = node.master?.reploff ?? null;
+  // Where this node's copy of its master's history ends (in the master's numbering).
+  const historyEnd = (node.master ?? node.cachedMaster)?.reploff ?? node.masterReplOffset;
   if (node.master) freeMasterClient(w, node, 'discard');
   if (node.cachedMaster) log(w, node, 'Discarding previously cached master state.');
   node.cachedMaster = null;
   cancelHandshake(w, node);
   node.link = null;
   if (eraRules(w.era).promotion === 'shift-replid') shiftReplicationId(w, node);
-  else promoteKeepingRunId(w, node, masterOffset);
+  else promoteKeepingRunId(w, node, masterOffset, historyEnd);
   // Its own stream starts here: the next write selects its db again (kept sub-replicas included).
   node.slaveseldb = -1;
   if (node.slaves.length === 0) node.replNoSlavesSince = unixSec(w);
@@ -176,12 +178,19 @@ function shiftReplicationId(w: World, node: Node): void {
  * master's offset as its own and frees the backlog (the next replica's +1 keeps old ones out).
  * 2.6 `slaveofCommand` NO ONE only frees the master client.
  */
-function promoteKeepingRunId(w: World, node: Node, masterOffset: number | null): void {
-  if (eraRules(w.era).promotion !== 'keep-runid') return;
-  if (masterOffset === null || node.slaves.length > 0) return;
-  node.masterReplOffset = masterOffset; // "it inherits the replication offset from the master"
-  if (node.backlog) emit(w, { type: 'backlog.freed', node: node.name, reason: 'promotion' });
-  node.backlog = null;
+function promoteKeepingRunId(w: World, node: Node, masterOffset: number | null, historyEnd: number): void {
+  const keepRunId = eraRules(w.era).promotion === 'keep-runid';
+  if (keepRunId && masterOffset !== null && node.slaves.length === 0) {
+    node.masterReplOffset = masterOffset; // "it inherits the replication offset from the master"
+    if (node.backlog) emit(w, { type: 'backlog.freed', node: node.name, reason: 'promotion' });
+    node.backlog = null;
+  }
+  // The lab's own bookkeeping, never read by a decision of these eras nor shown by their INFO:
+  // where the old master's history ends here (acked.ts counts the acknowledged writes a later full
+  // sync of the old master loses), and from now on this node's own id is its run id (psync1).
+  node.replid2 = node.replid;
+  node.secondReplOffset = historyEnd + 1;
+  if (keepRunId) node.replid = node.runId;
 }
 
 /** connectWithMaster: a non-blocking connect; refused at once when the link is cut or nobody listens. */

@@ -104,6 +104,8 @@ export function startNode(w: World, node: Node, replicaof: string | null): void 
   node.startedAt = w.now;
   node.runId = randomHex40(w.rng);
   node.replid = randomHex40(w.rng);
+  // 2.8/3.2 have one id, the run id: a master's history is named by it (era.ts historyId).
+  if (eraRules(w.era).history === 'runid') node.replid = node.runId;
   clearReplicationId2(node);
   node.masterReplOffset = 0;
   node.backlog = null;
