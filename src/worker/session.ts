@@ -39,6 +39,7 @@ import {
   type WireEvent,
 } from '../protocol.ts';
 import { thin, toWire } from './collect.ts';
+import { findMilestone } from './milestone.ts';
 
 /** Most due-steps one `step` request may take (a guard; the virtual limit usually ends it first). */
 const MAX_STEPS = 200_000;
@@ -280,17 +281,4 @@ function startedAt(inputs: readonly TimedInput[]): number {
   let at = 0;
   for (const i of inputs) if (i.input.type === 'start') at = Math.max(at, i.at);
   return at;
-}
-
-/** The first milestone among events[from…]: handshake done, +FULLRESYNC/+CONTINUE, RDB loaded. */
-export function findMilestone(events: WireEvent[], from = 0): { kind: Milestone; node: string } | null {
-  for (let i = from; i < events.length; i++) {
-    const e = events[i];
-    if (e.type === 'replica.state' && e.state === 'REPL_STATE_RECEIVE_PSYNC_REPLY')
-      return { kind: 'handshake', node: e.node };
-    if (e.type === 'psync.result' && e.result !== 'ERROR')
-      return { kind: e.result === 'CONTINUE' ? 'continue' : 'fullresync', node: e.replica };
-    if (e.type === 'rdb.phase' && e.phase === 'loaded') return { kind: 'loaded', node: e.node };
-  }
-  return null;
 }
