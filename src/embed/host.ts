@@ -15,21 +15,12 @@ import { type MilestoneAt, milestones } from '../worker/milestone.ts';
 import { answer, type EmbedLab } from './dispatch.ts';
 import { API_VERSION, METHODS } from './messages.ts';
 import { type EmbedState, frameEvents, type OutEvent } from './outbound.ts';
-import type { EmbedParams } from './params.ts';
+import { type EmbedParams, fromParent } from './params.ts';
 import { watchProgress } from './progress.ts';
 import { useEmbed } from './view.ts';
 
 /** Most "next milestone" steps a seek to a milestone not yet seen may take. */
 const SEEK_MILESTONES = 40;
-
-/** Whether a received message is read: from the parent window, at exactly the named origin. */
-export function fromParent(
-  ev: { origin: string; source: unknown },
-  parent: string | null,
-  parentWindow: unknown,
-): boolean {
-  return parent !== null && ev.origin === parent && ev.source === parentWindow && parentWindow !== null;
-}
 
 export function stateOf(): EmbedState {
   const s = useLab.getState();

@@ -64,3 +64,19 @@ export function parseEmbedParams(search: string): EmbedParams {
   }
   return { scenario, chapter, controls, parent, problems };
 }
+
+/** Whether a received message is read: from the parent window, at exactly the named origin. */
+export function fromParent(
+  ev: { origin: string; source: unknown },
+  parent: string | null,
+  parentWindow: unknown,
+): boolean {
+  // An opaque origin ("null": sandboxed frames, file:) names nobody in particular: never read.
+  return (
+    parent !== null &&
+    parent !== 'null' &&
+    ev.origin === parent &&
+    ev.source === parentWindow &&
+    parentWindow !== null
+  );
+}
