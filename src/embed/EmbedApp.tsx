@@ -27,6 +27,7 @@ export function EmbedApp() {
   const selected = useLab((s) => s.selected !== null);
   const { params, locked, chapter } = useEmbed();
   const full = params.controls === 'full';
+  const title = useTitle();
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[lang];
     document.title = t('app.title');
@@ -37,10 +38,10 @@ export function EmbedApp() {
   }, []);
   return (
     <div className={`embed embed-${params.controls}`}>
-      <header className="embed-head">
-        <Title />
+      <div className="embed-head">
+        <h1 className={chapter === null ? 'embed-title' : 'sr-only'}>{title}</h1>
         {!locked && <ScenarioPicker />}
-      </header>
+      </div>
       {params.problems.length > 0 && (
         <div role="alert" className="embed-problems">
           {params.problems.map((p) => (
@@ -50,19 +51,20 @@ export function EmbedApp() {
           ))}
         </div>
       )}
-      <main className="embed-main">
+      {/* Landmarks named by the scenario: a course page with two widgets shows two of each. */}
+      <main className="embed-main" aria-label={title}>
         {phase === 'fault' ? (
           <FaultScreen />
         ) : (
           <>
-            <ClusterView />
+            <ClusterView label={`${t('cluster.title')} — ${title}`} />
             {chapter !== null && <LessonSlot />}
             {full && <Insights />}
             {full && selected && <SidePanel />}
           </>
         )}
+        <TimeBar min={!full} />
       </main>
-      <TimeBar min={!full} />
       <Notices />
       {full && <RespDialog />}
       {phase === 'booting' && <p className="booting">{t('app.loading')}</p>}
@@ -70,12 +72,12 @@ export function EmbedApp() {
   );
 }
 
-function Title() {
+/** The widget's name: the scenario's title (or the lab's, or the lesson chapter's number). */
+function useTitle(): string {
   const lang = useLab((s) => s.lang);
   const scenario = useLab((s) => s.scenario);
   const description = useLab((s) => s.description);
   const chapter = useEmbed((s) => s.chapter);
-  const title =
-    chapter !== null ? null : scenario ? scenarioText(scenario, lang, description).title : 'PSYNC Lab';
-  return <h1 className={title ? 'embed-title' : 'sr-only'}>{title ?? 'PSYNC Lab'}</h1>;
+  if (chapter !== null) return `PSYNC Lab — 27.${chapter}`;
+  return scenario ? scenarioText(scenario, lang, description).title : 'PSYNC Lab';
 }
