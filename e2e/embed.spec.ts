@@ -123,8 +123,8 @@ test('a course page drives two embedded widgets through the API', async ({ page,
     event: 'reply',
     result: { state: { scenario: 'c_backlog_overflow_full', t: expect.any(Number) } },
   });
-  const st = (await call(page, 'b', 'state')).result as { state: { horizon: number } };
-  await call(page, 'b', 'seek', { t: st.state.horizon + 1_500_000 });
+  const st = (await call(page, 'b', 'state')).result as { state: { endAt: number } };
+  await call(page, 'b', 'seek', { t: st.state.endAt });
   await expect.poll(async () => (await events(page, 'b')).some((e) => e.event === 'statement')).toBe(true);
   const eb = await events(page, 'b');
   const decided = eb.filter((e) => e.event === 'psync').map((e) => `${e.replica} ${e.outcome} ${e.reason}`);
@@ -203,4 +203,58 @@ test('widgets pass axe, and the course page looks right', async ({ page, baseURL
   const summary = r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, 'axe violations (course page with two widgets)').toEqual([]);
   await page.screenshot({ path: 'e2e/screenshots/embed-course.png', fullPage: true });
+});
+
+test('the widget reports lesson progress, an answered prediction and a fault', async ({ page, baseURL }) => {
+  await openCourse(page, baseURL);
+  const b = page.frameLocator('#lab-b');
+
+  // The free lab's Predict switch: the run stops at B's PSYNC, the student answers, the master decides.
+  await call(page, 'b', 'seek', { step: 6 }); // reconnect-link: B's PSYNC comes next
+  await b.getByRole('checkbox', { name: 'Predict' }).check();
+  await call(page, 'b', 'play');
+  await b.getByRole('button', { name: '+CONTINUE' }).click();
+  await expect.poll(async () => (await events(page, 'b')).some((e) => e.event === 'statement')).toBe(true);
+  const st = (await events(page, 'b')).find((e) => e.event === 'statement')!.statement as {
+    verb: { id: string };
+    object: { id: string; definition: Record<string, unknown> };
+    result: Record<string, unknown>;
+  };
+  expect(st.verb.id).toBe('http://adlnet.gov/expapi/verbs/answered');
+  expect(st.object.id).toMatch(/\?scenario=c_backlog_overflow_full#psync=B@\d+$/);
+  expect(st.object.definition).toMatchObject({
+    interactionType: 'choice',
+    correctResponsesPattern: ['FULLRESYNC'],
+  });
+  expect(st.result).toMatchObject({ success: false, response: 'CONTINUE' });
+
+  // Load a lesson chapter by the API: the lesson panel shows in the widget, its position is reported.
+  expect(await call(page, 'a', 'load', { chapter: 1 })).toMatchObject({
+    event: 'reply',
+    result: { state: { chapter: 1 } },
+  });
+  await expect(page.frameLocator('#lab-a').locator('.lesson-panel')).toBeVisible();
+  await page.locator('#lab-a').screenshot({ path: 'e2e/screenshots/embed-chapter.png' });
+  await expect
+    .poll(async () => (await events(page, 'a')).filter((e) => e.event === 'progress' && 'lesson' in e).length)
+    .toBeGreaterThan(0);
+  expect(await call(page, 'a', 'load', { chapter: 99 })).toMatchObject({
+    event: 'error',
+    message: expect.stringMatching(/^ERR no chapter 99: lesson 27 has \d+$/),
+  });
+  expect(await call(page, 'a', 'state')).toMatchObject({ result: { state: { chapter: 1 } } });
+
+  // A fault in widget a reaches the host with its reproduction link; widget b plays on.
+  const frameA = page.frames().find((f) => f.url().includes('scenario=b_short_drop_partial'))!;
+  await frameA.evaluate(() =>
+    (
+      window as unknown as { psyncLab: { controller: { crash(): Promise<void> } } }
+    ).psyncLab.controller.crash(),
+  );
+  await expect
+    .poll(async () => (await events(page, 'a')).find((e) => e.event === 'fault')?.message)
+    .toMatch(/^ERR /);
+  const fault = (await events(page, 'a')).find((e) => e.event === 'fault')!;
+  expect(fault.repro).toMatch(/embed|scenario|seed=/);
+  expect(await call(page, 'b', 'state')).toMatchObject({ event: 'reply' });
 });

@@ -15,6 +15,7 @@ function fakeLab() {
     playing: true,
     stepTimes: [0, 500],
     horizon: 500,
+    endAt: 600,
   };
   const lab: EmbedLab = {
     load: async (w) => {

@@ -32,6 +32,7 @@ export function stateOf(): EmbedState {
     playing: s.playing,
     stepTimes: s.stepTimes,
     horizon: s.horizon,
+    endAt: s.endAt,
   };
 }
 
@@ -125,6 +126,12 @@ export async function startEmbed(ctrl: Controller, params: EmbedParams): Promise
   });
   watchProgress(post);
   watchHeight(post);
+  // A fault: the host hears it with the reproduction link (again once the link carries the run).
+  useLab.subscribe((s, p) => {
+    const f = s.fault;
+    if (f && (p.fault === null || p.fault.repro !== f.repro))
+      post({ event: 'fault', message: `ERR ${f.message}`, seed: f.seed, at: f.at, repro: f.repro });
+  });
 
   const lab = labOf(ctrl);
   let queue: Promise<unknown> = openFirst(ctrl, params);

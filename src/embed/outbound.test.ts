@@ -1,5 +1,6 @@
 // What the host hears, built from real frames of the worker session (the real engine), and the
 // xAPI-shaped statements.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Frame, Response } from '../protocol.ts';
 import { Session } from '../worker/session.ts';
@@ -71,11 +72,28 @@ describe('progress', () => {
     expect(freshPoints({ 1: 5 }, { 1: 5 })).toEqual([]);
   });
 
-  it('counts a scenario complete one second past its last recorded input', () => {
-    expect(scenarioDone({ scenario: 'x', horizon: 4 * SEC, t: 5 * SEC })).toBe(true);
-    expect(scenarioDone({ scenario: 'x', horizon: 4 * SEC, t: 5 * SEC - 1 })).toBe(false);
-    expect(scenarioDone({ scenario: null, horizon: 4 * SEC, t: 9 * SEC })).toBe(false);
-    expect(scenarioDone({ scenario: 'x', horizon: 0, t: 9 * SEC })).toBe(false);
+  it("counts a scenario complete once the run reaches the end of the scenario's play", () => {
+    expect(scenarioDone({ scenario: 'x', endAt: 4 * SEC, t: 4 * SEC })).toBe(true);
+    expect(scenarioDone({ scenario: 'x', endAt: 4 * SEC, t: 4 * SEC - 1 })).toBe(false);
+    expect(scenarioDone({ scenario: null, endAt: 4 * SEC, t: 9 * SEC })).toBe(false);
+    expect(scenarioDone({ scenario: 'x', endAt: 0, t: 9 * SEC })).toBe(false);
+  });
+
+  it("ends a scenario after its outcome: b_short_drop_partial ends after B's +CONTINUE", () => {
+    const s = new Session();
+    const json = JSON.parse(readFileSync('scenarios/b_short_drop_partial.json', 'utf8')) as unknown;
+    const r = s.handle({
+      type: 'load',
+      seed: 1,
+      source: { kind: 'scenario', name: 'b_short_drop_partial', json },
+    });
+    if (r.type !== 'ready') throw new Error(r.type);
+    const f = frameOf(s.handle({ type: 'advance', to: r.endAt }));
+    const cont = frameEvents(f, r.stepTimes, false).find(
+      (e) => e.event === 'psync' && e.outcome === 'CONTINUE',
+    );
+    expect(cont).toMatchObject({ replica: 'B' });
+    expect(r.endAt).toBeGreaterThanOrEqual(r.stepTimes[r.stepTimes.length - 1]);
   });
 });
 

@@ -20,6 +20,8 @@ export interface EmbedState {
   stepTimes: number[];
   /** Virtual time of the last recorded input (the end of a scenario's known future). */
   horizon: number;
+  /** When the scenario's play ends (its last step done), µs; 0 when no scenario is open. */
+  endAt: number;
 }
 
 export type OutEvent =
@@ -44,7 +46,9 @@ export type OutEvent =
       event: 'progress';
       lesson: { lesson: number; chapter: number; step: number; steps: number; phase: string };
     }
-  | { event: 'statement'; statement: Statement };
+  | { event: 'statement'; statement: Statement }
+  /** The engine threw or the worker died: the widget shows the fault screen; `repro` reopens the run. */
+  | { event: 'fault'; message: string; seed: number; at: number; repro: string };
 
 /**
  * The events one frame from the worker reports: each milestone (handshake done, +FULLRESYNC /
@@ -88,12 +92,11 @@ export function freshPoints(before: Record<string, number>, after: Record<string
 }
 
 /**
- * A scenario run is complete once virtual time passes its last recorded input by `tail` µs (the
- * scrubber's own end: TimeBar shows the horizon + 1 s "to see the last one land").
+ * A scenario run is complete once virtual time reaches the end of the scenario's own play (its last
+ * step done, e.g. the closing wait-sync settled: `endAt`), however it got there (playing, stepping,
+ * seeking). In b_short_drop_partial the last input (reconnect-link) is at 3.24 s, B's +CONTINUE
+ * lands at 4.34 s and the play ends at 5.35 s: the end comes after the outcome, never before it.
  */
-export function scenarioDone(
-  s: { scenario: string | null; horizon: number; t: number },
-  tail = 1_000_000,
-): boolean {
-  return s.scenario !== null && s.horizon > 0 && s.t >= s.horizon + tail;
+export function scenarioDone(s: { scenario: string | null; endAt: number; t: number }): boolean {
+  return s.scenario !== null && s.endAt > 0 && s.t >= s.endAt;
 }

@@ -53,6 +53,7 @@ interface Pending {
 export class Session {
   private tl: Timeline | null = null;
   private stepTimes: number[] = [];
+  private endAt = 0;
   private nextSample = 0;
   /** Nodes whose views carry keys, INFO and ROLE text (null: all of them). */
   private focus: Set<string> | null = null;
@@ -118,15 +119,17 @@ export class Session {
     const src = req.source;
     let description: string | null = null;
     this.stepTimes = [];
+    this.endAt = 0;
     try {
       if (src.kind === 'default') this.tl = createTimeline(req.seed, DEFAULT_SETUP);
       else if (src.kind === 'lab') this.tl = createTimeline(req.seed, src.setup);
       else if (src.kind === 'run') {
         this.tl = timelineOf(src.record);
       } else {
-        const { record, stepTimes } = scenarioToRun(src.json, req.seed);
+        const { record, stepTimes, endAt } = scenarioToRun(src.json, req.seed);
         this.tl = createTimeline(req.seed, record.setup, record.inputs, record.scenario);
         this.stepTimes = stepTimes;
+        this.endAt = endAt;
         const d = (src.json as { description?: unknown }).description;
         description = typeof d === 'string' ? d : null;
       }
@@ -146,6 +149,7 @@ export class Session {
       scenario: this.tl.record.scenario ?? null,
       description,
       stepTimes: this.stepTimes,
+      endAt: this.endAt,
       frame: this.finish(p),
     };
   }
