@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { nextInt, seedRng } from '../src/engine/core/random.ts';
 import {
   advance,
   createTimeline,
@@ -16,7 +17,6 @@ import {
   seek,
   type Timeline,
 } from '../src/engine/index.ts';
-import { nextInt, seedRng } from '../src/engine/random.ts';
 import type { Figure } from './engine.ts';
 
 const SEC = 1_000_000;
