@@ -125,7 +125,7 @@ export async function startEmbed(ctrl: Controller, params: EmbedParams): Promise
     for (const e of frameEvents(frame, useLab.getState().stepTimes, kind === 'reset')) post(e);
   });
   watchProgress(post);
-  watchHeight(post);
+  const reportHeight = watchHeight(post);
   // A fault: the host hears it with the reproduction link (again once the link carries the run).
   useLab.subscribe((s, p) => {
     const f = s.fault;
@@ -148,6 +148,7 @@ export async function startEmbed(ctrl: Controller, params: EmbedParams): Promise
     controls: params.controls,
     state: stateOf(),
   });
+  reportHeight();
 }
 
 async function openFirst(ctrl: Controller, params: EmbedParams): Promise<void> {
@@ -162,12 +163,17 @@ async function openFirst(ctrl: Controller, params: EmbedParams): Promise<void> {
   await openScenario(ctrl, params.scenario, parseUrl(location.search, '').seed);
 }
 
-/** Post the widget's height (CSS px) whenever it changes, so the host can size the iframe. */
-function watchHeight(post: (e: OutEvent) => void): void {
+/**
+ * Post the widget's height (CSS px) whenever it changes, so the host can size the iframe. Returns the
+ * report itself: a browser does not run ResizeObserver in an iframe scrolled out of view (it stops
+ * rendering it), so the height is also reported with `ready`, measured directly.
+ */
+function watchHeight(post: (e: OutEvent) => void): () => void {
   let last = -1;
   const report = () => {
     const h = Math.ceil(document.body.getBoundingClientRect().height);
     if (h !== last) post({ event: 'height', height: (last = h) });
   };
   new ResizeObserver(report).observe(document.body);
+  return report;
 }
