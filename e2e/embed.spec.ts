@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, now, test } from './fixtures.ts';
 
 // The course page is served by a second server on the loopback (another port: another origin);
 // a frame of a third origin is the same server under the name localhost. A route-fulfilled page
@@ -262,4 +262,25 @@ test('the widget reports lesson progress, an answered prediction and a fault', a
   const fault = (await events(page, 'a')).find((e) => e.event === 'fault')!;
   expect(fault.repro).toMatch(/embed|scenario|seed=/);
   expect(await call(page, 'b', 'state')).toMatchObject({ event: 'reply' });
+});
+
+test('without parent= the API is closed: a message is not read, nothing is sent', async ({ page }) => {
+  await page.goto('./?embed=1&scenario=b_short_drop_partial&lang=en');
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  const t0 = await now(page);
+  // The page's own window posts to itself (source = window.parent = window, origin = the lab's).
+  await page.evaluate(() => {
+    const w = window as unknown as { got: unknown[] };
+    w.got = [];
+    window.addEventListener('message', (e) => w.got.push(e.data));
+    window.postMessage({ psyncLab: 1, id: 'x', method: 'pause' }, '*');
+    window.postMessage({ psyncLab: 1, id: 'y', method: 'nope' }, '*');
+  });
+  // Still playing: time moves on, and nothing but the two messages themselves went by.
+  await expect.poll(() => now(page)).toBeGreaterThan(t0 + 50_000);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  const got = await page.evaluate(() =>
+    (window as unknown as { got: { id?: string }[] }).got.map((m) => m.id),
+  );
+  expect(got).toEqual(['x', 'y']);
 });
