@@ -218,4 +218,10 @@ describe('every era converges to the master’s data', () => {
       if (failures.length) console.error(`replay: swarmRun(<seed>, '${era}')\n${failures.join('\n')}`);
       expect(failures).toEqual([]);
     });
+  // Found by the swarm: B full-synced from a restarted A (offset back to 1) and its sub-replica C,
+  // asking for B's old offset 2, was served "0 bytes" and kept 17 stale keys — until a psync1
+  // replica counted its own offset (era.ts replicaOffset).
+  it('regression psync1 seed 568: a sub-replica is never continued across its master’s full sync', () => {
+    expect(swarmRun(568, 'psync1').violations).toEqual([]);
+  });
 });
