@@ -1,6 +1,6 @@
-// The top bar: what is open (scenario picker), the language switch, share and help.
+// The top bar: what is open (scenario picker), the language switch, presenter mode, share and help.
 import { scenarioText } from '../i18n/scenarios.ts';
-import { openScenario, syncUrl } from '../store/boot.ts';
+import { openScenario, setPresent, syncUrl } from '../store/boot.ts';
 import { ctl } from '../store/instance.ts';
 import { setLang, useLab } from '../store/store.ts';
 import { useT } from './hooks.ts';
@@ -13,6 +13,7 @@ export function TopBar() {
   const scenario = useLab((s) => s.scenario);
   const catalog = useLab((s) => s.catalog);
   const seed = useLab((s) => s.seed);
+  const present = useLab((s) => s.present);
   return (
     <header className="topbar">
       <h1>
@@ -49,6 +50,15 @@ export function TopBar() {
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
         >
           {lang === 'zh' ? 'English' : '中文'}
+        </button>
+        <button
+          type="button"
+          className="present-toggle"
+          aria-pressed={present}
+          onClick={() => setPresent(!present)}
+          title={t('top.presentHelp')}
+        >
+          {t('top.present')}
         </button>
         <ShareButton />
         <button type="button" onClick={() => useLab.setState({ helpOpen: true })} title="?">

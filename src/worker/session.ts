@@ -28,6 +28,7 @@ import {
   timelineOf,
   type World,
 } from '../engine/index.ts';
+import { milestoneOf } from '../milestone.ts';
 import {
   FRAME_EVENT_BOUND,
   type Frame,
@@ -282,15 +283,11 @@ function startedAt(inputs: readonly TimedInput[]): number {
   return at;
 }
 
-/** The first milestone among events[from…]: handshake done, +FULLRESYNC/+CONTINUE, RDB loaded. */
+/** The first milestone among events[from…] (milestone.ts says which events are milestones). */
 export function findMilestone(events: WireEvent[], from = 0): { kind: Milestone; node: string } | null {
   for (let i = from; i < events.length; i++) {
-    const e = events[i];
-    if (e.type === 'replica.state' && e.state === 'REPL_STATE_RECEIVE_PSYNC_REPLY')
-      return { kind: 'handshake', node: e.node };
-    if (e.type === 'psync.result' && e.result !== 'ERROR')
-      return { kind: e.result === 'CONTINUE' ? 'continue' : 'fullresync', node: e.replica };
-    if (e.type === 'rdb.phase' && e.phase === 'loaded') return { kind: 'loaded', node: e.node };
+    const m = milestoneOf(events[i]);
+    if (m) return m;
   }
   return null;
 }
