@@ -3,7 +3,7 @@
 // after a click, arrow keys with a clicked tab, and the phone (390×844) in zh and en.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, now, open, test } from './fixtures.ts';
+import { expect, now, test } from './fixtures.ts';
 
 const DIR = 'e2e/screenshots';
 
@@ -12,6 +12,14 @@ async function axe(page: Page, what: string): Promise<void> {
   const r = await new AxeBuilder({ page }).analyze();
   const summary = r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `axe violations (${what})`).toEqual([]);
+}
+
+/** Open the lab and wait until it runs (generous: the CI machine is shared and often busy). */
+async function open(page: Page, query: string): Promise<void> {
+  await page.goto(`./${query}`);
+  await expect(page.getByRole('button', { name: /^(Pause|Play|暂停|播放)$/ })).toBeEnabled({
+    timeout: 30_000,
+  });
 }
 
 const caption = (page: Page) => page.locator('.present-caption .pc-text');
@@ -96,6 +104,7 @@ test('presenter mode at 1280×720: large type, one panel, the caption, clicker k
   await expect(page.getByRole('button', { name: 'Present' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page).toHaveURL(/present=1/);
   await page.reload();
+  await expect(play(page)).toBeEnabled({ timeout: 30_000 });
   await expect(page.locator('html')).toHaveClass(/present/);
   await expect(caption(page)).toBeVisible();
 
@@ -177,6 +186,24 @@ test('presenter mode with the lesson: the step is the caption, the clicker moves
   await expect(page).toHaveURL(/lesson=27/);
 });
 
+test('presenter mode on a projector zoomed to 125 % (1024×576) and on 1920×1080: no sideways scroll', async ({
+  page,
+}) => {
+  for (const [width, height] of [
+    [1024, 576],
+    [1920, 1080],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await open(page, '?scenario=f_failover_promote_partial&lang=zh&present=1');
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await click(page, 'PageDown');
+    await page.screenshot({ path: `${DIR}/present-zh-${width}.png` });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await expect(caption(page)).toBeInViewport();
+  }
+});
+
 for (const lang of ['zh', 'en'] as const) {
   test(`phone 390×844 (${lang}): hide-panels on one line, nothing under the time bar, a tapped node's details in view`, async ({
     page,
@@ -188,6 +215,8 @@ for (const lang of ['zh', 'en'] as const) {
     const line = await hide.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight) || 20);
     expect(box.height, 'one line, not a character per line').toBeLessThan(line * 1.6 + 16);
     expect(box.width).toBeGreaterThan(box.height);
+    await hide.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${DIR}/present-${lang}-phone-tabs.png` });
 
     // At the end of the page the last content sits above the time bar, and focus scrolling keeps clear of it.
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
