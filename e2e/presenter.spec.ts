@@ -107,6 +107,14 @@ test('presenter mode at 1280×720: large type, one panel, the caption, clicker k
   await expect(play(page)).toBeEnabled({ timeout: 30_000 });
   await expect(page.locator('html')).toHaveClass(/present/);
   await expect(caption(page)).toBeVisible();
+  // So does the share link (whose QR code the room can scan).
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const share = page.getByRole('dialog');
+  await expect(share).toBeVisible();
+  expect(await share.getByRole('textbox').inputValue()).toMatch(/[?&]present=1(&|#|$)/);
+  await page.keyboard.press('Escape');
+  await expect(share).toBeHidden();
+  await expect(page.locator('html')).toHaveClass(/present/);
 
   // B blanks the screen; any key brings it back (and does nothing else); so does "." and a click.
   await page.keyboard.press('Space');
