@@ -1,23 +1,25 @@
 // The engine's only entry point: other code imports from here.
 
-export { type BacklogView, backlogView } from './backlog.ts';
-export { type ClientCtx, call, newClient } from './commands.ts';
-export { configValueError } from './config.ts';
-export type { MessageKind, SimEvent } from './events.ts';
-export { REPL_STATES, type ReplState } from './handshake.ts';
-export { infoText, replicationFields, roleReply } from './info.ts';
-export * from './lab.ts';
+export { configValueError } from './core/config.ts';
+export { encodeArgv, formatReply, type Reply, respSize } from './core/resp.ts';
+export * from './lab/lab.ts';
+export * from './lab/start.ts';
+export * from './lab/timeline.ts';
+export * from './lab/view.ts';
 export { type EventPattern, findMatch, type LessonEvent, matchesEvent } from './lesson/pattern.ts';
-export { decidePsync, type PsyncDecision } from './psync.ts';
-export { encodeArgv, formatReply, type Reply, respSize } from './resp.ts';
+export { type BacklogView, backlogView } from './replication/backlog.ts';
+export { REPL_STATES, type ReplState } from './replication/handshake.ts';
+export { decidePsync, type PsyncDecision } from './replication/psync.ts';
 export * from './scenario/contract.ts';
 export { type OpCtx, runStep } from './scenario/ops.ts';
 export * from './scenario/play.ts';
 export * from './scenario/run.ts';
+export { scenarioToRun } from './scenario/to-run.ts';
 export * from './scenario/types.ts';
 export { ScenarioError, validateScenario } from './scenario/validate.ts';
 export { infoField, inSync } from './scenario/waits.ts';
-export { createWorld, drainEvents, LOOPBACK, runUntil, runUntilCondition } from './simulation.ts';
-export * from './timeline.ts';
-export * from './view.ts';
-export type { Node, World } from './world.ts';
+export { type ClientCtx, call, newClient } from './server/commands.ts';
+export type { MessageKind, SimEvent } from './server/events.ts';
+export { infoText, replicationFields, roleReply } from './server/info.ts';
+export { createWorld, drainEvents, LOOPBACK, runUntil, runUntilCondition } from './server/simulation.ts';
+export type { Node, World } from './server/world.ts';

@@ -1,18 +1,14 @@
 // Milestones looking back (presenter mode): the caption names the latest one reached, and PageUp / ←
 // goes to the one before. Forward is the worker's `step until milestone` (the same rule,
-// milestone.ts); back is a seek, so a replayed run shows the same milestone at the same time.
-import { milestoneOf } from '../../milestone.ts';
-import type { Milestone } from '../../protocol.ts';
+// worker/milestone.ts); back is a seek, so a replayed run shows the same milestone at the same time.
+
 import type { History } from '../../store/history.ts';
 import { ctl } from '../../store/instance.ts';
 import { useLab } from '../../store/store.ts';
+import { type MilestoneAt, milestoneOf } from '../../worker/milestone.ts';
 
-export interface Reached {
-  at: number;
-  kind: Milestone;
-  /** The node it happened on, or the scenario step's number (1-based) for `step`. */
-  node: string;
-}
+/** A milestone reached; for `step`, `node` is the scenario step's number (1-based). */
+export type Reached = MilestoneAt;
 
 /**
  * The latest milestone strictly before `before` (µs): events in the history, and scenario steps
@@ -29,7 +25,7 @@ export function latestMilestone(h: History, stepTimes: readonly number[], before
       if (best && e.at <= best.at) break;
       const m = milestoneOf(e);
       if (m) {
-        best = { at: e.at, ...m };
+        best = m;
         break;
       }
     }
