@@ -11,6 +11,8 @@ export const en = {
   'top.langAria': 'Switch the language to 中文 / English',
   'top.share': 'Share link',
   'top.help': 'Shortcuts',
+  'top.present': 'Present',
+  'top.presentHelp': 'Presenter mode: large type, one panel, clicker keys (Esc leaves)',
 
   'cluster.title': 'Cluster: nodes, links and messages',
   'legend.title': 'Link states',
@@ -311,6 +313,8 @@ export const en = {
   'key.lang': 'Switch language',
   'key.help': 'This help',
   'key.escape': 'Close / deselect',
+  'key.present':
+    'Presenter mode: next / previous milestone (also → / ←); B or . blanks the screen; Esc leaves',
 
   'guide.defaultTitle': 'Free lab: one master, two replicas',
   'guide.defaultStory':

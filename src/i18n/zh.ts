@@ -13,6 +13,8 @@ export const zh: Catalog = {
   'top.langAria': '切换语言 中文 / English',
   'top.share': '分享链接',
   'top.help': '快捷键',
+  'top.present': '演示',
+  'top.presentHelp': '演示模式: 大字号, 只留一个面板, 翻页笔按键 (Esc 退出)',
 
   'cluster.title': '集群: 节点、链路与消息',
   'legend.title': '链路状态',
@@ -303,6 +305,7 @@ export const zh: Catalog = {
   'key.lang': '切换语言',
   'key.help': '本帮助',
   'key.escape': '关闭 / 取消选择',
+  'key.present': '演示模式: 下一个 / 上一个里程碑 (也可用 → / ←); B 或 . 黑屏; Esc 退出',
 
   'guide.defaultTitle': '自由实验: 一主两从',
   'guide.defaultStory':

@@ -290,7 +290,9 @@ export class Controller {
         applyFrame(r.frame);
         if (r.milestone) {
           useLab.setState({ lastMilestone: { ...r.milestone, at: r.frame.to } });
-          notify('info', `milestone.${r.milestone.kind}`, { node: r.milestone.node }, 5000);
+          // Presenter mode shows it as its caption.
+          if (!useLab.getState().present)
+            notify('info', `milestone.${r.milestone.kind}`, { node: r.milestone.node }, 5000);
         }
         return;
       case 'reset':

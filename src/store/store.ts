@@ -83,6 +83,10 @@ export interface LabState {
   lastMilestone: { kind: Milestone; node: string; at: number } | null;
   /** The user acted since the run was opened (a share link then carries the run, not just its name). */
   acted: boolean;
+  /** Presenter mode (?present=1): large type, one panel, clicker keys (ui/present, loaded on demand). */
+  present: boolean;
+  /** Presenter mode's black screen (B or . on a clicker); any key or click ends it. */
+  blank: boolean;
 }
 
 const zeroRevs = (): Revs => ({
@@ -131,6 +135,8 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   fault: null,
   lastMilestone: null,
   acted: false,
+  present: false,
+  blank: false,
 });
 
 export const useLab = create<LabState>(() => initialState());

@@ -242,7 +242,10 @@ export class Session {
     for (let i = 0; i < MAX_STEPS && this.now < end; i++) {
       const before = p.events.length;
       const from = this.now;
-      this.advanceTo(Math.min(end, nextDueAt(this.timeline())), p);
+      // A scenario step is a milestone at its own time, even when nothing is due then (a `sleep`
+      // step): stop there, so the step's caption and the page's "previous milestone" agree.
+      const nextStep = until === 'milestone' ? (this.stepTimes.find((t) => t > from) ?? end) : end;
+      this.advanceTo(Math.min(end, nextStep, nextDueAt(this.timeline())), p);
       if (until === 'event') {
         if (p.events.length > before) break;
         continue;

@@ -10,7 +10,8 @@ export async function shareLink(): Promise<string> {
   const record = await ctl().exportRun();
   // The page's own address without query or hash (location.origin is "null" on a file:// page).
   const page = location.href.split(/[?#]/)[0];
-  const base = `${page}${buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang })}${lessonSearch()}`;
+  const search = buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang, present: s.present });
+  const base = `${page}${search}${lessonSearch()}`;
   // In the lesson the position (chapter, step) is the link: the chapter replays to it.
   if (lessonSearch()) return base;
   return record && record.inputs.length > 0 && (!s.scenario || s.acted)

@@ -1,6 +1,6 @@
 // Time: play/pause, one event back/forward, next milestone, speed on a log scale, and a scrubber
 // over everything seen so far. Acting in the past forks the future (the controller says so).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ctl } from '../../store/instance.ts';
 import { useLab } from '../../store/store.ts';
 import { preciseSecs, secs } from '../format.ts';
@@ -13,8 +13,19 @@ export function TimeBar({ min = false }: { min?: boolean }) {
   const t = useT();
   const playing = useLab((s) => s.playing);
   const ready = useLab((s) => s.phase === 'ready');
+  const bar = useRef<HTMLElement>(null);
+  // Its height, for what must stay clear of it where it sticks to the bottom (one column: app.css).
+  useEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() =>
+      document.documentElement.style.setProperty('--timebar-h', `${el.offsetHeight}px`),
+    );
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   return (
-    <footer className="timebar">
+    <footer className="timebar" ref={bar}>
       <h2 className="sr-only">{t('time.title')}</h2>
       <div className="tb-buttons">
         {!min && (
