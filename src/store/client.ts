@@ -3,7 +3,7 @@
 // t + wallDelta × speed (wallDelta capped, so a hidden tab does not leap). The worker's answer
 // sets `t`, and everything on screen is drawn from `t`.
 import type { EventPattern, LabInput, RunRecord } from '../engine/index.ts';
-import type { LoadSource, Response } from '../protocol.ts';
+import type { GhostFrame, LoadSource, Request, Response } from '../protocol.ts';
 import { displayTime, nextDisplayTime, setDisplayTime } from './clock.ts';
 import { previousTime } from './history.ts';
 import { applyFrame, notify, resetRun, useLab } from './store.ts';
@@ -23,6 +23,18 @@ const MILESTONE_LIMIT = 120_000_000;
 
 /** `reply`: what a command input answered (redis-cli text), for buttons that send commands. */
 export type ActResult = { ok: true; forked: boolean; reply: string | null } | { ok: false; message: string };
+
+/**
+ * The ghost run's hooks, set by store/what-if.ts when it loads (before that no ghost can be open):
+ * where its frames go, and its part of a share link ('' when none is open).
+ */
+let ghostSink: ((g: GhostFrame | null) => void) | null = null;
+let ghostShare: ((main: RunRecord) => Promise<string>) | null = null;
+export function setGhostHooks(sink: typeof ghostSink, share: typeof ghostShare): void {
+  ghostSink = sink;
+  ghostShare = share;
+}
+export const ghostHashPart = (main: RunRecord): Promise<string> => ghostShare?.(main) ?? Promise.resolve('');
 
 export class Controller {
   private transport: Transport;
@@ -58,7 +70,7 @@ export class Controller {
   }
 
   private newTransport(): Transport {
-    return new Transport(this.portFactory(), (message) =>
+    const t = new Transport(this.portFactory(), (message) =>
       this.fault({
         message,
         stack: '',
@@ -67,6 +79,13 @@ export class Controller {
         record: this.record,
       }),
     );
+    t.onGhost = (g) => ghostSink?.(g);
+    return t;
+  }
+
+  /** A request as it is, optionally to the ghost run (store/what-if.ts speaks through this). */
+  request(req: Request, run?: 'ghost'): Promise<Response> {
+    return this.transport.send(req, run);
   }
 
   /** Ask the worker for the run record (after a load or an action) and keep it. */
@@ -303,6 +322,7 @@ export class Controller {
         notify('error', 'notice.loadError', { message: r.message }, 0);
         return;
       case 'run':
+      case 'probe':
         return;
       case 'fault':
         this.fault(r);

@@ -81,6 +81,8 @@ export interface LabState {
   lastMilestone: { kind: Milestone; node: string; at: number } | null;
   /** The user acted since the run was opened (a share link then carries the run, not just its name). */
   acted: boolean;
+  /** The what-if panel is open (ui/whatif, loaded on demand): its form, or the ghost run beside this one. */
+  whatIf: boolean;
 }
 
 const zeroRevs = (): Revs => ({
@@ -128,6 +130,7 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   fault: null,
   lastMilestone: null,
   acted: false,
+  whatIf: false,
 });
 
 export const useLab = create<LabState>(() => initialState());

@@ -4,6 +4,7 @@
 // `watchdogMs` of wall time stops the worker and reports it.
 import {
   type FromWorker,
+  type GhostFrame,
   PROTOCOL_VERSION,
   type Request,
   type Response,
@@ -12,6 +13,7 @@ import {
 
 interface Job {
   req: Request;
+  run?: 'ghost';
   resolve: (r: Response) => void;
 }
 
@@ -34,6 +36,8 @@ export class Transport {
   private watchdog: ReturnType<typeof setTimeout> | null = null;
   /** Set once the worker crashed or stopped answering: nothing more is sent. */
   dead = false;
+  /** Gets an answer's ghost-run part (issue 11: null = closed) before the answer resolves. */
+  onGhost: ((g: GhostFrame | null) => void) | null = null;
 
   constructor(
     private readonly port: Port,
@@ -60,10 +64,11 @@ export class Transport {
     return this.inflight === null && this.queue.length === 0;
   }
 
-  send(req: Request): Promise<Response> {
+  send(req: Request, run?: 'ghost'): Promise<Response> {
     return new Promise((resolve) => {
-      if (req.type === 'seek') {
-        const queued = this.queue.find((j) => j.req.type === 'seek');
+      // A queued seek or probe is replaced by a newer one (scrubbing, dragging a number).
+      if (req.type === 'seek' || req.type === 'probe') {
+        const queued = this.queue.find((j) => j.req.type === req.type && j.run === run);
         if (queued) {
           const old = queued.resolve;
           queued.req = req;
@@ -75,7 +80,7 @@ export class Transport {
           return;
         }
       }
-      this.queue.push({ req, resolve });
+      this.queue.push(run ? { req, run, resolve } : { req, resolve });
       this.pump();
     });
   }
@@ -92,7 +97,11 @@ export class Transport {
         ),
       this.watchdogMs,
     );
-    this.port.postMessage({ v: PROTOCOL_VERSION, id, req: job.req });
+    this.port.postMessage(
+      job.run
+        ? { v: PROTOCOL_VERSION, id, req: job.req, run: job.run }
+        : { v: PROTOCOL_VERSION, id, req: job.req },
+    );
   }
 
   private receive(msg: FromWorker): void {
@@ -105,6 +114,7 @@ export class Transport {
     this.inflight = null;
     if (this.watchdog !== null) clearTimeout(this.watchdog);
     this.watchdog = null;
+    if (msg.ghost !== undefined) this.onGhost?.(msg.ghost);
     job.resolve(msg.res);
     this.pump();
   }

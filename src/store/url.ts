@@ -21,6 +21,8 @@ export interface UrlRequest {
   lang: Lang | null;
   /** Encoded run from the hash (decoded later: it is async). */
   run: string | null;
+  /** The what-if run beside it (`&ghost=`, store/what-if.ts), encoded. */
+  ghost: string | null;
   problems: UrlProblem[];
 }
 
@@ -50,7 +52,8 @@ export function parseUrl(search: string, hash: string): UrlRequest {
     else problems.push({ kind: 'scenario-name', value: sc });
   }
   const m = /(?:^#|&)run=([A-Za-z0-9_-]+)/.exec(hash);
-  return { scenario, seed, seedGiven, lang, run: m ? m[1] : null, problems };
+  const g = /&ghost=([A-Za-z0-9_-]+)/.exec(hash);
+  return { scenario, seed, seedGiven, lang, run: m ? m[1] : null, ghost: m && g ? g[1] : null, problems };
 }
 
 export function buildSearch(p: { scenario: string | null; seed: number; lang: Lang }): string {
@@ -104,7 +107,8 @@ export async function pipeThrough(
   return out;
 }
 
-export async function encodeRun(record: RunRecord): Promise<string> {
+/** A run record (or a ghost part, store/what-if.ts) as deflated base64url JSON. */
+export async function encodeRun(record: RunRecord | object): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(record));
   return toBase64Url(await pipeThrough(json, new CompressionStream('deflate-raw')));
 }

@@ -50,7 +50,7 @@ export class Runs {
       case 'what-if-close': {
         const closed = this.ghost !== null;
         this.ghost = null;
-        return { res: this.main.handle({ type: 'focus', nodes: [] }), ...(closed ? { ghost: null } : {}) };
+        return { res: this.still(), ...(closed ? { ghost: null } : {}) };
       }
       case 'probe':
         return this.probe(req.ask);
@@ -86,8 +86,12 @@ export class Runs {
     }
     const g: Ghost = { session, change: req.change, from };
     this.ghost = g;
-    const res = this.main.handle({ type: 'focus', nodes: [] });
-    return { res, ghost: this.envelope(g, this.follow(g)) };
+    return { res: this.still(), ghost: this.envelope(g, this.follow(g)) };
+  }
+
+  /** The live run's frame where it stands (an answer that moves nothing). */
+  private still(): Response {
+    return this.main.handle({ type: 'advance', to: this.main.now });
   }
 
   /** The ghost to the live run's time: back by a quiet seek, forward by advancing (its events are folded). */

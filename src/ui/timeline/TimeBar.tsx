@@ -6,6 +6,7 @@ import { useLab } from '../../store/store.ts';
 import { preciseSecs, secs } from '../format.ts';
 import { useT } from '../hooks.ts';
 import { Icon } from '../Icon.tsx';
+import { WhatIfButton } from '../whatif/slot.tsx';
 import { sliderFromSpeed, speedFromSlider, speedLabel } from './speed.ts';
 
 export function TimeBar() {
@@ -55,6 +56,7 @@ export function TimeBar() {
         >
           {t('time.milestone')}
         </button>
+        <WhatIfButton />
       </div>
       <Speed />
       <Scrubber />
