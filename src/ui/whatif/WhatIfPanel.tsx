@@ -165,7 +165,10 @@ function Compare({ g }: { g: GhostState }) {
         </button>
       </div>
       <p className="hint small">
-        {wx('forkedAt', { t: secs(g.at) })}
+        <span className="mono" data-testid="ghost-t">
+          t = {secs(g.t, 6)} s
+        </span>{' '}
+        · {wx('forkedAt', { t: secs(g.at) })}
         {g.change.kind === 'era' && ` · ${wx('eraNote')}`}
       </p>
       <Nodes g={g} />
