@@ -2,7 +2,7 @@
 // in lockstep; the diff shows B's +FULLRESYNC in this run against +CONTINUE in the ghost with a
 // bigger backlog; acting in the ghost leaves this run alone; the share link carries both; the
 // backlog view's draggable numbers flip the engine's outcome from the keyboard. Screenshots
-// e2e/screenshots/ghost-{en,zh}.png are looked at by hand.
+// e2e/screenshots/ghost-{en,zh}.png and ghost-sentence-{en,zh}.png are looked at by hand.
 import { deflateRawSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';

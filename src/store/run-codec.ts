@@ -125,11 +125,11 @@ function where(issue: v.BaseIssue<unknown>): string {
   return issue.path?.map((p) => String(p.key)).join('.') ?? '';
 }
 
-/** Inflate and parse a link part (`run` or `ghost`); throws an Error naming the part. */
+/** Inflate and parse a link part (`#run=` or `&ghost=`); throws an Error naming the part. */
 async function inflate(text: string, part: string): Promise<unknown> {
   if (text.length > MAX_RUN_TEXT)
     throw new Error(
-      `the #${part}= part is too long (${text.length} characters; a shared run holds at most ${MAX_RUN_TEXT})`,
+      `the ${part} part is too long (${text.length} characters; a shared run holds at most ${MAX_RUN_TEXT})`,
     );
   try {
     const json = await pipeThrough(fromBase64Url(text), new DecompressionStream('deflate-raw'), MAX_RUN_JSON);
@@ -137,15 +137,15 @@ async function inflate(text: string, part: string): Promise<unknown> {
   } catch (e) {
     if (e instanceof RangeError)
       throw new Error(
-        `the #${part}= part unpacks to more than ${MAX_RUN_JSON} bytes: not a run this lab wrote`,
+        `the ${part} part unpacks to more than ${MAX_RUN_JSON} bytes: not a run this lab wrote`,
       );
-    throw new Error(`the #${part}= part is not a run this lab wrote (cut short or altered?)`);
+    throw new Error(`the ${part} part is not a run this lab wrote (cut short or altered?)`);
   }
 }
 
 /** The run record from #run=…, validated; throws an Error with a readable message. */
 export async function decodeRun(text: string): Promise<RunRecord> {
-  const raw = await inflate(text, 'run');
+  const raw = await inflate(text, '#run=');
   const version = (raw as { engineVersion?: unknown } | null)?.engineVersion;
   if (typeof version === 'number' && version !== ENGINE_RUN_VERSION)
     throw new Error(
@@ -171,7 +171,7 @@ export async function openRunLink(ctrl: Controller, run: string, ghost: string |
 
 /** The ghost part from &ghost=…, validated; throws an Error with a readable message. */
 export async function decodeGhost(text: string): Promise<GhostLink> {
-  const r = v.safeParse(ghostSchema, await inflate(text, 'ghost'));
+  const r = v.safeParse(ghostSchema, await inflate(text, '&ghost='));
   if (!r.success) {
     const i = r.issues[0];
     throw new Error(

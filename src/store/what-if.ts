@@ -39,7 +39,9 @@ let forkAt = 0;
 
 function fold(g: GhostFrame | null): void {
   if (!g) {
+    // Closed, or a new run was loaded (a scenario, a lesson chapter): the panel goes too.
     useGhost.setState({ ghost: null });
+    useLab.setState({ whatIf: false });
     return;
   }
   const f = g.frame;

@@ -19,6 +19,7 @@ import {
 } from '../../store/lesson/runtime.ts';
 import { useLab } from '../../store/store.ts';
 import { ChecklistView } from './ChecklistView.tsx';
+import { CompareEras } from './CompareEras.tsx';
 import { CostMeter } from './CostMeter.tsx';
 import { Genealogy } from './Genealogy.tsx';
 import { PredictView } from './PredictView.tsx';
@@ -227,6 +228,7 @@ export default function LessonPanel() {
               {step.text[lang]}
             </p>
             <StepStatus key={`${chapter}/${stepIndex}`} step={step} />
+            <CompareEras step={step} />
             {step.anchor === 'panel:costs' && <CostMeter />}
             {step.kind === 'tell' && step.points.includes(8) && <Genealogy />}
           </>
