@@ -143,3 +143,21 @@ for (const lang of ['en', 'zh'] as const)
     await sentence.scrollIntoViewIfNeeded();
     await sentence.screenshot({ path: `e2e/screenshots/ghost-sentence-${lang}.png` });
   });
+
+test('lesson chapter 5: a case offers "compare with PSYNC1 / SYNC", which opens the ghost with the era changed', async ({
+  page,
+}) => {
+  // Step 10 of chapter 5 waits for B to apply the backlog's 20 writes (the short-reconnect case).
+  await page.goto('./?lang=en&lesson=27&chapter=5&step=10');
+  const compare = page.getByRole('button', { name: 'Compare with PSYNC1' });
+  await expect(compare).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Compare with SYNC' })).toBeVisible();
+  await compare.click();
+  const panel = page.getByTestId('whatif');
+  await expect(panel.getByRole('heading', { name: 'What if: the era were PSYNC1' })).toBeVisible();
+  await expect(panel).toContainText(
+    'modelled from the Redis source (2.6 / 2.8–3.2), not run against real binaries',
+  );
+  expect(await ghostT(page)).toBe(await now(page));
+  await axe(page, 'lesson compare');
+});

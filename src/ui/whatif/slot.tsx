@@ -4,7 +4,7 @@ import { lazy, Suspense } from 'react';
 import { useLab } from '../../store/store.ts';
 import { useT } from '../hooks.ts';
 
-/** The what-if UI (one chunk): `part` panel or sentence (the backlog view's numbers to drag). */
+/** The what-if UI (one chunk, lazy.tsx): the panel, the backlog sentence, or a lesson step's compare buttons. */
 export const WhatIfUi = lazy(() => import('./lazy.tsx'));
 
 export function WhatIfSlot() {
