@@ -144,20 +144,41 @@ for (const lang of ['en', 'zh'] as const)
     await sentence.screenshot({ path: `e2e/screenshots/ghost-sentence-${lang}.png` });
   });
 
-test('lesson chapter 5: a case offers "compare with PSYNC1 / SYNC", which opens the ghost with the era changed', async ({
-  page,
-}) => {
-  // Step 10 of chapter 5 waits for B to apply the backlog's 20 writes (the short-reconnect case).
-  await page.goto('./?lang=en&lesson=27&chapter=5&step=10');
-  const compare = page.getByRole('button', { name: 'Compare with PSYNC1' });
-  await expect(compare).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole('button', { name: 'Compare with SYNC' })).toBeVisible();
-  await compare.click();
-  const panel = page.getByTestId('whatif');
-  await expect(panel.getByRole('heading', { name: 'What if: the era were PSYNC1' })).toBeVisible();
-  await expect(panel).toContainText(
-    'modelled from the Redis source (2.6 / 2.8–3.2), not run against real binaries',
-  );
-  expect(await ghostT(page)).toBe(await now(page));
-  await axe(page, 'lesson compare');
-});
+const LESSON = {
+  en: {
+    psync1: 'Compare with PSYNC1',
+    sync: 'Compare with SYNC',
+    heading: 'What if: the era were PSYNC1',
+    note: 'modelled from the Redis source (2.6 / 2.8–3.2), not run against real binaries',
+  },
+  zh: {
+    psync1: '与 PSYNC1 对比',
+    sync: '与 SYNC 对比',
+    heading: '如果：协议为 PSYNC1',
+    note: '旧版本（2.6 / 2.8–3.2）是按 Redis 源码建模的',
+  },
+};
+
+for (const lang of ['en', 'zh'] as const)
+  test(`lesson chapter 5 (${lang}): a case offers "compare with PSYNC1 / SYNC", opening the ghost with the era changed`, async ({
+    page,
+  }) => {
+    const w = LESSON[lang];
+    // Step 10 of chapter 5 waits for B to apply the backlog's 20 writes (the short-reconnect case).
+    await page.goto(`./?lang=${lang}&lesson=27&chapter=5&step=10`);
+    const compare = page.getByRole('button', { name: w.psync1 });
+    await expect(compare).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('button', { name: w.sync })).toBeVisible();
+    await compare.click();
+    const panel = page.getByTestId('whatif');
+    await expect(panel.getByRole('heading', { name: w.heading })).toBeVisible();
+    await expect(panel).toContainText(w.note);
+    expect(await ghostT(page)).toBe(await now(page));
+    // The era is in the ghost's setup, so the diff's window starts at t = 0 and still holds the case
+    // that just happened: B's reconnect. (What PSYNC1 answers is the eras branch's to assert.)
+    const b = panel.getByTestId('whatif-diff').locator('tr[data-replica="B"]');
+    await expect(b.locator('[data-side="live"]')).toHaveText('+CONTINUE');
+    await expect(b.locator('[data-side="ghost"]')).toHaveText(/^(\+CONTINUE|\+FULLRESYNC|SYNC)$/);
+    await page.screenshot({ path: `e2e/screenshots/ghost-lesson-${lang}.png` });
+    if (lang === 'en') await axe(page, 'lesson compare');
+  });

@@ -67,7 +67,7 @@ describe('forkRecord: one change, everything else as recorded', () => {
       name: 'repl-backlog-size',
       value: '2097152',
     });
-    expect(from).toBe(5 * S);
+    expect(from).toBe(0); // the setup differs from t = 0
     expect(record.setup.config?.['repl-backlog-size']).toBe('2097152');
     expect(record.setup.nodes[1].config?.['repl-backlog-size']).toBe('2097152');
     expect(record.inputs).toEqual(r.inputs);
@@ -78,8 +78,9 @@ describe('forkRecord: one change, everything else as recorded', () => {
 
   it('era: the setup carries the era, the inputs replay as they are', () => {
     const r = recorded();
-    const { record } = forkRecord(r, 5 * S, { kind: 'era', era: 'psync1' });
+    const { record, from } = forkRecord(r, 5 * S, { kind: 'era', era: 'psync1' });
     expect(record.setup.era).toBe('psync1');
+    expect(from).toBe(0);
     expect(record.inputs).toEqual(r.inputs);
     expect(r.setup.era).toBeUndefined();
     // biome-ignore lint/suspicious/noExplicitAny: a bad era from outside

@@ -11,9 +11,10 @@
 //                `seconds` after it was made: its heal input moves (or is added);
 //   write-rate   a `traffic` input at the fork moment, and every later positive rate of that node
 //                becomes the new one (a recorded stop stays a stop).
-// `from` is where the two runs start to differ, the start of the diff's window: the cut for an
-// outage, the fork moment otherwise. Example: cut B at 2 s, heal at 5 s, fork at 3 s with
-// {outage B 30 s} → the heal moves to 32 s and `from` = 2 s.
+// `from` is where the two runs start to differ, the start of the diff's window: t = 0 for an era
+// or a config (the setup differs), the cut for an outage, the fork moment for a write rate.
+// Example: cut B at 2 s, heal at 5 s, fork at 3 s with {outage B 30 s} → the heal moves to 32 s
+// and `from` = 2 s. (A lesson compares eras after a case happened: from 0, the diff still shows it.)
 import { configValueError } from '../core/config.ts';
 import { type Era, isEra } from '../replication/era.ts';
 import { SEC } from '../server/emit.ts';
@@ -48,9 +49,9 @@ export function forkRecord(r: RunRecord, at: number, change: WhatIfChange): What
     case 'era':
       if (!isEra(change.era)) throw new LabInputError(`ERR unknown era '${String(change.era)}'`);
       base.setup.era = change.era;
-      return { record: base, from: at };
+      return { record: base, from: 0 };
     case 'config':
-      return { record: withConfig(base, change.name, change.value), from: at };
+      return { record: withConfig(base, change.name, change.value), from: 0 };
     case 'outage':
       return outage(base, at, change.replica, change.seconds);
     case 'write-rate':

@@ -1,7 +1,7 @@
 // The what-if panel (issue 11), loaded on demand: the form that forks the run with one change, then
 // the two timelines side by side — each node in this run and in the ghost, the per-replica diff,
 // and buttons that act in the ghost only. Time is shared: the time bar drives both.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type {
   Era,
   LabInput,
@@ -19,9 +19,15 @@ import './whatif.css';
 
 export default function WhatIfPanel() {
   const ghost = useGhost((s) => s.ghost);
+  const opened = ghost !== null;
   const wx = useWx();
+  const ref = useRef<HTMLElement>(null);
+  // Opened below the lesson panel, the comparison may start under the fold: bring it into view.
+  useEffect(() => {
+    if (opened) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [opened]);
   return (
-    <section className="whatif" aria-label={wx('title')} data-testid="whatif">
+    <section ref={ref} className="whatif" aria-label={wx('title')} data-testid="whatif">
       {ghost ? <Compare g={ghost} /> : <Form />}
     </section>
   );
@@ -168,7 +174,7 @@ function Compare({ g }: { g: GhostState }) {
         <span className="mono" data-testid="ghost-t">
           t = {secs(g.t, 6)} s
         </span>{' '}
-        · {wx('forkedAt', { t: secs(g.at) })}
+        · {wx('forkedAt', { t: secs(g.at, 6) })}
         {g.change.kind === 'era' && ` · ${wx('eraNote')}`}
       </p>
       <Nodes g={g} />
