@@ -79,6 +79,8 @@ export class Runs {
         source: { kind: 'run', record: fork.record },
       });
       if (r.type === 'load-error') return { res: { type: 'input-error', message: r.message } };
+      // The page shows the ghost's nodes in brief: no keys, INFO or ROLE text (the costly part of a view).
+      session.handle({ type: 'focus', nodes: [] });
       from = fork.from;
     } catch (e) {
       if (e instanceof LabInputError) return { res: { type: 'input-error', message: e.message } };
