@@ -68,3 +68,13 @@ describe('resync log', () => {
     expect(resyncDiff([row('B', 'CONTINUE')], [row('B', 'CONTINUE')])[0].outcomeDiffers).toBe(false);
   });
 });
+
+describe('resync log size', () => {
+  it('marks no bytes while a link is online: the live stream does not grow the log', () => {
+    const log = emptyResyncLog();
+    foldResync(log, [link(0, 'B', 'online'), link(0, 'C', 'online')]);
+    for (let i = 1; i <= 1000; i++)
+      foldResync(log, [sent(i * 10, 'B', 'stream', 40), sent(i * 10, 'C', 'stream', 40)]);
+    expect(log.marks).toHaveLength(2);
+  });
+});

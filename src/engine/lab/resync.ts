@@ -21,6 +21,11 @@ type Mark =
 
 export interface ResyncLog {
   marks: Mark[];
+  /**
+   * Each replica's link as of the last mark (true = online). Bytes are marked only while it is
+   * not: the live stream (every write, to every replica) would make the log grow with the run.
+   */
+  up: Record<string, boolean>;
 }
 
 export interface ReplicaResync {
@@ -42,7 +47,7 @@ export interface ReplicaResync {
 const MOVED = new Set(['+FULLRESYNC', '+CONTINUE', 'RDB', 'stream']);
 
 export function emptyResyncLog(): ResyncLog {
-  return { marks: [] };
+  return { marks: [], up: {} };
 }
 
 /** Fold events (in time order) into the log. */
@@ -53,10 +58,12 @@ export function foldResync(log: ResyncLog, events: readonly SimEvent[]): void {
       m.push({ at: e.at, replica: e.replica, k: 'outcome', outcome: e.result });
     else if (e.type === 'message.sent' && e.kind === 'SYNC')
       m.push({ at: e.at, replica: e.from, k: 'outcome', outcome: 'SYNC' });
-    else if (e.type === 'message.sent' && MOVED.has(e.kind)) addBytes(m, e.at, e.to, e.bytes);
-    else if (e.type === 'link.state') {
+    else if (e.type === 'message.sent' && MOVED.has(e.kind)) {
+      if (log.up[e.to] !== true) addBytes(m, e.at, e.to, e.bytes);
+    } else if (e.type === 'link.state') {
       const up = e.state === 'online';
-      if (lastLink(m, e.replica) !== up) m.push({ at: e.at, replica: e.replica, k: 'link', up });
+      if (log.up[e.replica] !== up) m.push({ at: e.at, replica: e.replica, k: 'link', up });
+      log.up[e.replica] = up;
     }
   }
 }
@@ -68,18 +75,13 @@ function addBytes(m: Mark[], at: number, replica: string, bytes: number): void {
   else m.push({ at, replica, k: 'bytes', bytes });
 }
 
-function lastLink(m: Mark[], replica: string): boolean | null {
-  for (let i = m.length - 1; i >= 0; i--) {
-    const x = m[i];
-    if (x.k === 'link' && x.replica === replica) return x.up;
-  }
-  return null;
-}
-
-/** Forget marks after `t`. */
+/** Forget marks after `t` (and the link states they set). */
 export function truncateResync(log: ResyncLog, t: number): void {
   const k = log.marks.findIndex((x) => x.at > t);
-  if (k >= 0) log.marks.length = k;
+  if (k < 0) return;
+  log.marks.length = k;
+  log.up = {};
+  for (const x of log.marks) if (x.k === 'link') log.up[x.replica] = x.up;
 }
 
 /** Each replica's resync in the window [from, t], replicas by name. */
