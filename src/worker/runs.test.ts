@@ -68,6 +68,13 @@ describe('Runs: a ghost run beside the live one', () => {
     const ghostBefore = JSON.stringify(r.ghostSession?.record);
     r.handle({ req: { type: 'input', input: { type: 'write', node: 'A', count: 1 } } });
     expect(JSON.stringify(r.ghostSession?.record)).toBe(ghostBefore);
+    // Its time is the live run's: it is not moved on its own.
+    const seek = r.handle({ req: { type: 'seek', to: 0 }, run: 'ghost' });
+    expect(seek.res).toMatchObject({
+      type: 'input-error',
+      message: expect.stringMatching(/^ERR the what-if run follows/),
+    });
+    expect(r.ghostSession?.now).toBe(r.main.now);
     expect(r.ghostSession?.record?.setup.config?.['repl-backlog-size']).toBe('1048576');
   });
 

@@ -40,6 +40,13 @@ export class Runs {
     if (msg.run === 'ghost') {
       const g = this.ghost;
       if (!g) return { res: { type: 'input-error', message: 'ERR no what-if run is open' } };
+      if (req.type !== 'input' && req.type !== 'focus' && req.type !== 'export')
+        return {
+          res: {
+            type: 'input-error',
+            message: `ERR the what-if run follows the live run's time: '${req.type}' goes to the live run`,
+          },
+        };
       const res = g.session.handle(req);
       const frame = 'frame' in res ? res.frame : this.ghostFrame(g);
       return { res, ghost: this.envelope(g, frame) };
