@@ -46,6 +46,11 @@ const ghostT = async (page: Page) => {
   return m ? Number(m[1]) * S + Number(m[2]) : -1;
 };
 
+/** The ghost shows the live run's time (its panel renders at most every 150 ms: poll). */
+async function inLockstep(page: Page): Promise<void> {
+  await expect.poll(async () => (await ghostT(page)) - (await now(page))).toBe(0);
+}
+
 async function forkBacklog(page: Page, lang: 'en' | 'zh'): Promise<void> {
   await page.getByRole('button', { name: lang === 'en' ? 'What if…' : '如果……' }).click();
   const panel = page.getByTestId('whatif');
@@ -63,13 +68,13 @@ test('a ghost run with a 1 MB backlog beside the 16 KB run: lockstep, the diff, 
   await forkBacklog(page, 'en');
   const panel = page.getByTestId('whatif');
   await expect(panel.getByRole('heading', { name: 'What if: repl-backlog-size = 1048576' })).toBeVisible();
-  expect(await ghostT(page)).toBe(await now(page));
+  await inLockstep(page);
 
   // Both play together: the ghost is at the shared time after each frame.
   await playTo(page, 1.5 * S);
-  expect(await ghostT(page)).toBe(await now(page));
+  await inLockstep(page);
   await playTo(page, 5 * S);
-  expect(await ghostT(page)).toBe(await now(page));
+  await inLockstep(page);
 
   // B: a full sync here (the writes overflowed 16 KB), a partial one with 1 MB.
   const b = panel.getByTestId('whatif-diff').locator('tr[data-replica="B"]');
@@ -90,7 +95,7 @@ test('a ghost run with a 1 MB backlog beside the 16 KB run: lockstep, the diff, 
 
   // Going back moves both.
   await page.getByRole('button', { name: 'One event back' }).click();
-  await expect.poll(async () => (await ghostT(page)) === (await now(page))).toBe(true);
+  await inLockstep(page);
 
   // The share link carries both runs; opened, it shows the same what-if.
   await page.getByRole('button', { name: 'Share link' }).click();
@@ -173,7 +178,7 @@ for (const lang of ['en', 'zh'] as const)
     const panel = page.getByTestId('whatif');
     await expect(panel.getByRole('heading', { name: w.heading })).toBeVisible();
     await expect(panel).toContainText(w.note);
-    expect(await ghostT(page)).toBe(await now(page));
+    await inLockstep(page);
     // The era is in the ghost's setup, so the diff's window starts at t = 0 and still holds the case
     // that just happened: B's reconnect. (What PSYNC1 answers is the eras branch's to assert.)
     const b = panel.getByTestId('whatif-diff').locator('tr[data-replica="B"]');

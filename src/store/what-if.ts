@@ -37,13 +37,35 @@ export const useGhost = create<{ ghost: GhostState | null }>(() => ({ ghost: nul
 
 let forkAt = 0;
 
+/**
+ * Least wall ms between two renders of the ghost while it plays: the live run's worker answers come
+ * ~30 times a second, the side-by-side tables need not follow each one. The last frame always lands.
+ */
+const GHOST_RENDER_MS = 150;
+let latest: GhostFrame | null = null;
+let lastRender = -GHOST_RENDER_MS;
+let timer: ReturnType<typeof setTimeout> | null = null;
+
 function fold(g: GhostFrame | null): void {
   if (!g) {
     // Closed, or a new run was loaded (a scenario, a lesson chapter): the panel goes too.
+    if (timer !== null) clearTimeout(timer);
+    [timer, latest] = [null, null];
     useGhost.setState({ ghost: null });
     useLab.setState({ whatIf: false });
     return;
   }
+  latest = g;
+  const wait = lastRender + GHOST_RENDER_MS - performance.now();
+  if (wait <= 0) render();
+  else timer ??= setTimeout(render, wait);
+}
+
+function render(): void {
+  timer = null;
+  lastRender = performance.now();
+  const g = latest;
+  if (!g) return;
   const f = g.frame;
   if (!useLab.getState().whatIf) useLab.setState({ whatIf: true });
   useGhost.setState((s) => ({

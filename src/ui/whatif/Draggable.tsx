@@ -13,7 +13,6 @@ export function Draggable(props: {
   label: string;
   format: (v: number) => string;
   help: string;
-  testId?: string;
 }) {
   const { steps, index, onChange, label, format } = props;
   const drag = useRef<{ x: number; i: number } | null>(null);
@@ -33,7 +32,6 @@ export function Draggable(props: {
       aria-valuenow={steps[index]}
       aria-valuetext={format(steps[index])}
       title={props.help}
-      data-testid={props.testId}
       onKeyDown={(e) => {
         const d: Record<string, number> = {
           ArrowRight: 1,

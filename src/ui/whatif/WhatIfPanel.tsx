@@ -14,7 +14,7 @@ import { useLab } from '../../store/store.ts';
 import { actGhost, closeWhatIf, type GhostState, openWhatIf, useGhost } from '../../store/what-if.ts';
 import { useT } from '../hooks.ts';
 import { changeText, stateKey } from './change.ts';
-import { num, secs, useWx } from './text.ts';
+import { num, secs, useWx, type WhatIfKey } from './text.ts';
 import './whatif.css';
 
 export default function WhatIfPanel() {
@@ -34,49 +34,46 @@ export default function WhatIfPanel() {
 }
 
 type Kind = 'era' | 'repl-backlog-size' | 'repl-backlog-ttl' | 'outage' | 'write-rate';
-const KINDS: Kind[] = ['outage', 'repl-backlog-size', 'era', 'write-rate', 'repl-backlog-ttl'];
+/** The changes offered, in order: each with its field's words and a first value. */
+const KINDS: Record<Kind, { label: WhatIfKey; value: string }> = {
+  outage: { label: 'outage', value: '30' },
+  'repl-backlog-size': { label: 'backlogSize', value: '1048576' },
+  era: { label: 'era', value: '' },
+  'write-rate': { label: 'writeRate', value: '200' },
+  'repl-backlog-ttl': { label: 'backlogTtl', value: '3600' },
+};
+
+interface Draft {
+  kind: Kind;
+  era: Era;
+  /** The replica (outage) or node (write rate) it is about. */
+  who: string;
+  value: string;
+}
+
+function toChange(d: Draft): WhatIfChange {
+  if (d.kind === 'era') return { kind: 'era', era: d.era };
+  if (d.kind === 'outage') return { kind: 'outage', replica: d.who, seconds: Number(d.value) };
+  if (d.kind === 'write-rate') return { kind: 'write-rate', node: d.who, perSecond: Number(d.value) };
+  return { kind: 'config', name: d.kind, value: d.value.trim() };
+}
 
 function Form() {
   const wx = useWx();
   const now = useLab((s) => s.t);
   const order = useLab((s) => s.order);
   const views = useLab((s) => s.views);
-  const replicas = order.filter((n) => views[n]?.role === 'slave' || views[n]?.master);
-  const masters = order.filter((n) => views[n]?.role === 'master');
-  const [kind, setKind] = useState<Kind>('outage');
-  const [era, setEra] = useState<Era>('psync1');
-  const [value, setValue] = useState('');
-  const [who, setWho] = useState('');
+  const replicas = order.filter((n) => views[n]?.master);
+  const first = (k: Kind) => (k === 'outage' ? replicas[0] : order.find((n) => !views[n]?.master)) ?? 'A';
+  const [d, setD] = useState<Draft>({ kind: 'outage', era: 'psync1', who: first('outage'), value: '30' });
   const [error, setError] = useState<string | null>(null);
-  const label: Record<Kind, string> = {
-    era: wx('era'),
-    'repl-backlog-size': wx('backlogSize'),
-    'repl-backlog-ttl': wx('backlogTtl'),
-    outage: wx('outage'),
-    'write-rate': wx('writeRate'),
-  };
-  const defaults: Record<Kind, string> = {
-    era: '',
-    'repl-backlog-size': '1048576',
-    'repl-backlog-ttl': '3600',
-    outage: '30',
-    'write-rate': '200',
-  };
-  const v = value || defaults[kind];
-  const target = who || (kind === 'outage' ? replicas[0] : masters[0]) || 'A';
-  const change = (): WhatIfChange => {
-    if (kind === 'era') return { kind: 'era', era };
-    if (kind === 'outage') return { kind: 'outage', replica: target, seconds: Number(v) };
-    if (kind === 'write-rate') return { kind: 'write-rate', node: target, perSecond: Number(v) };
-    return { kind: 'config', name: kind, value: v };
-  };
   return (
     <form
       className="wi-form"
       onSubmit={(e) => {
         e.preventDefault();
         setError(null);
-        void openWhatIf(change()).then(setError);
+        void openWhatIf(toChange(d)).then(setError);
       }}
     >
       <div className="wi-head">
@@ -88,57 +85,20 @@ function Form() {
       <p className="hint">{wx('intro', { t: secs(now) })}</p>
       <fieldset>
         <legend>{wx('change')}</legend>
-        {KINDS.map((k) => (
+        {(Object.keys(KINDS) as Kind[]).map((k) => (
           <label key={k} className="wi-kind">
             <input
               type="radio"
               name="wi-kind"
               value={k}
-              checked={kind === k}
-              onChange={() => {
-                setKind(k);
-                setValue('');
-                setWho('');
-              }}
+              checked={d.kind === k}
+              onChange={() => setD({ ...d, kind: k, who: first(k), value: KINDS[k].value })}
             />
-            {label[k]}
+            {wx(KINDS[k].label)}
           </label>
         ))}
       </fieldset>
-      {kind === 'era' ? (
-        <label className="wi-field">
-          {wx('era')}
-          <select value={era} onChange={(e) => setEra(e.target.value as Era)}>
-            <option value="sync">{wx('eraSync')}</option>
-            <option value="psync1">{wx('eraPsync1')}</option>
-            <option value="psync2">{wx('eraPsync2')}</option>
-          </select>
-        </label>
-      ) : (
-        <>
-          {(kind === 'outage' || kind === 'write-rate') && (
-            <label className="wi-field">
-              {kind === 'outage' ? wx('outageOf') : wx('writeNode')}
-              <select value={target} onChange={(e) => setWho(e.target.value)}>
-                {(kind === 'outage' ? replicas : order).map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          <label className="wi-field">
-            {label[kind]}
-            <input
-              className="mono"
-              inputMode="decimal"
-              value={v}
-              onChange={(e) => setValue(e.target.value)}
-            />
-          </label>
-        </>
-      )}
+      <Fields d={d} set={setD} names={d.kind === 'outage' ? replicas : order} />
       <p className="hint small">{wx('eraNote')}</p>
       {error && (
         <p className="wi-error" role="alert">
@@ -149,6 +109,47 @@ function Form() {
         {wx('fork')}
       </button>
     </form>
+  );
+}
+
+/** The chosen change's fields: the era, or the node it is about and the value. */
+function Fields({ d, set, names }: { d: Draft; set: (d: Draft) => void; names: string[] }) {
+  const wx = useWx();
+  if (d.kind === 'era')
+    return (
+      <label className="wi-field">
+        {wx('era')}
+        <select value={d.era} onChange={(e) => set({ ...d, era: e.target.value as Era })}>
+          <option value="sync">{wx('eraSync')}</option>
+          <option value="psync1">{wx('eraPsync1')}</option>
+          <option value="psync2">{wx('eraPsync2')}</option>
+        </select>
+      </label>
+    );
+  return (
+    <>
+      {(d.kind === 'outage' || d.kind === 'write-rate') && (
+        <label className="wi-field">
+          {d.kind === 'outage' ? wx('outageOf') : wx('writeNode')}
+          <select value={d.who} onChange={(e) => set({ ...d, who: e.target.value })}>
+            {names.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className="wi-field">
+        {wx(KINDS[d.kind].label)}
+        <input
+          className="mono"
+          inputMode="decimal"
+          value={d.value}
+          onChange={(e) => set({ ...d, value: e.target.value })}
+        />
+      </label>
+    </>
   );
 }
 
