@@ -43,6 +43,7 @@ import {
   type WireEvent,
 } from '../protocol.ts';
 import { thin, toWire } from './collect.ts';
+import { findMilestone } from './milestone.ts';
 
 /** Most due-steps one `step` request may take (a guard; the virtual limit usually ends it first). */
 const MAX_STEPS = 200_000;
@@ -56,6 +57,7 @@ interface Pending {
 export class Session {
   private tl: Timeline | null = null;
   private stepTimes: number[] = [];
+  private endAt = 0;
   private nextSample = 0;
   /** Nodes whose views carry keys, INFO and ROLE text (null: all of them). */
   private focus: Set<string> | null = null;
@@ -127,15 +129,17 @@ export class Session {
     const src = req.source;
     let description: string | null = null;
     this.stepTimes = [];
+    this.endAt = 0;
     try {
       if (src.kind === 'default') this.tl = createTimeline(req.seed, DEFAULT_SETUP);
       else if (src.kind === 'lab') this.tl = createTimeline(req.seed, src.setup);
       else if (src.kind === 'run') {
         this.tl = timelineOf(src.record);
       } else {
-        const { record, stepTimes } = scenarioToRun(src.json, req.seed);
+        const { record, stepTimes, endAt } = scenarioToRun(src.json, req.seed);
         this.tl = createTimeline(req.seed, record.setup, record.inputs, record.scenario);
         this.stepTimes = stepTimes;
+        this.endAt = endAt;
         const d = (src.json as { description?: unknown }).description;
         description = typeof d === 'string' ? d : null;
       }
@@ -156,6 +160,7 @@ export class Session {
       scenario: this.tl.record.scenario ?? null,
       description,
       stepTimes: this.stepTimes,
+      endAt: this.endAt,
       frame: this.finish(p),
     };
   }
@@ -293,17 +298,4 @@ function startedAt(inputs: readonly TimedInput[]): number {
   let at = 0;
   for (const i of inputs) if (i.input.type === 'start') at = Math.max(at, i.at);
   return at;
-}
-
-/** The first milestone among events[from…]: handshake done, +FULLRESYNC/+CONTINUE, RDB loaded. */
-export function findMilestone(events: WireEvent[], from = 0): { kind: Milestone; node: string } | null {
-  for (let i = from; i < events.length; i++) {
-    const e = events[i];
-    if (e.type === 'replica.state' && e.state === 'REPL_STATE_RECEIVE_PSYNC_REPLY')
-      return { kind: 'handshake', node: e.node };
-    if (e.type === 'psync.result' && e.result !== 'ERROR')
-      return { kind: e.result === 'CONTINUE' ? 'continue' : 'fullresync', node: e.replica };
-    if (e.type === 'rdb.phase' && e.phase === 'loaded') return { kind: 'loaded', node: e.node };
-  }
-  return null;
 }

@@ -92,7 +92,7 @@ export type Task =
   | { t: 'shutdown-ready'; node: string; gen: number }
   | { t: 'wait-timeout'; node: string; gen: number };
 
-/** An RDB file as the engine keeps it: the dataset at save time and the replication aux fields. */
+/** An RDB file as the engine keeps it: the dataset at save time and the replication aux fields. Frozen once written (snapshotRdb): checkpoints share it. */
 export interface RdbFile {
   data: Keyspace;
   /** repl-id / repl-offset / repl-stream-db aux fields, or null when none were saved. */
