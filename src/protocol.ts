@@ -68,6 +68,8 @@ export type Request =
   | { type: 'what-if-close' }
   /** A small headless run for the backlog's draggable numbers (engine probeBacklog). */
   | { type: 'probe'; ask: ProbeAsk }
+  /** `req` (input, focus, export) for the ghost run alone: acting in it never touches the live run. */
+  | { type: 'ghost'; req: Request }
   /** Test hook: make the worker throw, to show the fault screen. */
   | { type: 'debug-throw' }
   /** Test hook: the worker closes itself without answering (a worker that dies mid-run). */
@@ -77,8 +79,6 @@ export interface ToWorker {
   v: typeof PROTOCOL_VERSION;
   id: number;
   req: Request;
-  /** `ghost`: the request is for the ghost run (input, focus, export); absent: the live run. */
-  run?: 'ghost';
 }
 
 /** A console line: a command typed (or a scenario's command) and the reply redis-cli would print. */

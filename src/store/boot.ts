@@ -86,7 +86,7 @@ export async function boot(ctrl: Controller): Promise<void> {
   if (req.run) {
     try {
       const { openRunLink } = await import('./run-codec.ts');
-      if (await openRunLink(ctrl, req.run, req.ghost)) return;
+      if (await openRunLink(ctrl, req.run)) return;
     } catch (e) {
       notify('error', 'notice.badRun', { message: e instanceof Error ? e.message : String(e) }, 0);
     }
@@ -103,7 +103,7 @@ async function followHash(ctrl: Controller): Promise<void> {
   if (!run) return;
   try {
     const { openRunLink } = await import('./run-codec.ts');
-    await openRunLink(ctrl, run, parseUrl(location.search, location.hash).ghost);
+    await openRunLink(ctrl, run);
   } catch (e) {
     notify('error', 'notice.badRunKept', { message: e instanceof Error ? e.message : String(e) }, 0);
   }

@@ -24,19 +24,15 @@ const MILESTONE_LIMIT = 120_000_000;
 /** `reply`: what a command input answered (redis-cli text), for buttons that send commands. */
 export type ActResult = { ok: true; forked: boolean; reply: string | null } | { ok: false; message: string };
 
-/**
- * The ghost run's hooks, set by store/what-if.ts when it loads (before that no ghost can be open):
- * where its frames go, and its part of a share link ('' when none is open).
- */
-let ghostSink: ((g: GhostFrame | null) => void) | null = null;
-let ghostShare: ((main: RunRecord) => Promise<string>) | null = null;
-export function setGhostHooks(sink: typeof ghostSink, share: typeof ghostShare): void {
-  ghostSink = sink;
-  ghostShare = share;
-}
-export const ghostHashPart = (main: RunRecord): Promise<string> => ghostShare?.(main) ?? Promise.resolve('');
-
 export class Controller {
+  /**
+   * The ghost run's hooks, set by store/what-if.ts before it opens one: where its frames go, and
+   * its part of a share link. Set through the controller, so that module imports no first-load code
+   * of its own (a module shared with a lazy chunk is split out of the first load).
+   */
+  ghostSink: ((g: GhostFrame | null) => void) | null = null;
+  ghostShare: ((main: RunRecord) => Promise<string>) | null = null;
+
   private transport: Transport;
   private raf = 0;
   private lastWall: number | null = null;
@@ -79,13 +75,13 @@ export class Controller {
         record: this.record,
       }),
     );
-    t.onGhost = (g) => ghostSink?.(g);
+    t.onGhost = (g) => this.ghostSink?.(g);
     return t;
   }
 
-  /** A request as it is, optionally to the ghost run (store/what-if.ts speaks through this). */
-  request(req: Request, run?: 'ghost'): Promise<Response> {
-    return this.transport.send(req, run);
+  /** A request as it is (store/what-if.ts speaks through this). */
+  request(req: Request): Promise<Response> {
+    return this.transport.send(req);
   }
 
   /** Ask the worker for the run record (after a load or an action) and keep it. */

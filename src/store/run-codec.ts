@@ -128,8 +128,17 @@ export async function decodeRun(text: string): Promise<RunRecord> {
   return r.output as RunRecord;
 }
 
+/** The `&ghost=` part beside `#run=` in a hash (the what-if beside the run), or null. */
+export function ghostPart(hash: string): string | null {
+  return /(?:^#|&)run=[\w-]+.*&ghost=([\w-]+)/.exec(hash)?.[1] ?? null;
+}
+
 /** Open `#run=` (and its `&ghost=`, the what-if beside it). Throws when the run part is bad. */
-export async function openRunLink(ctrl: Controller, run: string, ghost: string | null): Promise<boolean> {
+export async function openRunLink(
+  ctrl: Controller,
+  run: string,
+  ghost = ghostPart(location.hash),
+): Promise<boolean> {
   const record = await decodeRun(run);
   if (!(await ctrl.openRun(record))) return false;
   if (ghost) await (await import('./what-if.ts')).openSharedGhost(ghost, record);

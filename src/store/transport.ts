@@ -13,7 +13,6 @@ import {
 
 interface Job {
   req: Request;
-  run?: 'ghost';
   resolve: (r: Response) => void;
 }
 
@@ -64,11 +63,11 @@ export class Transport {
     return this.inflight === null && this.queue.length === 0;
   }
 
-  send(req: Request, run?: 'ghost'): Promise<Response> {
+  send(req: Request): Promise<Response> {
     return new Promise((resolve) => {
       // A queued seek or probe is replaced by a newer one (scrubbing, dragging a number).
       if (req.type === 'seek' || req.type === 'probe') {
-        const queued = this.queue.find((j) => j.req.type === req.type && j.run === run);
+        const queued = this.queue.find((j) => j.req.type === req.type);
         if (queued) {
           const old = queued.resolve;
           queued.req = req;
@@ -80,7 +79,7 @@ export class Transport {
           return;
         }
       }
-      this.queue.push(run ? { req, run, resolve } : { req, resolve });
+      this.queue.push({ req, resolve });
       this.pump();
     });
   }
@@ -97,11 +96,7 @@ export class Transport {
         ),
       this.watchdogMs,
     );
-    this.port.postMessage(
-      job.run
-        ? { v: PROTOCOL_VERSION, id, req: job.req, run: job.run }
-        : { v: PROTOCOL_VERSION, id, req: job.req },
-    );
+    this.port.postMessage({ v: PROTOCOL_VERSION, id, req: job.req });
   }
 
   private receive(msg: FromWorker): void {

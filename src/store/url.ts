@@ -21,8 +21,6 @@ export interface UrlRequest {
   lang: Lang | null;
   /** Encoded run from the hash (decoded later: it is async). */
   run: string | null;
-  /** The what-if run beside it (`&ghost=`, store/what-if.ts), encoded. */
-  ghost: string | null;
   problems: UrlProblem[];
 }
 
@@ -52,8 +50,7 @@ export function parseUrl(search: string, hash: string): UrlRequest {
     else problems.push({ kind: 'scenario-name', value: sc });
   }
   const m = /(?:^#|&)run=([A-Za-z0-9_-]+)/.exec(hash);
-  const g = /&ghost=([A-Za-z0-9_-]+)/.exec(hash);
-  return { scenario, seed, seedGiven, lang, run: m ? m[1] : null, ghost: m && g ? g[1] : null, problems };
+  return { scenario, seed, seedGiven, lang, run: m ? m[1] : null, problems };
 }
 
 export function buildSearch(p: { scenario: string | null; seed: number; lang: Lang }): string {

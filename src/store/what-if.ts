@@ -15,7 +15,6 @@ import {
   type WhatIfChange,
 } from '../engine/index.ts';
 import type { GhostFrame } from '../protocol.ts';
-import { setGhostHooks } from './client.ts';
 import { ctl } from './instance.ts';
 import type { GhostLink } from './run-codec.ts';
 import { applyFrame, notify, useLab } from './store.ts';
@@ -91,6 +90,9 @@ export async function openWhatIf(
   inputs?: TimedInput[],
 ): Promise<string | null> {
   forkAt = at;
+  const c = ctl();
+  c.ghostSink = fold;
+  c.ghostShare = ghostHashPart;
   useGhost.setState({ ghost: null });
   const r = await ctl().request({ type: 'what-if', change, at, ...(inputs ? { inputs } : {}) });
   if (r.type === 'input-error') {
@@ -108,7 +110,7 @@ export async function closeWhatIf(): Promise<void> {
 
 /** An input in the ghost run only (at the shared time). Returns null or the refusal. */
 export async function actGhost(input: LabInput): Promise<string | null> {
-  const r = await ctl().request({ type: 'input', input }, 'ghost');
+  const r = await ctl().request({ type: 'ghost', req: { type: 'input', input } });
   return r.type === 'input-error' ? r.message : null;
 }
 
@@ -150,12 +152,10 @@ export function ghostInputs(main: RunRecord, link: GhostLink): TimedInput[] | un
 export async function ghostHashPart(main: RunRecord): Promise<string> {
   const g = useGhost.getState().ghost;
   if (!g) return '';
-  const r = await ctl().request({ type: 'export' }, 'ghost');
+  const r = await ctl().request({ type: 'ghost', req: { type: 'export' } });
   if (r.type !== 'run') return '';
   return `&ghost=${await encodeRun(ghostLink(main, r.record, g))}`;
 }
-
-setGhostHooks(fold, ghostHashPart);
 
 /** Open a shared link's ghost over the run just opened from the same link. */
 export async function openSharedGhost(text: string, main: RunRecord): Promise<void> {

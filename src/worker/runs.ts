@@ -2,7 +2,7 @@
 // Session (one timeline); this only routes requests and keeps the ghost in lockstep: after every
 // request to the live run, the ghost goes to the live run's time (forward: advance; back: seek)
 // and the answer's envelope carries the ghost's frame and the diff. A request marked `ghost`
-// (input, focus, export) goes to the ghost alone: acting in one run never touches the other.
+// (a `ghost` request wrapping input, focus or export) goes to the ghost alone: acting in one run never touches the other.
 import {
   forkRecord,
   LabInputError,
@@ -11,7 +11,7 @@ import {
   resyncSummary,
   type WhatIfChange,
 } from '../engine/index.ts';
-import type { Frame, GhostFrame, Request, Response, ToWorker } from '../protocol.ts';
+import type { Frame, GhostFrame, Request, Response } from '../protocol.ts';
 import { Session } from './session.ts';
 
 export interface Answer {
@@ -35,19 +35,19 @@ export class Runs {
     return this.ghost?.session ?? null;
   }
 
-  handle(msg: Pick<ToWorker, 'req' | 'run'>): Answer {
-    const { req } = msg;
-    if (msg.run === 'ghost') {
+  handle(req: Request): Answer {
+    if (req.type === 'ghost') {
       const g = this.ghost;
       if (!g) return { res: { type: 'input-error', message: 'ERR no what-if run is open' } };
-      if (req.type !== 'input' && req.type !== 'focus' && req.type !== 'export')
+      const r = req.req;
+      if (r.type !== 'input' && r.type !== 'focus' && r.type !== 'export')
         return {
           res: {
             type: 'input-error',
-            message: `ERR the what-if run follows the live run's time: '${req.type}' goes to the live run`,
+            message: `ERR the what-if run follows the live run's time: '${r.type}' goes to the live run`,
           },
         };
-      const res = g.session.handle(req);
+      const res = g.session.handle(r);
       const frame = 'frame' in res ? res.frame : this.ghostFrame(g);
       return { res, ghost: this.envelope(g, frame) };
     }

@@ -116,6 +116,7 @@ export class Session {
       case 'what-if':
       case 'what-if-close':
       case 'probe':
+      case 'ghost':
         throw new Error(`'${req.type}' is answered by Runs (worker/runs.ts), not by one session`);
     }
   }

@@ -16,7 +16,7 @@ function reply(id: number, res: Response, ghost?: Answer['ghost']): void {
 }
 
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
-  const { v, id, req, run } = ev.data;
+  const { v, id, req } = ev.data;
   if (v !== PROTOCOL_VERSION) {
     reply(id, {
       type: 'fault',
@@ -33,7 +33,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     return;
   }
   try {
-    const a = runs.handle({ req, run });
+    const a = runs.handle(req);
     reply(id, a.res, a.ghost);
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
