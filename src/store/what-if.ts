@@ -15,6 +15,7 @@ import {
   type WhatIfChange,
 } from '../engine/index.ts';
 import type { GhostFrame } from '../protocol.ts';
+import { onFrame } from './frames.ts';
 import { ctl } from './instance.ts';
 import type { GhostLink } from './run-codec.ts';
 import { applyFrame, notify, useLab } from './store.ts';
@@ -55,10 +56,19 @@ function fold(g: GhostFrame | null): void {
     return;
   }
   latest = g;
-  const wait = lastRender + GHOST_RENDER_MS - performance.now();
-  if (wait <= 0) render();
-  else timer ??= setTimeout(render, wait);
+  schedule();
 }
+
+/** A render soon (at most one per GHOST_RENDER_MS), after the live run's frame of the same answer. */
+function schedule(): void {
+  timer ??= setTimeout(render, Math.max(0, lastRender + GHOST_RENDER_MS - performance.now()));
+}
+
+// The panel shows this run's nodes beside the ghost's, read when it renders: render again once the
+// live run's frame (which the page folds after the ghost's part of the same answer) is in.
+onFrame(() => {
+  if (latest) schedule();
+});
 
 function render(): void {
   timer = null;

@@ -199,8 +199,9 @@ function NodeCell({ v }: { v: NodeView | undefined }) {
 
 function Nodes({ g }: { g: GhostState }) {
   const wx = useWx();
-  const live = useLab((s) => s.views);
-  const order = useLab((s) => s.order);
+  // This run's nodes as of the ghost's frame (read, not subscribed): both columns show one instant,
+  // and the table renders at the ghost's pace, not at every frame of the live run.
+  const { views: live, order } = useLab.getState();
   const ghost = new Map(g.views.map((v) => [v.name, v]));
   const names = [...new Set([...order, ...g.views.map((v) => v.name)])];
   return (
