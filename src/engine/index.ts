@@ -3,9 +3,12 @@
 export { configValueError } from './core/config.ts';
 export { encodeArgv, formatReply, type Reply, respSize } from './core/resp.ts';
 export * from './lab/lab.ts';
+export * from './lab/probe.ts';
+export * from './lab/resync.ts';
 export * from './lab/start.ts';
 export * from './lab/timeline.ts';
 export * from './lab/view.ts';
+export * from './lab/what-if.ts';
 export { type EventPattern, findMatch, type LessonEvent, matchesEvent } from './lesson/pattern.ts';
 export { type BacklogView, backlogView } from './replication/backlog.ts';
 export * from './replication/era.ts';

@@ -258,6 +258,7 @@ export const en = {
   'time.stepBack': 'One event back',
   'time.stepForward': 'One event forward',
   'time.milestone': 'Next milestone ⤼',
+  'time.whatIf': 'What if…',
   'time.milestoneHelp': 'Jump to the next handshake done, +FULLRESYNC / +CONTINUE or RDB loaded',
   'time.speed': 'Speed',
   'time.scrub': 'Virtual time',

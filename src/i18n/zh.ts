@@ -252,6 +252,7 @@ export const zh: Catalog = {
   'time.stepBack': '后退一个事件',
   'time.stepForward': '前进一个事件',
   'time.milestone': '下一个里程碑 ⤼',
+  'time.whatIf': '如果……',
   'time.milestoneHelp': '跳到下一个: 握手完成、+FULLRESYNC / +CONTINUE、RDB 加载完成',
   'time.speed': '速度',
   'time.scrub': '虚拟时间',

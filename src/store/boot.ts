@@ -93,8 +93,8 @@ export async function boot(ctrl: Controller): Promise<void> {
   }
   if (req.run) {
     try {
-      const { decodeRun } = await import('./run-codec.ts');
-      if (await ctrl.openRun(await decodeRun(req.run))) return;
+      const { openRunLink } = await import('./run-codec.ts');
+      if (await openRunLink(ctrl, req.run)) return;
     } catch (e) {
       notify('error', 'notice.badRun', { message: e instanceof Error ? e.message : String(e) }, 0);
     }
@@ -110,8 +110,8 @@ async function followHash(ctrl: Controller): Promise<void> {
   const run = parseUrl(location.search, location.hash).run;
   if (!run) return;
   try {
-    const { decodeRun } = await import('./run-codec.ts');
-    await ctrl.openRun(await decodeRun(run));
+    const { openRunLink } = await import('./run-codec.ts');
+    await openRunLink(ctrl, run);
   } catch (e) {
     notify('error', 'notice.badRunKept', { message: e instanceof Error ? e.message : String(e) }, 0);
   }

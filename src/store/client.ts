@@ -3,7 +3,7 @@
 // t + wallDelta × speed (wallDelta capped, so a hidden tab does not leap). The worker's answer
 // sets `t`, and everything on screen is drawn from `t`.
 import type { EventPattern, LabInput, RunRecord } from '../engine/index.ts';
-import type { LoadSource, Response } from '../protocol.ts';
+import type { GhostFrame, LoadSource, Request, Response } from '../protocol.ts';
 import { displayTime, nextDisplayTime, setDisplayTime } from './clock.ts';
 import { previousTime } from './history.ts';
 import { applyFrame, notify, resetRun, useLab } from './store.ts';
@@ -25,6 +25,14 @@ const MILESTONE_LIMIT = 120_000_000;
 export type ActResult = { ok: true; forked: boolean; reply: string | null } | { ok: false; message: string };
 
 export class Controller {
+  /**
+   * The ghost run's hooks, set by store/what-if.ts before it opens one: where its frames go, and
+   * its part of a share link. Set through the controller, so that module imports no first-load code
+   * of its own (a module shared with a lazy chunk is split out of the first load).
+   */
+  ghostSink: ((g: GhostFrame | null) => void) | null = null;
+  ghostShare: ((main: RunRecord) => Promise<string>) | null = null;
+
   private transport: Transport;
   private raf = 0;
   private lastWall: number | null = null;
@@ -58,7 +66,7 @@ export class Controller {
   }
 
   private newTransport(): Transport {
-    return new Transport(this.portFactory(), (message) =>
+    const t = new Transport(this.portFactory(), (message) =>
       this.fault({
         message,
         stack: '',
@@ -67,6 +75,13 @@ export class Controller {
         record: this.record,
       }),
     );
+    t.onGhost = (g) => this.ghostSink?.(g);
+    return t;
+  }
+
+  /** A request as it is (store/what-if.ts speaks through this). */
+  request(req: Request): Promise<Response> {
+    return this.transport.send(req);
   }
 
   /** Ask the worker for the run record (after a load or an action) and keep it. */
@@ -306,6 +321,7 @@ export class Controller {
         notify('error', 'notice.loadError', { message: r.message }, 0);
         return;
       case 'run':
+      case 'probe':
         return;
       case 'fault':
         this.fault(r);

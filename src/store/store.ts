@@ -87,6 +87,8 @@ export interface LabState {
   present: boolean;
   /** Presenter mode's black screen (B or . on a clicker); any key or click ends it. */
   blank: boolean;
+  /** The what-if panel is open (ui/whatif, loaded on demand): its form, or the ghost run beside this one. */
+  whatIf: boolean;
 }
 
 const zeroRevs = (): Revs => ({
@@ -137,6 +139,7 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   acted: false,
   present: false,
   blank: false,
+  whatIf: false,
 });
 
 export const useLab = create<LabState>(() => initialState());

@@ -113,7 +113,8 @@ export async function pipeThrough(
   return out;
 }
 
-export async function encodeRun(record: RunRecord): Promise<string> {
+/** A run record (or a ghost part, store/what-if.ts) as deflated base64url JSON. */
+export async function encodeRun(record: RunRecord | object): Promise<string> {
   const json = new TextEncoder().encode(JSON.stringify(record));
   return toBase64Url(await pipeThrough(json, new CompressionStream('deflate-raw')));
 }

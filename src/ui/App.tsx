@@ -18,6 +18,7 @@ import { Notices } from './overlays/Notices.tsx';
 import { SidePanel } from './side/SidePanel.tsx';
 import { TopBar } from './TopBar.tsx';
 import { TimeBar } from './timeline/TimeBar.tsx';
+import { WhatIfSlot } from './whatif/slot.tsx';
 
 const Presenter = lazy(() => import('./present/Presenter.tsx'));
 
@@ -53,6 +54,7 @@ export function App() {
             <div id="side" className="side-wrap">
               <LessonEntry />
               <LessonSlot />
+              <WhatIfSlot />
               <SidePanel />
             </div>
           </>

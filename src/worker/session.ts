@@ -12,13 +12,16 @@ import {
   DEFAULT_SETUP,
   drainEvents,
   type EventPattern,
+  emptyResyncLog,
   findMatch,
+  foldResync,
   type LabInput,
   LabInputError,
   input as labInput,
   nextDueAt,
   nodeViews,
   offsetsSample,
+  type ResyncLog,
   ScenarioError,
   type SimEvent,
   scenarioToRun,
@@ -26,6 +29,7 @@ import {
   type TimedInput,
   type Timeline,
   timelineOf,
+  truncateResync,
   type World,
 } from '../engine/index.ts';
 import {
@@ -57,6 +61,8 @@ export class Session {
   private nextSample = 0;
   /** Nodes whose views carry keys, INFO and ROLE text (null: all of them). */
   private focus: Set<string> | null = null;
+  /** What each replica went through (engine resync.ts), for the ghost run's diff. */
+  resync: ResyncLog = emptyResyncLog();
 
   /** The run so far, for a fault report. */
   get record() {
@@ -107,6 +113,11 @@ export class Session {
         throw new Error('debug-throw: a fault raised on purpose (test hook)');
       case 'debug-die':
         throw new Error('debug-die is answered by the worker file (it closes the worker)');
+      case 'what-if':
+      case 'what-if-close':
+      case 'probe':
+      case 'ghost':
+        throw new Error(`'${req.type}' is answered by Runs (worker/runs.ts), not by one session`);
     }
   }
 
@@ -139,6 +150,7 @@ export class Session {
       throw e;
     }
     this.nextSample = 0;
+    this.resync = emptyResyncLog();
     const p = this.begin();
     // A lesson chapter (`lab`) begins with its nodes up: its first step acts on them. The free lab
     // and scenarios begin at t = 0, so the start-up (each node's start, the first handshakes) plays.
@@ -187,6 +199,7 @@ export class Session {
 
   private collect(p: Pending, events: SimEvent[], applied: TimedInput[]): void {
     if (events.length === 0 && applied.length === 0) return;
+    foldResync(this.resync, events);
     for (const e of toWire(this.timeline().lab.w, events, applied)) p.events.push(e);
   }
 
@@ -230,6 +243,7 @@ export class Session {
       return { type: 'frame', frame: this.finish(p) };
     }
     seekTimeline(tl, to); // back: from the nearest checkpoint, quietly
+    truncateResync(this.resync, tl.lab.w.now);
     this.nextSample = Math.ceil((tl.lab.w.now + 1) / SAMPLE_EVERY_US) * SAMPLE_EVERY_US;
     const p = this.begin();
     return { type: 'reset', at: tl.lab.w.now, reason: 'seek', frame: this.finish(p) };

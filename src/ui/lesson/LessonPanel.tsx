@@ -2,7 +2,7 @@
 // waits for, the student's part (hint, show me), predictions and their reveal, the per-chapter
 // score, back/next, and the checklist. Keyboard (ui/keymap.ts): → / Enter / PageDown next,
 // ← / PageUp back, Esc leaves into the free lab at the same moment.
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { EventPattern } from '../../engine/lesson/pattern.ts';
 import { pauseAt } from '../../engine/lesson/progress.ts';
 import type { Step } from '../../engine/lesson/types.ts';
@@ -18,6 +18,7 @@ import {
   useLesson,
 } from '../../store/lesson/runtime.ts';
 import { useLab } from '../../store/store.ts';
+import { WhatIfUi } from '../whatif/slot.tsx';
 import { ChecklistView } from './ChecklistView.tsx';
 import { CostMeter } from './CostMeter.tsx';
 import { Genealogy } from './Genealogy.tsx';
@@ -203,6 +204,11 @@ export default function LessonPanel() {
               {step.text[lang]}
             </p>
             <StepStatus key={`${chapter}/${stepIndex}`} step={step} />
+            {step.compare && phase === 'done' && (
+              <Suspense fallback={null}>
+                <WhatIfUi part="compare" eras={step.compare} />
+              </Suspense>
+            )}
             {step.anchor === 'panel:costs' && <CostMeter />}
             {step.kind === 'tell' && step.points.includes(8) && <Genealogy />}
           </>

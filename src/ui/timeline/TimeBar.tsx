@@ -6,6 +6,7 @@ import { useLab } from '../../store/store.ts';
 import { preciseSecs, secs } from '../format.ts';
 import { useT } from '../hooks.ts';
 import { Icon } from '../Icon.tsx';
+import { WhatIfButton } from '../whatif/slot.tsx';
 import { sliderFromSpeed, speedFromSlider, speedLabel } from './speed.ts';
 
 /** The time bar; `min` (an embedded widget's controls=min): play/pause, one event forward, the time. */
@@ -61,15 +62,18 @@ export function TimeBar({ min = false }: { min?: boolean }) {
           <Icon name="forward" />
         </button>
         {!min && (
-          <button
-            type="button"
-            className="milestone"
-            onClick={() => void ctl().nextMilestone()}
-            disabled={!ready}
-            title={`${t('time.milestoneHelp')} (N)`}
-          >
-            {t('time.milestone')}
-          </button>
+          <>
+            <button
+              type="button"
+              className="milestone"
+              onClick={() => void ctl().nextMilestone()}
+              disabled={!ready}
+              title={`${t('time.milestoneHelp')} (N)`}
+            >
+              {t('time.milestone')}
+            </button>
+            <WhatIfButton />
+          </>
         )}
       </div>
       {min ? (
