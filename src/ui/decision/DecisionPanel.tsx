@@ -1,6 +1,7 @@
 // At each PSYNC: the master's checks with the live values, the outcome, the reason in plain words,
 // and a "why" card when the outcome tends to surprise. Browse earlier decisions with ◀ ▶.
 import { useEffect, useMemo, useState } from 'react';
+import { ERA_VERSIONS } from '../../engine/replication/era.ts';
 import type { MsgKey } from '../../i18n/index.ts';
 import { useLab } from '../../store/store.ts';
 import { OffsetRuler } from '../backlog/OffsetRuler.tsx';
@@ -76,20 +77,34 @@ export function DecisionPanel() {
       c.at <= syncEnd &&
       !/^(replicaof|slaveof)$/i.test(c.argv[0] ?? ''),
   );
-  const cards = whyCards(d.decision, {
-    earlierSyncs,
-    backlogSize,
-    attached,
-    obufClosed: !!obuf,
-    readDuringSync,
-    loop,
-  });
+  // Older eras (modelled from the source): their own words, no 7.0 why cards (they explain replid/replid2).
+  const era = d.decision.era ?? 'psync2';
+  const sync = era === 'sync';
+  const idWord = era === 'psync1' ? 'runid' : 'replid';
+  const cards =
+    era !== 'psync2'
+      ? []
+      : whyCards(d.decision, {
+          earlierSyncs,
+          backlogSize,
+          attached,
+          obufClosed: !!obuf,
+          readDuringSync,
+          loop,
+        });
   return (
     <div className="decision">
       <div className="dec-head">
         <h3>
           <span className="mono">
-            {d.replica} → {d.master}: PSYNC <Id id={v.requestedReplid} /> {v.requestedOffset}
+            {d.replica} → {d.master}:{' '}
+            {sync ? (
+              'SYNC'
+            ) : (
+              <>
+                PSYNC <Id id={v.requestedReplid} /> {v.requestedOffset}
+              </>
+            )}
           </span>
         </h3>
         <span className="dim mono">t = {secs(d.at)} s</span>
@@ -117,35 +132,45 @@ export function DecisionPanel() {
           </button>
         </span>
       </div>
-      <ol className="checks">
-        <li>
-          <span className="ck-q">{t('dec.q1')}</span>
-          <span className="ck-v mono">
-            <Id id={v.requestedReplid} /> {v.replidEqual ? '=' : '≠'} replid <Id id={v.replid} />
-          </span>
-          <Mark ok={c.replid} />
-        </li>
-        <li className={v.replidEqual ? 'moot' : ''}>
-          <span className="ck-q">{t('dec.q2')}</span>
-          <span className="ck-v mono">
-            replid2 <Id id={v.replid2} />, {v.requestedOffset} ≤ second_repl_offset {v.secondReplOffset}
-          </span>
-          <Mark ok={v.replidEqual ? null : c.replid2} />
-        </li>
-        <li>
-          <span className="ck-q">{t('dec.q3')}</span>
-          <span className="ck-v mono">repl_backlog_active:{v.backlogActive ? 1 : 0}</span>
-          <Mark ok={c.backlog} />
-        </li>
-        <li>
-          <span className="ck-q">{t('dec.q4')}</span>
-          <span className="ck-v mono">
-            {num(v.backlogFirstByte)} ≤ {num(v.requestedOffset)} ≤ {num(v.masterReplOffset + 1)}
-          </span>
-          <Mark ok={c.window} />
-        </li>
-      </ol>
-      {v.requestedOffset > 0 && (
+      {era !== 'psync2' && (
+        <p className="dec-era small">
+          <strong>{t('dec.era', { v: ERA_VERSIONS[era], era: era.toUpperCase() })}</strong>
+          {d.decision.eraNote && <span className="mono"> {d.decision.eraNote}</span>}
+        </p>
+      )}
+      {!sync && (
+        <ol className="checks">
+          <li>
+            <span className="ck-q">{t('dec.q1')}</span>
+            <span className="ck-v mono">
+              <Id id={v.requestedReplid} /> {v.replidEqual ? '=' : '≠'} {idWord} <Id id={v.replid} />
+            </span>
+            <Mark ok={c.replid} />
+          </li>
+          {era === 'psync2' && (
+            <li className={v.replidEqual ? 'moot' : ''}>
+              <span className="ck-q">{t('dec.q2')}</span>
+              <span className="ck-v mono">
+                replid2 <Id id={v.replid2} />, {v.requestedOffset} ≤ second_repl_offset {v.secondReplOffset}
+              </span>
+              <Mark ok={v.replidEqual ? null : c.replid2} />
+            </li>
+          )}
+          <li>
+            <span className="ck-q">{t('dec.q3')}</span>
+            <span className="ck-v mono">repl_backlog_active:{v.backlogActive ? 1 : 0}</span>
+            <Mark ok={c.backlog} />
+          </li>
+          <li>
+            <span className="ck-q">{t('dec.q4')}</span>
+            <span className="ck-v mono">
+              {num(v.backlogFirstByte)} ≤ {num(v.requestedOffset)} ≤ {num(v.masterReplOffset + 1)}
+            </span>
+            <Mark ok={c.window} />
+          </li>
+        </ol>
+      )}
+      {!sync && v.requestedOffset > 0 && (
         <OffsetRuler
           first={v.backlogFirstByte}
           last={v.masterReplOffset + 1}
@@ -155,9 +180,11 @@ export function DecisionPanel() {
       )}
       <div className={`outcome ${full ? 'full' : 'cont'}`} role="status">
         <strong className="mono">
-          {full
-            ? `+FULLRESYNC ${result?.offset !== undefined ? `${shortId(v.replid)}… ${result.offset}` : ''}`
-            : `+CONTINUE ${shortId(v.replid)}…`}
+          {sync
+            ? t('dec.syncOutcome')
+            : full
+              ? `+FULLRESYNC ${result?.offset !== undefined ? `${shortId(v.replid)}… ${result.offset}` : ''}`
+              : `+CONTINUE ${shortId(v.replid)}…`}
         </strong>
         <span>
           {t(`dec.reason.${d.decision.reason}` as MsgKey, {
