@@ -13,6 +13,7 @@ export { encodeArgv, formatReply, type Reply, respSize } from './resp.ts';
 export * from './scenario/contract.ts';
 export { type OpCtx, runStep } from './scenario/ops.ts';
 export * from './scenario/play.ts';
+export * from './scenario/record.ts';
 export * from './scenario/run.ts';
 export * from './scenario/types.ts';
 export { ScenarioError, validateScenario } from './scenario/validate.ts';
