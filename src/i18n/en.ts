@@ -264,8 +264,10 @@ export const en = {
   'milestone.loaded': 'Milestone: {node} loaded the RDB',
   'milestone.step': 'Milestone: scenario step {node}',
 
-  'notice.forked':
-    'You acted in the past (t = {t} s): the recorded future after this moment was dropped — a new future starts here.',
+  'notice.forked': 'You acted in the past (t = {t} s): a new future starts here.',
+  'notice.left': 'The run has left scenario {name} at t = {t} s: its later steps will not happen.',
+  'notice.undo': 'Undo (Ctrl+Z)',
+  'notice.undone': 'Undone: the run is back as it was (t = {t} s).',
   'notice.loadError': 'Could not open it: {message}. The default lab is open instead.',
   'notice.actionError': '{node} ({action}): {message}',
   'notice.unknownScenario': 'Unknown scenario "{name}": the default lab is open instead.',
@@ -313,6 +315,7 @@ export const en = {
     'A is the master; B and C attach at startup: watch the handshake, the PSYNC decision (+FULLRESYNC) and the RDB transfer. Then break things: cut a link, restart a replica, promote one.',
   'guide.points': 'Lesson 27 points shown here: {points}',
   'guide.steps': 'Steps (click to jump)',
+  'guide.off': 'will not happen: the run left the scenario',
   'guide.howTitle': 'How to use it',
   'guide.how1':
     'Click a node for its actions, console, INFO, data and log; click a link for its handshake and RESP transcript.',

@@ -234,7 +234,10 @@ export class Controller {
     this.handle(await this.transport.send({ type: 'step', until: 'milestone', limitUs: MILESTONE_LIMIT }));
   }
 
-  /** A user action at the current time. Acting in the past forks the future (with a notice). */
+  /**
+   * A user action at the current time. Acting in the past forks the future: the notice says so
+   * and offers Undo (the worker keeps what was set aside).
+   */
   async act(input: LabInput): Promise<ActResult> {
     const before = useLab.getState();
     const r = await this.transport.send({ type: 'input', input });
@@ -246,13 +249,40 @@ export class Controller {
     const forked = r.result === 'forked' || before.t < before.maxT;
     applyFrame(r.frame);
     void this.keepRecord();
-    useLab.setState({ acted: true });
-    if (forked) {
-      useLab.setState({ maxT: r.frame.to });
-      notify('warn', 'notice.forked', { t: (r.frame.to / 1e6).toFixed(3) });
-    }
+    useLab.setState({ acted: true, leftAt: r.leftAt, undoable: r.undo });
+    if (forked)
+      useLab.setState({
+        maxT: r.frame.to,
+        fork: { at: r.frame.to, dropped: r.dropped, depth: r.undo - 1, left: r.leftAt !== before.leftAt },
+      });
     const line = r.frame.events.find((e) => e.type === 'console');
     return { ok: true, forked, reply: line?.type === 'console' ? line.reply : null };
+  }
+
+  /**
+   * Undo (Ctrl+Z): the last action, or with `depth` every action after the first `depth` (the fork
+   * notice's button undoes the fork and all after it). The run comes back exactly as it was.
+   */
+  async undo(depth?: number): Promise<boolean> {
+    if (useLab.getState().undoable === 0) return false;
+    this.setPlaying(false);
+    await this.settled();
+    const r = await this.transport.send({ type: 'undo', ...(depth !== undefined ? { depth } : {}) });
+    if (r.type !== 'reset' || r.reason !== 'undo') {
+      this.handle(r);
+      return false;
+    }
+    applyFrame(r.frame, { reset: true });
+    const fork = useLab.getState().fork;
+    useLab.setState({
+      maxT: Math.max(r.frame.to, r.frame.horizon),
+      leftAt: r.leftAt,
+      undoable: r.undo,
+      fork: fork && fork.depth < r.undo ? fork : null,
+    });
+    void this.keepRecord();
+    notify('info', 'notice.undone', { t: (r.frame.to / 1e6).toFixed(3) });
+    return true;
   }
 
   async exportRun(): Promise<RunRecord | null> {

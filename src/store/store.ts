@@ -81,6 +81,15 @@ export interface LabState {
   lastMilestone: { kind: Milestone; node: string; at: number } | null;
   /** The user acted since the run was opened (a share link then carries the run, not just its name). */
   acted: boolean;
+  /** When the run left its scenario's story (steps after it will not happen); null: it did not. */
+  leftAt: number | null;
+  /** How many actions Ctrl+Z can undo. */
+  undoable: number;
+  /**
+   * The last action in the past (the notice with Undo): its time, how many recorded actions it set
+   * aside, the undo depth that puts them back, and whether it left the scenario.
+   */
+  fork: { at: number; dropped: number; depth: number; left: boolean } | null;
 }
 
 const zeroRevs = (): Revs => ({
@@ -128,6 +137,9 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   fault: null,
   lastMilestone: null,
   acted: false,
+  leftAt: null,
+  undoable: 0,
+  fork: null,
 });
 
 export const useLab = create<LabState>(() => initialState());
@@ -215,6 +227,9 @@ export function resetRun(): void {
     dropped: 0,
     lastMilestone: null,
     acted: false,
+    leftAt: null,
+    undoable: 0,
+    fork: null,
   });
 }
 

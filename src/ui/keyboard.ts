@@ -59,6 +59,20 @@ function typing(el: EventTarget | null): boolean {
 }
 
 export function onKeyDown(e: KeyboardEvent): void {
+  // Ctrl+Z / Cmd+Z: undo the last action (the run comes back exactly as it was).
+  if (
+    (e.ctrlKey || e.metaKey) &&
+    !e.shiftKey &&
+    !e.altKey &&
+    e.key.toLowerCase() === 'z' &&
+    !typing(e.target)
+  ) {
+    if (useLab.getState().undoable > 0 && !document.querySelector('dialog[open]')) {
+      e.preventDefault();
+      void ctl().undo();
+    }
+    return;
+  }
   if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
   // An open dialog owns the keyboard (Esc closes it, not the selection behind it).
   if (document.querySelector('dialog[open]')) return;

@@ -13,6 +13,7 @@ import {
   drainEvents,
   type EventPattern,
   findMatch,
+  type InputOutcome,
   type LabInput,
   LabInputError,
   input as labInput,
@@ -26,6 +27,7 @@ import {
   type TimedInput,
   type Timeline,
   timelineOf,
+  undoInput,
   type World,
 } from '../engine/index.ts';
 import {
@@ -42,6 +44,15 @@ import { thin, toWire } from './collect.ts';
 
 /** Most due-steps one `step` request may take (a guard; the virtual limit usually ends it first). */
 const MAX_STEPS = 200_000;
+/** Inputs that can be undone, newest last (each keeps a copy of the run's inputs before it). */
+const MAX_UNDO = 50;
+
+/** What undoing one input needs: the inputs before it, its time, and the run's state of leaving its scenario. */
+interface Undo {
+  before: TimedInput[];
+  at: number;
+  leftAt: number | null;
+}
 
 interface Pending {
   from: number;
@@ -55,6 +66,9 @@ export class Session {
   private nextSample = 0;
   /** Nodes whose views carry keys, INFO and ROLE text (null: all of them). */
   private focus: Set<string> | null = null;
+  private undos: Undo[] = [];
+  /** When the run left its scenario's recorded story (an input dropped the scenario's future). */
+  private leftAt: number | null = null;
 
   /** The run so far, for a fault report. */
   get record() {
@@ -99,6 +113,8 @@ export class Session {
       }
       case 'input':
         return this.input(req.input);
+      case 'undo':
+        return this.undo(req.depth);
       case 'export':
         return { type: 'run', record: structuredClone(this.timeline().record) };
       case 'debug-throw':
@@ -117,11 +133,14 @@ export class Session {
     const src = req.source;
     let description: string | null = null;
     this.stepTimes = [];
+    this.undos = [];
+    this.leftAt = src.kind === 'run' ? (src.leftAt ?? null) : null;
     try {
       if (src.kind === 'default') this.tl = createTimeline(req.seed, DEFAULT_SETUP);
       else if (src.kind === 'lab') this.tl = createTimeline(req.seed, src.setup);
       else if (src.kind === 'run') {
         this.tl = timelineOf(src.record);
+        this.stepTimes = src.stepTimes ?? [];
       } else {
         const { record, stepTimes } = scenarioToRun(src.json, req.seed);
         this.tl = createTimeline(req.seed, record.setup, record.inputs, record.scenario);
@@ -249,16 +268,20 @@ export class Session {
   }
 
   private stepMilestone(from: number): { kind: Milestone; node: string } | null {
-    const t = this.stepTimes.find((s) => s > from && s <= this.now);
+    // Steps after the run left the scenario do not happen.
+    const t = this.stepTimes.find(
+      (s) => s > from && s <= this.now && (this.leftAt === null || s <= this.leftAt),
+    );
     return t === undefined ? null : { kind: 'step', node: String(this.stepTimes.indexOf(t) + 1) };
   }
 
   private input(inp: LabInput): Response {
     const tl = this.timeline();
     const p = this.begin();
-    let result: 'forked' | 'appended';
+    const at = this.now;
+    let out: InputOutcome;
     try {
-      result = labInput(tl, inp);
+      out = labInput(tl, inp);
     } catch (e) {
       if (e instanceof LabInputError) {
         drainEvents(tl.lab.w);
@@ -266,12 +289,45 @@ export class Session {
       }
       throw e;
     }
+    this.undos.push({ before: out.before, at, leftAt: this.leftAt });
+    if (this.undos.length > MAX_UNDO) this.undos.shift();
+    if (out.dropped.length && this.stepTimes.length && this.leftAt === null) this.leftAt = at;
     const ins = tl.record.inputs;
     this.collect(p, drainEvents(tl.lab.w), [ins[ins.length - 1]]);
     // Run what the input made due right now (the write's flush to the replicas), as a replay would.
     advance(tl, tl.lab.w.now);
     this.collect(p, drainEvents(tl.lab.w), []);
-    return { type: 'input', result, frame: this.finish(p) };
+    return {
+      type: 'input',
+      result: out.result,
+      dropped: out.dropped.length,
+      undo: this.undos.length,
+      leftAt: this.leftAt,
+      frame: this.finish(p),
+    };
+  }
+
+  /**
+   * Undo inputs down to `depth` of them left (default: the last one): the run's inputs as they
+   * were, and the time goes back to the moment of the earliest input undone (answered as a reset).
+   */
+  private undo(depth = this.undos.length - 1): Response {
+    const tl = this.timeline();
+    if (this.undos.length === 0 || depth < 0 || depth >= this.undos.length)
+      return { type: 'input-error', message: 'ERR nothing to undo' };
+    const u = this.undos[depth];
+    this.undos.length = depth;
+    undoInput(tl, u.before, u.at);
+    this.leftAt = u.leftAt;
+    this.nextSample = Math.ceil((tl.lab.w.now + 1) / SAMPLE_EVERY_US) * SAMPLE_EVERY_US;
+    return {
+      type: 'reset',
+      at: tl.lab.w.now,
+      reason: 'undo',
+      undo: this.undos.length,
+      leftAt: this.leftAt,
+      frame: this.finish(this.begin()),
+    };
   }
 }
 
