@@ -12,8 +12,10 @@ import type {
   EventPattern,
   LabInput,
   LabSetup,
+  LocalText,
   NodeView,
   OffsetsSample,
+  RecordedScenario,
   RunRecord,
   SimEvent,
 } from './engine/index.ts';
@@ -63,6 +65,11 @@ export type Request =
    */
   | { type: 'undo'; depth?: number }
   | { type: 'export' }
+  /**
+   * The run up to now as a scenario file (engine scenario/record.ts), checked by playing it:
+   * answered by `scenario-file`, or `input-error` (Redis-style) for a run a scenario cannot express.
+   */
+  | { type: 'record-scenario'; name: string; title?: LocalText; text?: LocalText }
   /** Test hook: make the worker throw, to show the fault screen. */
   | { type: 'debug-throw' }
   /** Test hook: the worker closes itself without answering (a worker that dies mid-run). */
@@ -147,6 +154,7 @@ export type Response =
   /** The scenario or run could not be opened (invalid JSON, unknown node…): nothing loaded. */
   | { type: 'load-error'; message: string }
   | { type: 'run'; record: RunRecord }
+  | ({ type: 'scenario-file' } & RecordedScenario)
   /** The engine threw: what is needed to reproduce it. The worker stays usable after a load. */
   | { type: 'fault'; message: string; stack: string; seed: number; at: number; record: RunRecord | null };
 

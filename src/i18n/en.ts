@@ -10,6 +10,7 @@ export const en = {
   'top.seedHelp': 'The seed makes a run repeatable: same seed, same actions, same events.',
   'top.langAria': 'Switch the language to 中文 / English',
   'top.share': 'Share link',
+  'top.scenarioFile': 'Scenario file',
   'top.help': 'Shortcuts',
 
   'cluster.title': 'Cluster: nodes, links and messages',
@@ -264,10 +265,6 @@ export const en = {
   'milestone.loaded': 'Milestone: {node} loaded the RDB',
   'milestone.step': 'Milestone: scenario step {node}',
 
-  'notice.forked': 'You acted in the past (t = {t} s): a new future starts here.',
-  'notice.left': 'The run has left scenario {name} at t = {t} s: its later steps will not happen.',
-  'notice.undo': 'Undo (Ctrl+Z)',
-  'notice.undone': 'Undone: the run is back as it was (t = {t} s).',
   'notice.loadError': 'Could not open it: {message}. The default lab is open instead.',
   'notice.actionError': '{node} ({action}): {message}',
   'notice.unknownScenario': 'Unknown scenario "{name}": the default lab is open instead.',
@@ -277,6 +274,7 @@ export const en = {
   'notice.url.run': 'The #run= part of the address could not be read.',
   'notice.badRunKept': 'The shared run could not be opened ({message}): the run on screen is unchanged.',
   'notice.badRun': 'The shared run could not be opened ({message}): the default lab is open instead.',
+  'notice.text': '{text}',
   'notice.copied': 'Link copied to the clipboard.',
   'notice.selectFirst': 'Select a node first (click it, or press 1 … 7).',
 

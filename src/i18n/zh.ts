@@ -12,6 +12,7 @@ export const zh: Catalog = {
   'top.seedHelp': '种子 seed 让一次运行可重现: 同样的种子和操作, 得到同样的事件。',
   'top.langAria': '切换语言 中文 / English',
   'top.share': '分享链接',
+  'top.scenarioFile': '场景文件',
   'top.help': '快捷键',
 
   'cluster.title': '集群: 节点、链路与消息',
@@ -259,10 +260,6 @@ export const zh: Catalog = {
   'milestone.loaded': '里程碑: {node} 已加载 RDB',
   'milestone.step': '里程碑: 场景第 {node} 步',
 
-  'notice.forked': '你在过去 (t = {t} 秒) 做了操作：从这里开始新的未来。',
-  'notice.left': '运行已在 t = {t} 秒离开场景 {name}：之后的步骤不会发生。',
-  'notice.undo': '撤销 (Ctrl+Z)',
-  'notice.undone': '已撤销：运行恢复原样 (t = {t} 秒)。',
   'notice.loadError': '无法打开: {message}。已改为打开默认实验。',
   'notice.actionError': '{node} ({action}): {message}',
   'notice.unknownScenario': '未知场景 "{name}": 已改为打开默认实验。',
@@ -272,6 +269,7 @@ export const zh: Catalog = {
   'notice.url.run': '地址中的 #run= 部分无法读取。',
   'notice.badRunKept': '无法打开分享的运行 ({message}): 屏幕上的运行保持不变。',
   'notice.badRun': '无法打开分享的运行 ({message}): 已改为打开默认实验。',
+  'notice.text': '{text}',
   'notice.copied': '链接已复制到剪贴板。',
   'notice.selectFirst': '请先选择一个节点 (点击它, 或按 1 … 7)。',
 

@@ -3,7 +3,7 @@
 // t + wallDelta × speed (wallDelta capped, so a hidden tab does not leap). The worker's answer
 // sets `t`, and everything on screen is drawn from `t`.
 import type { EventPattern, LabInput, RunRecord } from '../engine/index.ts';
-import type { LoadSource, Response } from '../protocol.ts';
+import type { LoadSource, Request, Response } from '../protocol.ts';
 import { displayTime, nextDisplayTime, setDisplayTime } from './clock.ts';
 import { previousTime } from './history.ts';
 import { applyFrame, notify, resetRun, useLab } from './store.ts';
@@ -70,7 +70,7 @@ export class Controller {
   }
 
   /** Ask the worker for the run record (after a load or an action) and keep it. */
-  private async keepRecord(): Promise<void> {
+  async keepRecord(): Promise<void> {
     const r = await this.transport.send({ type: 'export' });
     if (r.type === 'run') this.record = r.record;
   }
@@ -151,16 +151,31 @@ export class Controller {
   }
 
   async load(source: LoadSource, seed: number): Promise<boolean> {
+    const err = await this.open(source, seed);
+    if (err !== null) notify('error', 'notice.loadError', { message: err }, 0);
+    return err === null;
+  }
+
+  /** Open `source`: null when it opened, else why not (the run on screen is then unchanged). */
+  async open(source: LoadSource, seed: number): Promise<string | null> {
     const r = await this.transport.send({ type: 'load', seed, source });
-    if (r.type === 'load-error') {
-      notify('error', 'notice.loadError', { message: r.message }, 0);
-      return false;
-    }
+    if (r.type === 'load-error') return r.message;
     this.lastSource = { source, seed };
     this.handle(r);
     void this.refocus();
-    if (r.type === 'ready') void this.keepRecord();
-    return r.type === 'ready';
+    if (r.type !== 'ready') return 'ERR the simulation stopped';
+    void this.keepRecord();
+    return null;
+  }
+
+  /** The run as of the last load or action (what a reload restores). */
+  get keptRecord(): RunRecord | null {
+    return this.record;
+  }
+
+  /** Any request, answered as it comes (for features loaded on demand: record/ScenarioFileDialog). */
+  request(req: Request): Promise<Response> {
+    return this.transport.send(req);
   }
 
   /** Open the same thing again (after a fault); a dead worker is replaced by a new one. */
@@ -171,9 +186,12 @@ export class Controller {
   }
 
   /** Open a shared run (a #run= link pasted into the address bar of an open lab, or a reproduction link). */
-  async openRun(record: RunRecord): Promise<boolean> {
+  async openRun(
+    record: RunRecord,
+    more: { stepTimes?: number[]; leftAt?: number | null } = {},
+  ): Promise<boolean> {
     this.revive();
-    const ok = await this.load({ kind: 'run', record }, record.seed);
+    const ok = await this.load({ kind: 'run', record, ...more }, record.seed);
     if (ok) useLab.setState({ playing: false });
     return ok;
   }
@@ -214,7 +232,7 @@ export class Controller {
   }
 
   /** Resolves once no advance is on its way (so a jump's frame is folded after the play frames). */
-  private async settled(): Promise<void> {
+  async settled(): Promise<void> {
     while (this.advancing) await new Promise((r) => setTimeout(r, 5));
   }
 
@@ -259,32 +277,6 @@ export class Controller {
     return { ok: true, forked, reply: line?.type === 'console' ? line.reply : null };
   }
 
-  /**
-   * Undo (Ctrl+Z): the last action, or with `depth` every action after the first `depth` (the fork
-   * notice's button undoes the fork and all after it). The run comes back exactly as it was.
-   */
-  async undo(depth?: number): Promise<boolean> {
-    if (useLab.getState().undoable === 0) return false;
-    this.setPlaying(false);
-    await this.settled();
-    const r = await this.transport.send({ type: 'undo', ...(depth !== undefined ? { depth } : {}) });
-    if (r.type !== 'reset' || r.reason !== 'undo') {
-      this.handle(r);
-      return false;
-    }
-    applyFrame(r.frame, { reset: true });
-    const fork = useLab.getState().fork;
-    useLab.setState({
-      maxT: Math.max(r.frame.to, r.frame.horizon),
-      leftAt: r.leftAt,
-      undoable: r.undo,
-      fork: fork && fork.depth < r.undo ? fork : null,
-    });
-    void this.keepRecord();
-    notify('info', 'notice.undone', { t: (r.frame.to / 1e6).toFixed(3) });
-    return true;
-  }
-
   async exportRun(): Promise<RunRecord | null> {
     const r = await this.transport.send({ type: 'export' });
     return r.type === 'run' ? r.record : null;
@@ -301,7 +293,7 @@ export class Controller {
     void this.transport.send({ type: 'debug-die' });
   }
 
-  private handle(r: Response): void {
+  handle(r: Response): void {
     switch (r.type) {
       case 'ready':
         resetRun();
@@ -333,6 +325,7 @@ export class Controller {
         notify('error', 'notice.loadError', { message: r.message }, 0);
         return;
       case 'run':
+      case 'scenario-file':
         return;
       case 'fault':
         this.fault(r);

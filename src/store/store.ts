@@ -2,7 +2,7 @@
 // fold, read through revision counters so only the views of a list that changed re-render).
 // Per-frame motion does not go through React: the message layer subscribes to `t` transiently.
 import { create } from 'zustand';
-import type { NodeView } from '../engine/index.ts';
+import type { LocalText, NodeView, RunRecord } from '../engine/index.ts';
 import { type Lang, loadLang, type MsgKey, type Vars } from '../i18n/index.ts';
 import type { Frame, Milestone } from '../protocol.ts';
 import { emitFrame } from './frames.ts';
@@ -90,6 +90,12 @@ export interface LabState {
    * aside, the undo depth that puts them back, and whether it left the scenario.
    */
   fork: { at: number; dropped: number; depth: number; left: boolean } | null;
+  /** An opened scenario file's own title and zh/en description (not in the catalog). */
+  scenarioMeta: { title?: LocalText; text?: LocalText } | null;
+  /** A shared link's run, while the panel listing its actions is open. */
+  linkRun: RunRecord | null;
+  /** The scenario-file dialog (save what I did as a scenario, open a file) is open. */
+  fileDialog: boolean;
 }
 
 const zeroRevs = (): Revs => ({
@@ -140,6 +146,9 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   leftAt: null,
   undoable: 0,
   fork: null,
+  scenarioMeta: null,
+  linkRun: null,
+  fileDialog: false,
 });
 
 export const useLab = create<LabState>(() => initialState());

@@ -1,4 +1,4 @@
-// The top bar: what is open (scenario picker), the language switch, share and help.
+// The top bar: what is open (scenario picker), the language switch, scenario files, share and help.
 import { scenarioText } from '../i18n/scenarios.ts';
 import { openScenario, syncUrl } from '../store/boot.ts';
 import { ctl } from '../store/instance.ts';
@@ -49,6 +49,9 @@ export function TopBar() {
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
         >
           {lang === 'zh' ? 'English' : '中文'}
+        </button>
+        <button type="button" onClick={() => useLab.setState({ fileDialog: true })}>
+          {t('top.scenarioFile')}
         </button>
         <ShareButton />
         <button type="button" onClick={() => useLab.setState({ helpOpen: true })} title="?">

@@ -59,21 +59,15 @@ function typing(el: EventTarget | null): boolean {
 }
 
 export function onKeyDown(e: KeyboardEvent): void {
-  // Ctrl+Z / Cmd+Z: undo the last action (the run comes back exactly as it was).
-  if (
-    (e.ctrlKey || e.metaKey) &&
-    !e.shiftKey &&
-    !e.altKey &&
-    e.key.toLowerCase() === 'z' &&
-    !typing(e.target)
-  ) {
-    if (useLab.getState().undoable > 0 && !document.querySelector('dialog[open]')) {
+  if (e.altKey || typing(e.target)) return;
+  if (e.ctrlKey || e.metaKey) {
+    // Ctrl+Z / Cmd+Z: undo the last action, the run comes back as it was (store/undo.ts, on demand).
+    if (e.key === 'z' && useLab.getState().undoable) {
       e.preventDefault();
-      void ctl().undo();
+      void import('../store/undo.ts').then((m) => m.undo());
     }
     return;
   }
-  if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
   // An open dialog owns the keyboard (Esc closes it, not the selection behind it).
   if (document.querySelector('dialog[open]')) return;
   const s = useLab.getState();

@@ -20,6 +20,7 @@ import {
   nextDueAt,
   nodeViews,
   offsetsSample,
+  recordScenario,
   ScenarioError,
   type SimEvent,
   scenarioToRun,
@@ -33,6 +34,7 @@ import {
 import {
   FRAME_EVENT_BOUND,
   type Frame,
+  type LoadSource,
   type Milestone,
   type Request,
   type Response,
@@ -117,10 +119,23 @@ export class Session {
         return this.undo(req.depth);
       case 'export':
         return { type: 'run', record: structuredClone(this.timeline().record) };
+      case 'record-scenario':
+        return this.recordScenario(req);
       case 'debug-throw':
         throw new Error('debug-throw: a fault raised on purpose (test hook)');
       case 'debug-die':
         throw new Error('debug-die is answered by the worker file (it closes the worker)');
+    }
+  }
+
+  private recordScenario(req: Extract<Request, { type: 'record-scenario' }>): Response {
+    const { name, title, text } = req;
+    try {
+      const r = recordScenario(this.timeline().record, { name, title, text, until: this.now });
+      return { type: 'scenario-file', ...r };
+    } catch (e) {
+      if (e instanceof ScenarioError) return { type: 'input-error', message: e.message };
+      throw e;
     }
   }
 
@@ -131,28 +146,20 @@ export class Session {
 
   private load(req: Extract<Request, { type: 'load' }>): Response {
     const src = req.source;
-    let description: string | null = null;
-    this.stepTimes = [];
-    this.undos = [];
-    this.leftAt = src.kind === 'run' ? (src.leftAt ?? null) : null;
+    let opened: ReturnType<typeof open>;
     try {
-      if (src.kind === 'default') this.tl = createTimeline(req.seed, DEFAULT_SETUP);
-      else if (src.kind === 'lab') this.tl = createTimeline(req.seed, src.setup);
-      else if (src.kind === 'run') {
-        this.tl = timelineOf(src.record);
-        this.stepTimes = src.stepTimes ?? [];
-      } else {
-        const { record, stepTimes } = scenarioToRun(src.json, req.seed);
-        this.tl = createTimeline(req.seed, record.setup, record.inputs, record.scenario);
-        this.stepTimes = stepTimes;
-        const d = (src.json as { description?: unknown }).description;
-        description = typeof d === 'string' ? d : null;
-      }
+      opened = open(src, req.seed);
     } catch (e) {
+      // Nothing changed: the run on screen stays (an imported file that fails is only reported).
       if (e instanceof ScenarioError || e instanceof LabInputError)
         return { type: 'load-error', message: e.message };
       throw e;
     }
+    const { description } = opened;
+    this.tl = opened.tl;
+    this.stepTimes = opened.stepTimes;
+    this.undos = [];
+    this.leftAt = src.kind === 'run' ? (src.leftAt ?? null) : null;
     this.nextSample = 0;
     const p = this.begin();
     // A lesson chapter (`lab`) begins with its nodes up: its first step acts on them. The free lab
@@ -328,6 +335,30 @@ export class Session {
       leftAt: this.leftAt,
       frame: this.finish(this.begin()),
     };
+  }
+}
+
+/** A timeline for what `src` names, with its scenario's step times and description. Throws on a bad one. */
+function open(
+  src: LoadSource,
+  seed: number,
+): { tl: Timeline; stepTimes: number[]; description: string | null } {
+  switch (src.kind) {
+    case 'default':
+      return { tl: createTimeline(seed, DEFAULT_SETUP), stepTimes: [], description: null };
+    case 'lab':
+      return { tl: createTimeline(seed, src.setup), stepTimes: [], description: null };
+    case 'run':
+      return { tl: timelineOf(src.record), stepTimes: src.stepTimes ?? [], description: null };
+    case 'scenario': {
+      const { record, stepTimes } = scenarioToRun(src.json, seed);
+      const d = (src.json as { description?: unknown }).description;
+      return {
+        tl: createTimeline(seed, record.setup, record.inputs, record.scenario),
+        stepTimes,
+        description: typeof d === 'string' ? d : null,
+      };
+    }
   }
 }
 

@@ -17,10 +17,13 @@ export function Guide() {
   const leftAt = useLab((s) => s.leftAt);
   const seed = useLab((s) => s.seed);
   const catalog = useLab((s) => s.catalog);
-  const text = scenario ? scenarioText(scenario, lang, description) : null;
+  const meta = useLab((s) => s.scenarioMeta);
+  // An opened scenario file names itself (title, zh/en description); else the catalog does.
+  const text = scenario ? scenarioText(scenario, lang, meta?.text?.[lang] ?? description) : null;
+  const title = meta?.title?.[lang] ?? text?.title;
   return (
     <div className="panel guide">
-      <h2>{text ? text.title : t('guide.defaultTitle')}</h2>
+      <h2>{title ?? t('guide.defaultTitle')}</h2>
       <p>{text ? text.story : t('guide.defaultStory')}</p>
       {scenario && SCENARIO_POINTS[scenario] && (
         <p className="hint">{t('guide.points', { points: SCENARIO_POINTS[scenario].join(', ') })}</p>

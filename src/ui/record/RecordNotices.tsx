@@ -1,0 +1,42 @@
+// The notices that come with acting in the past (where the run left its recorded future, and
+// Undo) and with a shared link (the actions it carries). Loaded when one of them is first shown.
+import './record.css';
+
+import { useLab } from '../../store/store.ts';
+import { undo } from '../../store/undo.ts';
+import { useT } from '../hooks.ts';
+import { Dismiss, LinkActions } from './LinkActions.tsx';
+import { recordText } from './text.ts';
+
+/** The last action in the past: where the run left its recorded future, with Undo (as Ctrl+Z). */
+function ForkNotice() {
+  const lang = useLab((s) => s.lang);
+  const fork = useLab((s) => s.fork);
+  const scenario = useLab((s) => s.scenario);
+  if (!fork) return null;
+  const at = (fork.at / 1e6).toFixed(3);
+  return (
+    <div className="notice warn fork">
+      <span>
+        {fork.left
+          ? recordText(lang, 'left', { name: scenario ?? '', t: at, n: fork.dropped })
+          : recordText(lang, 'forked', { t: at })}
+      </span>
+      <button type="button" className="small" onClick={() => void undo(fork.depth)}>
+        {recordText(lang, 'undo')}
+      </button>
+      <Dismiss onClick={() => useLab.setState({ fork: null })} />
+    </div>
+  );
+}
+
+/** Beside the other notices (bottom right), above them; announced politely as they are. */
+export default function RecordNotices() {
+  const t = useT();
+  return (
+    <div className="notices record-notices" role="status" aria-live="polite" aria-label={t('notices.title')}>
+      <LinkActions />
+      <ForkNotice />
+    </div>
+  );
+}
