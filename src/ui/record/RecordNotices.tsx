@@ -2,6 +2,7 @@
 // Undo) and with a shared link (the actions it carries). Loaded when one of them is first shown.
 import './record.css';
 
+import { useEffect } from 'react';
 import { useLab } from '../../store/store.ts';
 import { undo } from '../../store/undo.ts';
 import { useT } from '../hooks.ts';
@@ -13,6 +14,13 @@ function ForkNotice() {
   const lang = useLab((s) => s.lang);
   const fork = useLab((s) => s.fork);
   const scenario = useLab((s) => s.scenario);
+  // Nothing recorded was set aside (the free lab, acting before the end of what was played): the
+  // notice goes after a while, as other notices do; a dropped recorded future stays until dealt with.
+  useEffect(() => {
+    if (fork?.dropped !== 0) return;
+    const id = setTimeout(() => useLab.setState((s) => (s.fork === fork ? { fork: null } : {})), 8000);
+    return () => clearTimeout(id);
+  }, [fork]);
   if (!fork) return null;
   const at = (fork.at / 1e6).toFixed(3);
   return (

@@ -79,7 +79,7 @@ export function recordText(
 /** A lab input in words, for the list of a shared link's actions. */
 export const INPUT_TEXT = {
   command: { zh: '在 {node} 上执行 {cmd}', en: '{cmd} on {node}' },
-  write: { zh: '在 {node} 上写入 {count} 个键', en: '{count} writes on {node}' },
+  write: { zh: '在 {node} 上写入 {count} 个键', en: '{count} write(s) on {node}' },
   traffic: { zh: '{node} 上持续写入，每秒 {n} 次', en: 'traffic on {node}: {n} writes/s' },
   trafficOff: { zh: '{node} 上的持续写入停止', en: 'traffic on {node} stopped' },
   cut: { zh: '断开 {node} 的复制链路（网络分区）', en: 'link of {node} cut (partition)' },
