@@ -6,10 +6,10 @@
 import { performance } from 'node:perf_hooks';
 import { call, createWorld, LOOPBACK, newClient, runUntil, runUntilCondition } from '../src/engine/index.ts';
 import { Keyspace } from '../src/engine/keyspace/keyspace.ts';
-import { BASE_CONFIG } from '../src/engine/lab.ts';
-import { createNode, startNode } from '../src/engine/lifecycle.ts';
-import { cutConn } from '../src/engine/net.ts';
-import type { World } from '../src/engine/world.ts';
+import { BASE_CONFIG } from '../src/engine/lab/lab.ts';
+import { createNode, startNode } from '../src/engine/server/lifecycle.ts';
+import { cutConn } from '../src/engine/server/net.ts';
+import type { World } from '../src/engine/server/world.ts';
 
 export interface Figure {
   name: string;

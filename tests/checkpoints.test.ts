@@ -3,7 +3,7 @@
 // events, seq numbers included, as a straight run. A failure prints its seed:
 //   CHECKPOINT_SEED=<seed> npx vitest run tests/checkpoints.test.ts
 import { describe, expect, it } from 'vitest';
-import { CHECKPOINT_EVERY_US } from '../src/engine/checkpoints.ts';
+import { nextInt, seedRng } from '../src/engine/core/random.ts';
 import {
   advance,
   createTimeline,
@@ -15,7 +15,7 @@ import {
   type TimedInput,
   type Timeline,
 } from '../src/engine/index.ts';
-import { nextInt, seedRng } from '../src/engine/random.ts';
+import { CHECKPOINT_EVERY_US } from '../src/engine/lab/checkpoints.ts';
 
 const SEC = 1_000_000;
 const RUN_US = 40 * SEC;

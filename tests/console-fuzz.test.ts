@@ -6,7 +6,7 @@
 // throw, and a command Redis refuses (an `(error)` reply) must leave the world as it was.
 //   CONSOLE_FUZZ_SEED=<seed> npx vitest run tests/console-fuzz.test.ts   replays one run.
 import { describe, expect, it } from 'vitest';
-import { PARAMS } from '../src/engine/config.ts';
+import { PARAMS } from '../src/engine/core/config.ts';
 import type { World } from '../src/engine/index.ts';
 import { COMMAND_TABLE } from '../src/engine/keyspace/index.ts';
 import type { Response } from '../src/protocol.ts';

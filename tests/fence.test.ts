@@ -45,3 +45,47 @@ describe('engine fence', () => {
     });
   }
 });
+
+// The layers, bottom up: a folder imports only the folders listed for it (and itself). `server`
+// and `replication` are one layer seen from two sides (the World holds each replica's link and the
+// master's backlog; replication code acts on the World), so they may import each other; nothing
+// below `lab` knows that runs are recorded, and nothing below `scenario` knows that scenario files exist.
+const LAYERS: Record<string, string[]> = {
+  core: [],
+  keyspace: ['core'],
+  replication: ['core', 'keyspace', 'server'],
+  server: ['core', 'keyspace', 'replication'],
+  lab: ['core', 'keyspace', 'replication', 'server'],
+  scenario: ['core', 'keyspace', 'replication', 'server', 'lab'],
+  lesson: ['core', 'keyspace', 'replication', 'server', 'lab', 'scenario'],
+};
+
+/** The engine folder a file lives in ('' for src/engine/index.ts, the public entry). */
+function layerOf(file: string): string {
+  const rel = relative(ENGINE, file);
+  return rel.includes('/') ? rel.split('/')[0] : '';
+}
+
+describe('engine layers', () => {
+  const all = files(ENGINE);
+  it('every engine folder has a row in the layer table', () => {
+    const folders = [...new Set(all.map(layerOf).filter((l) => l !== ''))].sort();
+    expect(folders).toEqual(Object.keys(LAYERS).sort());
+  });
+  it('only the public entry lives at the top of src/engine', () => {
+    expect(all.filter((f) => layerOf(f) === '').map((f) => relative(ENGINE, f))).toEqual(['index.ts']);
+  });
+  for (const f of all.filter((x) => layerOf(x) !== '')) {
+    const layer = layerOf(f);
+    it(`${relative(ENGINE, f)} imports only what its layer (${layer}) may`, () => {
+      const src = readFileSync(f, 'utf8');
+      const bad: string[] = [];
+      for (const m of src.matchAll(/from ['"](\.[^'"]+)['"]/g)) {
+        const target = layerOf(join(f, '..', m[1]));
+        if (target !== layer && !LAYERS[layer].includes(target))
+          bad.push(`${m[1]} (${target || 'index.ts'})`);
+      }
+      expect(bad).toEqual([]);
+    });
+  }
+});

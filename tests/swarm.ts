@@ -4,15 +4,16 @@
 // replica-serve-stale-data; invariants after every step; after healing everything, every replica
 // must converge to its master (same replid, offset and data). A failure prints its seed:
 //   SWARM_SEED=<seed> npx vitest run tests/swarm.test.ts   replays one run.
+
+import { nextInt, seedRng } from '../src/engine/core/random.ts';
 import { call, createWorld, LOOPBACK, newClient, runUntil, runUntilCondition } from '../src/engine/index.ts';
-import { checkInvariants } from '../src/engine/invariants.ts';
-import { BASE_CONFIG } from '../src/engine/lab.ts';
-import { createNode, freeze, kill, startNode, unfreeze } from '../src/engine/lifecycle.ts';
-import { cutConn } from '../src/engine/net.ts';
-import { replicaHardLimit, replicaObufUsage } from '../src/engine/obuf.ts';
-import { nextInt, seedRng } from '../src/engine/random.ts';
-import { isLoading } from '../src/engine/replica.ts';
-import type { Node, World } from '../src/engine/world.ts';
+import { checkInvariants } from '../src/engine/lab/invariants.ts';
+import { BASE_CONFIG } from '../src/engine/lab/lab.ts';
+import { replicaHardLimit, replicaObufUsage } from '../src/engine/replication/obuf.ts';
+import { isLoading } from '../src/engine/replication/replica.ts';
+import { createNode, freeze, kill, startNode, unfreeze } from '../src/engine/server/lifecycle.ts';
+import { cutConn } from '../src/engine/server/net.ts';
+import type { Node, World } from '../src/engine/server/world.ts';
 
 const STEPS = 24;
 const MS = 1000;

@@ -49,8 +49,15 @@ export async function openScenario(ctrl: Controller, name: string | null, seed: 
   return ok;
 }
 
+/** An embedded widget keeps the address it was given (?embed=1&parent=…): a reload is the same widget. */
+let frozen = false;
+export const freezeUrl = () => {
+  frozen = true;
+};
+
 /** Keep ?scenario=&seed=&lang= in the address bar in step with what is open. */
 export function syncUrl(): void {
+  if (frozen) return;
   const s = useLab.getState();
   const search = buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang }) + lessonSearch();
   if (location.search !== search || location.hash)

@@ -303,6 +303,7 @@ export class Controller {
           scenario: r.scenario,
           description: r.description,
           stepTimes: r.stepTimes,
+          endAt: r.endAt,
           selected: null,
         });
         applyFrame(r.frame, { ready: true });

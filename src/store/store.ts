@@ -46,6 +46,8 @@ export interface LabState {
   scenario: string | null;
   description: string | null;
   stepTimes: number[];
+  /** When the scenario's last step is done (µs; 0: no scenario): played past it, the scenario is complete. */
+  endAt: number;
   /** One line per scenario step ("write A ×10", "disconnect-link B"), in order. */
   stepLabels: string[];
   /** Scenario names available from the static folder. */
@@ -117,6 +119,7 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   scenario: null,
   description: null,
   stepTimes: [],
+  endAt: 0,
   stepLabels: [],
   catalog: [],
   t: 0,

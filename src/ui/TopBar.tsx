@@ -10,8 +10,6 @@ import { ShareButton } from './share/ShareDialog.tsx';
 export function TopBar() {
   const t = useT();
   const lang = useLab((s) => s.lang);
-  const scenario = useLab((s) => s.scenario);
-  const catalog = useLab((s) => s.catalog);
   const seed = useLab((s) => s.seed);
   return (
     <header className="topbar">
@@ -21,21 +19,7 @@ export function TopBar() {
         </span>{' '}
         PSYNC Lab <small>{t('app.subtitle')}</small>
       </h1>
-      <label className="picker">
-        <span className="picker-label">{t('top.scenario')}</span>
-        <select
-          value={scenario ?? ''}
-          onChange={(e) => void openScenario(ctl(), e.target.value || null, seed)}
-        >
-          <option value="">{t('top.defaultLab')}</option>
-          {catalog.map((n) => (
-            <option key={n} value={n}>
-              {scenarioText(n, lang, null).title}
-            </option>
-          ))}
-          {scenario && !catalog.includes(scenario) && <option value={scenario}>{scenario}</option>}
-        </select>
-      </label>
+      <ScenarioPicker />
       <span className="seed mono" title={t('top.seedHelp')}>
         seed {seed}
       </span>
@@ -59,5 +43,28 @@ export function TopBar() {
         </button>
       </div>
     </header>
+  );
+}
+
+/** Which scenario is open (the default lab, a catalog scenario, or one opened by link). */
+export function ScenarioPicker() {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const scenario = useLab((s) => s.scenario);
+  const catalog = useLab((s) => s.catalog);
+  const seed = useLab((s) => s.seed);
+  return (
+    <label className="picker">
+      <span className="picker-label">{t('top.scenario')}</span>
+      <select value={scenario ?? ''} onChange={(e) => void openScenario(ctl(), e.target.value || null, seed)}>
+        <option value="">{t('top.defaultLab')}</option>
+        {catalog.map((n) => (
+          <option key={n} value={n}>
+            {scenarioText(n, lang, null).title}
+          </option>
+        ))}
+        {scenario && !catalog.includes(scenario) && <option value={scenario}>{scenario}</option>}
+      </select>
+    </label>
   );
 }

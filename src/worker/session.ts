@@ -43,6 +43,7 @@ import {
   type WireEvent,
 } from '../protocol.ts';
 import { thin, toWire } from './collect.ts';
+import { findMilestone } from './milestone.ts';
 
 /** Most due-steps one `step` request may take (a guard; the virtual limit usually ends it first). */
 const MAX_STEPS = 200_000;
@@ -65,6 +66,7 @@ interface Pending {
 export class Session {
   private tl: Timeline | null = null;
   private stepTimes: number[] = [];
+  private endAt = 0;
   private nextSample = 0;
   /** Nodes whose views carry keys, INFO and ROLE text (null: all of them). */
   private focus: Set<string> | null = null;
@@ -146,7 +148,7 @@ export class Session {
 
   private load(req: Extract<Request, { type: 'load' }>): Response {
     const src = req.source;
-    let opened: ReturnType<typeof open>;
+    let opened: Opened;
     try {
       opened = open(src, req.seed);
     } catch (e) {
@@ -158,6 +160,7 @@ export class Session {
     const { description } = opened;
     this.tl = opened.tl;
     this.stepTimes = opened.stepTimes;
+    this.endAt = opened.endAt;
     this.undos = [];
     this.leftAt = src.kind === 'run' ? (src.leftAt ?? null) : null;
     this.nextSample = 0;
@@ -171,6 +174,7 @@ export class Session {
       scenario: this.tl.record.scenario ?? null,
       description,
       stepTimes: this.stepTimes,
+      endAt: this.endAt,
       frame: this.finish(p),
     };
   }
@@ -338,24 +342,31 @@ export class Session {
   }
 }
 
+interface Opened {
+  tl: Timeline;
+  stepTimes: number[];
+  /** When the scenario's play ended (0: no scenario). */
+  endAt: number;
+  description: string | null;
+}
+
 /** A timeline for what `src` names, with its scenario's step times and description. Throws on a bad one. */
-function open(
-  src: LoadSource,
-  seed: number,
-): { tl: Timeline; stepTimes: number[]; description: string | null } {
+function open(src: LoadSource, seed: number): Opened {
+  const none = { stepTimes: [], endAt: 0, description: null };
   switch (src.kind) {
     case 'default':
-      return { tl: createTimeline(seed, DEFAULT_SETUP), stepTimes: [], description: null };
+      return { ...none, tl: createTimeline(seed, DEFAULT_SETUP) };
     case 'lab':
-      return { tl: createTimeline(seed, src.setup), stepTimes: [], description: null };
+      return { ...none, tl: createTimeline(seed, src.setup) };
     case 'run':
-      return { tl: timelineOf(src.record), stepTimes: src.stepTimes ?? [], description: null };
+      return { ...none, tl: timelineOf(src.record), stepTimes: src.stepTimes ?? [] };
     case 'scenario': {
-      const { record, stepTimes } = scenarioToRun(src.json, seed);
+      const { record, stepTimes, endAt } = scenarioToRun(src.json, seed);
       const d = (src.json as { description?: unknown }).description;
       return {
         tl: createTimeline(seed, record.setup, record.inputs, record.scenario),
         stepTimes,
+        endAt,
         description: typeof d === 'string' ? d : null,
       };
     }
@@ -367,17 +378,4 @@ function startedAt(inputs: readonly TimedInput[]): number {
   let at = 0;
   for (const i of inputs) if (i.input.type === 'start') at = Math.max(at, i.at);
   return at;
-}
-
-/** The first milestone among events[from…]: handshake done, +FULLRESYNC/+CONTINUE, RDB loaded. */
-export function findMilestone(events: WireEvent[], from = 0): { kind: Milestone; node: string } | null {
-  for (let i = from; i < events.length; i++) {
-    const e = events[i];
-    if (e.type === 'replica.state' && e.state === 'REPL_STATE_RECEIVE_PSYNC_REPLY')
-      return { kind: 'handshake', node: e.node };
-    if (e.type === 'psync.result' && e.result !== 'ERROR')
-      return { kind: e.result === 'CONTINUE' ? 'continue' : 'fullresync', node: e.replica };
-    if (e.type === 'rdb.phase' && e.phase === 'loaded') return { kind: 'loaded', node: e.node };
-  }
-  return null;
 }

@@ -1,6 +1,6 @@
 // Byte-level helpers. Redis strings are byte strings; the lab keeps them as JS strings and
 // measures them in UTF-8 bytes, the way they travel on the wire (utf8Length in resp.ts).
-import { utf8Length } from '../resp.ts';
+import { utf8Length } from '../core/resp.ts';
 
 /** UTF-8 bytes of s (lone surrogates become U+FFFD, as TextEncoder does; ES2023 has no TextEncoder). */
 export function utf8Encode(s: string): Uint8Array {

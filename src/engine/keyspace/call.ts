@@ -8,7 +8,7 @@
 //   replica, read                → the key is missing, but stays until the master's DEL arrives
 //   replica, write (writable)    → deleted silently (a replica never feeds its own stream)
 //   the master's stream (fromMaster) → the key is live: the master decides when it expires
-import type { Argv, Reply } from '../resp.ts';
+import type { Argv, Reply } from '../core/resp.ts';
 import type { Db } from './db.ts';
 import { WRONGTYPE } from './errors.ts';
 import type { ExpiryIndex } from './expiry-index.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { err } from '../resp.ts';
+import { err } from '../core/resp.ts';
 import { COMMAND_TABLE, checkArity, isWriteCommand, lookupCommand } from './commands.ts';
 import recorded from './fixtures/command-info-7.0.15.json';
 

@@ -4,7 +4,7 @@
 // wrong arity) and to classify writes (`READONLY` on replicas, `min-replicas-to-write`).
 //
 // Checked against a real 7.0.15 by commands.test.ts (fixtures/command-info-7.0.15.json).
-import { type Argv, err, type Reply, utf8Length } from '../resp.ts';
+import { type Argv, err, type Reply, utf8Length } from '../core/resp.ts';
 import { truncateUtf8 } from './bytes.ts';
 import type { CommandSpec, Flag } from './types.ts';
 

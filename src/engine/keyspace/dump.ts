@@ -3,7 +3,7 @@
 // point order), strings as text, lists as arrays, sets sorted, hashes as objects sorted by field,
 // sorted sets as [member, score, …] in ZRANGE order with scores as JSON numbers (±inf, which JSON
 // cannot hold, as the strings "inf"/"-inf"). Keys whose TTL has passed are left out.
-import { utf8Length } from '../resp.ts';
+import { utf8Length } from '../core/resp.ts';
 import { compareBytes } from './bytes.ts';
 import type { Db } from './db.ts';
 import { type KeyType, typeOf, type Value } from './values.ts';

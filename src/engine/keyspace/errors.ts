@@ -1,7 +1,7 @@
 // Redis 7.0's error replies for the data commands, word for word (checked against 7.0.15 by
 // golden.test.ts). Shared objects in Redis (shared.wrongtypeerr, shared.syntaxerr, …) become
 // constants here.
-import { err, type Reply } from '../resp.ts';
+import { err, type Reply } from '../core/resp.ts';
 
 export const WRONGTYPE = err('WRONGTYPE Operation against a key holding the wrong kind of value');
 export const NOT_INTEGER = err('ERR value is not an integer or out of range');

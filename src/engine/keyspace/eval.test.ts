@@ -1,7 +1,7 @@
 // EVAL: the supported script shapes, effects replication, Redis's script error texts, and the
 // honest refusal of everything else. Texts marked "real" were printed by redis-server 7.0.15.
 import { describe, expect, it } from 'vitest';
-import type { Argv } from '../resp.ts';
+import type { Argv } from '../core/resp.ts';
 import { Keyspace } from './keyspace.ts';
 import { sha1Hex } from './sha1.ts';
 import type { ExecContext } from './types.ts';

@@ -6,7 +6,7 @@
 // A rewrite inside a script still applies (`redis.call('SET',k,v,'EX',100)` → SET k v PXAT …).
 // A failing redis.call stops the script with `<error> script: <sha1>, on @user_script:<line>.`;
 // what ran before it stays applied and propagated, as in Redis. redis.pcall returns the error.
-import { type Argv, arr, bulk, err, int, NIL, type Reply, simple } from '../resp.ts';
+import { type Argv, arr, bulk, err, int, NIL, type Reply, simple } from '../core/resp.ts';
 import { type Call, fail, type Handler, ReplyError } from './call.ts';
 import { COMMAND_TABLE, lookupCommand } from './commands.ts';
 import { formatDouble17g } from './decimal.ts';

@@ -4,7 +4,7 @@
 //   `EXPIRE a 100 XX` → `PEXPIREAT a 1764000100000 XX`; `pexpireat a 99 lt` stays as typed.
 // A time already past deletes the key and propagates `DEL key` (reply 1), except on a replica,
 // which just stores the TTL and waits for its master's DEL.
-import { err, int } from '../resp.ts';
+import { err, int } from '../core/resp.ts';
 import { type Call, fail, type Handler } from './call.ts';
 import { expireTimeError, NOT_INTEGER } from './errors.ts';
 import { INT64_MAX, INT64_MIN, intReplyValue, parseInt64 } from './numbers.ts';

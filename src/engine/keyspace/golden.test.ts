@@ -5,7 +5,7 @@
 // recorded as "$NOW+<ms>"; the replay runs on a virtual clock that moves 1 ms per command and
 // `__sleep` steps advance.
 import { describe, expect, it } from 'vitest';
-import type { Reply } from '../resp.ts';
+import type { Reply } from '../core/resp.ts';
 import recorded from './fixtures/redis-7.0.15.json';
 import { Keyspace } from './keyspace.ts';
 import type { ExecContext } from './types.ts';

@@ -4,7 +4,7 @@
 // Fields keep insertion order (a listpack's order; a big hash's hashtable order is random in Redis).
 // Encoding: listpack until more than 512 fields (7.0's built-in default; redis.conf says 128) or a
 // field/value longer than 64 bytes.
-import { arr, bulk, err, int, OK, utf8Length } from '../resp.ts';
+import { arr, bulk, err, int, OK, utf8Length } from '../core/resp.ts';
 import { fail, type Handler } from './call.ts';
 import { arityError } from './commands.ts';
 import { NOT_INTEGER, OVERFLOW } from './errors.ts';

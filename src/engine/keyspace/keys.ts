@@ -3,7 +3,7 @@
 //   `DEL missing a` → `DEL missing a`); RENAME k k → OK without propagation; FLUSH* always propagate.
 //   DBSIZE counts keys whose TTL passed but that nobody has deleted yet (as Redis does); KEYS skips
 //   them without deleting them.
-import { arr, bulk, int, NIL, OK, simple } from '../resp.ts';
+import { arr, bulk, int, NIL, OK, simple } from '../core/resp.ts';
 import { compareBytes } from './bytes.ts';
 import { fail, type Handler } from './call.ts';
 import { NO_SUCH_KEY, SYNTAX } from './errors.ts';

@@ -5,7 +5,7 @@
 //   ks.exec(0, ['SET', 'ttl', 'v', 'EX', '1000'], { nowMs: 1764000000000, random, fromMaster: false })
 //   → { reply: +OK, propagate: [['SET','ttl','v','PXAT','1764001000000']], changed: ['ttl'] }
 //   ks.exec(0, ['PING'], ctx) → null (a server command: the server layer answers it)
-import type { Argv } from '../resp.ts';
+import type { Argv } from '../core/resp.ts';
 import { Call, type Handler, type KeyspaceCore, ReplyError } from './call.ts';
 import { arityError, COMMAND_TABLE } from './commands.ts';
 import { Db } from './db.ts';

@@ -1,6 +1,6 @@
 // List commands (t_list.c): LPUSH RPUSH LPOP RPOP LLEN LRANGE LINDEX. Writes propagate as typed;
 // a pop that pops nothing (missing key, count 0) propagates nothing; a list popped empty is deleted.
-import { arr, bulk, int, NIL, type Reply } from '../resp.ts';
+import { arr, bulk, int, NIL, type Reply } from '../core/resp.ts';
 import { fail, type Handler } from './call.ts';
 import { arityError } from './commands.ts';
 import { MUST_BE_POSITIVE, NOT_INTEGER } from './errors.ts';

@@ -1,6 +1,6 @@
 // SREM, HDEL, ZREM share Redis's shape: count the named members that are there (each once),
 // remove them, delete the key once it is empty, propagate as typed only when something went.
-import { int, type Reply } from '../resp.ts';
+import { int, type Reply } from '../core/resp.ts';
 import type { Call } from './call.ts';
 import type { HashValue, SetValue, ZsetValue } from './values.ts';
 

@@ -3,7 +3,7 @@
 // A failing run prints its seed (fast-check); pin a regression with { seed, path }.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Argv, type Reply, respSize } from '../resp.ts';
+import { type Argv, type Reply, respSize } from '../core/resp.ts';
 import { COMMAND_TABLE } from './commands.ts';
 import { KEYSPACE_COMMANDS, Keyspace } from './keyspace.ts';
 import type { ExecContext } from './types.ts';

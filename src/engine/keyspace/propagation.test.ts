@@ -2,7 +2,7 @@
 // scenario k on a real 7.0.15). The keyspace returns the rewritten commands; the server adds
 // SELECT and wraps more than one entry in MULTI/EXEC.
 import { describe, expect, it } from 'vitest';
-import { type Argv, respSize } from '../resp.ts';
+import { type Argv, respSize } from '../core/resp.ts';
 import { Keyspace } from './keyspace.ts';
 import type { ExecContext } from './types.ts';
 

@@ -7,7 +7,7 @@
 // members are integers and it has at most 512; an intset lists its members in numeric order
 // (checked: SADD 3 1 2 10 -5 → SMEMBERS -5 1 2 3 10), a hashtable in insertion order here (Redis:
 // hash order, effectively random).
-import { arr, bulk, err, int, NIL, type Reply } from '../resp.ts';
+import { arr, bulk, err, int, NIL, type Reply } from '../core/resp.ts';
 import { type Call, fail, type Handler } from './call.ts';
 import { MUST_BE_POSITIVE, NOT_INTEGER, SYNTAX } from './errors.ts';
 import { removeMembers } from './members.ts';

@@ -7,7 +7,7 @@
 //   EXAT/PXAT in the past → DEL k;  INCRBYFLOAT f 1.5 → SET f 1.5 KEEPTTL (42 bytes)
 //   a write that changes nothing (SET … NX on an existing key, MSETNX refused) propagates nothing;
 //   everything else propagates as typed, name case included (`set a 1` stays lower-case).
-import { type Argv, arr, bulk, err, int, NIL, OK, type Reply, utf8Length } from '../resp.ts';
+import { type Argv, arr, bulk, err, int, NIL, OK, type Reply, utf8Length } from '../core/resp.ts';
 import { type Call, fail, type Handler } from './call.ts';
 import { arityError } from './commands.ts';
 import { expireTimeError, NOT_FLOAT, NOT_INTEGER, OVERFLOW, SYNTAX } from './errors.ts';

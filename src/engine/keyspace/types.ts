@@ -1,7 +1,7 @@
 // The contract between the server layer (src/engine/server/*, replication) and the keyspace
 // (data types and the data commands). The keyspace is pure: it never sees replication, links or
 // time except through ExecContext.
-import type { Argv, Reply } from '../resp.ts';
+import type { Argv, Reply } from '../core/resp.ts';
 
 export interface ExecContext {
   /** Virtual unix time in ms: TTLs, and the absolute PXAT / PEXPIREAT written into the stream. */

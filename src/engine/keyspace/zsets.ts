@@ -4,7 +4,7 @@
 //   Scores are doubles printed with "%.17g" as 7.0 does: 1.1 → "1.1000000000000001", 1e20 → "1e+20".
 // Order: score, then member bytes. Encoding: listpack until more than 128 members or a member
 // longer than 64 bytes (only the RDB estimate cares).
-import { arr, bulk, err, int, NIL, type Reply, utf8Length } from '../resp.ts';
+import { arr, bulk, err, int, NIL, type Reply, utf8Length } from '../core/resp.ts';
 import { compareBytes } from './bytes.ts';
 import { type Call, fail, type Handler } from './call.ts';
 import { formatDouble17g } from './decimal.ts';

@@ -3,8 +3,8 @@
 // name; a dotted name reaches inside (`decision.outcome`). Pure; shared by the worker (to stop a
 // run exactly at the matching event) and by the lesson (to know a step is done).
 
-import type { SimEvent } from '../events.ts';
-import type { LabInput } from '../lab.ts';
+import type { LabInput } from '../lab/lab.ts';
+import type { SimEvent } from '../server/events.ts';
 
 /** What the UI sees: engine events, with typed commands as `console` lines and inputs as `action`s. */
 export type LessonEvent =

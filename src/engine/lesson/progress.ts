@@ -1,8 +1,8 @@
 // What finishes a lesson step, as pure functions the page and the headless walk (tests) share:
 // the event a wait/predict stops at, whether an event is the student's input, the answer the
 // engine's PSYNC decision gives to a prediction.
-import type { LabInput } from '../lab.ts';
-import type { PsyncDecision } from '../psync.ts';
+import type { LabInput } from '../lab/lab.ts';
+import type { PsyncDecision } from '../replication/psync.ts';
 import { type EventPattern, type LessonEvent, matchesEvent } from './pattern.ts';
 import type { PredictStep, Step } from './types.ts';
 

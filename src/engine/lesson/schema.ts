@@ -3,7 +3,7 @@
 //   ERR lessons/27.json: chapter 3 'choice', step 2 'ask-b', field 'until.type': Invalid type…
 // Then the checks a schema cannot say (unique ids, a predict's replica exists…).
 import * as v from 'valibot';
-import type { LabInput } from '../lab.ts';
+import type { LabInput } from '../lab/lab.ts';
 import { EVENT_TYPES } from './pattern.ts';
 import { LESSON_POINTS } from './points.ts';
 import type { Lesson } from './types.ts';

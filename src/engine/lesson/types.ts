@@ -1,7 +1,7 @@
 // A lesson as data (lessons/*.json): chapters in the lesson's order, each a live run (a lab setup)
 // and steps that drive it. Text is zh-CN and en side by side, so a teacher writes one file.
-import type { LabInput, LabSetup } from '../lab.ts';
-import type { PsyncReason } from '../psync.ts';
+import type { LabInput, LabSetup } from '../lab/lab.ts';
+import type { PsyncReason } from '../replication/psync.ts';
 import type { EventPattern } from './pattern.ts';
 import type { LessonPoint } from './points.ts';
 

@@ -4,24 +4,18 @@
 // a scenario played here is a run record { seed, setup, inputs } that replays exactly, so the
 // page and the trace cannot tell different stories. Ops wait where the real runner waits
 // (contract.ts, tests/conformance/README.md "What a real run does").
-import type { CallResult } from '../commands.ts';
-import { cfgInt } from '../config.ts';
-import { MS, SEC } from '../emit.ts';
-import { type Lab, type LabInput, START_STAGGER_MS } from '../lab.ts';
-import { type Argv, type Reply, replyToJson, respSize } from '../resp.ts';
-import { runUntil, runUntilCondition } from '../simulation.ts';
-import type { Node } from '../world.ts';
+
+import { cfgInt } from '../core/config.ts';
+import { type Argv, type Reply, replyToJson, respSize } from '../core/resp.ts';
+import type { Lab, LabInput } from '../lab/lab.ts';
+import { START_STAGGER_MS } from '../lab/start.ts';
+import { ATTEMPT_FAILED, ATTEMPT_OK, REFUSED } from '../replication/attempts.ts';
+import type { CallResult } from '../server/commands.ts';
+import { MS, SEC } from '../server/emit.ts';
+import { runUntil, runUntilCondition } from '../server/simulation.ts';
+import type { Node } from '../server/world.ts';
 import { matches } from './conditions.ts';
-import {
-  ATTACH_TIMEOUT_MS,
-  ATTEMPT_FAILED,
-  ATTEMPT_OK,
-  DEFAULT_SETTLE_MS,
-  DEFAULT_TIMEOUT_MS,
-  expandArgv,
-  REFUSED,
-  settles,
-} from './contract.ts';
+import { ATTACH_TIMEOUT_MS, DEFAULT_SETTLE_MS, DEFAULT_TIMEOUT_MS, expandArgv, settles } from './contract.ts';
 import type { Step } from './types.ts';
 import {
   alignToFailedAttempt,

@@ -1,19 +1,13 @@
 // Playing a scenario: its nodes as a lab setup, its steps through the op table (ops.ts), every
 // action recorded as a timed lab input. The engine runner (run.ts, traces) and the page
-// (timeline.ts scenarioToRun) both play through here; they differ only in the network.
+// (to-run.ts scenarioToRun) both play through here; they differ only in the network.
 
-import { MS } from '../emit.ts';
-import {
-  createLab,
-  type LabInput,
-  type LabSetup,
-  recordingInput,
-  setupFromScenario,
-  startCluster,
-} from '../lab.ts';
-import { LOOPBACK, runUntil, runUntilCondition } from '../simulation.ts';
-import { streamsLanded } from '../stream.ts';
-import type { NetConfig, World } from '../world.ts';
+import { createLab, type LabInput, type LabSetup, recordingInput } from '../lab/lab.ts';
+import { startCluster } from '../lab/start.ts';
+import { streamsLanded } from '../replication/stream.ts';
+import { MS } from '../server/emit.ts';
+import { LOOPBACK, runUntil, runUntilCondition } from '../server/simulation.ts';
+import type { NetConfig, World } from '../server/world.ts';
 import { type OpCtx, runStep } from './ops.ts';
 import type { Scenario, Step } from './types.ts';
 import { logMarks } from './waits.ts';
@@ -76,4 +70,21 @@ export function playStep(
   play.logFrom = logMarks(play.lab.w);
   // The real runner's snapshot takes ≥ 3 ms: bytes in flight land before the next op (scenario h3).
   runUntilCondition(play.lab.w, () => streamsLanded(play.lab.w), play.lab.w.now + LAND_MS * MS);
+}
+
+/**
+ * A scenario file as a lab setup (its steps become timed inputs: scenario/play.ts). The nodes are
+ * configured exactly as the scenario's (no lab defaults such as a 10 s PING period: PINGs move
+ * offsets); `net` is the lab's slow network unless the caller asks for another.
+ */
+export function setupFromScenario(s: Scenario, net?: NetConfig): LabSetup {
+  return {
+    nodes: Object.entries(s.nodes).map(([name, d]) => ({
+      name,
+      replicaof: d.replicaof ?? null,
+      config: d.config,
+    })),
+    config: s.config,
+    ...(net ? { net } : {}),
+  };
 }

@@ -5,7 +5,7 @@
 // (an op's own waits — a cut waits until the master drops the replica — are not slept twice).
 // The result is checked the same way: the run's PSYNC outcomes and final offsets against the
 // scenario's, played on the same network (the page's LAB_NET).
-import { MS } from '../emit.ts';
+
 import {
   applyInput,
   createLab,
@@ -16,10 +16,11 @@ import {
   LabInputError,
   trafficTick,
   writeArgv,
-} from '../lab.ts';
-import { runUntil } from '../simulation.ts';
-import type { RunRecord } from '../timeline.ts';
-import type { World } from '../world.ts';
+} from '../lab/lab.ts';
+import type { RunRecord } from '../lab/timeline.ts';
+import { MS } from '../server/emit.ts';
+import { runUntil } from '../server/simulation.ts';
+import type { World } from '../server/world.ts';
 import { settles } from './contract.ts';
 import { playStep, setupScenario } from './play.ts';
 import type { LocalText, Scenario, Step } from './types.ts';

@@ -1,8 +1,8 @@
 // Run a scenario in the engine (virtual time) and write the trace of ../shared/spec/scenarios.md.
 // The same scenario runs on real redis-server in tests/conformance; the two traces must agree.
 // The steps are played by play.ts (the op table the lab plays too), on a loopback network.
-import { MS } from '../emit.ts';
-import type { World } from '../world.ts';
+import { MS } from '../server/emit.ts';
+import type { World } from '../server/world.ts';
 import { matches, readPath } from './conditions.ts';
 import { playSteps, setupScenario } from './play.ts';
 import { snapshotNode } from './snapshot.ts';

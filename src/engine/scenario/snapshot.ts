@@ -1,7 +1,8 @@
 // A node's snapshot in the trace format: INFO replication parsed, stats, ROLE, data, log.
-import { replicationFields, roleReply } from '../info.ts';
-import { replyToJson } from '../resp.ts';
-import type { Node, World } from '../world.ts';
+
+import { replyToJson } from '../core/resp.ts';
+import { replicationFields, roleReply } from '../server/info.ts';
+import type { Node, World } from '../server/world.ts';
 import type { NodeSnapshot, ReplicationInfo, SlaveLine } from './types.ts';
 
 const HIGHLIGHT =

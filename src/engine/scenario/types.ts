@@ -1,6 +1,7 @@
 // The scenario and trace contract of ../shared/spec/scenarios.md, as types.
 // One scenario file drives both the engine (virtual time) and real redis-server processes
 // (wall time); both write a Trace of this shape, compared by tests/conformance/compare.ts.
+import type { ReplStats } from '../server/world.ts';
 
 /** A command as argv. `{i}` = 1..repeat, `{val}` = a value of `valueSize` bytes. */
 export type Argv = string[];
@@ -117,16 +118,6 @@ export interface SlaveLine {
 /** INFO replication as printed, numbers as numbers, `slaveN` parsed. */
 export type ReplicationInfo = Record<string, string | number | SlaveLine>;
 
-/** The INFO stats a trace records (and the counters a node keeps). */
-export interface ReplStats {
-  sync_full: number;
-  sync_partial_ok: number;
-  sync_partial_err: number;
-  total_net_repl_input_bytes: number;
-  total_net_repl_output_bytes: number;
-  expired_keys: number;
-}
-
 export interface NodeSnapshot {
   state: 'running' | 'stopped' | 'down';
   port: number;
@@ -181,20 +172,3 @@ export interface Trace {
   scenarioConfig?: Record<string, string>;
   ok?: boolean;
 }
-
-/**
- * The base configuration of every scenario node (scenarios.md), before the scenario's `config`
- * and the node's `config`. Shared by the engine and the real-Redis runner (tests/conformance).
- */
-export const SCENARIO_BASE_CONFIG: Readonly<Record<string, string>> = {
-  bind: '127.0.0.1',
-  'protected-mode': 'yes',
-  daemonize: 'no',
-  save: '',
-  appendonly: 'no',
-  dbfilename: 'dump.rdb',
-  loglevel: 'notice',
-  'repl-ping-replica-period': '3600',
-  'repl-diskless-sync-delay': '0',
-  'enable-debug-command': 'local',
-};

@@ -1,6 +1,7 @@
 // Scenario validation: a malformed scenario is refused with an error that names the step and
 // the field, in Redis's style: "ERR scenario steps[3] (write): field 'node': unknown node 'Z'".
-import { configValueError } from '../config.ts';
+import { configValueError } from '../core/config.ts';
+import { startOrder } from '../lab/start.ts';
 import type { Scenario, Step } from './types.ts';
 
 export class ScenarioError extends Error {}
@@ -66,6 +67,11 @@ export function validateScenario(x: unknown): Scenario {
     )
       fail(`nodes.${n}.replicaof`, `must name another node (${names.filter((m) => m !== n).join(', ')})`);
     if (d.config !== undefined) checkConfig(d.config, `nodes.${n}.config`, fail);
+  }
+  try {
+    startOrder(nodes as Record<string, { replicaof?: string }>);
+  } catch {
+    fail("field 'nodes'", 'replicaof cycle: no node can start first');
   }
   if (!Array.isArray(s.steps)) fail("field 'steps'", 'must be an array');
   for (const [i, st] of (s.steps as unknown[]).entries()) checkStep(st, i, names, fail);

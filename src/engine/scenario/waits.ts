@@ -1,13 +1,13 @@
 // What the engine-side scenario ops wait for, in virtual time. The real runner waits for the same
 // things by polling live processes (tests/conformance/real/waits.ts); the patterns and limits
 // both use are in contract.ts.
-import { cfgInt } from '../config.ts';
-import { MS } from '../emit.ts';
-import { infoFieldValue } from '../info.ts';
-import type { Lab } from '../lab.ts';
-import { runUntilCondition } from '../simulation.ts';
-import type { Node, World } from '../world.ts';
-import { ATTEMPT_FAILED, attemptEnd, REFUSED } from './contract.ts';
+import { cfgInt } from '../core/config.ts';
+import type { Lab } from '../lab/lab.ts';
+import { ATTEMPT_FAILED, attemptEnd, REFUSED } from '../replication/attempts.ts';
+import { MS } from '../server/emit.ts';
+import { infoFieldValue } from '../server/info.ts';
+import { runUntilCondition } from '../server/simulation.ts';
+import type { Node, World } from '../server/world.ts';
 import { replicationInfo } from './snapshot.ts';
 
 export function logMatch(log: string[], from: number, res: RegExp[]): boolean {

@@ -3,7 +3,7 @@
 // The lesson, while open, owns the pauses; this stays quiet then.
 import { create } from 'zustand';
 import type { EventPattern } from '../../engine/lesson/pattern.ts';
-import type { PsyncDecision } from '../../engine/psync.ts';
+import type { PsyncDecision } from '../../engine/replication/psync.ts';
 import type { Frame } from '../../protocol.ts';
 import { type FrameKind, onFrame } from '../frames.ts';
 import { ctl } from '../instance.ts';

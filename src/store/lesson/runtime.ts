@@ -10,7 +10,7 @@ import { type EventPattern, type LessonEvent, matchesEvent as matches } from '..
 import { answerOf, decidedAt, finisher, isRight, pauseAt, take } from '../../engine/lesson/progress.ts';
 import { validateLesson } from '../../engine/lesson/schema.ts';
 import type { Lesson, PredictStep, Step } from '../../engine/lesson/types.ts';
-import type { PsyncDecision } from '../../engine/psync.ts';
+import type { PsyncDecision } from '../../engine/replication/psync.ts';
 import { syncUrl } from '../boot.ts';
 import { onFrame } from '../frames.ts';
 import { ctl } from '../instance.ts';

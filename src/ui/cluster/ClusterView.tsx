@@ -34,7 +34,8 @@ function useBoxSize(ref: React.RefObject<HTMLElement | null>) {
   return size;
 }
 
-export function ClusterView() {
+/** `label`: the region's name when one page shows several labs (embedded widgets: the scenario's title). */
+export function ClusterView({ label }: { label?: string }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const size = useBoxSize(box);
@@ -52,7 +53,7 @@ export function ClusterView() {
   const fit = Math.min(MAX_SCALE, (size.w - 8) / layout.width, (size.h - 8) / layout.height);
   const scale = Math.max(MIN_SCALE, fit);
   return (
-    <section className="cluster" aria-label={t('cluster.title')}>
+    <section className="cluster" aria-label={label ?? t('cluster.title')}>
       <h2 className="sr-only">{t('cluster.title')}</h2>
       <div className="cluster-box" ref={box}>
         <div className="cluster-fit" style={{ width: layout.width * scale, height: layout.height * scale }}>

@@ -8,7 +8,8 @@ import { useT } from '../hooks.ts';
 import { Icon } from '../Icon.tsx';
 import { sliderFromSpeed, speedFromSlider, speedLabel } from './speed.ts';
 
-export function TimeBar() {
+/** The time bar; `min` (an embedded widget's controls=min): play/pause, one event forward, the time. */
+export function TimeBar({ min = false }: { min?: boolean }) {
   const t = useT();
   const playing = useLab((s) => s.playing);
   const ready = useLab((s) => s.phase === 'ready');
@@ -16,16 +17,18 @@ export function TimeBar() {
     <footer className="timebar">
       <h2 className="sr-only">{t('time.title')}</h2>
       <div className="tb-buttons">
-        <button
-          type="button"
-          className="icon"
-          onClick={() => void ctl().stepBack()}
-          disabled={!ready}
-          aria-label={t('time.stepBack')}
-          title={`${t('time.stepBack')} (←)`}
-        >
-          <Icon name="back" />
-        </button>
+        {!min && (
+          <button
+            type="button"
+            className="icon"
+            onClick={() => void ctl().stepBack()}
+            disabled={!ready}
+            aria-label={t('time.stepBack')}
+            title={`${t('time.stepBack')} (←)`}
+          >
+            <Icon name="back" />
+          </button>
+        )}
         <button
           type="button"
           className="icon play"
@@ -46,18 +49,26 @@ export function TimeBar() {
         >
           <Icon name="forward" />
         </button>
-        <button
-          type="button"
-          className="milestone"
-          onClick={() => void ctl().nextMilestone()}
-          disabled={!ready}
-          title={`${t('time.milestoneHelp')} (N)`}
-        >
-          {t('time.milestone')}
-        </button>
+        {!min && (
+          <button
+            type="button"
+            className="milestone"
+            onClick={() => void ctl().nextMilestone()}
+            disabled={!ready}
+            title={`${t('time.milestoneHelp')} (N)`}
+          >
+            {t('time.milestone')}
+          </button>
+        )}
       </div>
-      <Speed />
-      <Scrubber />
+      {min ? (
+        <Now />
+      ) : (
+        <>
+          <Speed />
+          <Scrubber />
+        </>
+      )}
     </footer>
   );
 }
@@ -111,10 +122,18 @@ function Scrubber() {
         />
         <StepMarks max={max} />
       </div>
-      <output className="tb-now mono" aria-label={t('time.now')}>
-        t = {preciseSecs(now)} s
-      </output>
+      <Now />
     </div>
+  );
+}
+
+function Now() {
+  const t = useT();
+  const now = useLab((s) => s.t);
+  return (
+    <output className="tb-now mono" aria-label={t('time.now')}>
+      t = {preciseSecs(now)} s
+    </output>
   );
 }
 

@@ -4,7 +4,8 @@
 import { accessSync, constants, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { SCENARIO_BASE_CONFIG, type Scenario } from '../../../src/engine/scenario/types.ts';
+import { BASE_CONFIG } from '../../../src/engine/lab/lab.ts';
+import type { Scenario } from '../../../src/engine/scenario/types.ts';
 import { trackDir, untrackDir } from './cleanup.ts';
 import { type InfoSection, parseInfoSection } from './info.ts';
 import { LogTail } from './logs.ts';
@@ -14,7 +15,6 @@ import { isErrorReply, RespClient } from './resp.ts';
 import type { Slot } from './slots.ts';
 
 /** The base configuration of every node (spec: scenarios.md), before scenario and node config. */
-export const BASE_CONFIG: Record<string, string> = { ...SCENARIO_BASE_CONFIG };
 
 export type NodeState = 'running' | 'stopped' | 'down';
 

@@ -2,9 +2,10 @@
 // recorded traces (spec: scenarios.md): setup (setup.ts) as step 0, then each step (ops.ts) with
 // its settle time, snapshot (snapshot.ts), expectations and outcome events (outcome.ts).
 
+import { BASE_CONFIG } from '../../../src/engine/lab/lab.ts';
 import { DEFAULT_SETTLE_MS, settles } from '../../../src/engine/scenario/contract.ts';
 import type { Scenario, Step, Trace, TraceStep } from '../../../src/engine/scenario/types.ts';
-import { BASE_CONFIG, type Cluster } from './cluster.ts';
+import type { Cluster } from './cluster.ts';
 import { checkExpectations, type Expectation } from './conditions.ts';
 import { execStep } from './ops.ts';
 import { OutcomeTracker } from './outcome.ts';

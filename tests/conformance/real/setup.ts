@@ -10,7 +10,7 @@
 // enough that this is what nearly always happens; when the logs show the other order (the master
 // put the replica online strictly before the replica finished loading), the setup is done again
 // from scratch, before any step has run.
-import { startOrder } from '../../../src/engine/scenario/contract.ts';
+import { startOrder } from '../../../src/engine/lab/start.ts';
 import type { Scenario } from '../../../src/engine/scenario/types.ts';
 import { Cluster } from './cluster.ts';
 import type { Slot } from './slots.ts';
@@ -20,7 +20,7 @@ const SETUP_ATTACH_MS = 10_000;
 const SETUP_TRIES = 4;
 
 async function startAll(cluster: Cluster): Promise<void> {
-  for (const name of startOrder(cluster.scenario)) {
+  for (const name of startOrder(cluster.scenario.nodes)) {
     const master = cluster.scenario.nodes[name].replicaof ?? null;
     if (master && cluster.node(master).master) {
       // a chained replica: its master must itself be linked, else it answers -NOMASTERLINK

@@ -1,6 +1,6 @@
 // Everything the harness waits for, always by polling with a deadline (never a fixed sleep where a
 // condition can be awaited).
-import { ATTEMPT_FAILED, attemptEnd, REFUSED } from '../../../src/engine/scenario/contract.ts';
+import { ATTEMPT_FAILED, attemptEnd, REFUSED } from '../../../src/engine/replication/attempts.ts';
 import type { FieldCondition } from '../../../src/engine/scenario/types.ts';
 import type { Cluster } from './cluster.ts';
 import { holds } from './conditions.ts';

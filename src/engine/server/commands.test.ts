@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Reply } from '../core/resp.ts';
+import { call, newClient, runStep, setupScenario } from '../index.ts';
+
+function setup(config: Record<string, string> = {}, withReplica = true) {
+  const nodes: Record<string, { config?: Record<string, string>; replicaof?: string }> = withReplica
+    ? { A: { config }, B: { replicaof: 'A' } }
+    : { A: { config } };
+  const run = setupScenario({ name: 't', nodes, steps: [] }, 1);
+  runStep(run, { op: 'wait-sync' });
+  const a = run.w.nodes.get('A')!;
+  const b = run.w.nodes.get(withReplica ? 'B' : 'A')!;
+  const exec = (node: typeof a, ...argv: string[]): Reply => {
+    const r = call(run.w, node, newClient(run.w, node), argv);
+    if (!('reply' in r)) throw new Error('blocked');
+    return r.reply;
+  };
+  return { run, a, b, exec };
+}
+
+describe('bad input gets Redis errors and changes nothing', () => {
+  it('unknown command, wrong arity, READONLY, bad CONFIG SET', () => {
+    const { a, b, exec } = setup();
+    const before = JSON.stringify([a.masterReplOffset, a.keyspace.dump(0), a.config.get('repl-timeout')]);
+    expect(exec(a, 'FOO', 'x', 'y')).toEqual({
+      t: 'error',
+      v: "ERR unknown command 'FOO', with args beginning with: 'x' 'y' ",
+    });
+    expect(exec(a, 'SET', 'k')).toEqual({ t: 'error', v: "ERR wrong number of arguments for 'set' command" });
+    expect(exec(a, 'CONFIG', 'SET', 'repl-timeout', 'soon')).toEqual({
+      t: 'error',
+      v: "ERR CONFIG SET failed (possibly related to argument 'repl-timeout') - argument couldn't be parsed into an integer",
+    });
+    expect(exec(a, 'CONFIG', 'SET', 'no-such-option', '1')).toEqual({
+      t: 'error',
+      v: "ERR Unknown option or number of arguments for CONFIG SET - 'no-such-option'",
+    });
+    expect(exec(a, 'REPLICAOF', '127.0.0.1', 'port')).toEqual({ t: 'error', v: 'ERR Invalid master port' });
+    expect(JSON.stringify([a.masterReplOffset, a.keyspace.dump(0), a.config.get('repl-timeout')])).toBe(
+      before,
+    );
+    expect(exec(b, 'SET', 'k', 'v')).toEqual({
+      t: 'error',
+      v: "READONLY You can't write against a read only replica.",
+    });
+    expect(exec(b, 'WAIT', '1', '0').t).toBe('error');
+  });
+
+  it('NOREPLICAS when min-replicas-to-write is not met; nothing reaches the stream', () => {
+    const { a, exec } = setup({ 'min-replicas-to-write': '2' });
+    const off = a.masterReplOffset;
+    expect(exec(a, 'SET', 'k', 'v')).toEqual({
+      t: 'error',
+      v: 'NOREPLICAS Not enough good replicas to write.',
+    });
+    expect(a.masterReplOffset).toBe(off);
+  });
+
+  it('an error while queueing aborts EXEC (EXECABORT), a single-write MULTI is not wrapped', () => {
+    const { run, a } = setup();
+    const c = newClient(run.w, a);
+    const r = (argv: string[]) => (call(run.w, a, c, argv) as { reply: Reply }).reply;
+    r(['MULTI']);
+    expect(r(['SET', 'x'])).toEqual({ t: 'error', v: "ERR wrong number of arguments for 'set' command" });
+    expect(r(['EXEC'])).toEqual({
+      t: 'error',
+      v: 'EXECABORT Transaction discarded because of previous errors.',
+    });
+    r(['SET', 'warm', '1']);
+    const off = a.masterReplOffset;
+    r(['MULTI']);
+    r(['SET', 't3', '3']);
+    r(['EXEC']);
+    expect(a.masterReplOffset - off).toBe(28);
+    r(['MULTI']);
+    r(['SET', 't1', '1']);
+    r(['SET', 't2', '2']);
+    r(['EXEC']);
+    expect(a.masterReplOffset - off - 28).toBe(85);
+  });
+
+  it('NOAUTH before AUTH when requirepass is set', () => {
+    const { run, a } = setup({ requirepass: 'pw' }, false);
+    const c = { ...newClient(run.w, a), authenticated: false };
+    expect((call(run.w, a, c, ['GET', 'k']) as { reply: Reply }).reply).toEqual({
+      t: 'error',
+      v: 'NOAUTH Authentication required.',
+    });
+    expect((call(run.w, a, c, ['AUTH', 'nope']) as { reply: Reply }).reply).toEqual({
+      t: 'error',
+      v: 'WRONGPASS invalid username-password pair or user is disabled.',
+    });
+    expect((call(run.w, a, c, ['AUTH', 'pw']) as { reply: Reply }).reply).toEqual({ t: 'simple', v: 'OK' });
+  });
+
+  it('REPLCONF from a console answers as replconfCommand does (checked on 7.0.15)', () => {
+    const { a, exec } = setup({}, false);
+    const err = (v: string) => ({ t: 'error', v });
+    expect(exec(a, 'REPLCONF', 'ip-address', 'h'.repeat(255))).toEqual({ t: 'simple', v: 'OK' });
+    expect(exec(a, 'REPLCONF', 'listening-port', 'abc')).toEqual(
+      err('ERR value is not an integer or out of range'),
+    );
+    expect(exec(a, 'REPLCONF', 'foo', 'bar')).toEqual(err('ERR Unrecognized REPLCONF option: foo'));
+    expect(exec(a, 'REPLCONF', 'foo')).toEqual(err('ERR syntax error'));
+    expect(exec(a, 'REPLCONF', 'listening-port', '12', 'ip-address', 'x'.repeat(300))).toEqual(
+      err('ERR REPLCONF ip-address provided by replica instance is too long: 300 bytes'),
+    );
+  });
+});

@@ -1,0 +1,506 @@
+// The command entry of a node, as a redis-cli user (or the scenario runner) reaches it:
+// processCommand's checks in Redis's order, then the server commands (REPLICAOF, CONFIG, INFO,
+// ROLE, WAIT, SHUTDOWN, BGSAVE, CLIENT KILL, MULTI/EXEC, …) or the keyspace's data commands,
+// then propagation. Every error is Redis's own text; a refused command changes nothing.
+
+import {
+  cfgInt,
+  configSetError,
+  findParam,
+  globMatch,
+  normalise,
+  PARAMS,
+  setConfig,
+} from '../core/config.ts';
+import { COMMAND_TABLE, checkArity, unknownCommandError as unknownCommandReply } from '../keyspace/index.ts';
+import { parseInt64, toSafeNumber } from '../keyspace/numbers.ts';
+import type { Pending } from './blocked.ts';
+import { emit, log, unixMs } from './emit.ts';
+import { ctxFor } from './exec.ts';
+import { infoText, roleReply } from './info.ts';
+
+export function unknownCommandError(argv: Argv): string {
+  const r = unknownCommandReply(argv);
+  return r.t === 'error' ? r.v : 'ERR unknown command';
+}
+
+import { type Argv, arr, bulk, cliText, err, int, NIL, OK, type Reply, simple } from '../core/resp.ts';
+import { recordAcked } from '../replication/acked.ts';
+import {
+  checkAuth,
+  countAcks,
+  dropReplicaClient,
+  refreshGoodSlaves,
+  replconf,
+  saveInfo,
+  snapshotRdb,
+} from '../replication/master.ts';
+import { replicaClientDesc } from '../replication/obuf.ts';
+import { freeMasterClient, isLoading, setMaster, unsetMaster } from '../replication/replica.ts';
+import { propagate, trim } from '../replication/stream.ts';
+import { bgsave, emptyStats, shutdown } from './lifecycle.ts';
+import type { BlockedClient, Node, World } from './world.ts';
+
+/** One user connection to a node (redis-cli, the scenario runner, the lab console). */
+export interface ClientCtx {
+  id: number;
+  db: number;
+  authenticated: boolean;
+  user: string;
+  multi: Argv[] | null;
+  multiError: boolean;
+  /** Offset after this client's last write (WAIT counts ACKs against it). */
+  woff: number;
+  /** CLIENT INFO-like text used in log lines ("user request from '…'"). */
+  desc: string;
+}
+
+export function newClient(w: World, node: Node, db = 0): ClientCtx {
+  const id = w.nextClientId++;
+  return {
+    id,
+    db,
+    authenticated: true,
+    user: 'default',
+    multi: null,
+    multiError: false,
+    woff: 0,
+    desc: `id=${id} addr=127.0.0.1:${50000 + id} laddr=127.0.0.1:${node.port} fd=8 name= db=${db}`,
+  };
+}
+
+/** A reply now, or a blocked call (blocked.ts) that resolves later. */
+export type CallResult = { reply: Reply } | { pending: Pending };
+
+function isWrite(name: string): boolean {
+  return isWriteSpec(COMMAND_TABLE.get(name));
+}
+
+/** Write commands, memoised per spec object (flags never change). */
+const writeFlag = new WeakMap<object, boolean>();
+function isWriteSpec(spec: { flags: readonly string[] } | undefined): boolean {
+  if (!spec) return false;
+  let v = writeFlag.get(spec);
+  if (v === undefined) writeFlag.set(spec, (v = spec.flags.includes('write')));
+  return v;
+}
+
+/**
+ * Commands flagged `stale` in Redis 7.0's command table: still served by a replica whose link is
+ * down when replica-serve-stale-data is no (PING and DBSIZE are not: -MASTERDOWN).
+ */
+const OK_STALE = new Set(
+  'acl auth client command config debug discard echo eval eval_ro evalsha evalsha_ro exec failover fcall fcall_ro hello info lastsave latency monitor multi publish pubsub quit readonly readwrite replconf replicaof reset role select shutdown slaveof slowlog subscribe psubscribe unsubscribe punsubscribe ssubscribe sunsubscribe spublish time unwatch watch'.split(
+    ' ',
+  ),
+);
+/** Commands flagged `loading`: served while an RDB loads; the others get -LOADING (REPLICAOF too). */
+const OK_LOADING = new Set(
+  [...OK_STALE].filter(
+    (c) => !/^(eval|evalsha|eval_ro|evalsha_ro|fcall|fcall_ro|failover|replicaof|slaveof)$/.test(c),
+  ),
+);
+
+/** Run one command from a user client on `node` at the current time. */
+export function call(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
+  if (node.state !== 'running') return { reply: err('ERR node is not running') };
+  const r = process(w, node, c, argv);
+  if (w.emitEvents)
+    emit(w, {
+      type: 'command',
+      node: node.name,
+      argv,
+      // The whole reply as redis-cli prints it (the console shows it as is).
+      reply: 'reply' in r ? cliText(argv, r.reply) : `(blocked) ${r.pending.waiting}`,
+    });
+  return r;
+}
+
+/** A refused command: an error reply, and inside MULTI the transaction is flagged (EXECABORT). */
+function rejectFor(c: ClientCtx): (e: string) => CallResult {
+  return c.multi !== null ? rejectInMulti(c) : rejectPlain;
+}
+const rejectPlain = (e: string): CallResult => ({ reply: err(e) });
+function rejectInMulti(c: ClientCtx): (e: string) => CallResult {
+  return (e) => {
+    c.multiError = true;
+    return { reply: err(e) };
+  };
+}
+
+function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
+  if (argv.length === 0) return { reply: err('ERR empty command') };
+  const name = argv[0].toLowerCase();
+  const spec = COMMAND_TABLE.get(name);
+  const inMulti = c.multi !== null;
+  const reject = rejectFor(c);
+  // Unknown command / subcommand and arity: the keyspace's table and Redis's exact texts.
+  const bad = checkArity(argv);
+  if (bad || !spec) return reject(bad?.t === 'error' ? bad.v : unknownCommandError(argv));
+  if (!c.authenticated && name !== 'auth' && name !== 'hello')
+    return reject('NOAUTH Authentication required.');
+  const write =
+    isWriteSpec(spec) || (name === 'exec' && (c.multi ?? []).some((a) => isWrite(a[0].toLowerCase())));
+  if (write && !node.link) {
+    const n = cfgInt(node.config, 'min-replicas-to-write');
+    if (n > 0 && cfgInt(node.config, 'min-replicas-max-lag') > 0 && node.goodSlaves < n)
+      return reject('NOREPLICAS Not enough good replicas to write.');
+  }
+  if (write && node.link && node.config.get('replica-read-only') === 'yes')
+    return reject("READONLY You can't write against a read only replica.");
+  if (
+    node.link &&
+    node.link.state !== 'REPL_STATE_CONNECTED' &&
+    node.config.get('replica-serve-stale-data') === 'no' &&
+    !OK_STALE.has(name)
+  )
+    return reject("MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.");
+  if (isLoading(node) && !OK_LOADING.has(name))
+    return reject('LOADING Redis is loading the dataset in memory');
+  if (inMulti && !['exec', 'discard', 'multi', 'watch', 'unwatch'].includes(name)) {
+    c.multi!.push(argv);
+    return { reply: simple('QUEUED') };
+  }
+  switch (name) {
+    case 'multi':
+      if (inMulti) return { reply: err('ERR MULTI calls can not be nested') };
+      c.multi = [];
+      c.multiError = false;
+      return { reply: OK };
+    case 'discard':
+      if (!inMulti) return { reply: err('ERR DISCARD without MULTI') };
+      c.multi = null;
+      return { reply: OK };
+    case 'exec':
+      return { reply: execMulti(w, node, c) };
+    case 'watch':
+    case 'unwatch':
+      if (inMulti && name === 'watch') return { reply: err('ERR WATCH inside MULTI is not allowed') };
+      return { reply: OK };
+  }
+  const ops: { db: number; argv: Argv }[] = [];
+  const r = execOne(w, node, c, argv, ops);
+  if ('reply' in r) finishCall(w, node, c, ops);
+  return r;
+}
+
+function finishCall(w: World, node: Node, c: ClientCtx, ops: { db: number; argv: Argv }[]): void {
+  if (ops.length === 0) return;
+  node.dirty += ops.length;
+  propagate(w, node, ops);
+  c.woff = node.masterReplOffset;
+  recordAcked(node);
+}
+
+function execMulti(w: World, node: Node, c: ClientCtx): Reply {
+  if (c.multi === null) return err('ERR EXEC without MULTI');
+  const queued = c.multi;
+  const aborted = c.multiError;
+  c.multi = null;
+  c.multiError = false;
+  if (aborted) return err('EXECABORT Transaction discarded because of previous errors.');
+  const ops: { db: number; argv: Argv }[] = [];
+  const replies: Reply[] = [];
+  for (const a of queued) {
+    const r = execOne(w, node, c, a, ops);
+    replies.push('reply' in r ? r.reply : err('ERR command not allowed inside a transaction'));
+  }
+  finishCall(w, node, c, ops);
+  return arr(replies);
+}
+
+/** Execute one command (already checked); data-command effects are appended to `ops`. */
+function execOne(
+  w: World,
+  node: Node,
+  c: ClientCtx,
+  argv: Argv,
+  ops: { db: number; argv: Argv }[],
+): CallResult {
+  const name = argv[0].toLowerCase();
+  const server = SERVER_COMMANDS[name];
+  if (server) return server(w, node, c, argv);
+  if (name === 'publish') {
+    // No subscribers live in the lab; PUBLISH is still replicated (spec §1: 38 bytes for chan/hello).
+    if (!node.link) ops.push({ db: c.db, argv });
+    return { reply: int(0) };
+  }
+  const res = node.keyspace.exec(c.db, argv, ctxFor(w, false, node));
+  if (!res) return { reply: err(unknownCommandError(argv)) };
+  // A writable replica's local writes are not propagated (replicationFeedSlaves returns on a replica).
+  if (!node.link) for (const p of res.propagate) ops.push({ db: c.db, argv: p });
+  if (w.emitEvents && res.changed.length > 0)
+    emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
+  if (res.expiredOnReplica)
+    emit(w, { type: 'replica.expired-read', node: node.name, keys: res.expiredOnReplica });
+  return { reply: res.reply };
+}
+
+type Handler = (w: World, node: Node, c: ClientCtx, argv: Argv) => CallResult;
+const ok = (reply: Reply): CallResult => ({ reply });
+
+function addrOf(c: ClientCtx): string {
+  return c.desc;
+}
+
+/** REPLICAOF host port | NO ONE. The host must be 127.0.0.1/localhost: the lab runs on one machine. */
+const replicaof: Handler = (w, node, c, argv) => {
+  const [host, portText] = [argv[1], argv[2]];
+  if (host.toLowerCase() === 'no' && portText.toLowerCase() === 'one') {
+    if (node.link) unsetMaster(w, node, addrOf(c));
+    return ok(OK);
+  }
+  if (!/^\d+$/.test(portText) || Number(portText) > 65535) return ok(err('ERR Invalid master port'));
+  const port = Number(portText);
+  if (!['127.0.0.1', 'localhost'].includes(host.toLowerCase()))
+    return ok(err(`ERR PSYNC Lab nodes live on 127.0.0.1: can't reach ${host}`));
+  if (node.link && node.link.masterPort === port) {
+    log(
+      w,
+      node,
+      'REPLICAOF would result into synchronization with the master we are already connected with. No operation performed.',
+    );
+    return ok(simple('OK Already connected to specified master'));
+  }
+  if (port === node.port) return ok(err('ERR Cannot replicate from myself'));
+  const master = w.ports.get(port) ?? `:${port}`;
+  setMaster(w, node, master, '127.0.0.1', port, addrOf(c));
+  return ok(OK);
+};
+
+const configCmd: Handler = (w, node, _c, argv) => {
+  const sub = argv[1].toLowerCase();
+  if (sub === 'get') {
+    if (argv.length < 3) return ok(err("ERR wrong number of arguments for 'config|get' command"));
+    const out: Reply[] = [];
+    const seen = new Set<string>();
+    for (const pat of argv.slice(2)) {
+      for (const p of PARAMS) {
+        if (p.hidden && /[*?[]/.test(pat)) continue;
+        const names = [p.name, ...(p.aliases ?? [])];
+        for (const n of names) {
+          if (!seen.has(n) && globMatch(pat, n) && (n === p.name || !/[*?[]/.test(pat))) {
+            seen.add(n);
+            out.push(bulk(n), bulk(node.config.get(p.name) ?? p.def));
+          }
+        }
+      }
+    }
+    return ok(arr(out));
+  }
+  if (sub === 'set') {
+    if (argv.length < 4 || argv.length % 2 !== 0)
+      return ok(err("ERR wrong number of arguments for 'config|set' command"));
+    const updates: [string, string][] = [];
+    for (let i = 2; i < argv.length; i += 2) {
+      const p = findParam(argv[i]);
+      if (!p) return ok(err(`ERR Unknown option or number of arguments for CONFIG SET - '${argv[i]}'`));
+      if (p.immutable) return ok(err(configSetError(argv[i], "can't set immutable config")));
+      const v = normalise(p, argv[i + 1], node.config.get(p.name));
+      if ('error' in v) return ok(err(configSetError(argv[i], v.error)));
+      updates.push([p.name, v.value]);
+    }
+    for (const [k, v] of updates) applyConfig(w, node, k, v);
+    return ok(OK);
+  }
+  if (sub === 'resetstat') {
+    node.stats = emptyStats();
+    return ok(OK);
+  }
+  return ok(err(`ERR unknown subcommand '${argv[1]}'. Try CONFIG HELP.`));
+};
+
+/** CONFIG SET side effects: resizing the backlog (min 16384) and refreshing derived state. */
+function applyConfig(w: World, node: Node, key: string, value: string): void {
+  if (key === 'repl-backlog-size') value = String(Math.max(16384, Number(value)));
+  setConfig(node.config, key, value);
+  if (key === 'repl-backlog-size') trim(w, node);
+  if (key === 'requirepass' && value !== '') {
+    /* existing connections stay authenticated, as in Redis */
+  }
+  if (key.startsWith('min-replicas')) refreshGoodSlaves(w, node);
+}
+
+const waitCmd: Handler = (w, node, c, argv) => {
+  if (node.link)
+    return ok(
+      err(
+        'ERR WAIT cannot be used with replica instances. Please also note that since Redis 4.0 if a replica is configured to be writable (which is not the default) writes to replicas are just local and are not propagated.',
+      ),
+    );
+  // string2ll on both (7.0.15: `WAIT 99999999999999999999 0` → value error, `WAIT 1 9223372036854775807`
+  // blocks with no error: the timeout is not checked against the clock).
+  const n = parseInt64(argv[1]);
+  if (n === null) return ok(err('ERR value is not an integer or out of range'));
+  const t = parseInt64(argv[2]);
+  if (t === null) return ok(err('ERR timeout is not an integer or out of range'));
+  const numreplicas = toSafeNumber(n);
+  const timeout = toSafeNumber(t);
+  if (timeout < 0) return ok(err('ERR timeout is negative'));
+  const acked = countAcks(node, c.woff);
+  if (acked >= numreplicas) {
+    // The lab shows WAIT's answer beside the "acknowledged but lost" counter (a late one: unblock).
+    emit(w, { type: 'wait.answered', node: node.name, asked: numreplicas, got: acked });
+    return ok(int(acked));
+  }
+  const deadline = timeout > 0 ? w.now + timeout * 1000 : null;
+  const holder: BlockedClient = {
+    kind: 'wait',
+    numreplicas,
+    offset: c.woff,
+    deadline,
+    reply: null,
+    waiting: `WAIT ${argv[1]} ${argv[2]}: waiting for ${plural(numreplicas, 'replica')} to acknowledge offset ${c.woff} (${acked} so far, ${timeout > 0 ? `timeout ${timeout} ms` : 'no timeout'})`,
+    node: node.name,
+    argv,
+  };
+  node.blocked.push(holder);
+  if (deadline !== null) w.queue.push(deadline, { t: 'wait-timeout', node: node.name, gen: node.gen });
+  if (!node.getackPending) {
+    node.getackPending = true;
+    // beforeSleep sends one REPLCONF GETACK * per event-loop iteration.
+    w.queue.push(w.now, { t: 'flush', node: node.name, gen: node.gen });
+  }
+  return { pending: holder };
+};
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+const shutdownCmd: Handler = (w, node, _c, argv) => {
+  let save: boolean | null = null;
+  let now = false;
+  for (const a of argv.slice(1)) {
+    const l = a.toLowerCase();
+    if (l === 'save') save = true;
+    else if (l === 'nosave') save = false;
+    else if (l === 'now' || l === 'force') now = now || l === 'now';
+    else if (l !== 'abort') return ok(err('ERR syntax error'));
+  }
+  const r = shutdown(w, node, { save, now }, argv);
+  return r.reply ? ok(r.reply) : { pending: r };
+};
+
+const clientCmd: Handler = (w, node, c, argv) => {
+  const sub = argv[1].toLowerCase();
+  if (sub === 'id') return ok(int(c.id));
+  if (sub === 'setname' || sub === 'setinfo') return ok(OK);
+  if (sub === 'getname') return ok(NIL);
+  if (sub === 'list' || sub === 'info') {
+    const lines = [`${c.desc} cmd=client|${sub}`];
+    for (const s of node.slaves) lines.push(`${replicaClientDesc(node, s)} cmd=replconf`);
+    if (node.master)
+      lines.push(
+        `id=${node.gen * 1000} addr=${node.link?.masterHost}:${node.link?.masterPort} flags=M db=${node.master.db} cmd=NULL`,
+      );
+    return ok(bulk(`${lines.join('\n')}\n`));
+  }
+  if (sub === 'kill') {
+    // CLIENT KILL TYPE master|replica|slave|normal [...]: the new form returns the number killed.
+    const i = argv.findIndex((a, k) => k >= 2 && a.toLowerCase() === 'type');
+    if (i < 0 || i + 1 >= argv.length) return ok(err('ERR syntax error'));
+    const type = argv[i + 1].toLowerCase();
+    let killed = 0;
+    if (type === 'master') {
+      if (node.master) {
+        freeMasterClient(w, node, 'cache');
+        killed = 1;
+      }
+    } else if (type === 'replica' || type === 'slave') {
+      for (const s of [...node.slaves]) {
+        dropReplicaClient(w, node, s, '');
+        killed++;
+      }
+    } else if (type !== 'normal' && type !== 'pubsub')
+      return ok(err(`ERR Unknown client type '${argv[i + 1]}'`));
+    return ok(int(killed));
+  }
+  return ok(err(`ERR unknown subcommand '${argv[1]}'. Try CLIENT HELP.`));
+};
+
+const aclCmd: Handler = (_w, node, _c, argv) => {
+  const sub = argv[1].toLowerCase();
+  if (sub === 'setuser') {
+    if (argv.length < 3) return ok(err("ERR wrong number of arguments for 'acl|setuser' command"));
+    const name = argv[2];
+    const u = node.users.get(name) ?? { on: false, passwords: [] };
+    for (const rule of argv.slice(3)) {
+      if (rule === 'on') u.on = true;
+      else if (rule === 'off') u.on = false;
+      else if (rule.startsWith('>')) u.passwords.push(rule.slice(1));
+      else if (rule === 'nopass' || rule === 'resetpass') u.passwords = [];
+      else if (
+        !/^[+\-~&%]|^(allkeys|allcommands|allchannels|nocommands|reset|resetkeys|resetchannels)$/.test(rule)
+      )
+        return ok(err(`ERR Error in ACL SETUSER modifier '${rule}': Syntax error`));
+    }
+    node.users.set(name, u);
+    return ok(OK);
+  }
+  if (sub === 'users') return ok(arr(['default', ...node.users.keys()].sort().map((n) => bulk(n))));
+  if (sub === 'whoami') return ok(bulk('default'));
+  return ok(err(`ERR unknown subcommand '${argv[1]}'. Try ACL HELP.`));
+};
+
+const SERVER_COMMANDS: Record<string, Handler> = {
+  ping: (_w, _n, _c, a) => ok(a.length > 1 ? bulk(a[1]) : simple('PONG')),
+  echo: (_w, _n, _c, a) => ok(bulk(a[1])),
+  select: (_w, _n, c, a) => {
+    const v = parseInt64(a[1]);
+    if (v === null) return ok(err('ERR value is not an integer or out of range'));
+    const db = toSafeNumber(v);
+    if (db < 0 || db > 15) return ok(err('ERR DB index is out of range'));
+    c.db = db;
+    return ok(OK);
+  },
+  auth: (_w, node, c, a) => {
+    if (a.length > 3) return ok(err('ERR syntax error'));
+    const r = checkAuth(node, a);
+    if (r === OK) {
+      c.authenticated = true;
+      c.user = a.length === 3 ? a[1] : 'default';
+    }
+    return ok(r);
+  },
+  info: (w, node, _c, a) => ok(bulk(infoText(w, node, a[1] ?? 'default') ?? '')),
+  role: (_w, node) => ok(roleReply(node)),
+  replicaof,
+  slaveof: replicaof,
+  config: configCmd,
+  wait: waitCmd,
+  shutdown: shutdownCmd,
+  client: clientCmd,
+  acl: aclCmd,
+  bgsave: (w, node) => {
+    if (node.child) return ok(err('ERR Background save already in progress'));
+    bgsave(w, node);
+    return ok(simple('Background saving started'));
+  },
+  save: (w, node) => {
+    if (node.child) return ok(err('ERR Background save already in progress'));
+    node.disk = snapshotRdb(w, node, saveInfo(node));
+    node.lastSaveMs = unixMs(w);
+    node.dirty = 0;
+    log(w, node, 'DB saved on disk');
+    return ok(OK);
+  },
+  lastsave: (w, node) => ok(int(Math.floor((node.lastSaveMs || unixMs(w)) / 1000))),
+  time: (w) => {
+    const ms = unixMs(w);
+    return ok(arr([bulk(String(Math.floor(ms / 1000))), bulk(String((ms % 1000) * 1000 + (w.now % 1000)))]));
+  },
+  command: (_w, _n, _c, a) => (a[1]?.toLowerCase() === 'count' ? ok(int(COMMAND_TABLE.size)) : ok(arr([]))),
+  debug: () => ok(err('ERR DEBUG is not available in PSYNC Lab')),
+  replconf: (_w, _n, _c, a) => {
+    // A console client is no replica: its ACK/GETACK change nothing (Redis sends no reply at all;
+    // the console shows OK rather than hang).
+    const r = replconf({ listeningPort: 0, announcedIp: '', capaEof: false, capaPsync2: false }, a);
+    return ok(r === 'getack' || 'ack' in r ? OK : r);
+  },
+  psync: () =>
+    ok(err('ERR PSYNC from a console client is not supported in PSYNC Lab: use REPLICAOF on a node')),
+  sync: () =>
+    ok(err('ERR SYNC from a console client is not supported in PSYNC Lab: use REPLICAOF on a node')),
+  failover: () =>
+    ok(err('ERR FAILOVER is not supported in PSYNC Lab yet: use REPLICAOF NO ONE then REPLICAOF')),
+  hello: () => ok(err('NOPROTO unsupported protocol version')),
+};

@@ -1,0 +1,49 @@
+// Running a data command on a node's keyspace: the ExecContext it runs with, and the
+// `data.changed` event. Used by the command layer (client commands) and by the replica applying
+// its master's stream — one module both import, so neither reaches the other through a hook.
+import { cfgInt } from '../core/config.ts';
+import { nextFloat } from '../core/random.ts';
+import type { Argv } from '../core/resp.ts';
+import type { ExecContext } from '../keyspace/types.ts';
+import { emit, unixMs } from './emit.ts';
+import type { Node, World } from './world.ts';
+
+/**
+ * One ExecContext per world, refreshed per call (no closure allocated on the hot path). A cache
+ * beside the World, not in it: a cloned World (a timeline checkpoint) gets its own, drawing from
+ * its own rng.
+ */
+const ctxCache = new WeakMap<World, ExecContext>();
+
+export function ctxFor(w: World, fromMaster: boolean, node?: Node): ExecContext {
+  let ctx = ctxCache.get(w);
+  if (!ctx) {
+    const rng = w.rng;
+    ctx = { nowMs: 0, random: () => nextFloat(rng), fromMaster: false };
+    ctxCache.set(w, ctx);
+  }
+  ctx.nowMs = unixMs(w);
+  ctx.fromMaster = fromMaster;
+  ctx.replica = !!node?.link;
+  ctx.scriptWriteDenied = node && !fromMaster ? scriptWriteDenied(node) : undefined;
+  return ctx;
+}
+
+/** What a write called from EVAL hits on this node (Redis checks it per call inside the script). */
+function scriptWriteDenied(node: Node): string | undefined {
+  if (node.link && node.config.get('replica-read-only') === 'yes')
+    return "READONLY You can't write against a read only replica.";
+  if (!node.link) {
+    const n = cfgInt(node.config, 'min-replicas-to-write');
+    if (n > 0 && cfgInt(node.config, 'min-replicas-max-lag') > 0 && node.goodSlaves < n)
+      return 'NOREPLICAS Not enough good replicas to write.';
+  }
+  return undefined;
+}
+
+/** A command from the master's stream, on a replica (its reply is discarded, as Redis does). */
+export function execFromMaster(w: World, node: Node, db: number, argv: Argv): void {
+  const res = node.keyspace.exec(db, argv, ctxFor(w, true));
+  if (w.emitEvents && res && res.changed.length > 0)
+    emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
+}

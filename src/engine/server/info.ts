@@ -1,0 +1,158 @@
+// INFO replication / INFO stats / ROLE, in the exact text Redis 7.0 prints (spec §11).
+import { cfgBool, cfgInt } from '../core/config.ts';
+import { arr, bulk, int, type Reply } from '../core/resp.ts';
+import { roleStateName } from '../replication/handshake.ts';
+import { isLoading } from '../replication/replica.ts';
+import { secOf, unixSec } from './emit.ts';
+import type { Node, World } from './world.ts';
+
+/** The `# Replication` section as ordered field/value pairs (numbers stay numbers for traces). */
+export function replicationFields(w: World, node: Node): [string, string | number][] {
+  const f: [string, string | number][] = [];
+  const link = node.link;
+  f.push(['role', link ? 'slave' : 'master']);
+  if (link) {
+    f.push(['master_host', link.masterHost]);
+    f.push(['master_port', link.masterPort]);
+    const up = link.state === 'REPL_STATE_CONNECTED';
+    f.push(['master_link_status', up ? 'up' : 'down']);
+    f.push([
+      'master_last_io_seconds_ago',
+      node.master ? unixSec(w) - secOf(w, node.master.lastInteraction) : -1,
+    ]);
+    const syncing = link.state === 'REPL_STATE_TRANSFER';
+    f.push(['master_sync_in_progress', syncing ? 1 : 0]);
+    const mc = node.master ?? node.cachedMaster;
+    f.push(['slave_read_repl_offset', mc ? mc.readReploff : 1]);
+    f.push(['slave_repl_offset', mc ? mc.reploff : 1]);
+    if (syncing && link.transfer) {
+      const t = link.transfer;
+      const read = t.read;
+      f.push(['master_sync_total_bytes', t.total]);
+      f.push(['master_sync_read_bytes', read]);
+      f.push(['master_sync_left_bytes', t.total - read]);
+      f.push([
+        'master_sync_perc',
+        (t.total > 0 ? (read * 100) / t.total : -0)
+          .toFixed(2)
+          .replace(/^0\.00$/, t.total <= 0 ? '-0.00' : '0.00'),
+      ]);
+      f.push(['master_sync_last_io_seconds_ago', unixSec(w) - secOf(w, link.lastIo)]);
+    }
+    if (!up)
+      f.push(['master_link_down_since_seconds', link.downSince ? unixSec(w) - secOf(w, link.downSince) : -1]);
+    f.push(['slave_priority', cfgInt(node.config, 'replica-priority')]);
+    f.push(['slave_read_only', cfgBool(node.config, 'replica-read-only') ? 1 : 0]);
+    f.push(['replica_announced', cfgBool(node.config, 'replica-announced') ? 1 : 0]);
+  }
+  f.push(['connected_slaves', node.slaves.length]);
+  if (cfgInt(node.config, 'min-replicas-to-write') && cfgInt(node.config, 'min-replicas-max-lag'))
+    f.push(['min_slaves_good_slaves', node.goodSlaves]);
+  const now = unixSec(w);
+  node.slaves.forEach((s, i) => {
+    const lag = s.replstate === 'online' ? now - s.ackTime : 0;
+    // INFO prints both SLAVE_STATE_WAIT_BGSAVE_START and _END as "wait_bgsave".
+    const state = s.replstate.startsWith('wait_bgsave') ? 'wait_bgsave' : s.replstate;
+    f.push([
+      `slave${i}`,
+      `ip=${s.announcedIp},port=${s.listeningPort},state=${state},offset=${s.ackOff},lag=${lag}`,
+    ]);
+  });
+  f.push(['master_failover_state', 'no-failover']);
+  f.push(['master_replid', node.replid]);
+  f.push(['master_replid2', node.replid2]);
+  f.push(['master_repl_offset', node.masterReplOffset]);
+  f.push(['second_repl_offset', node.secondReplOffset]);
+  f.push(['repl_backlog_active', node.backlog ? 1 : 0]);
+  f.push(['repl_backlog_size', cfgInt(node.config, 'repl-backlog-size')]);
+  f.push(['repl_backlog_first_byte_offset', node.backlog ? node.backlog.offset : 0]);
+  f.push(['repl_backlog_histlen', node.backlog ? node.backlog.histlen : 0]);
+  return f;
+}
+
+export function statsFields(node: Node): [string, number][] {
+  const s = node.stats;
+  return [
+    ['sync_full', s.sync_full],
+    ['sync_partial_ok', s.sync_partial_ok],
+    ['sync_partial_err', s.sync_partial_err],
+    ['expired_keys', s.expired_keys],
+    ['total_net_repl_input_bytes', s.total_net_repl_input_bytes],
+    ['total_net_repl_output_bytes', s.total_net_repl_output_bytes],
+  ];
+}
+
+/** INFO text for the requested sections (CRLF line ends, like Redis). */
+export function infoText(w: World, node: Node, section: string): string | null {
+  const sec = section.toLowerCase();
+  const parts: string[] = [];
+  const want = (name: string) => sec === 'all' || sec === 'default' || sec === 'everything' || sec === name;
+  if (want('server'))
+    parts.push(
+      [
+        '# Server',
+        'redis_version:7.0.15',
+        'redis_mode:standalone',
+        `run_id:${node.runId}`,
+        `tcp_port:${node.port}`,
+        `uptime_in_seconds:${unixSec(w) - secOf(w, node.startedAt)}`,
+        'hz:10',
+      ].join('\r\n'),
+    );
+  if (want('keyspace')) {
+    const lines = ['# Keyspace'];
+    for (let db = 0; db < 16; db++) {
+      const n = node.keyspace.dbsize(db);
+      if (n > 0) lines.push(`db${db}:keys=${n},expires=${node.keyspace.expiresCount(db)},avg_ttl=0`);
+    }
+    parts.push(lines.join('\r\n'));
+  }
+  if (want('persistence'))
+    parts.push(
+      [
+        '# Persistence',
+        `loading:${isLoading(node) ? 1 : 0}`,
+        'async_loading:0',
+        `rdb_changes_since_last_save:${node.dirty}`,
+        `rdb_bgsave_in_progress:${node.child ? 1 : 0}`,
+        // lastsave starts as the start time.
+        `rdb_last_save_time:${node.lastSaveMs ? Math.floor(node.lastSaveMs / 1000) : secOf(w, node.startedAt)}`,
+      ].join('\r\n'),
+    );
+  if (want('stats')) parts.push(['# Stats', ...statsFields(node).map(([k, v]) => `${k}:${v}`)].join('\r\n'));
+  if (want('replication'))
+    parts.push(['# Replication', ...replicationFields(w, node).map(([k, v]) => `${k}:${v}`)].join('\r\n'));
+  if (parts.length === 0) return sec === '' ? null : '';
+  return `${parts.join('\r\n\r\n')}\r\n`;
+}
+
+/** Any INFO field by name, as a number when it reads as one (a scenario's `wait` on any section). */
+export function infoFieldValue(w: World, node: Node, field: string): string | number | undefined {
+  const text = infoText(w, node, 'everything') ?? '';
+  const line = text.split('\r\n').find((l) => l.startsWith(`${field}:`));
+  if (line === undefined) return undefined;
+  const v = line.slice(field.length + 1);
+  return v !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
+}
+
+/** ROLE: ["master", offset, [[ip, "port", "ack"], …]] or ["slave", host, port, state, offset|-1]. */
+export function roleReply(node: Node): Reply {
+  const link = node.link;
+  if (!link) {
+    const online = node.slaves.filter((s) => s.replstate === 'online');
+    return arr([
+      bulk('master'),
+      int(node.masterReplOffset),
+      arr(
+        online.map((s) => arr([bulk(s.announcedIp), bulk(String(s.listeningPort)), bulk(String(s.ackOff))])),
+      ),
+    ]);
+  }
+  return arr([
+    bulk('slave'),
+    bulk(link.masterHost),
+    int(link.masterPort),
+    bulk(roleStateName(link.state)),
+    int(node.master ? node.master.reploff : -1),
+  ]);
+}
