@@ -63,6 +63,7 @@ test('a stray key in a scrubbed-back scenario: the notice, marked steps, and Ctr
   await seek(page, lastAt(original) + 500_000);
   // Back to step 4 (the cut), then a stray W: a write on A at a moment the scenario had its own future.
   await steps.nth(3).click();
+  await expect.poll(() => now(page)).toBeLessThan(lastAt(original)); // the jump back has landed
   const at = await now(page);
   await page.keyboard.press('w');
   const notice = page.getByRole('status').filter({ hasText: 'has left scenario' });

@@ -5,7 +5,6 @@ import './record.css';
 import { useEffect } from 'react';
 import { useLab } from '../../store/store.ts';
 import { undo } from '../../store/undo.ts';
-import { useT } from '../hooks.ts';
 import { Dismiss, LinkActions } from './LinkActions.tsx';
 import { recordText } from './text.ts';
 
@@ -40,9 +39,14 @@ function ForkNotice() {
 
 /** Beside the other notices (bottom right), above them; announced politely as they are. */
 export default function RecordNotices() {
-  const t = useT();
+  const lang = useLab((s) => s.lang);
   return (
-    <div className="notices record-notices" role="status" aria-live="polite" aria-label={t('notices.title')}>
+    <div
+      className="notices record-notices"
+      role="status"
+      aria-live="polite"
+      aria-label={recordText(lang, 'region')}
+    >
       <LinkActions />
       <ForkNotice />
     </div>

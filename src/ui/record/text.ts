@@ -5,6 +5,7 @@ import type { Lang } from '../../i18n/index.ts';
 import { pick } from '../lesson/entry-text.ts';
 
 export const RECORD_TEXT = {
+  region: { zh: '这次运行', en: 'This run' },
   forked: {
     zh: '你在过去 (t = {t} 秒) 做了操作：从这里开始新的未来。',
     en: 'You acted in the past (t = {t} s): a new future starts here.',
