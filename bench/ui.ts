@@ -4,6 +4,7 @@
 // the rAF callback (headless rAF timestamps sit on a perfect 16.7 ms grid even when the main
 // thread is blocked, so they would hide jank).
 //   ui.frame_gap_p95_ms      95th percentile of frame-to-frame gaps (goal ≤ 17)
+//   ui.frame_gap_ghost_p95_ms  the same with a ghost run open beside it (issue 11: within 1 ms)
 //   ui.long_frames_pct       share of gaps > 25 ms, i.e. at least one missed vsync (goal ≤ 1)
 //   ui.main_busy_pct         share of wall time the main thread ran tasks (CDP TaskDuration) while
 //                            the frames were measured (goal ≤ 15), beside the blank page's
@@ -28,7 +29,8 @@ export interface Figure {
 
 const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
-const PORT = 4331;
+/** PW_PORT: another port when several checkouts run browser work on one machine. */
+const PORT = Number(process.env.PW_PORT ?? 4331);
 const WARMUP_MS = 3000;
 const MEASURE_MS = 20_000;
 const LONG_GAP_MS = 25;
@@ -126,6 +128,31 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
 
+/** The stress scene opened with `hash` (#run=…), played at 1× with the panels open: its frame gaps. */
+async function measureScene(
+  browser: import('@playwright/test').Browser,
+  hash: string,
+): Promise<{ gaps: number[]; sorted: number[]; virtual: string | null; busy: number }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.goto(`http://127.0.0.1:${PORT}/?lang=en${hash}`);
+  await page.getByRole('button', { name: 'Play' }).waitFor();
+  if (hash.includes('&ghost='))
+    await page.getByTestId('whatif-diff').or(page.getByTestId('whatif-nodes')).first().waitFor();
+  await page.getByRole('slider', { name: 'Speed' }).fill('0'); // 10^0 = 1×: 200 writes per wall second
+  await page.getByRole('tab', { name: 'Offsets' }).click();
+  await page.getByRole('button', { name: /^Node A :/ }).click();
+  await page.getByRole('tab', { name: 'Log', exact: true }).click();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(WARMUP_MS);
+  let gaps: number[] = [];
+  const busy = await mainBusyPct(page, async () => {
+    gaps = await frameGaps(page, MEASURE_MS);
+  });
+  const virtual = await page.getByLabel('Current virtual time').textContent();
+  await page.close();
+  return { gaps, sorted: [...gaps].sort((a, b) => a - b), virtual, busy };
+}
+
 export async function runUiBench(): Promise<Figure[]> {
   build();
   const server = await serve();
@@ -139,22 +166,15 @@ export async function runUiBench(): Promise<Figure[]> {
       blankGaps = (await frameGaps(blank, 5000)).sort((a, b) => a - b);
     });
     await blank.close();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const run = await encodeRun(stressRun(60));
-    await page.goto(`http://127.0.0.1:${PORT}/?lang=en#run=${run}`);
-    await page.getByRole('button', { name: 'Play' }).waitFor();
-    await page.getByRole('slider', { name: 'Speed' }).fill('0'); // 10^0 = 1×: 200 writes per wall second
-    await page.getByRole('tab', { name: 'Offsets' }).click();
-    await page.getByRole('button', { name: /^Node A :/ }).click();
-    await page.getByRole('tab', { name: 'Log', exact: true }).click();
-    await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForTimeout(WARMUP_MS);
-    let gaps: number[] = [];
-    const busy = await mainBusyPct(page, async () => {
-      gaps = await frameGaps(page, MEASURE_MS);
+    const one = await measureScene(browser, `#run=${run}`);
+    // The same scene with a ghost run beside it (issue 11): a 1 MB backlog from t = 0, in lockstep.
+    const ghost = await encodeRun({
+      at: 0,
+      change: { kind: 'config', name: 'repl-backlog-size', value: '1048576' },
     });
-    const virtual = await page.getByLabel('Current virtual time').textContent();
-    const sorted = [...gaps].sort((a, b) => a - b);
+    const two = await measureScene(browser, `#run=${run}&ghost=${ghost}`);
+    const { sorted, gaps, virtual, busy } = one;
     const long = gaps.filter((g) => g > LONG_GAP_MS).length;
     const size = firstLoad('en');
     const sizeZh = firstLoad('zh');
@@ -162,11 +182,17 @@ export async function runUiBench(): Promise<Figure[]> {
     return [
       { name: 'ui.frame_gap_p95_ms', value: Number(percentile(sorted, 0.95).toFixed(2)), unit: 'ms' },
       {
+        name: 'ui.frame_gap_ghost_p95_ms',
+        value: Number(percentile(two.sorted, 0.95).toFixed(2)),
+        unit: 'ms',
+      },
+      {
         name: 'ui.frame_gap_p95_blank_page_ms',
         value: Number(percentile(blankGaps, 0.95).toFixed(2)),
         unit: 'ms',
       },
       { name: 'ui.main_busy_pct', value: busy, unit: '%' },
+      { name: 'ui.main_busy_ghost_pct', value: two.busy, unit: '%' },
       { name: 'ui.main_busy_blank_page_pct', value: blankBusy, unit: '%' },
       { name: 'ui.frame_gap_p50_ms', value: Number(percentile(sorted, 0.5).toFixed(2)), unit: 'ms' },
       { name: 'ui.frame_gap_max_ms', value: Number(sorted[sorted.length - 1].toFixed(1)), unit: 'ms' },
@@ -175,6 +201,11 @@ export async function runUiBench(): Promise<Figure[]> {
       {
         name: 'ui.virtual_time_reached_s',
         value: Number(/t = ([\d.]+)/.exec(virtual ?? '')?.[1] ?? 0),
+        unit: 's',
+      },
+      {
+        name: 'ui.virtual_time_reached_ghost_s',
+        value: Number(/t = ([\d.]+)/.exec(two.virtual ?? '')?.[1] ?? 0),
         unit: 's',
       },
       { name: 'ui.first_load_gzip_kb', value: Number((size.page / 1024).toFixed(1)), unit: 'kB' },

@@ -15,9 +15,14 @@ import type {
   LocalText,
   NodeView,
   OffsetsSample,
+  ProbeAnswer,
+  ProbeAsk,
   RecordedScenario,
+  ResyncDiffRow,
   RunRecord,
   SimEvent,
+  TimedInput,
+  WhatIfChange,
 } from './engine/index.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -70,6 +75,18 @@ export type Request =
    * answered by `scenario-file`, or `input-error` (Redis-style) for a run a scenario cannot express.
    */
   | { type: 'record-scenario'; name: string; title?: LocalText; text?: LocalText }
+  /**
+   * Open the ghost run (issue 11): the live run's record forked at `at` with `change`
+   * (engine forkRecord); `inputs` (a shared link's ghost that was acted on) replace the fork's
+   * inputs. The ghost then plays in lockstep: every request that moves the live run moves it to the
+   * same time, and the answer's envelope carries its frame and the diff. Answered by a frame.
+   */
+  | { type: 'what-if'; change: WhatIfChange; at: number; inputs?: TimedInput[] }
+  | { type: 'what-if-close' }
+  /** A small headless run for the backlog's draggable numbers (engine probeBacklog). */
+  | { type: 'probe'; ask: ProbeAsk }
+  /** `req` (input, focus, export) for the ghost run alone: acting in it never touches the live run. */
+  | { type: 'ghost'; req: Request }
   /** Test hook: make the worker throw, to show the fault screen. */
   | { type: 'debug-throw' }
   /** Test hook: the worker closes itself without answering (a worker that dies mid-run). */
@@ -157,11 +174,25 @@ export type Response =
   | { type: 'load-error'; message: string }
   | { type: 'run'; record: RunRecord }
   | ({ type: 'scenario-file' } & RecordedScenario)
+  | { type: 'probe'; answer: ProbeAnswer }
   /** The engine threw: what is needed to reproduce it. The worker stays usable after a load. */
   | { type: 'fault'; message: string; stack: string; seed: number; at: number; record: RunRecord | null };
+
+/** The ghost run beside the live one, at the live run's time (sent with every answer while it is open). */
+export interface GhostFrame {
+  change: WhatIfChange;
+  /** Where the two runs start to differ (the diff's window starts here). */
+  from: number;
+  /** The ghost's frame: views, traffic, horizon (its events stay in the worker). */
+  frame: Frame;
+  /** Per replica: the live run (a) beside the ghost (b) over [from, now]. */
+  diff: ResyncDiffRow[];
+}
 
 export interface FromWorker {
   v: typeof PROTOCOL_VERSION;
   id: number;
   res: Response;
+  /** While a ghost run is open: its state after this request; `null`: it was closed. */
+  ghost?: GhostFrame | null;
 }

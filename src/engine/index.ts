@@ -3,13 +3,17 @@
 export { configValueError } from './core/config.ts';
 export { encodeArgv, formatReply, type Reply, respSize } from './core/resp.ts';
 export * from './lab/lab.ts';
+export * from './lab/probe.ts';
+export * from './lab/resync.ts';
 export * from './lab/start.ts';
 export * from './lab/timeline.ts';
 export * from './lab/view.ts';
+export * from './lab/what-if.ts';
 export { type EventPattern, findMatch, type LessonEvent, matchesEvent } from './lesson/pattern.ts';
 export { type BacklogView, backlogView } from './replication/backlog.ts';
+export * from './replication/era.ts';
 export { REPL_STATES, type ReplState } from './replication/handshake.ts';
-export { decidePsync, type PsyncDecision } from './replication/psync.ts';
+export { type AskCause, decidePsync, eraNote, type PsyncDecision } from './replication/psync.ts';
 export * from './scenario/contract.ts';
 export { type OpCtx, runStep } from './scenario/ops.ts';
 export * from './scenario/play.ts';

@@ -12,6 +12,8 @@ export const en = {
   'top.share': 'Share link',
   'top.scenarioFile': 'Scenario file',
   'top.help': 'Shortcuts',
+  'top.present': 'Present',
+  'top.presentHelp': 'Presenter mode: large type, one panel, clicker keys (Esc leaves)',
 
   'cluster.title': 'Cluster: nodes, links and messages',
   'legend.title': 'Link states',
@@ -90,6 +92,10 @@ export const en = {
     'Byte P has left the backlog (it is older than first_byte_offset): full sync.',
   'dec.reason.offset-after-master':
     'P is beyond master_repl_offset + 1: the replica claims bytes the master never wrote.',
+  'dec.reason.runid-mismatch':
+    'PSYNC1 (Redis 2.8–3.2): the run id asked for is not this master’s (a restart gives a new run id, and every node has its own): full sync.',
+  'dec.reason.sync-only':
+    'SYNC (Redis ≤ 2.6): there is no partial resynchronization: every sync is a full transfer.',
 
   'why.title': 'Why?',
   'why.replicaofAttach.title': 'Why is this counted as a partial-sync error?',
@@ -253,6 +259,7 @@ export const en = {
   'time.stepBack': 'One event back',
   'time.stepForward': 'One event forward',
   'time.milestone': 'Next milestone ⤼',
+  'time.whatIf': 'What if…',
   'time.milestoneHelp': 'Jump to the next handshake done, +FULLRESYNC / +CONTINUE or RDB loaded',
   'time.speed': 'Speed',
   'time.scrub': 'Virtual time',
@@ -307,6 +314,8 @@ export const en = {
   'key.lang': 'Switch language',
   'key.help': 'This help',
   'key.escape': 'Close / deselect',
+  'key.present':
+    'Presenter mode: next / previous milestone (also → / ←); B or . blanks the screen; Esc leaves',
 
   'guide.defaultTitle': 'Free lab: one master, two replicas',
   'guide.defaultStory':

@@ -55,13 +55,20 @@ export const freezeUrl = () => {
   frozen = true;
 };
 
-/** Keep ?scenario=&seed=&lang= in the address bar in step with what is open. */
+/** Keep ?scenario=&seed=&lang=&present= in the address bar in step with what is open. */
 export function syncUrl(): void {
   if (frozen) return;
   const s = useLab.getState();
-  const search = buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang }) + lessonSearch();
+  const search =
+    buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang, present: s.present }) + lessonSearch();
   if (location.search !== search || location.hash)
     history.replaceState(null, '', `${location.pathname}${search}`);
+}
+
+/** Enter or leave presenter mode (the address keeps it: a reload or share link opens it again). */
+export function setPresent(on: boolean): void {
+  useLab.setState({ present: on, blank: false });
+  syncUrl();
 }
 
 /** The language to show first: ?lang=, else the browser's (zh for a Chinese browser). */
@@ -73,6 +80,7 @@ export function initialLang(): Lang {
 
 export async function boot(ctrl: Controller): Promise<void> {
   const req = parseUrl(location.search, location.hash);
+  useLab.setState({ present: req.present });
   await setLang(initialLang());
   for (const p of req.problems) notify('error', `notice.url.${p.kind}`, { value: p.value.slice(0, 80) }, 0);
   void loadCatalog();
@@ -92,10 +100,8 @@ export async function boot(ctrl: Controller): Promise<void> {
 async function openWhatUrlAsks(ctrl: Controller, req: UrlRequest, seed: number): Promise<void> {
   if (req.run) {
     try {
-      const { decodeRun } = await import('./run-codec.ts');
-      const record = await decodeRun(req.run);
-      // A shared link opens with the actions it carries in view, not silently at t = 0.
-      if (await ctrl.openRun(record)) return void useLab.setState({ linkRun: record, acted: true });
+      const { openRunLink } = await import('./run-codec.ts');
+      if (await openRunLink(ctrl, req.run)) return;
     } catch (e) {
       notify('error', 'notice.badRun', { message: e instanceof Error ? e.message : String(e) }, 0);
     }
@@ -120,9 +126,8 @@ async function followHash(ctrl: Controller): Promise<void> {
   const run = parseUrl(location.search, location.hash).run;
   if (!run) return;
   try {
-    const { decodeRun } = await import('./run-codec.ts');
-    const record = await decodeRun(run);
-    if (await ctrl.openRun(record)) useLab.setState({ linkRun: record, acted: true });
+    const { openRunLink } = await import('./run-codec.ts');
+    await openRunLink(ctrl, run);
   } catch (e) {
     notify('error', 'notice.badRunKept', { message: e instanceof Error ? e.message : String(e) }, 0);
   }

@@ -3,7 +3,7 @@
 // t + wallDelta × speed (wallDelta capped, so a hidden tab does not leap). The worker's answer
 // sets `t`, and everything on screen is drawn from `t`.
 import type { EventPattern, LabInput, RunRecord } from '../engine/index.ts';
-import type { LoadSource, Request, Response } from '../protocol.ts';
+import type { GhostFrame, LoadSource, Request, Response } from '../protocol.ts';
 import { displayTime, nextDisplayTime, setDisplayTime } from './clock.ts';
 import { previousTime } from './history.ts';
 import { applyFrame, notify, resetRun, useLab } from './store.ts';
@@ -25,6 +25,14 @@ const MILESTONE_LIMIT = 120_000_000;
 export type ActResult = { ok: true; forked: boolean; reply: string | null } | { ok: false; message: string };
 
 export class Controller {
+  /**
+   * The ghost run's hooks, set by store/what-if.ts before it opens one: where its frames go, and
+   * its part of a share link. Set through the controller, so that module imports no first-load code
+   * of its own (a module shared with a lazy chunk is split out of the first load).
+   */
+  ghostSink: ((g: GhostFrame | null) => void) | null = null;
+  ghostShare: ((main: RunRecord) => Promise<string>) | null = null;
+
   private transport: Transport;
   private raf = 0;
   private lastWall: number | null = null;
@@ -58,7 +66,7 @@ export class Controller {
   }
 
   private newTransport(): Transport {
-    return new Transport(this.portFactory(), (message) =>
+    const t = new Transport(this.portFactory(), (message) =>
       this.fault({
         message,
         stack: '',
@@ -67,6 +75,13 @@ export class Controller {
         record: this.record,
       }),
     );
+    t.onGhost = (g) => this.ghostSink?.(g);
+    return t;
+  }
+
+  /** A request as it is (features loaded on demand speak through this: store/what-if.ts, undo.ts, record/). */
+  request(req: Request): Promise<Response> {
+    return this.transport.send(req);
   }
 
   /** Ask the worker for the run record (after a load or an action) and keep it. */
@@ -171,11 +186,6 @@ export class Controller {
   /** The run as of the last load or action (what a reload restores). */
   get keptRecord(): RunRecord | null {
     return this.record;
-  }
-
-  /** Any request, answered as it comes (for features loaded on demand: record/ScenarioFileDialog). */
-  request(req: Request): Promise<Response> {
-    return this.transport.send(req);
   }
 
   /** Open the same thing again (after a fault); a dead worker is replaced by a new one. */
@@ -312,7 +322,9 @@ export class Controller {
         applyFrame(r.frame);
         if (r.milestone) {
           useLab.setState({ lastMilestone: { ...r.milestone, at: r.frame.to } });
-          notify('info', `milestone.${r.milestone.kind}`, { node: r.milestone.node }, 5000);
+          // Presenter mode shows it as its caption.
+          if (!useLab.getState().present)
+            notify('info', `milestone.${r.milestone.kind}`, { node: r.milestone.node }, 5000);
         }
         return;
       case 'reset':
@@ -327,6 +339,7 @@ export class Controller {
         return;
       case 'run':
       case 'scenario-file':
+      case 'probe':
         return;
       case 'fault':
         this.fault(r);

@@ -4,8 +4,19 @@
 // message that says which; nothing in it is ever run as code (it is data for the engine's own
 // inputs, and text only reaches the page as text).
 import * as v from 'valibot';
-import { ENGINE_RUN_VERSION, type RunRecord } from '../engine/index.ts';
+import {
+  ENGINE_RUN_VERSION,
+  ERAS,
+  MAX_OUTAGE_S,
+  MAX_WRITE_RATE,
+  type RunRecord,
+  type TimedInput,
+  WHAT_IF_CONFIG,
+  type WhatIfChange,
+} from '../engine/index.ts';
+import type { Controller } from './client.ts';
 import { configMap, int, labInput, MAX_AT, node } from './input-schema.ts';
+import { useLab } from './store.ts';
 import { fromBase64Url, pipeThrough } from './url.ts';
 
 /** Longest #run= text read (characters). A run of a few hundred inputs is a few hundred bytes. */
@@ -40,32 +51,70 @@ const runSchema = v.object({
         bytesPerUs: v.pipe(v.number(), v.minValue(0.001), v.maxValue(100_000)),
       }),
     ),
+    // The protocol era the run follows (engine replication/era.ts); psync2 when absent.
+    era: v.optional(v.picklist(ERAS, `the era is one of ${ERAS.join(', ')}`)),
   }),
   scenario: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a scenario name'))),
   inputs: v.pipe(v.array(v.object({ at: int(0, MAX_AT), input: labInput })), v.maxLength(MAX_INPUTS)),
 });
+
+/** `&ghost=`: the what-if beside the run (engine what-if.ts), and the ghost's own inputs when it was acted on. */
+const ghostSchema = v.object({
+  at: int(0, MAX_AT),
+  change: v.variant('kind', [
+    v.object({ kind: v.literal('era'), era: v.picklist(ERAS) }),
+    v.object({
+      kind: v.literal('config'),
+      name: v.picklist(WHAT_IF_CONFIG),
+      value: v.pipe(v.string(), v.maxLength(100)),
+    }),
+    v.object({
+      kind: v.literal('outage'),
+      replica: node,
+      seconds: v.pipe(v.number(), v.minValue(0.001), v.maxValue(MAX_OUTAGE_S)),
+    }),
+    v.object({ kind: v.literal('write-rate'), node, perSecond: int(0, MAX_WRITE_RATE) }),
+  ]),
+  keep: v.optional(int(0, MAX_INPUTS)),
+  tail: v.optional(
+    v.pipe(v.array(v.object({ at: int(0, MAX_AT), input: labInput })), v.maxLength(MAX_INPUTS)),
+  ),
+});
+
+/** The ghost part of a share link: fork `at` with `change`; keep that many fork inputs, then `tail`. */
+export interface GhostLink {
+  at: number;
+  change: WhatIfChange;
+  keep?: number;
+  tail?: TimedInput[];
+}
 
 /** Where a valibot issue is, as a path: "inputs.3.input.count". */
 function where(issue: v.BaseIssue<unknown>): string {
   return issue.path?.map((p) => String(p.key)).join('.') ?? '';
 }
 
-/** The run record from #run=…, validated; throws an Error with a readable message. */
-export async function decodeRun(text: string): Promise<RunRecord> {
+/** Inflate and parse a link part (`#run=` or `&ghost=`); throws an Error naming the part. */
+async function inflate(text: string, part: string): Promise<unknown> {
   if (text.length > MAX_RUN_TEXT)
     throw new Error(
-      `the #run= part is too long (${text.length} characters; a shared run holds at most ${MAX_RUN_TEXT})`,
+      `the ${part} part is too long (${text.length} characters; a shared run holds at most ${MAX_RUN_TEXT})`,
     );
-  let raw: unknown;
   try {
     const json = await pipeThrough(fromBase64Url(text), new DecompressionStream('deflate-raw'), MAX_RUN_JSON);
-    raw = JSON.parse(new TextDecoder().decode(json));
+    return JSON.parse(new TextDecoder().decode(json));
   } catch (e) {
     if (e instanceof RangeError)
-      throw new Error(`the #run= part unpacks to more than ${MAX_RUN_JSON} bytes: not a run this lab wrote`);
-    throw new Error('the #run= part is not a run this lab wrote (cut short or altered?)');
+      throw new Error(
+        `the ${part} part unpacks to more than ${MAX_RUN_JSON} bytes: not a run this lab wrote`,
+      );
+    throw new Error(`the ${part} part is not a run this lab wrote (cut short or altered?)`);
   }
-  return checkRun(raw, 'the #run= part');
+}
+
+/** The run record from #run=…, validated; throws an Error with a readable message. */
+export async function decodeRun(text: string): Promise<RunRecord> {
+  return checkRun(await inflate(text, '#run='), 'the #run= part');
 }
 
 /** `raw` as a run record of this engine version; throws an Error whose message starts with `what`. */
@@ -83,6 +132,37 @@ function checkRun(raw: unknown, what: string): RunRecord {
     );
   }
   return r.output as RunRecord;
+}
+
+/** The `&ghost=` part beside `#run=` in a hash (the what-if beside the run), or null. */
+export function ghostPart(hash: string): string | null {
+  return /(?:^#|&)run=[\w-]+.*&ghost=([\w-]+)/.exec(hash)?.[1] ?? null;
+}
+
+/** Open `#run=` (and its `&ghost=`, the what-if beside it). Throws when the run part is bad. */
+export async function openRunLink(
+  ctrl: Controller,
+  run: string,
+  ghost = ghostPart(location.hash),
+): Promise<boolean> {
+  const record = await decodeRun(run);
+  if (!(await ctrl.openRun(record))) return false;
+  // A shared link opens with the actions it carries in view, not silently at t = 0.
+  useLab.setState({ linkRun: record, acted: true });
+  if (ghost) await (await import('./what-if.ts')).openSharedGhost(ghost, record);
+  return true;
+}
+
+/** The ghost part from &ghost=…, validated; throws an Error with a readable message. */
+export async function decodeGhost(text: string): Promise<GhostLink> {
+  const r = v.safeParse(ghostSchema, await inflate(text, '&ghost='));
+  if (!r.success) {
+    const i = r.issues[0];
+    throw new Error(
+      `the &ghost= part is not a valid what-if: ${where(i) ? `${where(i)}: ` : ''}${i?.message ?? 'invalid'}`,
+    );
+  }
+  return r.output as GhostLink;
 }
 
 // --- The run kept across a reload (localStorage) ------------------------------------------------

@@ -98,6 +98,12 @@ export interface LabState {
   linkRun: RunRecord | null;
   /** The scenario-file dialog (save what I did as a scenario, open a file) is open. */
   fileDialog: boolean;
+  /** Presenter mode (?present=1): large type, one panel, clicker keys (ui/present, loaded on demand). */
+  present: boolean;
+  /** Presenter mode's black screen (B or . on a clicker); any key or click ends it. */
+  blank: boolean;
+  /** The what-if panel is open (ui/whatif, loaded on demand): its form, or the ghost run beside this one. */
+  whatIf: boolean;
 }
 
 const zeroRevs = (): Revs => ({
@@ -152,6 +158,9 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   scenarioMeta: null,
   linkRun: null,
   fileDialog: false,
+  present: false,
+  blank: false,
+  whatIf: false,
 });
 
 export const useLab = create<LabState>(() => initialState());

@@ -4,6 +4,7 @@
 // `watchdogMs` of wall time stops the worker and reports it.
 import {
   type FromWorker,
+  type GhostFrame,
   PROTOCOL_VERSION,
   type Request,
   type Response,
@@ -34,6 +35,8 @@ export class Transport {
   private watchdog: ReturnType<typeof setTimeout> | null = null;
   /** Set once the worker crashed or stopped answering: nothing more is sent. */
   dead = false;
+  /** Gets an answer's ghost-run part (issue 11: null = closed) before the answer resolves. */
+  onGhost: ((g: GhostFrame | null) => void) | null = null;
 
   constructor(
     private readonly port: Port,
@@ -62,8 +65,9 @@ export class Transport {
 
   send(req: Request): Promise<Response> {
     return new Promise((resolve) => {
-      if (req.type === 'seek') {
-        const queued = this.queue.find((j) => j.req.type === 'seek');
+      // A queued seek or probe is replaced by a newer one (scrubbing, dragging a number).
+      if (req.type === 'seek' || req.type === 'probe') {
+        const queued = this.queue.find((j) => j.req.type === req.type);
         if (queued) {
           const old = queued.resolve;
           queued.req = req;
@@ -105,6 +109,7 @@ export class Transport {
     this.inflight = null;
     if (this.watchdog !== null) clearTimeout(this.watchdog);
     this.watchdog = null;
+    if (msg.ghost !== undefined) this.onGhost?.(msg.ghost);
     job.resolve(msg.res);
     this.pump();
   }

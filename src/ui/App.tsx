@@ -9,12 +9,15 @@ import { useLab } from '../store/store.ts';
 import { ClusterView } from './cluster/ClusterView.tsx';
 import { useT } from './hooks.ts';
 import { Insights } from './Insights.tsx';
-import { onKeyDown } from './keyboard.ts';
+import { installKeyboard } from './keyboard.ts';
 import { LessonEntry, LessonSlot } from './lesson/LessonEntry.tsx';
 import { Notices } from './overlays/Notices.tsx';
 import { SidePanel } from './side/SidePanel.tsx';
 import { TopBar } from './TopBar.tsx';
 import { TimeBar } from './timeline/TimeBar.tsx';
+import { WhatIfSlot } from './whatif/slot.tsx';
+
+const Presenter = lazy(() => import('./present/Presenter.tsx'));
 
 // Not on the first screen: loaded when a message's bytes are opened, or when the engine faults.
 const RespDialog = lazy(() => import('./link/RespDialog.tsx').then((m) => ({ default: m.RespDialog })));
@@ -37,15 +40,13 @@ export function App() {
   const fileDialog = useLab((s) => s.fileDialog);
   const help = useLab((s) => s.helpOpen);
   const more = useLab((s) => s.linkRun !== null || s.fork !== null);
+  const present = useLab((s) => s.present && s.phase !== 'fault');
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[lang];
     document.title = t('app.title');
     if (useLab.getState().phase === 'ready') syncUrl();
   }, [lang, t]);
-  useEffect(() => {
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useEffect(installKeyboard, []);
   return (
     <div className="app">
       {phase !== 'fault' && (
@@ -68,11 +69,17 @@ export function App() {
             <div id="side" className="side-wrap">
               <LessonEntry />
               <LessonSlot />
+              <WhatIfSlot />
               <SidePanel />
             </div>
           </>
         )}
       </main>
+      {present && (
+        <Suspense fallback={null}>
+          <Presenter />
+        </Suspense>
+      )}
       <TimeBar />
       <Notices />
       <Suspense fallback={null}>

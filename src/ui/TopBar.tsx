@@ -1,6 +1,7 @@
-// The top bar: what is open (scenario picker), the language switch, scenario files, share and help.
+// The top bar: what is open (scenario picker), the language switch, presenter mode, scenario
+// files, share and help.
 import { scenarioText } from '../i18n/scenarios.ts';
-import { openScenario, syncUrl } from '../store/boot.ts';
+import { openScenario, setPresent, syncUrl } from '../store/boot.ts';
 import { ctl } from '../store/instance.ts';
 import { setLang, useLab } from '../store/store.ts';
 import { useT } from './hooks.ts';
@@ -11,6 +12,7 @@ export function TopBar() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const seed = useLab((s) => s.seed);
+  const present = useLab((s) => s.present);
   return (
     <header className="topbar">
       <h1>
@@ -33,6 +35,15 @@ export function TopBar() {
           lang={lang === 'zh' ? 'en' : 'zh-CN'}
         >
           {lang === 'zh' ? 'English' : '中文'}
+        </button>
+        <button
+          type="button"
+          className="present-toggle"
+          aria-pressed={present}
+          onClick={() => setPresent(!present)}
+          title={t('top.presentHelp')}
+        >
+          {t('top.present')}
         </button>
         <button type="button" onClick={() => useLab.setState({ fileDialog: true })}>
           {t('top.scenarioFile')}

@@ -12,7 +12,9 @@ import {
   DEFAULT_SETUP,
   drainEvents,
   type EventPattern,
+  emptyResyncLog,
   findMatch,
+  foldResync,
   type InputOutcome,
   type LabInput,
   LabInputError,
@@ -20,6 +22,7 @@ import {
   nextDueAt,
   nodeViews,
   offsetsSample,
+  type ResyncLog,
   recordScenario,
   ScenarioError,
   type SimEvent,
@@ -28,6 +31,7 @@ import {
   type TimedInput,
   type Timeline,
   timelineOf,
+  truncateResync,
   undoInput,
   type World,
 } from '../engine/index.ts';
@@ -73,6 +77,8 @@ export class Session {
   private undos: Undo[] = [];
   /** When the run left its scenario's recorded story (an input dropped the scenario's future). */
   private leftAt: number | null = null;
+  /** What each replica went through (engine resync.ts), for the ghost run's diff. */
+  resync: ResyncLog = emptyResyncLog();
 
   /** The run so far, for a fault report. */
   get record() {
@@ -127,6 +133,11 @@ export class Session {
         throw new Error('debug-throw: a fault raised on purpose (test hook)');
       case 'debug-die':
         throw new Error('debug-die is answered by the worker file (it closes the worker)');
+      case 'what-if':
+      case 'what-if-close':
+      case 'probe':
+      case 'ghost':
+        throw new Error(`'${req.type}' is answered by Runs (worker/runs.ts), not by one session`);
     }
   }
 
@@ -164,6 +175,7 @@ export class Session {
     this.undos = [];
     this.leftAt = src.kind === 'run' ? (src.leftAt ?? null) : null;
     this.nextSample = 0;
+    this.resync = emptyResyncLog();
     const p = this.begin();
     // A lesson chapter (`lab`) begins with its nodes up: its first step acts on them. The free lab
     // and scenarios begin at t = 0, so the start-up (each node's start, the first handshakes) plays.
@@ -212,6 +224,7 @@ export class Session {
 
   private collect(p: Pending, events: SimEvent[], applied: TimedInput[]): void {
     if (events.length === 0 && applied.length === 0) return;
+    foldResync(this.resync, events);
     for (const e of toWire(this.timeline().lab.w, events, applied)) p.events.push(e);
   }
 
@@ -255,6 +268,7 @@ export class Session {
       return { type: 'frame', frame: this.finish(p) };
     }
     seekTimeline(tl, to); // back: from the nearest checkpoint, quietly
+    truncateResync(this.resync, tl.lab.w.now);
     this.nextSample = Math.ceil((tl.lab.w.now + 1) / SAMPLE_EVERY_US) * SAMPLE_EVERY_US;
     const p = this.begin();
     return { type: 'reset', at: tl.lab.w.now, reason: 'seek', frame: this.finish(p) };
@@ -267,7 +281,10 @@ export class Session {
     for (let i = 0; i < MAX_STEPS && this.now < end; i++) {
       const before = p.events.length;
       const from = this.now;
-      this.advanceTo(Math.min(end, nextDueAt(this.timeline())), p);
+      // A scenario step is a milestone at its own time, even when nothing is due then (a `sleep`
+      // step): stop there, so the step's caption and the page's "previous milestone" agree.
+      const nextStep = until === 'milestone' ? (this.stepTimes.find((t) => t > from) ?? end) : end;
+      this.advanceTo(Math.min(end, nextStep, nextDueAt(this.timeline())), p);
       if (until === 'event') {
         if (p.events.length > before) break;
         continue;

@@ -2,14 +2,16 @@
 // The worker: onmessage → session → exactly one postMessage per request. Anything the engine
 // throws becomes a `fault` response carrying the run so far (the reproduction), never silence.
 import { type FromWorker, PROTOCOL_VERSION, type Response, type ToWorker } from '../protocol.ts';
-import { Session } from './session.ts';
+import { type Answer, Runs } from './runs.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const session = new Session();
+const runs = new Runs();
+const session = runs.main;
 
-function reply(id: number, res: Response): void {
-  const msg: FromWorker = { v: PROTOCOL_VERSION, id, res };
+function reply(id: number, res: Response, ghost?: Answer['ghost']): void {
+  const msg: FromWorker =
+    ghost === undefined ? { v: PROTOCOL_VERSION, id, res } : { v: PROTOCOL_VERSION, id, res, ghost };
   self.postMessage(msg);
 }
 
@@ -31,7 +33,8 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     return;
   }
   try {
-    reply(id, session.handle(req));
+    const a = runs.handle(req);
+    reply(id, a.res, a.ghost);
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     reply(id, {

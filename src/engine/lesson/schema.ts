@@ -46,6 +46,7 @@ const base = {
   points: v.array(v.picklist(LESSON_POINTS)),
   anchor: v.optional(anchor),
   text,
+  compare: v.optional(v.pipe(v.array(v.picklist(['psync1', 'sync'])), v.minLength(1))),
 };
 
 const step = v.variant('kind', [

@@ -1,6 +1,7 @@
 // A lesson as data (lessons/*.json): chapters in the lesson's order, each a live run (a lab setup)
 // and steps that drive it. Text is zh-CN and en side by side, so a teacher writes one file.
 import type { LabInput, LabSetup } from '../lab/lab.ts';
+import type { Era } from '../replication/era.ts';
 import type { PsyncReason } from '../replication/psync.ts';
 import type { EventPattern } from './pattern.ts';
 import type { LessonPoint } from './points.ts';
@@ -23,6 +24,11 @@ interface StepBase {
   points: LessonPoint[];
   anchor?: Anchor;
   text: Text;
+  /**
+   * Once the step is done, offer "compare with" these older protocol eras (issue 11): the ghost run
+   * opens beside the chapter's run with `setup.era` changed and the same inputs replayed.
+   */
+  compare?: Exclude<Era, 'psync2'>[];
 }
 
 /** A caption; the student moves on. */

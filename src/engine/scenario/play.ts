@@ -86,5 +86,6 @@ export function setupFromScenario(s: Scenario, net?: NetConfig): LabSetup {
     })),
     config: s.config,
     ...(net ? { net } : {}),
+    ...(s.era ? { era: s.era } : {}),
   };
 }

@@ -8,6 +8,7 @@ import type { AckedWrites } from '../replication/acked.ts';
 import type { Backlog, StreamEntry } from '../replication/backlog.ts';
 import type { Era } from '../replication/era.ts';
 import type { ReplState } from '../replication/handshake.ts';
+import type { AskCause } from '../replication/psync.ts';
 import type { Pending } from './blocked.ts';
 import type { SimEvent } from './events.ts';
 
@@ -188,6 +189,8 @@ export interface ReplicaLink {
   } | null;
   /** SYNC fallback after an unexpected PSYNC reply: the next reply is read as the bulk header. */
   legacySync: boolean;
+  /** Why a request from this link would have no cached master to offer (the decision's era note). */
+  askCause: AskCause;
 }
 
 export interface BgsaveChild {

@@ -1,10 +1,11 @@
 // The backlog of one node (the selected one, else the top master): the ring to scale or 7.0's
 // block list, its numbers as INFO names them, and the last PSYNC's requested offset pinned on it.
-import { useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/store.ts';
 import { num, secs } from '../format.ts';
 import { useT } from '../hooks.ts';
+import { WhatIfUi } from '../whatif/slot.tsx';
 import { Blocks } from './Blocks.tsx';
 import { OffsetRuler } from './OffsetRuler.tsx';
 import { Ring } from './Ring.tsx';
@@ -104,6 +105,9 @@ export function BacklogPanel() {
           <p className="hint">{t('bl.extra', { n: num(b.histlen - b.size) })}</p>
         )}
         {!blocks && <p className="hint small">{t('bl.ringNote')}</p>}
+        <Suspense fallback={null}>
+          <WhatIfUi part="sentence" />
+        </Suspense>
       </div>
     </div>
   );

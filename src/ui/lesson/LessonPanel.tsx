@@ -1,8 +1,8 @@
 // The lesson panel (loaded on demand): the chapter and step, the caption (announced), what the step
 // waits for, the student's part (hint, show me), predictions and their reveal, the per-chapter
-// score, back/next, and the checklist. Keyboard: → / Enter / PageDown next, ← / PageUp back, Esc
-// leaves into the free lab at the same moment.
-import { useEffect, useState } from 'react';
+// score, back/next, and the checklist. Keyboard (ui/keymap.ts): → / Enter / PageDown next,
+// ← / PageUp back, Esc leaves into the free lab at the same moment.
+import { Suspense, useEffect, useState } from 'react';
 import type { EventPattern } from '../../engine/lesson/pattern.ts';
 import { pauseAt } from '../../engine/lesson/progress.ts';
 import type { Step } from '../../engine/lesson/types.ts';
@@ -18,6 +18,7 @@ import {
   useLesson,
 } from '../../store/lesson/runtime.ts';
 import { useLab } from '../../store/store.ts';
+import { WhatIfUi } from '../whatif/slot.tsx';
 import { ChecklistView } from './ChecklistView.tsx';
 import { CostMeter } from './CostMeter.tsx';
 import { Genealogy } from './Genealogy.tsx';
@@ -32,26 +33,6 @@ export function describePattern(p: EventPattern): string {
     .filter(([k]) => k !== 'type')
     .map(([k, v]) => `${k}=${v}`);
   return [p.type, ...rest].join(' ');
-}
-
-function typing(el: EventTarget | null): boolean {
-  return (
-    el instanceof HTMLElement &&
-    (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
-  );
-}
-
-function onKey(e: KeyboardEvent): void {
-  if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || document.querySelector('dialog[open]'))
-    return;
-  const k = e.key;
-  if (k === 'ArrowRight' || k === 'PageDown' || (k === 'Enter' && !(e.target instanceof HTMLButtonElement)))
-    void next();
-  else if (k === 'ArrowLeft' || k === 'PageUp') void back();
-  else if (k === 'Escape') leave();
-  else return;
-  e.preventDefault();
-  e.stopImmediatePropagation();
 }
 
 const HINT_AFTER_MS = 30_000;
@@ -141,10 +122,6 @@ export default function LessonPanel() {
   const state = useLesson();
   const ch = lesson?.chapters[chapter];
   const step = ch?.steps[stepIndex] ?? null;
-  useEffect(() => {
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, []);
   if (error)
     return (
       <section className="lesson-panel" aria-label={lx('lesson', { n: 27 })}>
@@ -227,6 +204,11 @@ export default function LessonPanel() {
               {step.text[lang]}
             </p>
             <StepStatus key={`${chapter}/${stepIndex}`} step={step} />
+            {step.compare && phase === 'done' && (
+              <Suspense fallback={null}>
+                <WhatIfUi part="compare" eras={step.compare} />
+              </Suspense>
+            )}
             {step.anchor === 'panel:costs' && <CostMeter />}
             {step.kind === 'tell' && step.points.includes(8) && <Genealogy />}
           </>

@@ -1,5 +1,6 @@
 // The share link of what is open: a published scenario needs only its name and seed; once someone
-// acted, the link carries the run (#run=, compressed inputs: store/run-codec.ts).
+// acted, the link carries the run (#run=, compressed inputs: store/run-codec.ts), and a what-if
+// beside it (&ghost=, store/what-if.ts).
 import { ctl } from '../../store/instance.ts';
 import { lessonSearch } from '../../store/lesson-nav.ts';
 import { useLab } from '../../store/store.ts';
@@ -10,10 +11,14 @@ export async function shareLink(): Promise<string> {
   const record = await ctl().exportRun();
   // The page's own address without query or hash (location.origin is "null" on a file:// page).
   const page = location.href.split(/[?#]/)[0];
-  const base = `${page}${buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang })}${lessonSearch()}`;
+  const search = buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang, present: s.present });
+  const base = `${page}${search}${lessonSearch()}`;
   // In the lesson the position (chapter, step) is the link: the chapter replays to it.
   if (lessonSearch()) return base;
-  return record && record.inputs.length > 0 && (!s.scenario || s.acted)
-    ? `${base}#run=${await encodeRun(record)}`
+  // A what-if beside the run: both go in the link (the ghost as its fork and what it did since).
+  const share = ctl().ghostShare;
+  const ghost = record && share ? await share(record) : '';
+  return record && record.inputs.length > 0 && (!s.scenario || s.acted || ghost)
+    ? `${base}#run=${await encodeRun(record)}${ghost}`
     : base;
 }

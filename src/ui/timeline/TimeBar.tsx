@@ -1,11 +1,12 @@
 // Time: play/pause, one event back/forward, next milestone, speed on a log scale, and a scrubber
 // over everything seen so far. Acting in the past forks the future (the controller says so).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ctl } from '../../store/instance.ts';
 import { useLab } from '../../store/store.ts';
 import { preciseSecs, secs } from '../format.ts';
 import { useT } from '../hooks.ts';
 import { Icon } from '../Icon.tsx';
+import { WhatIfButton } from '../whatif/slot.tsx';
 import { sliderFromSpeed, speedFromSlider, speedLabel } from './speed.ts';
 
 /** The time bar; `min` (an embedded widget's controls=min): play/pause, one event forward, the time. */
@@ -13,8 +14,19 @@ export function TimeBar({ min = false }: { min?: boolean }) {
   const t = useT();
   const playing = useLab((s) => s.playing);
   const ready = useLab((s) => s.phase === 'ready');
+  const bar = useRef<HTMLElement>(null);
+  // Its height, for what must stay clear of it where it sticks to the bottom (one column: app.css).
+  useEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() =>
+      document.documentElement.style.setProperty('--timebar-h', `${el.offsetHeight}px`),
+    );
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   return (
-    <footer className="timebar">
+    <footer className="timebar" ref={bar}>
       <h2 className="sr-only">{t('time.title')}</h2>
       <div className="tb-buttons">
         {!min && (
@@ -50,15 +62,18 @@ export function TimeBar({ min = false }: { min?: boolean }) {
           <Icon name="forward" />
         </button>
         {!min && (
-          <button
-            type="button"
-            className="milestone"
-            onClick={() => void ctl().nextMilestone()}
-            disabled={!ready}
-            title={`${t('time.milestoneHelp')} (N)`}
-          >
-            {t('time.milestone')}
-          </button>
+          <>
+            <button
+              type="button"
+              className="milestone"
+              onClick={() => void ctl().nextMilestone()}
+              disabled={!ready}
+              title={`${t('time.milestoneHelp')} (N)`}
+            >
+              {t('time.milestone')}
+            </button>
+            <WhatIfButton />
+          </>
         )}
       </div>
       {min ? (
