@@ -20,6 +20,13 @@ startChecklist();
 controller.start();
 if (!embed) void boot(controller);
 registerServiceWorker();
+// A scenario file dropped anywhere on the page opens (ui/record/open-file.ts, loaded on demand).
+addEventListener('dragover', (e) => e.preventDefault());
+addEventListener('drop', (e: DragEvent) => {
+  const file = e.dataTransfer?.files[0];
+  e.preventDefault();
+  if (file) void import('./ui/record/open-file.ts').then((m) => m.openScenarioFile(file));
+});
 
 // Test and console hook: the same controller the UI uses (see docs: e2e tests drive the fault screen with it).
 (window as unknown as { psyncLab: unknown }).psyncLab = { controller };

@@ -12,10 +12,12 @@ import type {
   EventPattern,
   LabInput,
   LabSetup,
+  LocalText,
   NodeView,
   OffsetsSample,
   ProbeAnswer,
   ProbeAsk,
+  RecordedScenario,
   ResyncDiffRow,
   RunRecord,
   SimEvent,
@@ -35,7 +37,11 @@ export const SAMPLE_EVERY_US = 25_000;
 export type LoadSource =
   | { kind: 'default' }
   | { kind: 'scenario'; name: string; json: unknown }
-  | { kind: 'run'; record: RunRecord }
+  /**
+   * A recorded run. A run restored after a reload brings its scenario's step times and the time
+   * it left that scenario (null: it did not), so the step list and milestones stay as they were.
+   */
+  | { kind: 'run'; record: RunRecord; stepTimes?: number[]; leftAt?: number | null }
   /** A fresh lab from a setup, nothing recorded yet (a lesson chapter's starting run). */
   | { kind: 'lab'; setup: LabSetup };
 
@@ -57,7 +63,18 @@ export type Request =
   | { type: 'focus'; nodes: string[] }
   /** A user action at the current virtual time. */
   | { type: 'input'; input: LabInput }
+  /**
+   * Undo actions (the newest first) until `depth` of them are left (default: undo one): the run's
+   * recorded inputs come back exactly as they were, at the time of the earliest action undone.
+   * Answered by a `reset` with reason 'undo', or `input-error` when there is nothing to undo.
+   */
+  | { type: 'undo'; depth?: number }
   | { type: 'export' }
+  /**
+   * The run up to now as a scenario file (engine scenario/record.ts), checked by playing it:
+   * answered by `scenario-file`, or `input-error` (Redis-style) for a run a scenario cannot express.
+   */
+  | { type: 'record-scenario'; name: string; title?: LocalText; text?: LocalText }
   /**
    * Open the ghost run (issue 11): the live run's record forked at `at` with `change`
    * (engine forkRecord); `inputs` (a shared link's ghost that was acted on) replace the fork's
@@ -139,12 +156,24 @@ export type Response =
     }
   | { type: 'frame'; frame: Frame; milestone?: { kind: Milestone; node: string } | null }
   | { type: 'reset'; at: number; reason: 'seek'; frame: Frame }
-  | { type: 'input'; result: 'forked' | 'appended'; frame: Frame }
+  | { type: 'reset'; at: number; reason: 'undo'; undo: number; leftAt: number | null; frame: Frame }
+  | {
+      type: 'input';
+      /** 'forked': recorded inputs after now were set aside (`dropped` of them; `undo` puts them back). */
+      result: 'forked' | 'appended';
+      dropped: number;
+      /** How many actions can be undone now (this one included). */
+      undo: number;
+      /** When the run left its scenario's story (null: it still follows it, or it is no scenario). */
+      leftAt: number | null;
+      frame: Frame;
+    }
   /** The input could not apply: a Redis-style message; nothing changed. */
   | { type: 'input-error'; message: string }
   /** The scenario or run could not be opened (invalid JSON, unknown node…): nothing loaded. */
   | { type: 'load-error'; message: string }
   | { type: 'run'; record: RunRecord }
+  | ({ type: 'scenario-file' } & RecordedScenario)
   | { type: 'probe'; answer: ProbeAnswer }
   /** The engine threw: what is needed to reproduce it. The worker stays usable after a load. */
   | { type: 'fault'; message: string; stack: string; seed: number; at: number; record: RunRecord | null };

@@ -17,6 +17,7 @@ export { type AskCause, decidePsync, eraNote, type PsyncDecision } from './repli
 export * from './scenario/contract.ts';
 export { type OpCtx, runStep } from './scenario/ops.ts';
 export * from './scenario/play.ts';
+export * from './scenario/record.ts';
 export * from './scenario/run.ts';
 export { scenarioToRun } from './scenario/to-run.ts';
 export * from './scenario/types.ts';

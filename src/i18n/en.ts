@@ -10,6 +10,7 @@ export const en = {
   'top.seedHelp': 'The seed makes a run repeatable: same seed, same actions, same events.',
   'top.langAria': 'Switch the language to 中文 / English',
   'top.share': 'Share link',
+  'top.scenarioFile': 'Scenario file',
   'top.help': 'Shortcuts',
   'top.present': 'Present',
   'top.presentHelp': 'Presenter mode: large type, one panel, clicker keys (Esc leaves)',
@@ -273,8 +274,6 @@ export const en = {
   'milestone.loaded': 'Milestone: {node} loaded the RDB',
   'milestone.step': 'Milestone: scenario step {node}',
 
-  'notice.forked':
-    'You acted in the past (t = {t} s): the recorded future after this moment was dropped — a new future starts here.',
   'notice.loadError': 'Could not open it: {message}. The default lab is open instead.',
   'notice.actionError': '{node} ({action}): {message}',
   'notice.unknownScenario': 'Unknown scenario "{name}": the default lab is open instead.',
@@ -284,6 +283,7 @@ export const en = {
   'notice.url.run': 'The #run= part of the address could not be read.',
   'notice.badRunKept': 'The shared run could not be opened ({message}): the run on screen is unchanged.',
   'notice.badRun': 'The shared run could not be opened ({message}): the default lab is open instead.',
+  'notice.text': '{text}',
   'notice.copied': 'Link copied to the clipboard.',
   'notice.selectFirst': 'Select a node first (click it, or press 1 … 7).',
 
@@ -324,6 +324,7 @@ export const en = {
     'A is the master; B and C attach at startup: watch the handshake, the PSYNC decision (+FULLRESYNC) and the RDB transfer. Then break things: cut a link, restart a replica, promote one.',
   'guide.points': 'Lesson 27 points shown here: {points}',
   'guide.steps': 'Steps (click to jump)',
+  'guide.off': 'will not happen: the run left the scenario',
   'guide.howTitle': 'How to use it',
   'guide.how1':
     'Click a node for its actions, console, INFO, data and log; click a link for its handshake and RESP transcript.',

@@ -12,6 +12,7 @@ export const zh: Catalog = {
   'top.seedHelp': '种子 seed 让一次运行可重现: 同样的种子和操作, 得到同样的事件。',
   'top.langAria': '切换语言 中文 / English',
   'top.share': '分享链接',
+  'top.scenarioFile': '场景文件',
   'top.help': '快捷键',
   'top.present': '演示',
   'top.presentHelp': '演示模式: 大字号, 只留一个面板, 翻页笔按键 (Esc 退出)',
@@ -267,7 +268,6 @@ export const zh: Catalog = {
   'milestone.loaded': '里程碑: {node} 已加载 RDB',
   'milestone.step': '里程碑: 场景第 {node} 步',
 
-  'notice.forked': '你在过去的时刻 (t = {t} 秒) 做了操作: 之后记录的未来已被丢弃 —— 从这里开始新的未来。',
   'notice.loadError': '无法打开: {message}。已改为打开默认实验。',
   'notice.actionError': '{node} ({action}): {message}',
   'notice.unknownScenario': '未知场景 "{name}": 已改为打开默认实验。',
@@ -277,6 +277,7 @@ export const zh: Catalog = {
   'notice.url.run': '地址中的 #run= 部分无法读取。',
   'notice.badRunKept': '无法打开分享的运行 ({message}): 屏幕上的运行保持不变。',
   'notice.badRun': '无法打开分享的运行 ({message}): 已改为打开默认实验。',
+  'notice.text': '{text}',
   'notice.copied': '链接已复制到剪贴板。',
   'notice.selectFirst': '请先选择一个节点 (点击它, 或按 1 … 7)。',
 
@@ -315,6 +316,7 @@ export const zh: Catalog = {
     'A 是主库; B 和 C 在启动时挂载: 观察握手、PSYNC 决策 (+FULLRESYNC) 和 RDB 传输。然后动手制造故障: 断开链路、重启从库、提升从库。',
   'guide.points': '本场景展示第 27 课的要点: {points}',
   'guide.steps': '步骤 (点击跳转)',
+  'guide.off': '不会发生：运行已离开场景',
   'guide.howTitle': '使用方法',
   'guide.how1': '点击节点查看操作、控制台、INFO、数据和日志; 点击链路查看握手步骤与 RESP 报文记录。',
   'guide.how2': '播放、暂停、单步前进/后退一个事件, 或跳到下一个里程碑。拖动时间条可到任意时刻。',

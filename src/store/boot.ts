@@ -6,7 +6,7 @@ import type { Controller } from './client.ts';
 import { lessonSearch, parseLessonUrl } from './lesson-nav.ts';
 import { scenarioFile, scenarioIndex } from './scenario-files.ts';
 import { notify, setLang, useLab } from './store.ts';
-import { buildSearch, DEFAULT_SEED, parseUrl, SCENARIO_NAME } from './url.ts';
+import { buildSearch, DEFAULT_SEED, parseUrl, SAVED_RUN_KEY, SCENARIO_NAME, type UrlRequest } from './url.ts';
 
 /** One short line per scenario step, for the guide's "jump to step" list. */
 export function stepLabel(step: Record<string, unknown>): string {
@@ -26,6 +26,7 @@ export async function loadCatalog(): Promise<void> {
 
 /** Open a scenario by name (null = the default lab). Returns false (after a notice) if it cannot. */
 export async function openScenario(ctrl: Controller, name: string | null, seed: number): Promise<boolean> {
+  useLab.setState({ scenarioMeta: null });
   if (name === null) {
     useLab.setState({ stepLabels: [] });
     const ok = await ctrl.load({ kind: 'default' }, seed);
@@ -91,6 +92,12 @@ export async function boot(ctrl: Controller): Promise<void> {
     await openLesson(lesson.chapter, lesson.step, lesson.problem);
     return;
   }
+  await openWhatUrlAsks(ctrl, req, seed);
+  void import('./persist.ts').then((m) => m.startPersisting(ctrl));
+}
+
+/** A shared run (#run=), else the run from before a reload if the URL asks for the same, else ?scenario=. */
+async function openWhatUrlAsks(ctrl: Controller, req: UrlRequest, seed: number): Promise<void> {
   if (req.run) {
     try {
       const { openRunLink } = await import('./run-codec.ts');
@@ -99,7 +106,16 @@ export async function boot(ctrl: Controller): Promise<void> {
       notify('error', 'notice.badRun', { message: e instanceof Error ? e.message : String(e) }, 0);
     }
   }
+  if (hasSaved() && (await (await import('./persist.ts')).restoreSaved(ctrl, req))) return;
   await openScenario(ctrl, req.scenario, seed);
+}
+
+function hasSaved(): boolean {
+  try {
+    return localStorage.getItem(SAVED_RUN_KEY) !== null;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -79,13 +79,13 @@ export class Controller {
     return t;
   }
 
-  /** A request as it is (store/what-if.ts speaks through this). */
+  /** A request as it is (features loaded on demand speak through this: store/what-if.ts, undo.ts, record/). */
   request(req: Request): Promise<Response> {
     return this.transport.send(req);
   }
 
   /** Ask the worker for the run record (after a load or an action) and keep it. */
-  private async keepRecord(): Promise<void> {
+  async keepRecord(): Promise<void> {
     const r = await this.transport.send({ type: 'export' });
     if (r.type === 'run') this.record = r.record;
   }
@@ -166,16 +166,26 @@ export class Controller {
   }
 
   async load(source: LoadSource, seed: number): Promise<boolean> {
+    const err = await this.open(source, seed);
+    if (err !== null) notify('error', 'notice.loadError', { message: err }, 0);
+    return err === null;
+  }
+
+  /** Open `source`: null when it opened, else why not (the run on screen is then unchanged). */
+  async open(source: LoadSource, seed: number): Promise<string | null> {
     const r = await this.transport.send({ type: 'load', seed, source });
-    if (r.type === 'load-error') {
-      notify('error', 'notice.loadError', { message: r.message }, 0);
-      return false;
-    }
+    if (r.type === 'load-error') return r.message;
     this.lastSource = { source, seed };
     this.handle(r);
     void this.refocus();
-    if (r.type === 'ready') void this.keepRecord();
-    return r.type === 'ready';
+    if (r.type !== 'ready') return 'ERR the simulation stopped';
+    void this.keepRecord();
+    return null;
+  }
+
+  /** The run as of the last load or action (what a reload restores). */
+  get keptRecord(): RunRecord | null {
+    return this.record;
   }
 
   /** Open the same thing again (after a fault); a dead worker is replaced by a new one. */
@@ -186,9 +196,12 @@ export class Controller {
   }
 
   /** Open a shared run (a #run= link pasted into the address bar of an open lab, or a reproduction link). */
-  async openRun(record: RunRecord): Promise<boolean> {
+  async openRun(
+    record: RunRecord,
+    more: { stepTimes?: number[]; leftAt?: number | null } = {},
+  ): Promise<boolean> {
     this.revive();
-    const ok = await this.load({ kind: 'run', record }, record.seed);
+    const ok = await this.load({ kind: 'run', record, ...more }, record.seed);
     if (ok) useLab.setState({ playing: false });
     return ok;
   }
@@ -229,7 +242,7 @@ export class Controller {
   }
 
   /** Resolves once no advance is on its way (so a jump's frame is folded after the play frames). */
-  private async settled(): Promise<void> {
+  async settled(): Promise<void> {
     while (this.advancing) await new Promise((r) => setTimeout(r, 5));
   }
 
@@ -249,7 +262,10 @@ export class Controller {
     this.handle(await this.transport.send({ type: 'step', until: 'milestone', limitUs: MILESTONE_LIMIT }));
   }
 
-  /** A user action at the current time. Acting in the past forks the future (with a notice). */
+  /**
+   * A user action at the current time. Acting in the past forks the future: the notice says so
+   * and offers Undo (the worker keeps what was set aside).
+   */
   async act(input: LabInput): Promise<ActResult> {
     const before = useLab.getState();
     const r = await this.transport.send({ type: 'input', input });
@@ -261,11 +277,12 @@ export class Controller {
     const forked = r.result === 'forked' || before.t < before.maxT;
     applyFrame(r.frame);
     void this.keepRecord();
-    useLab.setState({ acted: true });
-    if (forked) {
-      useLab.setState({ maxT: r.frame.to });
-      notify('warn', 'notice.forked', { t: (r.frame.to / 1e6).toFixed(3) });
-    }
+    useLab.setState({ acted: true, leftAt: r.leftAt, undoable: r.undo });
+    if (forked)
+      useLab.setState({
+        maxT: r.frame.to,
+        fork: { at: r.frame.to, dropped: r.dropped, depth: r.undo - 1, left: r.leftAt !== before.leftAt },
+      });
     const line = r.frame.events.find((e) => e.type === 'console');
     return { ok: true, forked, reply: line?.type === 'console' ? line.reply : null };
   }
@@ -286,7 +303,7 @@ export class Controller {
     void this.transport.send({ type: 'debug-die' });
   }
 
-  private handle(r: Response): void {
+  handle(r: Response): void {
     switch (r.type) {
       case 'ready':
         resetRun();
@@ -321,6 +338,7 @@ export class Controller {
         notify('error', 'notice.loadError', { message: r.message }, 0);
         return;
       case 'run':
+      case 'scenario-file':
       case 'probe':
         return;
       case 'fault':

@@ -16,6 +16,7 @@ import {
 } from '../engine/index.ts';
 import type { Controller } from './client.ts';
 import { configMap, int, labInput, MAX_AT, node } from './input-schema.ts';
+import { useLab } from './store.ts';
 import { fromBase64Url, pipeThrough } from './url.ts';
 
 /** Longest #run= text read (characters). A run of a few hundred inputs is a few hundred bytes. */
@@ -113,17 +114,21 @@ async function inflate(text: string, part: string): Promise<unknown> {
 
 /** The run record from #run=…, validated; throws an Error with a readable message. */
 export async function decodeRun(text: string): Promise<RunRecord> {
-  const raw = await inflate(text, '#run=');
+  return checkRun(await inflate(text, '#run='), 'the #run= part');
+}
+
+/** `raw` as a run record of this engine version; throws an Error whose message starts with `what`. */
+function checkRun(raw: unknown, what: string): RunRecord {
   const version = (raw as { engineVersion?: unknown } | null)?.engineVersion;
   if (typeof version === 'number' && version !== ENGINE_RUN_VERSION)
     throw new Error(
-      `the #run= part was made by another version of the lab (run format ${version}; this lab reads ${ENGINE_RUN_VERSION})`,
+      `${what} was made by another version of the lab (run format ${version}; this lab reads ${ENGINE_RUN_VERSION})`,
     );
   const r = v.safeParse(runSchema, raw);
   if (!r.success) {
     const i = r.issues[0];
     throw new Error(
-      `the #run= part is not a valid run: ${where(i) ? `${where(i)}: ` : ''}${i?.message ?? 'invalid'}`,
+      `${what} is not a valid run: ${where(i) ? `${where(i)}: ` : ''}${i?.message ?? 'invalid'}`,
     );
   }
   return r.output as RunRecord;
@@ -142,6 +147,8 @@ export async function openRunLink(
 ): Promise<boolean> {
   const record = await decodeRun(run);
   if (!(await ctrl.openRun(record))) return false;
+  // A shared link opens with the actions it carries in view, not silently at t = 0.
+  useLab.setState({ linkRun: record, acted: true });
   if (ghost) await (await import('./what-if.ts')).openSharedGhost(ghost, record);
   return true;
 }
@@ -156,4 +163,69 @@ export async function decodeGhost(text: string): Promise<GhostLink> {
     );
   }
   return r.output as GhostLink;
+}
+
+// --- The run kept across a reload (localStorage) ------------------------------------------------
+
+/** Format of the saved entry: an entry of another format is set aside with a message. */
+export const SAVED_RUN_FORMAT = 1;
+/** Longest saved entry (characters): a longer run is not kept (localStorage holds a few MB). */
+export const MAX_SAVED_TEXT = 512 * 1024;
+
+const localText = v.optional(
+  v.object({
+    zh: v.optional(v.pipe(v.string(), v.maxLength(4000))),
+    en: v.optional(v.pipe(v.string(), v.maxLength(4000))),
+  }),
+);
+
+const savedSchema = v.object({
+  format: v.literal(SAVED_RUN_FORMAT),
+  scenario: v.nullable(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a scenario name'))),
+  seed: int(0, 2 ** 31 - 1),
+  t: int(0, MAX_AT),
+  acted: v.boolean(),
+  stepTimes: v.pipe(v.array(int(0, MAX_AT)), v.maxLength(10_000)),
+  stepLabels: v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(10_000)),
+  leftAt: v.nullable(int(0, MAX_AT)),
+  title: localText,
+  text: localText,
+  record: v.unknown(),
+});
+
+/** The run on screen when the page was left: reopened at `t` after a reload. */
+export type SavedRun = Omit<v.InferOutput<typeof savedSchema>, 'record'> & { record: RunRecord };
+
+/** The entry's text, or null when it would pass MAX_SAVED_TEXT (then nothing is kept). */
+export function encodeSaved(s: Omit<SavedRun, 'format'>): string | null {
+  const text = JSON.stringify({ format: SAVED_RUN_FORMAT, ...s });
+  return text.length > MAX_SAVED_TEXT ? null : text;
+}
+
+/**
+ * A saved entry read back, validated as a shared run is (same run schema, this engine version).
+ * Throws an Error whose message starts "the saved run" for anything else: cut short, altered,
+ * too long, another format or lab version.
+ */
+export function decodeSaved(text: string): SavedRun {
+  if (text.length > MAX_SAVED_TEXT) throw new Error(`the saved run is too long (${text.length} characters)`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new Error('the saved run is not readable (cut short or altered?)');
+  }
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (format !== SAVED_RUN_FORMAT)
+    throw new Error(
+      `the saved run has another format (${JSON.stringify(format ?? null)}; this lab reads ${SAVED_RUN_FORMAT})`,
+    );
+  const r = v.safeParse(savedSchema, raw);
+  if (!r.success) {
+    const i = r.issues[0];
+    throw new Error(
+      `the saved run is not valid: ${where(i) ? `${where(i)}: ` : ''}${i?.message ?? 'invalid'}`,
+    );
+  }
+  return { ...r.output, record: checkRun(r.output.record, 'the saved run') };
 }

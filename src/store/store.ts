@@ -2,7 +2,7 @@
 // fold, read through revision counters so only the views of a list that changed re-render).
 // Per-frame motion does not go through React: the message layer subscribes to `t` transiently.
 import { create } from 'zustand';
-import type { NodeView } from '../engine/index.ts';
+import type { LocalText, NodeView, RunRecord } from '../engine/index.ts';
 import { type Lang, loadLang, type MsgKey, type Vars } from '../i18n/index.ts';
 import type { Frame, Milestone } from '../protocol.ts';
 import { emitFrame } from './frames.ts';
@@ -83,6 +83,21 @@ export interface LabState {
   lastMilestone: { kind: Milestone; node: string; at: number } | null;
   /** The user acted since the run was opened (a share link then carries the run, not just its name). */
   acted: boolean;
+  /** When the run left its scenario's story (steps after it will not happen); null: it did not. */
+  leftAt: number | null;
+  /** How many actions Ctrl+Z can undo. */
+  undoable: number;
+  /**
+   * The last action in the past (the notice with Undo): its time, how many recorded actions it set
+   * aside, the undo depth that puts them back, and whether it left the scenario.
+   */
+  fork: { at: number; dropped: number; depth: number; left: boolean } | null;
+  /** An opened scenario file's own title and zh/en description (not in the catalog). */
+  scenarioMeta: { title?: LocalText; text?: LocalText } | null;
+  /** A shared link's run, while the panel listing its actions is open. */
+  linkRun: RunRecord | null;
+  /** The scenario-file dialog (save what I did as a scenario, open a file) is open. */
+  fileDialog: boolean;
   /** Presenter mode (?present=1): large type, one panel, clicker keys (ui/present, loaded on demand). */
   present: boolean;
   /** Presenter mode's black screen (B or . on a clicker); any key or click ends it. */
@@ -137,6 +152,12 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   fault: null,
   lastMilestone: null,
   acted: false,
+  leftAt: null,
+  undoable: 0,
+  fork: null,
+  scenarioMeta: null,
+  linkRun: null,
+  fileDialog: false,
   present: false,
   blank: false,
   whatIf: false,
@@ -227,6 +248,9 @@ export function resetRun(): void {
     dropped: 0,
     lastMilestone: null,
     acted: false,
+    leftAt: null,
+    undoable: 0,
+    fork: null,
   });
 }
 

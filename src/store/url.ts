@@ -4,6 +4,8 @@ import type { RunRecord } from '../engine/index.ts';
 import { isLang, type Lang } from '../i18n/index.ts';
 
 export const SCENARIO_NAME = /^[A-Za-z0-9_-]{1,80}$/;
+/** localStorage key of the run kept across a reload (store/persist.ts). */
+export const SAVED_RUN_KEY = 'psync-lab.run';
 export const DEFAULT_SEED = 1;
 const MAX_SEED = 2 ** 31 - 1;
 

@@ -11,9 +11,6 @@ import { useT } from './hooks.ts';
 import { Insights } from './Insights.tsx';
 import { installKeyboard } from './keyboard.ts';
 import { LessonEntry, LessonSlot } from './lesson/LessonEntry.tsx';
-import { RespDialog } from './link/RespDialog.tsx';
-import { FaultScreen } from './overlays/FaultScreen.tsx';
-import { HelpOverlay } from './overlays/HelpOverlay.tsx';
 import { Notices } from './overlays/Notices.tsx';
 import { SidePanel } from './side/SidePanel.tsx';
 import { TopBar } from './TopBar.tsx';
@@ -22,11 +19,27 @@ import { WhatIfSlot } from './whatif/slot.tsx';
 
 const Presenter = lazy(() => import('./present/Presenter.tsx'));
 
+// Not on the first screen: loaded when a message's bytes are opened, or when the engine faults.
+const RespDialog = lazy(() => import('./link/RespDialog.tsx').then((m) => ({ default: m.RespDialog })));
+const FaultScreen = lazy(() =>
+  import('./overlays/FaultScreen.tsx').then((m) => ({ default: m.FaultScreen })),
+);
+const HelpOverlay = lazy(() =>
+  import('./overlays/HelpOverlay.tsx').then((m) => ({ default: m.HelpOverlay })),
+);
+// The fork notice (Undo) and a shared link's actions, when there is one to show.
+const RecordNotices = lazy(() => import('./record/RecordNotices.tsx'));
+const ScenarioFileDialog = lazy(() => import('./record/ScenarioFileDialog.tsx'));
+
 export function App() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const phase = useLab((s) => s.phase);
   const insightsOpen = useLab((s) => s.insightsOpen);
+  const resp = useLab((s) => s.resp !== null);
+  const fileDialog = useLab((s) => s.fileDialog);
+  const help = useLab((s) => s.helpOpen);
+  const more = useLab((s) => s.linkRun !== null || s.fork !== null);
   const present = useLab((s) => s.present && s.phase !== 'fault');
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[lang];
@@ -44,7 +57,9 @@ export function App() {
       <TopBar />
       <main className="main">
         {phase === 'fault' ? (
-          <FaultScreen />
+          <Suspense fallback={null}>
+            <FaultScreen />
+          </Suspense>
         ) : (
           <>
             <div className={`left${insightsOpen ? '' : ' insights-closed'}`}>
@@ -67,8 +82,12 @@ export function App() {
       )}
       <TimeBar />
       <Notices />
-      <RespDialog />
-      <HelpOverlay />
+      <Suspense fallback={null}>
+        {resp && <RespDialog />}
+        {fileDialog && <ScenarioFileDialog />}
+        {help && <HelpOverlay />}
+        {more && <RecordNotices />}
+      </Suspense>
       {phase === 'booting' && <p className="booting">{t('app.loading')}</p>}
     </div>
   );

@@ -1,13 +1,19 @@
 // The teaching panels under the cluster: handshake, PSYNC decision, backlog, offsets, full sync.
+import { lazy, Suspense } from 'react';
 import { type InsightTab, useLab } from '../store/store.ts';
 import { BacklogPanel } from './backlog/BacklogPanel.tsx';
 import { OffsetsPanel } from './chart/OffsetsPanel.tsx';
-import { DecisionPanel } from './decision/DecisionPanel.tsx';
 import { FullSyncPanel } from './fullsync/FullSyncPanel.tsx';
 import { HandshakeTab } from './handshake/Stepper.tsx';
 import { useT } from './hooks.ts';
 import { PredictSwitch } from './lesson/LessonEntry.tsx';
 import { Tabs } from './Tabs.tsx';
+
+// The PSYNC decision panel loads when first shown (the first PSYNC brings it forward): it is not
+// on the first screen, and the first load stays within its 120 kB budget.
+const DecisionPanel = lazy(() =>
+  import('./decision/DecisionPanel.tsx').then((m) => ({ default: m.DecisionPanel })),
+);
 
 export const INSIGHT_TABS: InsightTab[] = ['handshake', 'decision', 'backlog', 'offsets', 'fullsync'];
 
@@ -47,7 +53,11 @@ export function Insights() {
         }
       >
         {tab === 'handshake' && <HandshakeTab />}
-        {tab === 'decision' && <DecisionPanel />}
+        {tab === 'decision' && (
+          <Suspense fallback={null}>
+            <DecisionPanel />
+          </Suspense>
+        )}
         {tab === 'backlog' && <BacklogPanel />}
         {tab === 'offsets' && <OffsetsPanel />}
         {tab === 'fullsync' && <FullSyncPanel />}

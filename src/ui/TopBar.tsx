@@ -1,4 +1,5 @@
-// The top bar: what is open (scenario picker), the language switch, presenter mode, share and help.
+// The top bar: what is open (scenario picker), the language switch, presenter mode, scenario
+// files, share and help.
 import { scenarioText } from '../i18n/scenarios.ts';
 import { openScenario, setPresent, syncUrl } from '../store/boot.ts';
 import { ctl } from '../store/instance.ts';
@@ -43,6 +44,9 @@ export function TopBar() {
           title={t('top.presentHelp')}
         >
           {t('top.present')}
+        </button>
+        <button type="button" onClick={() => useLab.setState({ fileDialog: true })}>
+          {t('top.scenarioFile')}
         </button>
         <ShareButton />
         <button type="button" onClick={() => useLab.setState({ helpOpen: true })} title="?">

@@ -98,6 +98,12 @@ let byPointer = false;
 export function onKeyDown(e: KeyboardEvent): void {
   if (e.key === 'Tab') byPointer = false;
   const s = useLab.getState();
+  // Ctrl+Z / Cmd+Z: undo the last action, the run comes back as it was (store/undo.ts, on demand).
+  if ((e.ctrlKey || e.metaKey) && e.key === 'z' && s.undoable && focusKind(e.target, byPointer) !== 'text') {
+    e.preventDefault();
+    void import('../store/undo.ts').then((m) => m.undo());
+    return;
+  }
   const action = keyAction(e.key, {
     focus: focusKind(e.target, byPointer),
     modifier: e.ctrlKey || e.metaKey || e.altKey,

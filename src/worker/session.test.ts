@@ -116,6 +116,24 @@ describe('Session', () => {
     expect(r.type === 'input' && r.result).toBe('forked');
   });
 
+  it('a stray key in a scrubbed-back scenario leaves it; undo brings back the same record', () => {
+    const json = JSON.parse(readFileSync('scenarios/b_short_drop_partial.json', 'utf8'));
+    const s = new Session();
+    const ready = s.handle({ type: 'load', seed: 1, source: { kind: 'scenario', name: json.name, json } });
+    const steps = ready.type === 'ready' ? ready.stepTimes : [];
+    s.handle({ type: 'advance', to: steps[steps.length - 1] + SEC });
+    const original = structuredClone(s.record);
+    s.handle({ type: 'seek', to: steps[2] });
+    const r = s.handle({ type: 'input', input: { type: 'write', node: 'A', count: 1 } });
+    expect(r).toMatchObject({ type: 'input', result: 'forked', leftAt: steps[2], undo: 1 });
+    expect(r.type === 'input' && r.dropped).toBeGreaterThan(0);
+    s.handle({ type: 'advance', to: steps[2] + 2 * SEC });
+    const back = s.handle({ type: 'undo' });
+    expect(back).toMatchObject({ type: 'reset', reason: 'undo', at: steps[2], leftAt: null, undo: 0 });
+    expect(s.record).toEqual(original);
+    expect(s.handle({ type: 'undo' })).toEqual({ type: 'input-error', message: 'ERR nothing to undo' });
+  });
+
   it('opens a scenario with its step times, and rejects a broken one with a message', () => {
     const json = JSON.parse(readFileSync('scenarios/b_short_drop_partial.json', 'utf8'));
     const s = new Session();

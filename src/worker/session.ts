@@ -15,6 +15,7 @@ import {
   emptyResyncLog,
   findMatch,
   foldResync,
+  type InputOutcome,
   type LabInput,
   LabInputError,
   input as labInput,
@@ -22,6 +23,7 @@ import {
   nodeViews,
   offsetsSample,
   type ResyncLog,
+  recordScenario,
   ScenarioError,
   type SimEvent,
   scenarioToRun,
@@ -30,11 +32,13 @@ import {
   type Timeline,
   timelineOf,
   truncateResync,
+  undoInput,
   type World,
 } from '../engine/index.ts';
 import {
   FRAME_EVENT_BOUND,
   type Frame,
+  type LoadSource,
   type Milestone,
   type Request,
   type Response,
@@ -47,6 +51,15 @@ import { findMilestone } from './milestone.ts';
 
 /** Most due-steps one `step` request may take (a guard; the virtual limit usually ends it first). */
 const MAX_STEPS = 200_000;
+/** Inputs that can be undone, newest last (each keeps a copy of the run's inputs before it). */
+const MAX_UNDO = 50;
+
+/** What undoing one input needs: the inputs before it, its time, and the run's state of leaving its scenario. */
+interface Undo {
+  before: TimedInput[];
+  at: number;
+  leftAt: number | null;
+}
 
 interface Pending {
   from: number;
@@ -61,6 +74,9 @@ export class Session {
   private nextSample = 0;
   /** Nodes whose views carry keys, INFO and ROLE text (null: all of them). */
   private focus: Set<string> | null = null;
+  private undos: Undo[] = [];
+  /** When the run left its scenario's recorded story (an input dropped the scenario's future). */
+  private leftAt: number | null = null;
   /** What each replica went through (engine resync.ts), for the ghost run's diff. */
   resync: ResyncLog = emptyResyncLog();
 
@@ -107,8 +123,12 @@ export class Session {
       }
       case 'input':
         return this.input(req.input);
+      case 'undo':
+        return this.undo(req.depth);
       case 'export':
         return { type: 'run', record: structuredClone(this.timeline().record) };
+      case 'record-scenario':
+        return this.recordScenario(req);
       case 'debug-throw':
         throw new Error('debug-throw: a fault raised on purpose (test hook)');
       case 'debug-die':
@@ -121,6 +141,17 @@ export class Session {
     }
   }
 
+  private recordScenario(req: Extract<Request, { type: 'record-scenario' }>): Response {
+    const { name, title, text } = req;
+    try {
+      const r = recordScenario(this.timeline().record, { name, title, text, until: this.now });
+      return { type: 'scenario-file', ...r };
+    } catch (e) {
+      if (e instanceof ScenarioError) return { type: 'input-error', message: e.message };
+      throw e;
+    }
+  }
+
   private timeline(): Timeline {
     if (!this.tl) throw new Error('no run loaded: send `load` first');
     return this.tl;
@@ -128,27 +159,21 @@ export class Session {
 
   private load(req: Extract<Request, { type: 'load' }>): Response {
     const src = req.source;
-    let description: string | null = null;
-    this.stepTimes = [];
-    this.endAt = 0;
+    let opened: Opened;
     try {
-      if (src.kind === 'default') this.tl = createTimeline(req.seed, DEFAULT_SETUP);
-      else if (src.kind === 'lab') this.tl = createTimeline(req.seed, src.setup);
-      else if (src.kind === 'run') {
-        this.tl = timelineOf(src.record);
-      } else {
-        const { record, stepTimes, endAt } = scenarioToRun(src.json, req.seed);
-        this.tl = createTimeline(req.seed, record.setup, record.inputs, record.scenario);
-        this.stepTimes = stepTimes;
-        this.endAt = endAt;
-        const d = (src.json as { description?: unknown }).description;
-        description = typeof d === 'string' ? d : null;
-      }
+      opened = open(src, req.seed);
     } catch (e) {
+      // Nothing changed: the run on screen stays (an imported file that fails is only reported).
       if (e instanceof ScenarioError || e instanceof LabInputError)
         return { type: 'load-error', message: e.message };
       throw e;
     }
+    const { description } = opened;
+    this.tl = opened.tl;
+    this.stepTimes = opened.stepTimes;
+    this.endAt = opened.endAt;
+    this.undos = [];
+    this.leftAt = src.kind === 'run' ? (src.leftAt ?? null) : null;
     this.nextSample = 0;
     this.resync = emptyResyncLog();
     const p = this.begin();
@@ -271,16 +296,20 @@ export class Session {
   }
 
   private stepMilestone(from: number): { kind: Milestone; node: string } | null {
-    const t = this.stepTimes.find((s) => s > from && s <= this.now);
+    // Steps after the run left the scenario do not happen.
+    const t = this.stepTimes.find(
+      (s) => s > from && s <= this.now && (this.leftAt === null || s <= this.leftAt),
+    );
     return t === undefined ? null : { kind: 'step', node: String(this.stepTimes.indexOf(t) + 1) };
   }
 
   private input(inp: LabInput): Response {
     const tl = this.timeline();
     const p = this.begin();
-    let result: 'forked' | 'appended';
+    const at = this.now;
+    let out: InputOutcome;
     try {
-      result = labInput(tl, inp);
+      out = labInput(tl, inp);
     } catch (e) {
       if (e instanceof LabInputError) {
         drainEvents(tl.lab.w);
@@ -288,12 +317,76 @@ export class Session {
       }
       throw e;
     }
+    this.undos.push({ before: out.before, at, leftAt: this.leftAt });
+    if (this.undos.length > MAX_UNDO) this.undos.shift();
+    if (out.dropped.length && this.stepTimes.length && this.leftAt === null) this.leftAt = at;
     const ins = tl.record.inputs;
     this.collect(p, drainEvents(tl.lab.w), [ins[ins.length - 1]]);
     // Run what the input made due right now (the write's flush to the replicas), as a replay would.
     advance(tl, tl.lab.w.now);
     this.collect(p, drainEvents(tl.lab.w), []);
-    return { type: 'input', result, frame: this.finish(p) };
+    return {
+      type: 'input',
+      result: out.result,
+      dropped: out.dropped.length,
+      undo: this.undos.length,
+      leftAt: this.leftAt,
+      frame: this.finish(p),
+    };
+  }
+
+  /**
+   * Undo inputs down to `depth` of them left (default: the last one): the run's inputs as they
+   * were, and the time goes back to the moment of the earliest input undone (answered as a reset).
+   */
+  private undo(depth = this.undos.length - 1): Response {
+    const tl = this.timeline();
+    if (this.undos.length === 0 || depth < 0 || depth >= this.undos.length)
+      return { type: 'input-error', message: 'ERR nothing to undo' };
+    const u = this.undos[depth];
+    this.undos.length = depth;
+    undoInput(tl, u.before, u.at);
+    this.leftAt = u.leftAt;
+    this.nextSample = Math.ceil((tl.lab.w.now + 1) / SAMPLE_EVERY_US) * SAMPLE_EVERY_US;
+    return {
+      type: 'reset',
+      at: tl.lab.w.now,
+      reason: 'undo',
+      undo: this.undos.length,
+      leftAt: this.leftAt,
+      frame: this.finish(this.begin()),
+    };
+  }
+}
+
+interface Opened {
+  tl: Timeline;
+  stepTimes: number[];
+  /** When the scenario's play ended (0: no scenario). */
+  endAt: number;
+  description: string | null;
+}
+
+/** A timeline for what `src` names, with its scenario's step times and description. Throws on a bad one. */
+function open(src: LoadSource, seed: number): Opened {
+  const none = { stepTimes: [], endAt: 0, description: null };
+  switch (src.kind) {
+    case 'default':
+      return { ...none, tl: createTimeline(seed, DEFAULT_SETUP) };
+    case 'lab':
+      return { ...none, tl: createTimeline(seed, src.setup) };
+    case 'run':
+      return { ...none, tl: timelineOf(src.record), stepTimes: src.stepTimes ?? [] };
+    case 'scenario': {
+      const { record, stepTimes, endAt } = scenarioToRun(src.json, seed);
+      const d = (src.json as { description?: unknown }).description;
+      return {
+        tl: createTimeline(seed, record.setup, record.inputs, record.scenario),
+        stepTimes,
+        endAt,
+        description: typeof d === 'string' ? d : null,
+      };
+    }
   }
 }
 

@@ -133,6 +133,11 @@ function client(lab: Lab, node: Node): ClientCtx {
   return c;
 }
 
+/** The k-th write of a `write` input (k counts every lab write of the run, traffic's too). */
+export function writeArgv(k: number): Argv {
+  return ['SET', `key:${k}`, `value:${k}`];
+}
+
 /** Error text for an input that cannot apply (unknown node, …), Redis-style. */
 export class LabInputError extends Error {}
 
@@ -180,7 +185,7 @@ export function applyInput(lab: Lab, input: LabInput): CallResult | undefined {
       const n = need(lab, input.node);
       for (let i = 0; i < input.count; i++) {
         lab.writeCounter++;
-        runCommand(lab, n, ['SET', `key:${lab.writeCounter}`, `value:${lab.writeCounter}`]);
+        runCommand(lab, n, writeArgv(lab.writeCounter));
       }
       return;
     }
@@ -288,23 +293,35 @@ function cutLink(lab: Lab, n: Node, method: 'proxy' | 'sigstop-kill'): void {
   emit(w, { type: 'link.state', replica: n.name, master: n.link?.master ?? '', state: 'cut' });
 }
 
+/** The traffic generator due first at or before `to` (its node's name), or null. */
+export function dueTraffic(lab: Lab, to: number): string | null {
+  let next = Number.POSITIVE_INFINITY;
+  let who: string | null = null;
+  for (const [name, t] of lab.traffic) if (t.next < next) [next, who] = [t.next, name];
+  return next <= to ? who : null;
+}
+
+/**
+ * Run `who`'s due traffic write at its time: everything due before it runs first, then a SET
+ * goes to the node if it is a running master. Returns the command sent (null: none was), so a
+ * recording of the run (scenario/record.ts) can write it down as a step.
+ */
+export function trafficTick(lab: Lab, who: string): Argv | null {
+  const w = lab.w;
+  const t = lab.traffic.get(who)!;
+  runUntil(w, t.next);
+  t.n++;
+  t.next += Math.max(1, Math.round(SEC / t.perSecond));
+  const n = w.nodes.get(who);
+  if (n?.state !== 'running' || n.link) return null;
+  lab.writeCounter++;
+  const argv = ['SET', `t:${lab.writeCounter % 1000}`, `v${lab.writeCounter}`];
+  call(w, n, client(lab, n), argv);
+  return argv;
+}
+
 /** Advance to virtual time `to`, running the traffic generators on the way. */
 export function advanceLab(lab: Lab, to: number): void {
-  const w = lab.w;
-  for (;;) {
-    let next = Number.POSITIVE_INFINITY;
-    let who = '';
-    for (const [name, t] of lab.traffic) if (t.next < next) [next, who] = [t.next, name];
-    if (next > to) break;
-    runUntil(w, next);
-    const t = lab.traffic.get(who)!;
-    t.n++;
-    t.next = next + Math.max(1, Math.round(SEC / t.perSecond));
-    const n = w.nodes.get(who);
-    if (n && n.state === 'running' && !n.link) {
-      lab.writeCounter++;
-      call(w, n, client(lab, n), ['SET', `t:${lab.writeCounter % 1000}`, `v${lab.writeCounter}`]);
-    }
-  }
-  runUntil(w, to);
+  for (let who = dueTraffic(lab, to); who !== null; who = dueTraffic(lab, to)) trafficTick(lab, who);
+  runUntil(lab.w, to);
 }

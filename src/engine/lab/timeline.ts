@@ -1,5 +1,6 @@
 // Time travel: a run is { seed, setup, inputs }. Going back = rebuild and replay the inputs up to
-// the target (deterministic, so exact); acting in the past forks: the recorded future is dropped.
+// the target (deterministic, so exact); acting in the past forks: the recorded future is dropped
+// (and handed back, so the page can undo it: undoInput).
 
 import {
   type Checkpoints,
@@ -129,31 +130,58 @@ export function seek(tl: Timeline, t: number): boolean {
   const now = tl.lab.w.now;
   const back = t < now;
   // Forward too, a checkpoint between now and t saves replaying the stretch before it.
-  const cp = back || checkpointAfter(tl.checkpoints, now, t) ? restoreCheckpoint(tl.checkpoints, t) : null;
-  if (back || cp) {
-    tl.lab = cp?.lab ?? createLab(tl.record.seed, tl.record.setup);
-    tl.cursor = cp?.cursor ?? 0;
-  }
+  if (back || checkpointAfter(tl.checkpoints, now, t)) restoreBefore(tl, t);
   advance(tl, t);
   tl.lab.w.events = [];
   return back;
 }
 
+/** The lab as the nearest checkpoint at or before `t` holds it (or a fresh lab), not yet advanced. */
+function restoreBefore(tl: Timeline, t: number): void {
+  const cp = restoreCheckpoint(tl.checkpoints, t);
+  tl.lab = cp?.lab ?? createLab(tl.record.seed, tl.record.setup);
+  tl.cursor = cp?.cursor ?? 0;
+}
+
+/** What an input did to the recorded run: the inputs before it (to undo it) and the future it set aside. */
+export interface InputOutcome {
+  result: 'forked' | 'appended';
+  /** The run's inputs as they were before this input (a copy): `undoInput` puts them back. */
+  before: TimedInput[];
+  /** Recorded inputs after now that this input dropped (acting in the past), in time order. */
+  dropped: TimedInput[];
+}
+
 /**
- * A user input now. Returns 'forked' when recorded inputs after now were dropped (acting in the
- * past), else 'appended'. Throws LabInputError (a Redis-style message) when it cannot apply.
+ * A user input now. 'forked' when recorded inputs after now were dropped (acting in the past),
+ * else 'appended'; either way the outcome keeps what is needed to undo it. Throws LabInputError
+ * (a Redis-style message) when it cannot apply.
  */
-export function input(tl: Timeline, inp: LabInput): 'forked' | 'appended' {
+export function input(tl: Timeline, inp: LabInput): InputOutcome {
   const now = tl.lab.w.now;
   const ins = tl.record.inputs;
   applyInput(tl.lab, inp); // refused (throws) before anything changed: the recorded future stays
+  const before = [...ins];
   // Checkpoints after now show a future without this input: gone, even when no input followed.
   dropCheckpointsAfter(tl.checkpoints, now);
-  const forked = tl.cursor < ins.length;
-  if (forked) ins.splice(tl.cursor);
+  const dropped = ins.splice(tl.cursor);
   ins.push({ at: now, input: inp });
   tl.cursor = ins.length;
-  return forked ? 'forked' : 'appended';
+  return { result: dropped.length ? 'forked' : 'appended', before, dropped };
+}
+
+/**
+ * Undo: put back the inputs a run had before an input made at `at` (InputOutcome.before), and go
+ * to `at` on that run. Checkpoints before `at` hold for both runs (they differ from `at` on) and
+ * stay; later ones go. Afterwards the timeline is the earlier run exactly: same record, and from
+ * `at` on the same events as a straight run of it.
+ */
+export function undoInput(tl: Timeline, before: TimedInput[], at: number): void {
+  tl.record.inputs = [...before];
+  dropCheckpointsAfter(tl.checkpoints, at - 1);
+  restoreBefore(tl, at);
+  advance(tl, at);
+  tl.lab.w.events = [];
 }
 
 /** Virtual time of the next thing due: a task, a recorded input or a traffic write (> now). */

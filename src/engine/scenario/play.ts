@@ -51,13 +51,25 @@ export function playSteps(
   const stepTimes: number[] = [];
   play.scenario.steps.forEach((step, k) => {
     stepTimes.push(play.lab.w.now);
-    const result = runStep(play, step);
-    afterStep?.(k + 1, step, result);
-    play.logFrom = logMarks(play.lab.w);
-    // The real runner's snapshot takes ≥ 3 ms: bytes in flight land before the next op (scenario h3).
-    runUntilCondition(play.lab.w, () => streamsLanded(play.lab.w), play.lab.w.now + LAND_MS * MS);
+    playStep(play, step, (result) => afterStep?.(k + 1, step, result));
   });
   return { stepTimes, endAt: play.lab.w.now };
+}
+
+/**
+ * Play one step through the op table, call `after(result)`, then move wait-log's reading position
+ * and let in-flight stream bytes land (as between any two steps of playSteps).
+ */
+export function playStep(
+  play: ScenarioPlay,
+  step: Step,
+  after?: (result: Record<string, unknown>) => void,
+): void {
+  const result = runStep(play, step);
+  after?.(result);
+  play.logFrom = logMarks(play.lab.w);
+  // The real runner's snapshot takes ≥ 3 ms: bytes in flight land before the next op (scenario h3).
+  runUntilCondition(play.lab.w, () => streamsLanded(play.lab.w), play.lab.w.now + LAND_MS * MS);
 }
 
 /**

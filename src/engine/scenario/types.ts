@@ -84,9 +84,20 @@ export interface ScenarioNode {
   config?: Record<string, string>;
 }
 
+/** Text in both page languages, side by side (as lessons/*.json): either may be left out. */
+export interface LocalText {
+  zh?: string;
+  en?: string;
+}
+
 export interface Scenario {
   name: string;
+  /** Title shown in the page (a scenario recorded in the lab carries one). */
+  title?: LocalText;
+  /** Free text (English by convention; tools and traces print it). */
   description?: string;
+  /** The description in zh and en, for the page's guide. */
+  text?: LocalText;
   /** The protocol era (replication/era.ts): psync2 (Redis 7.0) when absent. Real runs play psync2 only. */
   era?: Era;
   /** Every replica link goes through a proxy (real runs). The engine cuts links either way. */

@@ -47,6 +47,7 @@ export function validateScenario(x: unknown): Scenario {
   if (typeof s.name !== 'string' || s.name === '') fail("field 'name'", 'must be a non-empty string');
   if (s.description !== undefined && typeof s.description !== 'string')
     fail("field 'description'", 'must be a string');
+  for (const f of ['title', 'text']) if (s[f] !== undefined) checkLocalText(s[f], f, fail);
   if (s.era !== undefined && !isEra(s.era))
     fail("field 'era'", `unknown era ${JSON.stringify(s.era)} (one of ${ERAS.join(', ')})`);
   if (s.config !== undefined) checkConfig(s.config, "field 'config'", fail);
@@ -78,6 +79,16 @@ export function validateScenario(x: unknown): Scenario {
   if (!Array.isArray(s.steps)) fail("field 'steps'", 'must be an array');
   for (const [i, st] of (s.steps as unknown[]).entries()) checkStep(st, i, names, fail);
   return x as unknown as Scenario;
+}
+
+/** `{ "zh": "…", "en": "…" }`: either language may be left out; nothing else is allowed. */
+function checkLocalText(t: unknown, field: string, fail: (w: string, why: string) => never): void {
+  if (!isObj(t)) fail(`field '${field}'`, 'must be an object { "zh": "…", "en": "…" }');
+  for (const [k, v] of Object.entries(t as object)) {
+    if (k !== 'zh' && k !== 'en') fail(`field '${field}.${k}'`, "unknown language (use 'zh' or 'en')");
+    if (typeof v !== 'string' || v.length > 4000)
+      fail(`field '${field}.${k}'`, 'must be a string of at most 4000 characters');
+  }
 }
 
 function checkConfig(c: unknown, where: string, fail: (w: string, why: string) => never): void {

@@ -14,12 +14,16 @@ export function Guide() {
   const description = useLab((s) => s.description);
   const stepTimes = useLab((s) => s.stepTimes);
   const stepLabels = useLab((s) => s.stepLabels);
+  const leftAt = useLab((s) => s.leftAt);
   const seed = useLab((s) => s.seed);
   const catalog = useLab((s) => s.catalog);
-  const text = scenario ? scenarioText(scenario, lang, description) : null;
+  const meta = useLab((s) => s.scenarioMeta);
+  // An opened scenario file names itself (title, zh/en description); else the catalog does.
+  const text = scenario ? scenarioText(scenario, lang, meta?.text?.[lang] ?? description) : null;
+  const title = meta?.title?.[lang] ?? text?.title;
   return (
     <div className="panel guide">
-      <h2>{text ? text.title : t('guide.defaultTitle')}</h2>
+      <h2>{title ?? t('guide.defaultTitle')}</h2>
       <p>{text ? text.story : t('guide.defaultStory')}</p>
       {scenario && SCENARIO_POINTS[scenario] && (
         <p className="hint">{t('guide.points', { points: SCENARIO_POINTS[scenario].join(', ') })}</p>
@@ -30,10 +34,11 @@ export function Guide() {
           <ol className="steps">
             {stepTimes.map((at, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the steps of a scenario are a fixed list
-              <li key={i}>
+              <li key={i} className={leftAt !== null && at > leftAt ? 'off' : undefined}>
                 <button type="button" className="link-btn" onClick={() => void ctl().seek(at)}>
                   <span className="mono">{stepLabels[i] ?? `#${i + 1}`}</span>
                   <span className="dim mono"> @ {secs(at)} s</span>
+                  {leftAt !== null && at > leftAt && <span className="off-note"> — {t('guide.off')}</span>}
                 </button>
               </li>
             ))}

@@ -1,0 +1,54 @@
+// The notices that come with acting in the past (where the run left its recorded future, and
+// Undo) and with a shared link (the actions it carries). Loaded when one of them is first shown.
+import './record.css';
+
+import { useEffect } from 'react';
+import { useLab } from '../../store/store.ts';
+import { undo } from '../../store/undo.ts';
+import { Dismiss, LinkActions } from './LinkActions.tsx';
+import { recordText } from './text.ts';
+
+/** The last action in the past: where the run left its recorded future, with Undo (as Ctrl+Z). */
+function ForkNotice() {
+  const lang = useLab((s) => s.lang);
+  const fork = useLab((s) => s.fork);
+  const scenario = useLab((s) => s.scenario);
+  // Nothing recorded was set aside (the free lab, acting before the end of what was played): the
+  // notice goes after a while, as other notices do; a dropped recorded future stays until dealt with.
+  useEffect(() => {
+    if (fork?.dropped !== 0) return;
+    const id = setTimeout(() => useLab.setState((s) => (s.fork === fork ? { fork: null } : {})), 8000);
+    return () => clearTimeout(id);
+  }, [fork]);
+  if (!fork) return null;
+  const at = (fork.at / 1e6).toFixed(3);
+  return (
+    <div className="notice warn fork">
+      <span>
+        {fork.left
+          ? recordText(lang, 'left', { name: scenario ?? '', t: at, n: fork.dropped })
+          : recordText(lang, 'forked', { t: at })}
+      </span>
+      <button type="button" className="small" onClick={() => void undo(fork.depth)}>
+        {recordText(lang, 'undo')}
+      </button>
+      <Dismiss onClick={() => useLab.setState({ fork: null })} />
+    </div>
+  );
+}
+
+/** Beside the other notices (bottom right), above them; announced politely as they are. */
+export default function RecordNotices() {
+  const lang = useLab((s) => s.lang);
+  return (
+    <div
+      className="notices record-notices"
+      role="status"
+      aria-live="polite"
+      aria-label={recordText(lang, 'region')}
+    >
+      <LinkActions />
+      <ForkNotice />
+    </div>
+  );
+}
