@@ -82,7 +82,8 @@ describe('engine layers', () => {
       const bad: string[] = [];
       for (const m of src.matchAll(/from ['"](\.[^'"]+)['"]/g)) {
         const target = layerOf(join(f, '..', m[1]));
-        if (target !== layer && !LAYERS[layer].includes(target)) bad.push(`${m[1]} (${target || 'index.ts'})`);
+        if (target !== layer && !LAYERS[layer].includes(target))
+          bad.push(`${m[1]} (${target || 'index.ts'})`);
       }
       expect(bad).toEqual([]);
     });

@@ -49,6 +49,10 @@ export const en = {
     'Each replica walks through these REPL_STATE_* steps (Redis src/server.h, in protocol order). The lit step is where it is now.',
   'hs.none': 'No replica yet: pick a node and use "Re-point" or type REPLICAOF in its console.',
   'hs.open': 'Open the link of {replica}: stepper and transcript',
+  'hs.failed':
+    'Failed here: the master answered {reply}. The attempt ends (back to REPL_STATE_CONNECT); replicationCron retries within a second.',
+  'hs.failedShort': '(failed)',
+  'hs.warned': 'Answered {reply}: not fatal here, the replica goes on.',
   'hs.skipped': 'skipped (not configured)',
   'hs.CONNECT': 'Must (re)connect: replicationCron will open a connection to the master.',
   'hs.CONNECTING': 'The replica opens a TCP connection to the master on its own.',
@@ -258,7 +262,7 @@ export const en = {
   'time.at': '{t} seconds',
   'time.now': 'Current virtual time',
 
-  'milestone.handshake': 'Milestone: handshake of {node} done, PSYNC sent',
+  'milestone.handshake': "{node}'s handshake is through: its master received PSYNC and decides",
   'milestone.fullresync': 'Milestone: {node} got +FULLRESYNC',
   'milestone.continue': 'Milestone: {node} got +CONTINUE',
   'milestone.loaded': 'Milestone: {node} loaded the RDB',

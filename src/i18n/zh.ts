@@ -51,6 +51,10 @@ export const zh: Catalog = {
     '每个从库按顺序经过这些 REPL_STATE_* 状态 (Redis src/server.h, 协议顺序)。亮起的是当前所在步骤。',
   'hs.none': '还没有从库: 选择一个节点, 用 "重新指向" 或在控制台输入 REPLICAOF。',
   'hs.open': '打开 {replica} 的链路: 步骤与报文记录',
+  'hs.failed':
+    '在这一步失败: 主库回复 {reply}。本次尝试结束 (回到 REPL_STATE_CONNECT), replicationCron 一秒内重试。',
+  'hs.failedShort': '(失败)',
+  'hs.warned': '回复 {reply}: 这一步不致命, 从库继续。',
   'hs.skipped': '已跳过 (未配置)',
   'hs.CONNECT': '需要 (重新) 连接: replicationCron 将向主库发起连接。',
   'hs.CONNECTING': '从库主动向主库建立 TCP 连接。',
@@ -253,7 +257,7 @@ export const zh: Catalog = {
   'time.at': '{t} 秒',
   'time.now': '当前虚拟时间',
 
-  'milestone.handshake': '里程碑: {node} 握手完成, 已发送 PSYNC',
+  'milestone.handshake': '{node} 的握手完成: 主库收到 PSYNC, 正在决定',
   'milestone.fullresync': '里程碑: {node} 收到 +FULLRESYNC',
   'milestone.continue': '里程碑: {node} 收到 +CONTINUE',
   'milestone.loaded': '里程碑: {node} 已加载 RDB',

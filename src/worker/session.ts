@@ -282,12 +282,15 @@ function startedAt(inputs: readonly TimedInput[]): number {
   return at;
 }
 
-/** The first milestone among events[from…]: handshake done, +FULLRESYNC/+CONTINUE, RDB loaded. */
+/**
+ * The first milestone among events[from…]: handshake done, +FULLRESYNC/+CONTINUE, RDB loaded.
+ * "Handshake done" is the master deciding on the replica's PSYNC: a PSYNC answered -NOAUTH (no
+ * masterauth) or never sent (AUTH -WRONGPASS) is a failed attempt, not a milestone.
+ */
 export function findMilestone(events: WireEvent[], from = 0): { kind: Milestone; node: string } | null {
   for (let i = from; i < events.length; i++) {
     const e = events[i];
-    if (e.type === 'replica.state' && e.state === 'REPL_STATE_RECEIVE_PSYNC_REPLY')
-      return { kind: 'handshake', node: e.node };
+    if (e.type === 'psync.decided') return { kind: 'handshake', node: e.replica };
     if (e.type === 'psync.result' && e.result !== 'ERROR')
       return { kind: e.result === 'CONTINUE' ? 'continue' : 'fullresync', node: e.replica };
     if (e.type === 'rdb.phase' && e.phase === 'loaded') return { kind: 'loaded', node: e.node };

@@ -191,6 +191,12 @@ function handshakeError(w: World, node: Node, line: string): void {
   cancelHandshake(w, node);
 }
 
+/** Tell the UI a handshake step got an error reply (before the state moves on or back). */
+function errorReply(w: World, node: Node, reply: string, fatal: boolean): void {
+  const state = node.link?.state;
+  if (state) emit(w, { type: 'handshake.error', node: node.name, state, reply, fatal });
+}
+
 /** A message from the master on the replication connection. */
 export function onMasterMessage(w: World, node: Node, conn: Conn, p: Payload, size: number): void {
   const link = node.link;
@@ -214,6 +220,7 @@ export function onMasterMessage(w: World, node: Node, conn: Conn, p: Payload, si
       return;
     case 'REPL_STATE_TRANSFER':
       if (p.k === 'reply' && p.reply.t === 'error') {
+        errorReply(w, node, `-${p.reply.v}`, true);
         log(w, node, `MASTER aborted replication with an error: ${p.reply.v}`, '#');
         cancelHandshake(w, node);
         connectWithMaster(w, node); // cancelReplicationHandshake(1): reconnect at once
@@ -228,7 +235,9 @@ export function onMasterMessage(w: World, node: Node, conn: Conn, p: Payload, si
 }
 
 function onPingReply(w: World, node: Node, conn: Conn, r: Reply): void {
-  if (r.t === 'error' && !/^(NOAUTH|NOPERM|ERR operation not permitted)/.test(r.v)) {
+  const accepted = r.t !== 'error' || /^(NOAUTH|NOPERM|ERR operation not permitted)/.test(r.v);
+  if (r.t === 'error') errorReply(w, node, `-${r.v}`, !accepted);
+  if (!accepted) {
     handshakeError(w, node, `Error reply to PING from master: '-${r.v}'`);
     return;
   }
@@ -266,6 +275,7 @@ function nextPending(w: World, node: Node): void {
 function onHandshakeReply(w: World, node: Node, conn: Conn, r: Reply): void {
   const link = node.link!;
   const what = link.pending.shift();
+  if (r.t === 'error') errorReply(w, node, `-${r.v}`, what === 'auth');
   if (what === 'auth' && r.t === 'error') {
     handshakeError(w, node, `Unable to AUTH to MASTER: -${r.v}`);
     return;
@@ -344,6 +354,7 @@ function onPsyncReply(w: World, node: Node, conn: Conn, r: Reply): void {
     return;
   }
   const line = r.t === 'error' ? `-${r.v}` : encodeReply(r).trim();
+  errorReply(w, node, line, r.t === 'error' && /^(NOMASTERLINK|LOADING)/.test(r.v));
   emit(w, { type: 'psync.result', replica: node.name, master: link.master, result: 'ERROR', detail: line });
   if (r.t === 'error' && /^(NOMASTERLINK|LOADING)/.test(r.v)) {
     handshakeError(w, node, `Master is currently unable to PSYNC but should be in the future: ${line}`);
