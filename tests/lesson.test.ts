@@ -43,7 +43,7 @@ describe('lesson 27', () => {
     handshake: ['FULLRESYNC'],
     choice: ['CONTINUE', 'offset-before-backlog'],
     receive: ['FULLRESYNC', 'FULLRESYNC'],
-    advantages: ['843', '844', 'CONTINUE'],
+    advantages: ['903', '904', 'CONTINUE'],
     limits: ['offset-before-backlog', 'CONTINUE'],
   };
   for (const ch of lesson.chapters)

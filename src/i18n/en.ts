@@ -21,6 +21,8 @@ export const en = {
   'run.stopped': 'frozen (SIGSTOP)',
   'run.down': 'down',
   'node.aria': 'Node {name} :{port}, {role}, offset {offset}, {keys} keys',
+  'node.secondHelp': 'second_repl_offset {n}: a PSYNC with replid2 is accepted up to offset {n}',
+  'node.loading': 'loading {pct} %',
   'node.keys': 'keys',
   'node.replicasCount': '{n} replica(s) attached',
   'node.traffic': '{n} writes/s',
@@ -170,7 +172,10 @@ export const en = {
   'fs.tempfile': 'Replica creates temp-<time>.<pid>.rdb',
   'fs.header': 'RDB header: $EOF:<mark> (diskless) or $<length>',
   'fs.transfer': 'RDB bytes transferred',
-  'fs.flush': 'Flush old data (and drop sub-replicas, free backlog)',
+  'fs.dropreplicas': 'Drop its own replicas (cascaded): their history is about to change',
+  'fs.loadProgress': 'RDB load progress',
+  'fs.loadKeys': '{n} keys loaded',
+  'fs.flush': 'Flush old data (and free the backlog): the replica holds 0 keys',
   'fs.rename': 'Rename temp file → dump.rdb',
   'fs.load': 'Load the RDB into memory',
   'fs.masterclient': 'Master client created: replid and offset taken',
@@ -240,6 +245,10 @@ export const en = {
   'log.title': 'Server log of {name}',
   'log.empty': 'No log lines yet.',
 
+  'note.capa':
+    'capa eof: can take a diskless RDB sent as $EOF:<40-byte mark> … mark (no length known up front); capa psync2: understands +CONTINUE <new replid> after a failover. The master just records them.',
+  'note.psync': 'slave_repl_offset {offset} + 1 = {next}: the first byte it lacks, in the history {replid}…',
+  'note.psyncFull': 'PSYNC ? -1: no cached master (no history to continue): it asks for a full sync.',
   'transcript.empty': 'Nothing on this link yet.',
   'transcript.title': 'Messages between {replica} and {master}',
   'transcript.rowAria': '{label}, {from} to {to}, {bytes} bytes: show the RESP bytes',
@@ -279,6 +288,8 @@ export const en = {
   'notice.url.run': 'The #run= part of the address could not be read.',
   'notice.badRunKept': 'The shared run could not be opened ({message}): the run on screen is unchanged.',
   'notice.badRun': 'The shared run could not be opened ({message}): the default lab is open instead.',
+  'notice.dropReplicas':
+    '{node} starts loading a new dataset: it drops its own replicas {replicas} (their history is about to change; they will resync from {node})',
   'notice.copied': 'Link copied to the clipboard.',
   'notice.selectFirst': 'Select a node first (click it, or press 1 … 7).',
 

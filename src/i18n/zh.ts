@@ -23,6 +23,8 @@ export const zh: Catalog = {
   'run.stopped': '已冻结 (SIGSTOP)',
   'run.down': '已停止',
   'node.aria': '节点 {name} :{port}, {role}, offset {offset}, {keys} 个键',
+  'node.secondHelp': 'second_repl_offset {n}: 用 replid2 发来的 PSYNC, 偏移量不超过 {n} 时可以接受',
+  'node.loading': '加载中 {pct}%',
   'node.keys': '键',
   'node.replicasCount': '已连接 {n} 个从库',
   'node.traffic': '{n} 次写/秒',
@@ -165,7 +167,10 @@ export const zh: Catalog = {
   'fs.tempfile': '从库创建临时文件 temp-<时间>.<pid>.rdb',
   'fs.header': 'RDB 头: $EOF:<mark> (无盘) 或 $<长度>',
   'fs.transfer': '已传输的 RDB 字节',
-  'fs.flush': '清空旧数据 (并断开级联从库、释放 backlog)',
+  'fs.dropreplicas': '断开它自己的从库 (级联): 它们的复制历史即将改变',
+  'fs.loadProgress': 'RDB 加载进度',
+  'fs.loadKeys': '已加载 {n} 个键',
+  'fs.flush': '清空旧数据 (并释放 backlog): 从库此时 0 个键',
   'fs.rename': '临时文件改名为 dump.rdb',
   'fs.load': '把 RDB 加载到内存',
   'fs.masterclient': '创建主库客户端: 更新 replid 和 offset',
@@ -235,6 +240,10 @@ export const zh: Catalog = {
   'log.title': '{name} 的服务器日志',
   'log.empty': '还没有日志。',
 
+  'note.capa':
+    'capa eof: 能接收无盘 RDB, 以 $EOF:<40 字节标记> … 标记 发送 (事先不知道长度); capa psync2: 能理解故障切换后的 +CONTINUE <新 replid>。主库只是记下这些能力。',
+  'note.psync': 'slave_repl_offset {offset} + 1 = {next}: 它缺的第一个字节, 在历史 {replid}… 中',
+  'note.psyncFull': 'PSYNC ? -1: 没有缓存的主库 (没有可续的历史): 请求全量同步。',
   'transcript.empty': '这条链路上还没有消息。',
   'transcript.title': '{replica} 与 {master} 之间的消息',
   'transcript.rowAria': '{label}, {from} 发往 {to}, {bytes} 字节: 查看 RESP 字节',
@@ -273,6 +282,8 @@ export const zh: Catalog = {
   'notice.url.run': '地址中的 #run= 部分无法读取。',
   'notice.badRunKept': '无法打开分享的运行 ({message}): 屏幕上的运行保持不变。',
   'notice.badRun': '无法打开分享的运行 ({message}): 已改为打开默认实验。',
+  'notice.dropReplicas':
+    '{node} 开始加载新的数据集: 断开它自己的从库 {replicas} (它们的历史即将改变, 之后将向 {node} 重新同步)',
   'notice.copied': '链接已复制到剪贴板。',
   'notice.selectFirst': '请先选择一个节点 (点击它, 或按 1 … 7)。',
 

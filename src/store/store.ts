@@ -178,7 +178,15 @@ export function applyFrame(frame: Frame, opts: { reset?: boolean; ready?: boolea
       selected,
     };
   });
+  if (!opts.reset) noticeDrops(frame);
   emitFrame(frame, opts.ready ? 'ready' : opts.reset ? 'reset' : 'frame');
+}
+
+/** A full sync drops the replica's own replicas (point 14): said the moment it happens. */
+function noticeDrops(frame: Frame): void {
+  for (const e of frame.events)
+    if (e.type === 'rdb.phase' && e.phase === 'drop-replicas')
+      notify('warn', 'notice.dropReplicas', { node: e.node, replicas: e.detail ?? '' }, 6000);
 }
 
 function sameRecord(a: Record<string, number>, b: Record<string, number>): boolean {

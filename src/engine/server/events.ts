@@ -102,6 +102,7 @@ export type SimEvent =
         | 'transfer-start'
         | 'transfer-done'
         | 'temp-file'
+        | 'drop-replicas'
         | 'rename'
         | 'flush'
         | 'load'

@@ -26,6 +26,7 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
             keys: n.dbsize,
             replicas: n.replicas.length,
             syncing: n.transfer !== null || n.bgsave !== null,
+            loading: n.loading === null ? null : Math.round(n.loading * 100),
           }
         : null;
     }),
@@ -72,6 +73,12 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
         >
           {shortId(v.replid2)}
         </span>
+        {/* second_repl_offset beside replid2: replid2 is served for offsets up to it (point 8) */}
+        {v.replid2 !== NO_REPLID && v.second > 0 && (
+          <span className="nc-second mono" title={t('node.secondHelp', { n: v.second })}>
+            ≤{num(v.second)}
+          </span>
+        )}
       </span>
       <span className="nc-row">
         <span className="nc-k">offset</span>
@@ -81,6 +88,7 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
       </span>
       <span className="nc-state mono">
         {v.role === 'slave' && v.state ? v.state : t('node.replicasCount', { n: v.replicas })}
+        {v.loading !== null && <span className="nc-traffic"> · {t('node.loading', { pct: v.loading })}</span>}
         {traffic > 0 && <span className="nc-traffic"> · {t('node.traffic', { n: traffic })}</span>}
       </span>
     </button>

@@ -5,6 +5,7 @@ import type { ReplState } from '../../engine/index.ts';
 import type { MsgKey } from '../../i18n/index.ts';
 import { useLab } from '../../store/store.ts';
 import { useT } from '../hooks.ts';
+import { psyncNote } from '../link/notes.ts';
 import { attemptView, STEPS, stepMarks, WIRE } from './steps.ts';
 
 function useMarks(replica: string) {
@@ -13,7 +14,8 @@ function useMarks(replica: string) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev stands for the state history
   const view = useMemo(() => {
     const h = useLab.getState().hist;
-    return attemptView(h.replStates, h.hsErrors, replica, live);
+    const psync = h.messages.findLast((m) => m.from === replica && m.kind === 'PSYNC');
+    return { ...attemptView(h.replStates, h.hsErrors, replica, live), psync: psync?.label ?? '' };
   }, [replica, rev, live]);
   const current = view.current;
   return { ...view, current, marks: stepMarks(view.visited, current, view.errors) };
@@ -23,7 +25,8 @@ const short = (s: ReplState) => s.replace('REPL_STATE_', '');
 
 export function Stepper({ replica, compact = false }: { replica: string; compact?: boolean }) {
   const t = useT();
-  const { current, marks, errors, failed } = useMarks(replica);
+  const { current, marks, errors, failed, psync } = useMarks(replica);
+  const psyncWhy = psyncNote(psync);
   const replyOf = (st: ReplState) => errors.find((e) => e.state === st)?.reply ?? '';
   const master = useLab((s) => s.views[replica]?.master ?? '');
   if (compact)
@@ -63,6 +66,14 @@ export function Stepper({ replica, compact = false }: { replica: string; compact
           <span className="st-name mono">{s}</span>
           {WIRE[s] && <span className="st-wire mono">{WIRE[s]}</span>}
           {marks[i] === 'current' && <span className="st-desc">{t(`hs.${short(s)}` as MsgKey)}</span>}
+          {s === 'REPL_STATE_RECEIVE_CAPA_REPLY' && marks[i] !== 'todo' && marks[i] !== 'current' && (
+            <span className="st-desc dim">{t('note.capa')}</span>
+          )}
+          {s === 'REPL_STATE_RECEIVE_PSYNC_REPLY' && marks[i] !== 'todo' && psyncWhy && (
+            <span className="st-desc mono">
+              {psync.replace(/^(PSYNC \S{8})\S{32}/, '$1…')} — {t(psyncWhy.key, psyncWhy.vars)}
+            </span>
+          )}
           {marks[i] === 'skipped' && <span className="st-desc dim">{t('hs.skipped')}</span>}
           {marks[i] === 'failed' && (
             <span className="st-desc st-fail" role="status">
