@@ -27,24 +27,23 @@ test('steps through the handshake milestone by milestone, and shows a message’
   await expect(
     page
       .getByRole('status', { name: 'Notices' })
-      .filter({ hasText: /Milestone: handshake of [BC] done, PSYNC sent/ }),
+      .filter({ hasText: /[BC] asks A for a full copy \(PSYNC \? -1\): the handshake got through/ }),
   ).toBeVisible();
-  // The PSYNC is on the wire now: click it.
-  const psync = page.locator('button.msg', { hasText: 'PSYNC' }).first();
-  await expect(psync).toBeVisible();
-  await psync.click();
-  const dialog = page.getByRole('dialog', { name: /PSYNC/ });
+  // The master decided: its +FULLRESYNC is on the wire now: click it.
+  const reply = page.locator('button.msg', { hasText: 'FULLRESYNC' }).first();
+  await expect(reply).toBeVisible();
+  await reply.click();
+  const dialog = page.getByRole('dialog', { name: /FULLRESYNC/ });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('*3\\r\\n');
-  await expect(dialog).toContainText('$5\\r\\n');
-  await expect(dialog).toContainText('PSYNC');
+  await expect(dialog).toContainText('+FULLRESYNC ');
+  await expect(dialog).toContainText('\\r\\n');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
   await page.getByRole('button', { name: 'Next milestone ⤼' }).click();
   await expect(
     page
       .getByRole('status', { name: 'Notices' })
-      .filter({ hasText: /Milestone: (handshake of|.* got \+FULLRESYNC)/ }),
+      .filter({ hasText: /(asks A for a full copy|A answers [BC] \+FULLRESYNC)/ }),
   ).toBeVisible();
 });
 

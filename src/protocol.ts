@@ -108,6 +108,13 @@ export interface Frame {
 
 export type Milestone = 'handshake' | 'fullresync' | 'continue' | 'loaded' | 'step';
 
+/** A milestone reached: what, whose, and the words' values (`master`, `offset`, `keys`, step `n`). */
+export interface MilestoneHit {
+  kind: Milestone;
+  node: string;
+  vars?: Record<string, string | number>;
+}
+
 export type Response =
   | {
       type: 'ready';
@@ -118,7 +125,7 @@ export type Response =
       stepTimes: number[];
       frame: Frame;
     }
-  | { type: 'frame'; frame: Frame; milestone?: { kind: Milestone; node: string } | null }
+  | { type: 'frame'; frame: Frame; milestone?: MilestoneHit | null }
   | { type: 'reset'; at: number; reason: 'seek'; frame: Frame }
   | { type: 'input'; result: 'forked' | 'appended'; frame: Frame }
   /** The input could not apply: a Redis-style message; nothing changed. */

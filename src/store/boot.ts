@@ -8,15 +8,6 @@ import { scenarioFile, scenarioIndex } from './scenario-files.ts';
 import { notify, setLang, useLab } from './store.ts';
 import { buildSearch, DEFAULT_SEED, parseUrl, SCENARIO_NAME } from './url.ts';
 
-/** One short line per scenario step, for the guide's "jump to step" list. */
-export function stepLabel(step: Record<string, unknown>): string {
-  const who = step.node ?? step.replica ?? '';
-  const repeat = typeof step.repeat === 'number' && step.repeat > 1 ? ` ×${step.repeat}` : '';
-  const master = step.op === 'replicaof' ? ` → ${step.master ?? 'NO ONE'}` : '';
-  const note = typeof step.note === 'string' ? ` — ${step.note}` : '';
-  return `${step.op} ${who}${master}${repeat}${note}`.replace(/\s+/g, ' ').trim();
-}
-
 export async function loadCatalog(): Promise<void> {
   // No catalog: the picker just lists nothing more than the default lab.
   const list = await scenarioIndex();
@@ -27,7 +18,7 @@ export async function loadCatalog(): Promise<void> {
 /** Open a scenario by name (null = the default lab). Returns false (after a notice) if it cannot. */
 export async function openScenario(ctrl: Controller, name: string | null, seed: number): Promise<boolean> {
   if (name === null) {
-    useLab.setState({ stepLabels: [] });
+    useLab.setState({ scenarioSteps: [] });
     const ok = await ctrl.load({ kind: 'default' }, seed);
     syncUrl();
     return ok;
@@ -40,7 +31,7 @@ export async function openScenario(ctrl: Controller, name: string | null, seed: 
   }
   const steps = (json as { steps?: unknown }).steps;
   useLab.setState({
-    stepLabels: Array.isArray(steps) ? steps.map((s) => stepLabel((s ?? {}) as Record<string, unknown>)) : [],
+    scenarioSteps: Array.isArray(steps) ? steps.map((s) => (s ?? {}) as Record<string, unknown>) : [],
   });
   const ok = await ctrl.load({ kind: 'scenario', name, json }, seed);
   if (!ok) await openScenario(ctrl, null, seed);

@@ -6,7 +6,7 @@ import type { EventPattern, LabInput, RunRecord } from '../engine/index.ts';
 import type { LoadSource, Response } from '../protocol.ts';
 import { displayTime, nextDisplayTime, setDisplayTime } from './clock.ts';
 import { previousTime } from './history.ts';
-import { applyFrame, notify, resetRun, useLab } from './store.ts';
+import { applyFrame, notify, notifyMilestone, resetRun, useLab } from './store.ts';
 import { type Port, Transport } from './transport.ts';
 import { buildSearch, encodeRun } from './url.ts';
 
@@ -289,7 +289,7 @@ export class Controller {
         applyFrame(r.frame);
         if (r.milestone) {
           useLab.setState({ lastMilestone: { ...r.milestone, at: r.frame.to } });
-          notify('info', `milestone.${r.milestone.kind}`, { node: r.milestone.node }, 5000);
+          notifyMilestone(r.milestone);
         }
         return;
       case 'reset':

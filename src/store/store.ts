@@ -3,8 +3,9 @@
 // Per-frame motion does not go through React: the message layer subscribes to `t` transiently.
 import { create } from 'zustand';
 import type { NodeView } from '../engine/index.ts';
-import { type Lang, loadLang, type MsgKey, type Vars } from '../i18n/index.ts';
-import type { Frame, Milestone } from '../protocol.ts';
+import { type Lang, loadLang, type MsgKey, translate, type Vars } from '../i18n/index.ts';
+import { narrateStep } from '../i18n/narrate.ts';
+import type { Frame, Milestone, MilestoneHit } from '../protocol.ts';
 import { emitFrame } from './frames.ts';
 import { applyEvents, emptyHistory, type History, noneTouched, type Touched, truncate } from './history.ts';
 
@@ -47,7 +48,8 @@ export interface LabState {
   description: string | null;
   stepTimes: number[];
   /** One line per scenario step ("write A ×10", "disconnect-link B"), in order. */
-  stepLabels: string[];
+  /** The open scenario's steps as in its file (the guide tells them in words). */
+  scenarioSteps: Record<string, unknown>[];
   /** Scenario names available from the static folder. */
   catalog: string[];
   /** Virtual time shown (µs): the worker's time after the last frame. */
@@ -102,7 +104,7 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   scenario: null,
   description: null,
   stepTimes: [],
-  stepLabels: [],
+  scenarioSteps: [],
   catalog: [],
   t: 0,
   maxT: 0,
@@ -207,6 +209,19 @@ export function notify(kind: Notice['kind'], key: MsgKey, vars?: Vars, ms = 8000
     ],
   }));
   if (ms > 0) setTimeout(() => dismiss(id), ms);
+}
+
+/** A milestone told in words: "B asks A for byte 326", "Step 4: B's link to its master is cut". */
+export function notifyMilestone(m: MilestoneHit): void {
+  const vars: Vars = { node: m.node, ...m.vars };
+  if (m.kind === 'step') {
+    const s = useLab.getState();
+    const step = s.scenarioSteps[Number(m.node) - 1] ?? {};
+    const what = narrateStep(step, (k, v) => translate(s.lang, k, v));
+    notify('info', 'milestone.step', { n: m.node, what }, 6000);
+  } else if (m.kind === 'handshake' && vars.offset === -1)
+    notify('info', 'milestone.handshakeFull', vars, 5000);
+  else notify('info', `milestone.${m.kind}`, vars, 5000);
 }
 
 export function dismiss(id: number): void {

@@ -1,5 +1,6 @@
 // The top bar: what is open (scenario picker), the language switch, share and help.
-import { scenarioText } from '../i18n/scenarios.ts';
+import type { MsgKey } from '../i18n/index.ts';
+import { groupedScenarios, scenarioText } from '../i18n/scenarios.ts';
 import { openScenario, syncUrl } from '../store/boot.ts';
 import { ctl } from '../store/instance.ts';
 import { setLang, useLab } from '../store/store.ts';
@@ -28,10 +29,14 @@ export function TopBar() {
           onChange={(e) => void openScenario(ctl(), e.target.value || null, seed)}
         >
           <option value="">{t('top.defaultLab')}</option>
-          {catalog.map((n) => (
-            <option key={n} value={n}>
-              {scenarioText(n, lang, null).title}
-            </option>
+          {groupedScenarios(catalog).map((g) => (
+            <optgroup key={g.key} label={t(`group.${g.key}` as MsgKey)}>
+              {g.scenarios.map((n) => (
+                <option key={n} value={n}>
+                  {scenarioText(n, lang, null).title}
+                </option>
+              ))}
+            </optgroup>
           ))}
           {scenario && !catalog.includes(scenario) && <option value={scenario}>{scenario}</option>}
         </select>

@@ -31,7 +31,7 @@ import {
 import {
   FRAME_EVENT_BOUND,
   type Frame,
-  type Milestone,
+  type MilestoneHit,
   type Request,
   type Response,
   SAMPLE_EVERY_US,
@@ -233,7 +233,7 @@ export class Session {
   private step(until: 'event' | 'milestone', limitUs: number): Response {
     const end = this.now + Math.max(1, limitUs);
     const p = this.begin();
-    let found: { kind: Milestone; node: string } | null = null;
+    let found: MilestoneHit | null = null;
     for (let i = 0; i < MAX_STEPS && this.now < end; i++) {
       const before = p.events.length;
       const from = this.now;
@@ -248,7 +248,7 @@ export class Session {
     return { type: 'frame', frame: this.finish(p), milestone: found };
   }
 
-  private stepMilestone(from: number): { kind: Milestone; node: string } | null {
+  private stepMilestone(from: number): MilestoneHit | null {
     const t = this.stepTimes.find((s) => s > from && s <= this.now);
     return t === undefined ? null : { kind: 'step', node: String(this.stepTimes.indexOf(t) + 1) };
   }
@@ -287,13 +287,23 @@ function startedAt(inputs: readonly TimedInput[]): number {
  * "Handshake done" is the master deciding on the replica's PSYNC: a PSYNC answered -NOAUTH (no
  * masterauth) or never sent (AUTH -WRONGPASS) is a failed attempt, not a milestone.
  */
-export function findMilestone(events: WireEvent[], from = 0): { kind: Milestone; node: string } | null {
+export function findMilestone(events: WireEvent[], from = 0): MilestoneHit | null {
   for (let i = from; i < events.length; i++) {
     const e = events[i];
-    if (e.type === 'psync.decided') return { kind: 'handshake', node: e.replica };
+    if (e.type === 'psync.decided')
+      return {
+        kind: 'handshake',
+        node: e.replica,
+        vars: { master: e.master, offset: e.decision.values.requestedOffset },
+      };
     if (e.type === 'psync.result' && e.result !== 'ERROR')
-      return { kind: e.result === 'CONTINUE' ? 'continue' : 'fullresync', node: e.replica };
-    if (e.type === 'rdb.phase' && e.phase === 'loaded') return { kind: 'loaded', node: e.node };
+      return {
+        kind: e.result === 'CONTINUE' ? 'continue' : 'fullresync',
+        node: e.replica,
+        vars: { master: e.master },
+      };
+    if (e.type === 'rdb.phase' && e.phase === 'loaded')
+      return { kind: 'loaded', node: e.node, vars: { keys: e.detail ?? '' } };
   }
   return null;
 }

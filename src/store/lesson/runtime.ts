@@ -246,7 +246,7 @@ async function openChapter(chapter: number, stepIndex = 0): Promise<void> {
   } finally {
     loadingChapter = false;
   }
-  useLab.setState({ playing: false, scenario: null, stepLabels: [] });
+  useLab.setState({ playing: false, scenario: null, scenarioSteps: [] });
   buf.length = 0;
   enter(0);
   for (let k = 0; k < Math.min(stepIndex, ch.steps.length - 1); k++) {
