@@ -2,8 +2,9 @@
 // default lab opens instead. Scenario files come from scenario-files.ts (the static folder next to
 // index.html, or inside the page in the single-file build).
 import { detectLang, type Lang } from '../i18n/index.ts';
+import type { RunRecord } from '../engine/index.ts';
 import type { Controller } from './client.ts';
-import { lessonSearch, parseLessonUrl } from './lesson-nav.ts';
+import { lessonSearch, parseLessonStarts, parseLessonUrl } from './lesson-nav.ts';
 import { scenarioFile, scenarioIndex } from './scenario-files.ts';
 import { notify, setLang, useLab } from './store.ts';
 import { buildSearch, DEFAULT_SEED, parseUrl, SCENARIO_NAME } from './url.ts';
@@ -64,7 +65,7 @@ export async function boot(ctrl: Controller): Promise<void> {
   const lesson = parseLessonUrl(location.search);
   if (lesson.asked) {
     const { openLesson } = await import('./lesson/runtime.ts');
-    await openLesson(lesson.chapter, lesson.step, lesson.problem);
+    await openLesson(lesson.chapter, lesson.step, lesson.problem, await sharedRun(req.run));
     return;
   }
   if (req.run) {
@@ -76,6 +77,19 @@ export async function boot(ctrl: Controller): Promise<void> {
     }
   }
   await openScenario(ctrl, req.scenario, seed);
+}
+
+/** A shared lesson position's run and step start times, or null (a bad run is stated). */
+async function sharedRun(run: string | null): Promise<{ record: RunRecord; starts: number[] } | null> {
+  const starts = parseLessonStarts(location.hash);
+  if (!run || !starts) return null;
+  try {
+    const { decodeRun } = await import('./run-codec.ts');
+    return { record: await decodeRun(run), starts };
+  } catch (e) {
+    notify('error', 'notice.badRun', { message: e instanceof Error ? e.message : String(e) }, 0);
+    return null;
+  }
 }
 
 /**

@@ -10,6 +10,7 @@ import { type EventPattern, type LessonEvent, matchesEvent as matches } from '..
 import { answerOf, decidedAt, finisher, isRight, pauseAt, take } from '../../engine/lesson/progress.ts';
 import { validateLesson } from '../../engine/lesson/schema.ts';
 import type { Lesson, PredictStep, Step } from '../../engine/lesson/types.ts';
+import type { RunRecord } from '../../engine/lab/timeline.ts';
 import type { PsyncDecision } from '../../engine/replication/psync.ts';
 import { syncUrl } from '../boot.ts';
 import { onFrame } from '../frames.ts';
@@ -271,8 +272,48 @@ async function finishCurrent(): Promise<void> {
   }
 }
 
-/** Open the lesson at a chapter and step (from the URL, the entry card or the checklist). */
-export async function openLesson(chapter = 0, step = 0, problem: string | null = null): Promise<void> {
+/**
+ * Open a shared lesson position: the run as it was, at the time step `k` began (starts[k]), with
+ * the earlier steps' start times kept so Back seeks as in the original. False if the run does not
+ * open (the caller then walks the chapter).
+ */
+async function openShared(chapter: number, k: number, shared: SharedRun): Promise<boolean> {
+  useLesson.setState({ chapter, step: 0, phase: 'loading', starts: [], reveal: null });
+  useLessonNav.setState({ open: true, chapter, step: 0 });
+  halt();
+  buf.length = 0;
+  loadingChapter = true;
+  let ok = false;
+  try {
+    ok = await ctl().openRun(shared.record);
+  } finally {
+    loadingChapter = false;
+  }
+  if (!ok) return false;
+  useLab.setState({ playing: false, scenario: null, scenarioSteps: [] });
+  await ctl().seek(shared.starts[k]);
+  buf.length = 0;
+  useLesson.setState({ starts: shared.starts.slice(0, k) });
+  enter(k);
+  return true;
+}
+
+export interface SharedRun {
+  record: RunRecord;
+  /** When each step of the chapter began, up to the shared one. */
+  starts: number[];
+}
+
+/**
+ * Open the lesson at a chapter and step (from the URL, the entry card or the checklist). A shared
+ * link brings its run: the lesson opens on it at that step instead of walking the chapter there.
+ */
+export async function openLesson(
+  chapter = 0,
+  step = 0,
+  problem: string | null = null,
+  shared: SharedRun | null = null,
+): Promise<void> {
   listen();
   useLessonNav.setState({ open: true, chapter, step });
   const lesson = await loadData();
@@ -299,6 +340,7 @@ export async function openLesson(chapter = 0, step = 0, problem: string | null =
     k = 0;
   }
   useLesson.setState({ problem: why });
+  if (!why && shared && shared.starts.length > k && (await openShared(c, k, shared))) return;
   await openChapter(c, k);
 }
 

@@ -1,5 +1,6 @@
 // The share link of what is open: a published scenario needs only its name and seed; once someone
-// acted, the link carries the run (#run=, compressed inputs: store/run-codec.ts).
+// acted, the link carries the run (#run=, compressed inputs: store/run-codec.ts). In the lesson it
+// carries the run, the chapter and step, and the step start times.
 import { ctl } from '../../store/instance.ts';
 import { lessonSearch } from '../../store/lesson-nav.ts';
 import { useLab } from '../../store/store.ts';
@@ -11,7 +12,12 @@ export async function shareLink(): Promise<string> {
   // The page's own address without query or hash (location.origin is "null" on a file:// page).
   const page = location.href.split(/[?#]/)[0];
   const base = `${page}${buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang })}${lessonSearch()}`;
-  // In the lesson the position (chapter, step) is the link: the chapter replays to it.
+  // In the lesson: the position (chapter, step), the run, and when each step began (for Back).
+  if (lessonSearch() && record) {
+    const { useLesson } = await import('../../store/lesson/runtime.ts');
+    const starts = useLesson.getState().starts;
+    return `${base}#run=${await encodeRun(record)}&starts=${starts.join('.')}`;
+  }
   if (lessonSearch()) return base;
   return record && record.inputs.length > 0 && (!s.scenario || s.acted)
     ? `${base}#run=${await encodeRun(record)}`
