@@ -1,8 +1,9 @@
 // Opening the page: the URL says what to open; every bad part is stated on screen and the
 // default lab opens instead. Scenario files come from scenario-files.ts (the static folder next to
 // index.html, or inside the page in the single-file build).
-import { detectLang, type Lang } from '../i18n/index.ts';
+
 import type { RunRecord } from '../engine/index.ts';
+import { detectLang, type Lang } from '../i18n/index.ts';
 import type { Controller } from './client.ts';
 import { lessonSearch, parseLessonStarts, parseLessonUrl } from './lesson-nav.ts';
 import { scenarioFile, scenarioIndex } from './scenario-files.ts';

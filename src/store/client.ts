@@ -206,9 +206,15 @@ export class Controller {
   }
 
   /** Jump ahead to the first event matching `p`, at most `limitUs` later ("skip to it"). */
-  async runUntil(p: EventPattern, limitUs: number): Promise<void> {
+  /**
+   * Run to the first event matching `p` (at most `limitUs` on). `still` is asked once the play
+   * frames in flight are folded: an event they brought may already be what was wanted, and then
+   * running on would overshoot to the next match.
+   */
+  async runUntil(p: EventPattern, limitUs: number, still?: () => boolean): Promise<void> {
     this.setPlaying(false);
     await this.settled();
+    if (still && !still()) return;
     const to = useLab.getState().t + limitUs;
     this.handle(await this.transport.send({ type: 'advance', to, stop: p }));
   }

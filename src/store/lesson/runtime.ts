@@ -6,11 +6,11 @@
 //  - predict: play to the pause (the PSYNC sent), ask, then play to the master's decision and reveal.
 // Going back is a seek to the time the previous step began (lossless: the run replays exactly).
 import { create } from 'zustand';
+import type { RunRecord } from '../../engine/lab/timeline.ts';
 import { type EventPattern, type LessonEvent, matchesEvent as matches } from '../../engine/lesson/pattern.ts';
 import { answerOf, decidedAt, finisher, isRight, pauseAt, take } from '../../engine/lesson/progress.ts';
 import { validateLesson } from '../../engine/lesson/schema.ts';
 import type { Lesson, PredictStep, Step } from '../../engine/lesson/types.ts';
-import type { RunRecord } from '../../engine/lab/timeline.ts';
 import type { PsyncDecision } from '../../engine/replication/psync.ts';
 import { syncUrl } from '../boot.ts';
 import { onFrame } from '../frames.ts';
@@ -256,18 +256,23 @@ async function openChapter(chapter: number, stepIndex = 0): Promise<void> {
   }
 }
 
+/** Run to `p` unless the frames already in flight finish the phase (a skip must not overshoot). */
+function skipTo(p: EventPattern, phase: Phase): Promise<void> {
+  return ctl().runUntil(p, SKIP_LIMIT_US, () => useLesson.getState().phase === phase);
+}
+
 /** Finish the current step as "show me" / "skip to it" would (predictions revealed unanswered). */
 async function finishCurrent(): Promise<void> {
   const step = current();
   const phase = useLesson.getState().phase;
   if (!step || phase === 'done') return;
   if (step.kind === 'do') await (step.auto ? acting : ctl().act(step.input));
-  else if (step.kind === 'wait' && phase === 'playing') await ctl().runUntil(step.until, SKIP_LIMIT_US);
+  else if (step.kind === 'wait' && phase === 'playing') await skipTo(step.until, 'playing');
   else if (step.kind === 'predict') {
-    if (useLesson.getState().phase === 'playing') await ctl().runUntil(pauseAt(step), SKIP_LIMIT_US);
+    if (useLesson.getState().phase === 'playing') await skipTo(pauseAt(step), 'playing');
     if (useLesson.getState().phase === 'asking') {
       useLesson.setState({ phase: 'revealing' });
-      await ctl().runUntil(decidedAt(step), SKIP_LIMIT_US);
+      await skipTo(decidedAt(step), 'revealing');
     }
   }
 }
@@ -386,10 +391,9 @@ export async function showMe(): Promise<void> {
   const phase = useLesson.getState().phase;
   if (!step) return;
   if (step.kind === 'do' && phase === 'acting') await ctl().act(step.input);
-  else if (step.kind === 'wait' && phase === 'playing') await ctl().runUntil(step.until, SKIP_LIMIT_US);
-  else if (step.kind === 'predict' && phase === 'playing') await ctl().runUntil(pauseAt(step), SKIP_LIMIT_US);
-  else if (step.kind === 'predict' && phase === 'revealing')
-    await ctl().runUntil(decidedAt(step), SKIP_LIMIT_US);
+  else if (step.kind === 'wait' && phase === 'playing') await skipTo(step.until, 'playing');
+  else if (step.kind === 'predict' && phase === 'playing') await skipTo(pauseAt(step), 'playing');
+  else if (step.kind === 'predict' && phase === 'revealing') await skipTo(decidedAt(step), 'revealing');
 }
 
 /** The student's prediction: play on to the master's decision, which settles it. */
