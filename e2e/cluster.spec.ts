@@ -1,6 +1,6 @@
 // The cluster view and time: nodes, links and their states, messages with their RESP bytes, the
 // handshake stepper, play/pause, stepping, milestones, scrubbing, and acting in the past.
-import { expect, insight, now, open, pause, runUntil, test } from './fixtures.ts';
+import { expect, insight, now, open, pause, runUntil, scenarioSteps, test } from './fixtures.ts';
 
 test('shows a master and two replicas that finish their handshake and go online', async ({ page }) => {
   await open(page);
@@ -52,6 +52,8 @@ test('the handshake stepper lights the current REPL_STATE_* step', async ({ page
   await pause(page);
   await insight(page, 'Handshake');
   await page.getByRole('button', { name: 'Next milestone ⤼' }).click();
+  // The milestone is the master deciding: "follow events" has opened the decision; back to the stepper.
+  await insight(page, 'Handshake');
   const stepper = page.getByRole('list', { name: /^Handshake of [BC]: now REPL_STATE_RECEIVE_PSYNC_REPLY/ });
   await expect(stepper.first()).toBeVisible();
   await runUntil(page, 800_000);
@@ -114,4 +116,28 @@ test('acting in the past forks the future, with a notice', async ({ page }) => {
   await page.getByRole('button', { name: /^Node A :/ }).click();
   await page.getByRole('button', { name: 'Write one key (SET)' }).click();
   await expect(page.getByRole('status', { name: 'Notices' })).toContainText('You acted in the past');
+});
+
+test('a failed AUTH looks failed: the step, its reply, and the guide tells the step in words', async ({
+  page,
+}) => {
+  await open(page, '?scenario=i_masterauth_errors&lang=en');
+  await pause(page);
+  const steps = scenarioSteps(page);
+  await steps.getByRole('button').nth(3).click(); // B's masterauth set to a wrong password
+  const current = page.locator('.guide .steps li.current');
+  await expect(current).toContainText('B sets masterauth to wrong-password (CONFIG SET)');
+  await expect(current.getByRole('button')).toHaveAttribute('aria-current', 'step');
+  await runUntil(page, (await now(page)) + 1_200_000, 0.5);
+  await page.getByRole('button', { name: /^Link B → A/ }).click();
+  await page.getByRole('button', { name: 'Play' }).click();
+  const failed = page.locator('.stepper.full li.st-failed');
+  await expect(failed).toContainText('REPL_STATE_RECEIVE_AUTH_REPLY', { timeout: 15_000 });
+  await expect(failed).toContainText('Failed here: the master answered -WRONGPASS');
+  await pause(page);
+  await page.screenshot({ path: 'e2e/screenshots/handshake-failed-en.png' });
+  // PING before AUTH got -NOAUTH, which Redis accepts: warned, not failed.
+  await expect(page.locator('.stepper.full li.st-warned').first()).toContainText(
+    'REPL_STATE_RECEIVE_PING_REPLY',
+  );
 });

@@ -184,7 +184,8 @@ test('a lesson position shared: the link reopens the same run at the same step; 
   await page.keyboard.press('ArrowLeft');
   await expect.poll(() => position(page)).toEqual([7, 17]);
   await expect.poll(() => now(page)).toBeLessThan(t);
-  // Esc: the free lab at this very moment.
+  // Esc: the free lab at this very moment (step 7 asks a prediction: the run is paused there).
+  await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
   const here = await now(page);
   await page.keyboard.press('Escape');
   await expect(p).toHaveCount(0);
