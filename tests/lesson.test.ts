@@ -83,7 +83,7 @@ describe('lesson 27', () => {
   it('has the same text in zh and en: both present for every text, the same {placeholders} and `code`', () => {
     const texts: { path: string; zh: unknown; en: unknown }[] = [];
     const visit = (v: unknown, path: string) => {
-      if (Array.isArray(v)) v.forEach((x, i) => visit(x, `${path}[${i}]`));
+      if (Array.isArray(v)) for (const [i, x] of v.entries()) visit(x, `${path}[${i}]`);
       else if (v && typeof v === 'object') {
         const o = v as Record<string, unknown>;
         if ('zh' in o || 'en' in o) texts.push({ path, zh: o.zh, en: o.en });
@@ -102,7 +102,9 @@ describe('lesson 27', () => {
         !t.en.trim() ||
         JSON.stringify(marks(t.zh)) !== JSON.stringify(marks(t.en)),
     );
-    expect(bad.map((t) => `${t.path}: ${JSON.stringify(marks(t.zh))} vs ${JSON.stringify(marks(t.en))}`)).toEqual([]);
+    expect(
+      bad.map((t) => `${t.path}: ${JSON.stringify(marks(t.zh))} vs ${JSON.stringify(marks(t.en))}`),
+    ).toEqual([]);
   });
 
   it('a whole walk ticks all 20 points', () => {
