@@ -111,7 +111,7 @@ async function walk(page: Page, lang: 'en' | 'zh'): Promise<void> {
         .toBeEnabled({ timeout: 30_000 })
         .catch(async (e) => {
           await page.screenshot({ path: `test-results/walk-stuck-${lang}.png` });
-          throw new Error(`stuck at chapter ${chapter} step ${k}/${n}: ${await p.innerText()}\n${e}`);
+          throw new Error(`stuck at chapter ${chapter} step ${k}/${n}: ${await p.textContent()}\n${e}`);
         });
       if (k === n) {
         // The chapter's last step: what it built is on screen.
