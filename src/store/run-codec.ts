@@ -65,11 +65,14 @@ const runSchema = v.object({
       ),
     ),
     config: v.optional(configMap),
-    // The lab's network (a scenario's run records it): one-way latency µs, bytes per µs.
+    // The lab's network (a scenario's run records it): one-way latency µs, bytes per µs, and the
+    // disk's bytes per µs (a full sync's flush and load; absent = none). Dropping one would make
+    // the shared run replay differently.
     net: v.optional(
       v.object({
         latencyUs: int(1, 10_000_000),
         bytesPerUs: v.pipe(v.number(), v.minValue(0.001), v.maxValue(100_000)),
+        diskBytesPerUs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100_000))),
       }),
     ),
   }),
