@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 import { HOSTED_CSP, hostedCsp, singleFileOutput } from './scripts/build/csp.ts';
+import { firstLoadChunk } from './scripts/build/first-load.ts';
 import { serviceWorker } from './scripts/build/offline.ts';
 import { bundledScenarios, scenarios } from './scripts/build/scenarios.ts';
 import { swapModules } from './scripts/build/swap.ts';
@@ -42,6 +43,12 @@ export default defineConfig(({ mode }) =>
     : {
         ...shared,
         plugins: [react(), scenarios(), serviceWorker(), hostedCsp()],
-        build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 600 },
+        build: {
+          target: 'es2022',
+          sourcemap: false,
+          chunkSizeWarningLimit: 600,
+          // The first load as one script (scripts/build/first-load.ts).
+          rolldownOptions: { output: { codeSplitting: { groups: [{ name: firstLoadChunk }] } } },
+        },
       },
 );

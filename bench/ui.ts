@@ -5,6 +5,8 @@
 // thread is blocked, so they would hide jank).
 //   ui.frame_gap_p95_ms      95th percentile of frame-to-frame gaps (goal ≤ 17)
 //   ui.long_frames_pct       share of gaps > 25 ms, i.e. at least one missed vsync (goal ≤ 1)
+//   ui.main_busy_pct         share of wall time the main thread ran tasks (CDP TaskDuration) while
+//                            the frames were measured (goal ≤ 15), beside the blank page's
 //   ui.first_load_gzip_kb    JS + CSS the page needs before its first render (goal ≤ 120):
 //                            the entry chunk, its CSS and the catalog of the language shown
 //   ui.worker_gzip_kb        the simulation worker's script (fetched at start, runs off the page thread)
@@ -96,6 +98,29 @@ async function frameGaps(page: import('@playwright/test').Page, ms: number): Pro
   })`)) as number[];
 }
 
+/**
+ * Share of wall time the page's main thread spent running tasks while `during` ran: Chrome's own
+ * TaskDuration counter (CDP Performance.getMetrics, seconds of main-thread tasks), as a percentage.
+ */
+async function mainBusyPct(
+  page: import('@playwright/test').Page,
+  during: () => Promise<unknown>,
+): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const taskSeconds = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  };
+  const busy0 = await taskSeconds();
+  const t0 = performance.now();
+  await during();
+  const busy = (await taskSeconds()) - busy0;
+  const wall = (performance.now() - t0) / 1000;
+  await cdp.detach();
+  return Number(((busy / wall) * 100).toFixed(1));
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
@@ -109,7 +134,10 @@ export async function runUiBench(): Promise<Figure[]> {
   try {
     // The floor on this machine: the same measurement on an empty page.
     const blank = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    const blankGaps = (await frameGaps(blank, 5000)).sort((a, b) => a - b);
+    let blankGaps: number[] = [];
+    const blankBusy = await mainBusyPct(blank, async () => {
+      blankGaps = (await frameGaps(blank, 5000)).sort((a, b) => a - b);
+    });
     await blank.close();
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const run = await encodeRun(stressRun(60));
@@ -121,7 +149,10 @@ export async function runUiBench(): Promise<Figure[]> {
     await page.getByRole('tab', { name: 'Log', exact: true }).click();
     await page.getByRole('button', { name: 'Play' }).click();
     await page.waitForTimeout(WARMUP_MS);
-    const gaps = await frameGaps(page, MEASURE_MS);
+    let gaps: number[] = [];
+    const busy = await mainBusyPct(page, async () => {
+      gaps = await frameGaps(page, MEASURE_MS);
+    });
     const virtual = await page.getByLabel('Current virtual time').textContent();
     const sorted = [...gaps].sort((a, b) => a - b);
     const long = gaps.filter((g) => g > LONG_GAP_MS).length;
@@ -135,6 +166,8 @@ export async function runUiBench(): Promise<Figure[]> {
         value: Number(percentile(blankGaps, 0.95).toFixed(2)),
         unit: 'ms',
       },
+      { name: 'ui.main_busy_pct', value: busy, unit: '%' },
+      { name: 'ui.main_busy_blank_page_pct', value: blankBusy, unit: '%' },
       { name: 'ui.frame_gap_p50_ms', value: Number(percentile(sorted, 0.5).toFixed(2)), unit: 'ms' },
       { name: 'ui.frame_gap_max_ms', value: Number(sorted[sorted.length - 1].toFixed(1)), unit: 'ms' },
       { name: 'ui.long_frames_pct', value: Number(((long / gaps.length) * 100).toFixed(2)), unit: '%' },

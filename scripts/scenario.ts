@@ -44,7 +44,7 @@ try {
   if (out) {
     writeFileSync(out, body);
     console.error(
-      `${trace.scenario}: ${trace.steps.length} steps, outcomes: ${trace.outcome.line || '(none)'} -> ${out}`,
+      `${trace.scenario}${trace.era ? ` (era ${trace.era}, modelled from the Redis source)` : ''}: ${trace.steps.length} steps, outcomes: ${trace.outcome.line || '(none)'} -> ${out}`,
     );
   } else process.stdout.write(body);
 } catch (e) {

@@ -12,20 +12,23 @@ import { setLang } from './store/store.ts';
 import { App } from './ui/App.tsx';
 import './ui/app.css';
 
+// ?embed=1: the widget for course pages and its postMessage API (src/embed, loaded on demand).
+const embed = new URLSearchParams(location.search).get('embed') === '1';
 const controller = new Controller(spawnWorker);
 setController(controller);
 startChecklist();
 controller.start();
-void boot(controller);
+if (!embed) void boot(controller);
 registerServiceWorker();
 
 // Test and console hook: the same controller the UI uses (see docs: e2e tests drive the fault screen with it).
 (window as unknown as { psyncLab: unknown }).psyncLab = { controller };
 
-void setLang(initialLang()).then(() =>
+void setLang(initialLang()).then(async () => {
+  const Root = embed ? (await import('./embed/index.tsx')).start(controller) : App;
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <Root />
     </StrictMode>,
-  ),
-);
+  );
+});

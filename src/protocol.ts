@@ -123,6 +123,8 @@ export type Response =
       description: string | null;
       /** Virtual time at which each scenario step starts. */
       stepTimes: number[];
+      /** Virtual time the scenario's play ended (its last step done: a wait-sync settled); 0 when no scenario. */
+      endAt: number;
       frame: Frame;
     }
   | { type: 'frame'; frame: Frame; milestone?: MilestoneHit | null }

@@ -25,6 +25,17 @@ describe('acknowledged but lost', () => {
     expect(run.w.nodes.get('B')!.lostAcked).toBe(0); // B never acknowledged them to a client
   });
 
+  it.each(['sync', 'psync1'] as const)('in the %s era the same two writes are lost', (era) => {
+    const run = setupScenario({ ...pd, era }, 1);
+    run.w.emitEvents = true;
+    let count = 0;
+    for (const step of pd.steps) {
+      runStep(run, step);
+      for (const e of drainEvents(run.w)) if (e.type === 'writes.lost' && e.node === 'A') count += e.count;
+    }
+    expect(count).toBe(2);
+  });
+
   it('a partial resync or a full sync that keeps our history loses nothing', () => {
     const run = setupScenario({ name: 't', nodes: { A: {}, B: { replicaof: 'A' } }, steps: [] }, 1);
     runStep(run, { op: 'write', node: 'A', cmd: ['SET', 'k:{i}', 'v'], repeat: 3 });

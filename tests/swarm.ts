@@ -9,6 +9,7 @@ import { nextInt, seedRng } from '../src/engine/core/random.ts';
 import { call, createWorld, LOOPBACK, newClient, runUntil, runUntilCondition } from '../src/engine/index.ts';
 import { checkInvariants } from '../src/engine/lab/invariants.ts';
 import { BASE_CONFIG } from '../src/engine/lab/lab.ts';
+import { DEFAULT_ERA, type Era, historyId } from '../src/engine/replication/era.ts';
 import { replicaHardLimit, replicaObufUsage } from '../src/engine/replication/obuf.ts';
 import { isLoading } from '../src/engine/replication/replica.ts';
 import { createNode, freeze, kill, startNode, unfreeze } from '../src/engine/server/lifecycle.ts';
@@ -101,11 +102,15 @@ function obufProblems(w: World, cronRan: boolean): string[] {
   return bad;
 }
 
-export function swarmRun(seed: number): { ops: string[]; violations: string[]; seen: SwarmSeen } {
+/** One seeded run; `era` picks the protocol era's rules (src/engine/replication/era.ts). */
+export function swarmRun(
+  seed: number,
+  era: Era = DEFAULT_ERA,
+): { ops: string[]; violations: string[]; seen: SwarmSeen } {
   const seen: SwarmSeen = { obufCloses: 0, masterdown: 0, loading: 0, expiredReads: 0 };
   const rng = seedRng(seed);
   const pick = <T>(xs: T[]): T => xs[nextInt(rng, xs.length)];
-  const w = createWorld(seed, { net: LOOPBACK });
+  const w = createWorld(seed, { net: LOOPBACK, era });
   const count = 2 + nextInt(rng, 3);
   const names = ['A', 'B', 'C', 'D'].slice(0, count);
   const backlog = pick(['16384', '32768', '1048576']);
@@ -227,8 +232,9 @@ export function swarmRun(seed: number): { ops: string[]; violations: string[]; s
     if (m.state !== 'running' || (m.link && m.link.state !== 'REPL_STATE_CONNECTED')) return false;
     return (
       n.link.state === 'REPL_STATE_CONNECTED' &&
-      n.replid === m.replid &&
-      n.masterReplOffset === m.masterReplOffset
+      // The id the master answers a sync with: its replid, or its run id in psync1.
+      n.replid === historyId(era, m) &&
+      n.master?.reploff === m.masterReplOffset
     );
   };
   const sameData = (n: Node) =>

@@ -11,6 +11,8 @@ export const en = {
   'top.langAria': 'Switch the language to 中文 / English',
   'top.share': 'Share link',
   'top.help': 'Shortcuts',
+  'top.present': 'Present',
+  'top.presentHelp': 'Presenter mode: large type, one panel, clicker keys (Esc leaves)',
 
   'cluster.title': 'Cluster: nodes, links and messages',
   'legend.title': 'Link states',
@@ -95,6 +97,10 @@ export const en = {
     'Byte P has left the backlog (it is older than first_byte_offset): full sync.',
   'dec.reason.offset-after-master':
     'P is beyond master_repl_offset + 1: the replica claims bytes the master never wrote.',
+  'dec.reason.runid-mismatch':
+    'PSYNC1 (Redis 2.8–3.2): the run id asked for is not this master’s (a restart gives a new run id, and every node has its own): full sync.',
+  'dec.reason.sync-only':
+    'SYNC (Redis ≤ 2.6): there is no partial resynchronization: every sync is a full transfer.',
 
   'why.title': 'Why?',
   'why.replicaofAttach.title': 'Why is this counted as a partial-sync error?',
@@ -325,6 +331,8 @@ export const en = {
   'key.lang': 'Switch language',
   'key.help': 'This help',
   'key.escape': 'Close / deselect',
+  'key.present':
+    'Presenter mode: next / previous milestone (also → / ←); B or . blanks the screen; Esc leaves',
 
   'guide.defaultTitle': 'Free lab: one master, two replicas',
   'guide.defaultStory':
@@ -379,6 +387,7 @@ export const en = {
   'group.receive': 'The replica receives',
   'group.advantages': 'What PSYNC buys',
   'group.limits': 'Where PSYNC falls short',
+  'group.eras': 'Before PSYNC 2: the same stories under SYNC and PSYNC 1',
   'group.beyond': 'Beyond lesson 27',
   'group.other': 'More scenarios',
   'guide.steps': 'Steps (click to jump)',

@@ -69,6 +69,29 @@ export const SCENARIO_GROUPS: { key: ScenarioGroup; scenarios: string[] }[] = [
     ],
   },
   {
+    key: 'eras',
+    scenarios: [
+      'era_short_reconnect_sync',
+      'era_short_reconnect_psync1',
+      'era_short_reconnect_psync2',
+      'era_replica_restart_rdb_sync',
+      'era_replica_restart_rdb_psync1',
+      'era_replica_restart_rdb_psync2',
+      'era_replica_restart_nordb_sync',
+      'era_replica_restart_nordb_psync1',
+      'era_replica_restart_nordb_psync2',
+      'era_master_restart_sync',
+      'era_master_restart_psync1',
+      'era_master_restart_psync2',
+      'era_promotion_repoint_sync',
+      'era_promotion_repoint_psync1',
+      'era_promotion_repoint_psync2',
+      'era_backlog_overflow_sync',
+      'era_backlog_overflow_psync1',
+      'era_backlog_overflow_psync2',
+    ],
+  },
+  {
     key: 'beyond',
     scenarios: [
       's_min_replicas_to_write',
@@ -87,6 +110,7 @@ export type ScenarioGroup =
   | 'receive'
   | 'advantages'
   | 'limits'
+  | 'eras'
   | 'beyond';
 
 /** The catalog's scenarios grouped in lesson order; ones no group names come last, as they are. */
@@ -156,6 +180,25 @@ export const SCENARIO_POINTS: Record<string, number[]> = {
   pb_reads_during_full_sync: [12, 15, 16],
   pc_expired_key_on_replica: [13],
   pd_acked_writes_lost_failover: [8, 11, 18],
+  // The era stories: one story told under SYNC (≤ 2.6), PSYNC 1 (2.8–3.2) and PSYNC 2 (4.0+).
+  era_short_reconnect_sync: [18],
+  era_short_reconnect_psync1: [18],
+  era_short_reconnect_psync2: [18],
+  era_replica_restart_rdb_sync: [18],
+  era_replica_restart_rdb_psync1: [18],
+  era_replica_restart_rdb_psync2: [18],
+  era_replica_restart_nordb_sync: [7, 11],
+  era_replica_restart_nordb_psync1: [7, 11],
+  era_replica_restart_nordb_psync2: [7, 11],
+  era_master_restart_sync: [18],
+  era_master_restart_psync1: [18],
+  era_master_restart_psync2: [18],
+  era_promotion_repoint_sync: [8, 18],
+  era_promotion_repoint_psync1: [8, 18],
+  era_promotion_repoint_psync2: [8, 18],
+  era_backlog_overflow_sync: [20],
+  era_backlog_overflow_psync1: [20],
+  era_backlog_overflow_psync2: [20],
 };
 
 export interface ScenarioText {

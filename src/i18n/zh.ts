@@ -13,6 +13,8 @@ export const zh: Catalog = {
   'top.langAria': '切换语言 中文 / English',
   'top.share': '分享链接',
   'top.help': '快捷键',
+  'top.present': '演示',
+  'top.presentHelp': '演示模式: 大字号, 只留一个面板, 翻页笔按键 (Esc 退出)',
 
   'cluster.title': '集群: 节点、链路与消息',
   'legend.title': '链路状态',
@@ -92,6 +94,9 @@ export const zh: Catalog = {
   'dec.reason.no-backlog': '主库没有 backlog (还没创建, 或已被 repl-backlog-ttl 释放): 全量同步。',
   'dec.reason.offset-before-backlog': '字节 P 已经离开 backlog (早于 first_byte_offset): 全量同步。',
   'dec.reason.offset-after-master': 'P 大于 master_repl_offset + 1: 从库声称拥有主库从未写过的数据。',
+  'dec.reason.runid-mismatch':
+    'PSYNC1 (Redis 2.8–3.2): 请求的 run id 不是这个主库的 (每次启动都有新的 run id, 每个节点各有自己的): 全量同步。',
+  'dec.reason.sync-only': 'SYNC (Redis ≤ 2.6): 没有增量同步, 每次同步都是全量传输。',
 
   'why.title': '为什么?',
   'why.replicaofAttach.title': '为什么记为一次增量同步失败 (sync_partial_err)?',
@@ -316,6 +321,7 @@ export const zh: Catalog = {
   'key.lang': '切换语言',
   'key.help': '本帮助',
   'key.escape': '关闭 / 取消选择',
+  'key.present': '演示模式: 下一个 / 上一个里程碑 (也可用 → / ←); B 或 . 黑屏; Esc 退出',
 
   'guide.defaultTitle': '自由实验: 一主两从',
   'guide.defaultStory':
@@ -370,6 +376,7 @@ export const zh: Catalog = {
   'group.receive': '从库接受数据',
   'group.advantages': 'PSYNC 的优势',
   'group.limits': 'PSYNC 的不足',
+  'group.eras': 'PSYNC 2 之前: 同样的故事, 在 SYNC 和 PSYNC 1 下',
   'group.beyond': '第 27 课之外',
   'group.other': '更多场景',
   'guide.steps': '步骤 (点击跳转)',

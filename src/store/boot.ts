@@ -41,12 +41,26 @@ export async function openScenario(ctrl: Controller, name: string | null, seed: 
   return ok;
 }
 
-/** Keep ?scenario=&seed=&lang= in the address bar in step with what is open. */
+/** An embedded widget keeps the address it was given (?embed=1&parent=…): a reload is the same widget. */
+let frozen = false;
+export const freezeUrl = () => {
+  frozen = true;
+};
+
+/** Keep ?scenario=&seed=&lang=&present= in the address bar in step with what is open. */
 export function syncUrl(): void {
+  if (frozen) return;
   const s = useLab.getState();
-  const search = buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang }) + lessonSearch();
+  const search =
+    buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang, present: s.present }) + lessonSearch();
   if (location.search !== search || location.hash)
     history.replaceState(null, '', `${location.pathname}${search}`);
+}
+
+/** Enter or leave presenter mode (the address keeps it: a reload or share link opens it again). */
+export function setPresent(on: boolean): void {
+  useLab.setState({ present: on, blank: false });
+  syncUrl();
 }
 
 /** The language to show first: ?lang=, else the browser's (zh for a Chinese browser). */
@@ -58,6 +72,7 @@ export function initialLang(): Lang {
 
 export async function boot(ctrl: Controller): Promise<void> {
   const req = parseUrl(location.search, location.hash);
+  useLab.setState({ present: req.present });
   await setLang(initialLang());
   for (const p of req.problems) notify('error', `notice.url.${p.kind}`, { value: p.value.slice(0, 80) }, 0);
   void loadCatalog();

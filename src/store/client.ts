@@ -287,6 +287,7 @@ export class Controller {
           scenario: r.scenario,
           description: r.description,
           stepTimes: r.stepTimes,
+          endAt: r.endAt,
           selected: null,
         });
         applyFrame(r.frame, { ready: true });
@@ -295,7 +296,8 @@ export class Controller {
         applyFrame(r.frame);
         if (r.milestone) {
           useLab.setState({ lastMilestone: { ...r.milestone, at: r.frame.to } });
-          notifyMilestone(r.milestone);
+          // Presenter mode shows it as its caption.
+          if (!useLab.getState().present) notifyMilestone(r.milestone);
         }
         return;
       case 'reset':

@@ -103,6 +103,19 @@ describe('#run= fuzz', () => {
     expect(await verdict(bomb)).toMatch(/unpacks to more than 4194304 bytes/);
   });
 
+  it('the era of an older-protocol run round-trips and loads; an unknown era is refused', async () => {
+    const json = JSON.parse(readFileSync('scenarios/era_master_restart_psync1.json', 'utf8'));
+    const { record } = scenarioToRun(json, 3);
+    expect(record.setup.era).toBe('psync1');
+    const got = await verdict(await encodeRun(record));
+    expect(got).toEqual(record);
+    expect(loads(got as RunRecord)).toBe('ready');
+    const bad = { ...record, setup: { ...record.setup, era: 'psync3' } };
+    expect(await verdict(await encodeJson(JSON.stringify(bad)))).toMatch(
+      /^the #run= part is not a valid run: setup\.era: the era is one of sync, psync1, psync2/,
+    );
+  });
+
   it('another version: says so', async () => {
     const rec = { ...sampleRecord(), engineVersion: ENGINE_RUN_VERSION + 1 };
     expect(await verdict(await encodeRun(rec))).toBe(

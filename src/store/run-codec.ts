@@ -4,48 +4,16 @@
 // message that says which; nothing in it is ever run as code (it is data for the engine's own
 // inputs, and text only reaches the page as text).
 import * as v from 'valibot';
-import { configValueError, ENGINE_RUN_VERSION, type RunRecord } from '../engine/index.ts';
+import { ENGINE_RUN_VERSION, ERAS, type RunRecord } from '../engine/index.ts';
+import { configMap, int, labInput, MAX_AT, node } from './input-schema.ts';
 import { fromBase64Url, pipeThrough } from './url.ts';
 
 /** Longest #run= text read (characters). A run of a few hundred inputs is a few hundred bytes. */
 export const MAX_RUN_TEXT = 256 * 1024;
 /** Longest inflated record (bytes): a deflate bomb stops here. */
 export const MAX_RUN_JSON = 4 * 1024 * 1024;
-/** Most recorded inputs, and the latest virtual time one may be at (6 h, in µs). */
+/** Most recorded inputs. */
 const MAX_INPUTS = 50_000;
-const MAX_AT = 6 * 3600 * 1_000_000;
-
-const node = v.pipe(v.string(), v.regex(/^[A-Z]$/, 'a node name is one capital letter'));
-const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
-const configMap = v.pipe(
-  v.record(v.pipe(v.string(), v.maxLength(100)), v.pipe(v.string(), v.maxLength(1000))),
-  v.check(
-    (c) => Object.entries(c).every(([k, x]) => configValueError(k, x) === null),
-    'a config value is not valid',
-  ),
-);
-
-/** One schema per LabInput type (engine/lab.ts), with the bounds the UI itself keeps. */
-const labInput = v.variant('type', [
-  v.object({
-    type: v.literal('command'),
-    node,
-    argv: v.pipe(v.array(v.pipe(v.string(), v.maxLength(1024 * 1024))), v.minLength(1), v.maxLength(1000)),
-  }),
-  v.object({ type: v.literal('write'), node, count: int(1, 10_000) }),
-  v.object({ type: v.literal('traffic'), node, perSecond: int(0, 2000) }),
-  v.object({
-    type: v.literal('cut'),
-    replica: node,
-    method: v.optional(v.picklist(['proxy', 'sigstop-kill'])),
-  }),
-  v.object({ type: v.literal('heal'), replica: node }),
-  v.object({ type: v.literal('start'), node, asReplicaOf: v.optional(v.nullable(node)) }),
-  v.object({ type: v.picklist(['freeze', 'unfreeze', 'delete-rdb', 'remove-node']), node }),
-  v.object({ type: v.literal('shutdown'), node, save: v.boolean() }),
-  v.object({ type: v.literal('restart'), node, save: v.boolean(), downMs: int(0, 3_600_000) }),
-  v.object({ type: v.literal('add-replica'), of: node }),
-]);
 
 const runSchema = v.object({
   engineVersion: v.number(),
@@ -75,6 +43,8 @@ const runSchema = v.object({
         diskBytesPerUs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100_000))),
       }),
     ),
+    // The protocol era the run follows (engine replication/era.ts); psync2 when absent.
+    era: v.optional(v.picklist(ERAS, `the era is one of ${ERAS.join(', ')}`)),
   }),
   scenario: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,80}$/, 'not a scenario name'))),
   inputs: v.pipe(v.array(v.object({ at: int(0, MAX_AT), input: labInput })), v.maxLength(MAX_INPUTS)),

@@ -47,7 +47,8 @@ export interface LabState {
   scenario: string | null;
   description: string | null;
   stepTimes: number[];
-  /** One line per scenario step ("write A ×10", "disconnect-link B"), in order. */
+  /** When the scenario's last step is done (µs; 0: no scenario): played past it, the scenario is complete. */
+  endAt: number;
   /** The open scenario's steps as in its file (the guide tells them in words). */
   scenarioSteps: Record<string, unknown>[];
   /** Scenario names available from the static folder. */
@@ -83,6 +84,10 @@ export interface LabState {
   lastMilestone: { kind: Milestone; node: string; at: number } | null;
   /** The user acted since the run was opened (a share link then carries the run, not just its name). */
   acted: boolean;
+  /** Presenter mode (?present=1): large type, one panel, clicker keys (ui/present, loaded on demand). */
+  present: boolean;
+  /** Presenter mode's black screen (B or . on a clicker); any key or click ends it. */
+  blank: boolean;
 }
 
 const zeroRevs = (): Revs => ({
@@ -105,6 +110,7 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   description: null,
   stepTimes: [],
   scenarioSteps: [],
+  endAt: 0,
   catalog: [],
   t: 0,
   maxT: 0,
@@ -130,6 +136,8 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   fault: null,
   lastMilestone: null,
   acted: false,
+  present: false,
+  blank: false,
 });
 
 export const useLab = create<LabState>(() => initialState());
@@ -213,15 +221,24 @@ export function notify(kind: Notice['kind'], key: MsgKey, vars?: Vars, ms = 8000
 
 /** A milestone told in words: "B asks A for byte 326", "Step 4: B's link to its master is cut". */
 export function notifyMilestone(m: MilestoneHit): void {
+  const s = useLab.getState();
+  const { key, vars } = milestoneWords(m, s.lang, s.scenarioSteps);
+  notify('info', key, vars, m.kind === 'step' ? 6000 : 5000);
+}
+
+/** The catalog entry and values that tell a milestone (the notice, the presenter's caption). */
+export function milestoneWords(
+  m: MilestoneHit,
+  lang: Lang,
+  steps: readonly Record<string, unknown>[],
+): { key: MsgKey; vars: Vars } {
   const vars: Vars = { node: m.node, ...m.vars };
   if (m.kind === 'step') {
-    const s = useLab.getState();
-    const step = s.scenarioSteps[Number(m.node) - 1] ?? {};
-    const what = narrateStep(step, (k, v) => translate(s.lang, k, v));
-    notify('info', 'milestone.step', { n: m.node, what }, 6000);
-  } else if (m.kind === 'handshake' && vars.offset === -1)
-    notify('info', 'milestone.handshakeFull', vars, 5000);
-  else notify('info', `milestone.${m.kind}`, vars, 5000);
+    const what = narrateStep(steps[Number(m.node) - 1] ?? {}, (k, v) => translate(lang, k, v));
+    return { key: 'milestone.step', vars: { n: m.node, what } };
+  }
+  if (m.kind === 'handshake' && vars.offset === -1) return { key: 'milestone.handshakeFull', vars };
+  return { key: `milestone.${m.kind}`, vars };
 }
 
 export function dismiss(id: number): void {

@@ -40,6 +40,14 @@ describe('parseUrl', () => {
   it('builds the search part', () => {
     expect(buildSearch({ scenario: null, seed: 3, lang: 'en' })).toBe('?seed=3&lang=en');
   });
+  it('keeps presenter mode in the address (present=1; anything else is off)', () => {
+    expect(parseUrl('?scenario=b_short_drop_partial&present=1', '').present).toBe(true);
+    expect(parseUrl('?present=yes', '').present).toBe(false);
+    expect(parseUrl('', '').present).toBe(false);
+    const search = buildSearch({ scenario: 'b_short_drop_partial', seed: 1, lang: 'zh', present: true });
+    expect(search).toBe('?scenario=b_short_drop_partial&seed=1&lang=zh&present=1');
+    expect(parseUrl(search, '').present).toBe(true);
+  });
 });
 
 describe('Transport', () => {

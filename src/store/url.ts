@@ -1,4 +1,4 @@
-// The URL contract: ?scenario=NAME&seed=N&lang=zh|en, and #run=<deflated base64url run record>.
+// The URL contract: ?scenario=NAME&seed=N&lang=zh|en[&present=1], and #run=<deflated base64url run record>.
 // Parsing never throws: each bad part becomes a problem the page states, and a safe default.
 import type { RunRecord } from '../engine/index.ts';
 import { isLang, type Lang } from '../i18n/index.ts';
@@ -21,6 +21,8 @@ export interface UrlRequest {
   lang: Lang | null;
   /** Encoded run from the hash (decoded later: it is async). */
   run: string | null;
+  /** Presenter mode (`present=1`; any other value is off). */
+  present: boolean;
   problems: UrlProblem[];
 }
 
@@ -50,14 +52,21 @@ export function parseUrl(search: string, hash: string): UrlRequest {
     else problems.push({ kind: 'scenario-name', value: sc });
   }
   const m = /(?:^#|&)run=([A-Za-z0-9_-]+)/.exec(hash);
-  return { scenario, seed, seedGiven, lang, run: m ? m[1] : null, problems };
+  const present = q.get('present') === '1';
+  return { scenario, seed, seedGiven, lang, run: m ? m[1] : null, present, problems };
 }
 
-export function buildSearch(p: { scenario: string | null; seed: number; lang: Lang }): string {
+export function buildSearch(p: {
+  scenario: string | null;
+  seed: number;
+  lang: Lang;
+  present?: boolean;
+}): string {
   const q = new URLSearchParams();
   if (p.scenario) q.set('scenario', p.scenario);
   q.set('seed', String(p.seed));
   q.set('lang', p.lang);
+  if (p.present) q.set('present', '1');
   return `?${q.toString()}`;
 }
 

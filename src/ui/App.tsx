@@ -2,14 +2,14 @@
 // Discrete changes animate with CSS keyframes that prefers-reduced-motion turns off; framer-motion
 // is loaded on demand only (the help dialog's rows): its core alone would push the first load past
 // its 120 kB budget.
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { HTML_LANG } from '../i18n/index.ts';
 import { syncUrl } from '../store/boot.ts';
 import { useLab } from '../store/store.ts';
 import { ClusterView } from './cluster/ClusterView.tsx';
 import { useT } from './hooks.ts';
 import { Insights } from './Insights.tsx';
-import { onKeyDown } from './keyboard.ts';
+import { installKeyboard } from './keyboard.ts';
 import { LessonEntry, LessonSlot } from './lesson/LessonEntry.tsx';
 import { RespDialog } from './link/RespDialog.tsx';
 import { FaultScreen } from './overlays/FaultScreen.tsx';
@@ -19,20 +19,20 @@ import { SidePanel } from './side/SidePanel.tsx';
 import { TopBar } from './TopBar.tsx';
 import { TimeBar } from './timeline/TimeBar.tsx';
 
+const Presenter = lazy(() => import('./present/Presenter.tsx'));
+
 export function App() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const phase = useLab((s) => s.phase);
   const insightsOpen = useLab((s) => s.insightsOpen);
+  const present = useLab((s) => s.present && s.phase !== 'fault');
   useEffect(() => {
     document.documentElement.lang = HTML_LANG[lang];
     document.title = t('app.title');
     if (useLab.getState().phase === 'ready') syncUrl();
   }, [lang, t]);
-  useEffect(() => {
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+  useEffect(installKeyboard, []);
   return (
     <div className="app">
       {phase !== 'fault' && (
@@ -58,6 +58,11 @@ export function App() {
           </>
         )}
       </main>
+      {present && (
+        <Suspense fallback={null}>
+          <Presenter />
+        </Suspense>
+      )}
       <TimeBar />
       <Notices />
       <RespDialog />

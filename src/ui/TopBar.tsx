@@ -1,7 +1,7 @@
-// The top bar: what is open (scenario picker), the language switch, share and help.
+// The top bar: what is open (scenario picker), the language switch, presenter mode, share and help.
 import type { MsgKey } from '../i18n/index.ts';
 import { groupedScenarios, scenarioText } from '../i18n/scenarios.ts';
-import { openScenario, syncUrl } from '../store/boot.ts';
+import { openScenario, setPresent, syncUrl } from '../store/boot.ts';
 import { ctl } from '../store/instance.ts';
 import { setLang, useLab } from '../store/store.ts';
 import { useT } from './hooks.ts';
@@ -11,9 +11,8 @@ import { ShareButton } from './share/ShareDialog.tsx';
 export function TopBar() {
   const t = useT();
   const lang = useLab((s) => s.lang);
-  const scenario = useLab((s) => s.scenario);
-  const catalog = useLab((s) => s.catalog);
   const seed = useLab((s) => s.seed);
+  const present = useLab((s) => s.present);
   return (
     <header className="topbar">
       <h1>
@@ -22,25 +21,7 @@ export function TopBar() {
         </span>{' '}
         PSYNC Lab <small>{t('app.subtitle')}</small>
       </h1>
-      <label className="picker">
-        <span className="picker-label">{t('top.scenario')}</span>
-        <select
-          value={scenario ?? ''}
-          onChange={(e) => void openScenario(ctl(), e.target.value || null, seed)}
-        >
-          <option value="">{t('top.defaultLab')}</option>
-          {groupedScenarios(catalog).map((g) => (
-            <optgroup key={g.key} label={t(`group.${g.key}` as MsgKey)}>
-              {g.scenarios.map((n) => (
-                <option key={n} value={n}>
-                  {scenarioText(n, lang, null).title}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-          {scenario && !catalog.includes(scenario) && <option value={scenario}>{scenario}</option>}
-        </select>
-      </label>
+      <ScenarioPicker />
       <span className="seed mono" title={t('top.seedHelp')}>
         seed {seed}
       </span>
@@ -55,11 +36,47 @@ export function TopBar() {
         >
           {lang === 'zh' ? 'English' : '中文'}
         </button>
+        <button
+          type="button"
+          className="present-toggle"
+          aria-pressed={present}
+          onClick={() => setPresent(!present)}
+          title={t('top.presentHelp')}
+        >
+          {t('top.present')}
+        </button>
         <ShareButton />
         <button type="button" onClick={() => useLab.setState({ helpOpen: true })} title="?">
           ? {t('top.help')}
         </button>
       </div>
     </header>
+  );
+}
+
+/** Which scenario is open (the default lab, a catalog scenario, or one opened by link). */
+export function ScenarioPicker() {
+  const t = useT();
+  const lang = useLab((s) => s.lang);
+  const scenario = useLab((s) => s.scenario);
+  const catalog = useLab((s) => s.catalog);
+  const seed = useLab((s) => s.seed);
+  return (
+    <label className="picker">
+      <span className="picker-label">{t('top.scenario')}</span>
+      <select value={scenario ?? ''} onChange={(e) => void openScenario(ctl(), e.target.value || null, seed)}>
+        <option value="">{t('top.defaultLab')}</option>
+        {groupedScenarios(catalog).map((g) => (
+          <optgroup key={g.key} label={t(`group.${g.key}` as MsgKey)}>
+            {g.scenarios.map((n) => (
+              <option key={n} value={n}>
+                {scenarioText(n, lang, null).title}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+        {scenario && !catalog.includes(scenario) && <option value={scenario}>{scenario}</option>}
+      </select>
+    </label>
   );
 }

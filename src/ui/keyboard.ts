@@ -1,35 +1,17 @@
-// Keyboard shortcuts. Ignored while typing in a field; every shortcut is also a button on screen.
-// Node actions apply to the selected node (or the selected link's replica); writes default to
-// the first master.
+// The keyboard: keymap.ts decides what a key means; this carries it out. One listener on the window
+// in the capture phase, so it hears a key before a focused button, tab or slider does (Space stays
+// play/pause after a click; a clicker's arrow keys step with a clicked tab focused). Every shortcut
+// is also a button on screen. Node actions apply to the selected node (or the selected link's
+// replica); writes default to the first master.
 import type { LabInput } from '../engine/index.ts';
+import { setPresent } from '../store/boot.ts';
 import { ctl } from '../store/instance.ts';
+import { useLessonNav } from '../store/lesson-nav.ts';
 import { notify, setLang, useLab } from '../store/store.ts';
 import { INSIGHT_TABS } from './Insights.tsx';
+import { focusKind, isNavigation, type KeyAction, keyAction } from './keymap.ts';
 import { act, command } from './side/NodeActions.tsx';
 import { nudgeSpeed } from './timeline/speed.ts';
-
-export const SHORTCUTS = [
-  { keys: 'Space', id: 'play' },
-  { keys: '← / →', id: 'step' },
-  { keys: 'N', id: 'milestone' },
-  { keys: 'Home', id: 'start' },
-  { keys: '[ / ]', id: 'speed' },
-  { keys: '1 … 7', id: 'select' },
-  { keys: 'W', id: 'write' },
-  { keys: 'B', id: 'burst' },
-  { keys: 'T', id: 'traffic' },
-  { keys: 'X', id: 'cut' },
-  { keys: 'F', id: 'freeze' },
-  { keys: 'R / Shift+R', id: 'restart' },
-  { keys: 'P', id: 'promote' },
-  { keys: 'A', id: 'add' },
-  { keys: 'C', id: 'console' },
-  { keys: 'V', id: 'tab' },
-  { keys: 'I', id: 'insights' },
-  { keys: 'L', id: 'lang' },
-  { keys: '?', id: 'help' },
-  { keys: 'Esc', id: 'escape' },
-] as const;
 
 function target(): string | null {
   const s = useLab.getState().selected;
@@ -53,59 +35,95 @@ function onNode(make: (name: string) => LabInput | null): void {
   if (input) void act(input);
 }
 
-function typing(el: EventTarget | null): boolean {
-  if (!(el instanceof HTMLElement)) return false;
-  return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
+const lessonRuntime = () => import('../store/lesson/runtime.ts');
+
+/** What each action does; `key` is the key pressed (a digit, or r / R). */
+const RUN: Record<KeyAction, (key: string) => void> = {
+  play: () => ctl().togglePlay(),
+  step: () => void ctl().stepForward(),
+  stepBack: () => void ctl().stepBack(),
+  milestone: () => void ctl().nextMilestone(),
+  milestoneBack: () => void import('./present/milestones.ts').then((m) => m.previousMilestone()),
+  start: () => void ctl().seek(0),
+  slower: () => ctl().setSpeed(nudgeSpeed(useLab.getState().speed, -1)),
+  faster: () => ctl().setSpeed(nudgeSpeed(useLab.getState().speed, 1)),
+  select: (k) => {
+    const name = useLab.getState().order[Number(k) - 1];
+    if (name) useLab.setState({ selected: { kind: 'node', name } });
+  },
+  write: () => writes(1),
+  burst: () => writes(100),
+  traffic: () => {
+    const name = target() ?? firstMaster();
+    const on = useLab.getState().traffic[name ?? ''];
+    if (name) void act({ type: 'traffic', node: name, perSecond: on ? 0 : 50 });
+  },
+  cut: () => onNode((n) => (view(n)?.master ? { type: view(n).linkCut ? 'heal' : 'cut', replica: n } : null)),
+  freeze: () => onNode((n) => ({ type: view(n)?.run === 'stopped' ? 'unfreeze' : 'freeze', node: n })),
+  restart: (k) => onNode((n) => ({ type: 'restart', node: n, save: k === 'r', downMs: 500 })),
+  promote: () => onNode((n) => command(n, 'REPLICAOF', 'NO', 'ONE')),
+  add: () => onNode((n) => ({ type: 'add-replica', of: n })),
+  console: () => {
+    const name = target() ?? firstMaster();
+    if (!name) return;
+    useLab.setState({ selected: { kind: 'node', name }, nodeTab: 'console' });
+    requestAnimationFrame(() => document.getElementById(`console-${name}`)?.focus());
+  },
+  tab: () => {
+    const i = INSIGHT_TABS.indexOf(useLab.getState().insight);
+    useLab.setState({ insight: INSIGHT_TABS[(i + 1) % INSIGHT_TABS.length] });
+  },
+  insights: () => useLab.setState((s) => ({ insightsOpen: !s.insightsOpen })),
+  lang: () => void setLang(useLab.getState().lang === 'zh' ? 'en' : 'zh'),
+  help: () => useLab.setState({ helpOpen: true }),
+  deselect: () => useLab.setState({ selected: null }),
+  lessonNext: () => void lessonRuntime().then((m) => m.next()),
+  lessonBack: () => void lessonRuntime().then((m) => m.back()),
+  lessonLeave: () => void lessonRuntime().then((m) => m.leave()),
+  blank: () => useLab.setState({ blank: true }),
+  unblank: () => useLab.setState({ blank: false }),
+  leavePresent: () => setPresent(false),
+};
+
+const view = (name: string) => useLab.getState().views[name];
+
+function writes(count: number): void {
+  const name = target() ?? firstMaster();
+  if (name) void act({ type: 'write', node: name, count });
 }
+
+/** The focused element was focused by a click or tap (not Tab): its arrow keys are the clicker's. */
+let byPointer = false;
 
 export function onKeyDown(e: KeyboardEvent): void {
-  if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
-  // An open dialog owns the keyboard (Esc closes it, not the selection behind it).
-  if (document.querySelector('dialog[open]')) return;
+  if (e.key === 'Tab') byPointer = false;
   const s = useLab.getState();
-  if (s.phase !== 'ready' && e.key !== '?') return;
-  const k = e.key;
-  const v = (name: string) => s.views[name];
-  let handled = true;
-  if (k === ' ' && !(e.target instanceof HTMLButtonElement)) ctl().togglePlay();
-  else if (k === 'ArrowRight' && !inTabs(e.target)) void ctl().stepForward();
-  else if (k === 'ArrowLeft' && !inTabs(e.target)) void ctl().stepBack();
-  else if (k === 'n' || k === 'N') void ctl().nextMilestone();
-  else if (k === 'Home') void ctl().seek(0);
-  else if (k === '[' || k === ']') ctl().setSpeed(nudgeSpeed(s.speed, k === ']' ? 1 : -1));
-  else if (/^[1-7]$/.test(k)) {
-    const name = s.order[Number(k) - 1];
-    if (name) useLab.setState({ selected: { kind: 'node', name } });
-  } else if (k === 'w' || k === 'b') {
-    const name = target() ?? firstMaster();
-    if (name) void act({ type: 'write', node: name, count: k === 'w' ? 1 : 100 });
-  } else if (k === 't') {
-    const name = target() ?? firstMaster();
-    if (name) void act({ type: 'traffic', node: name, perSecond: s.traffic[name] ? 0 : 50 });
-  } else if (k === 'x')
-    onNode((n) => (v(n)?.master ? { type: v(n).linkCut ? 'heal' : 'cut', replica: n } : null));
-  else if (k === 'f') onNode((n) => ({ type: v(n)?.run === 'stopped' ? 'unfreeze' : 'freeze', node: n }));
-  else if (k === 'r' || k === 'R')
-    onNode((n) => ({ type: 'restart', node: n, save: k === 'r', downMs: 500 }));
-  else if (k === 'p') onNode((n) => command(n, 'REPLICAOF', 'NO', 'ONE'));
-  else if (k === 'a') onNode((n) => ({ type: 'add-replica', of: n }));
-  else if (k === 'c') {
-    const name = target() ?? firstMaster();
-    if (name) {
-      useLab.setState({ selected: { kind: 'node', name }, nodeTab: 'console' });
-      requestAnimationFrame(() => document.getElementById(`console-${name}`)?.focus());
-    }
-  } else if (k === 'v') {
-    const i = INSIGHT_TABS.indexOf(s.insight);
-    useLab.setState({ insight: INSIGHT_TABS[(i + 1) % INSIGHT_TABS.length] });
-  } else if (k === 'i') useLab.setState({ insightsOpen: !s.insightsOpen });
-  else if (k === 'l' || k === 'L') void setLang(s.lang === 'zh' ? 'en' : 'zh');
-  else if (k === '?') useLab.setState({ helpOpen: true });
-  else if (k === 'Escape') useLab.setState({ selected: null });
-  else handled = false;
-  if (handled) e.preventDefault();
+  const action = keyAction(e.key, {
+    focus: focusKind(e.target, byPointer),
+    modifier: e.ctrlKey || e.metaKey || e.altKey,
+    dialog: document.querySelector('dialog[open]') !== null,
+    ready: s.phase === 'ready',
+    lesson: useLessonNav.getState().open,
+    present: s.present,
+    blank: s.blank,
+  });
+  if (!action) return;
+  e.preventDefault();
+  // A focused slider or tab list must not move too; Esc and the rest still reach other listeners.
+  if (isNavigation(e.key) || action === 'unblank') e.stopPropagation();
+  RUN[action](e.key);
 }
 
-function inTabs(el: EventTarget | null): boolean {
-  return el instanceof HTMLElement && (el.getAttribute('role') === 'tab' || el.tagName === 'INPUT');
+function onPointerDown(): void {
+  byPointer = true;
+}
+
+/** Listen for keys (and where the focus came from) until the returned function is called. */
+export function installKeyboard(): () => void {
+  window.addEventListener('keydown', onKeyDown, { capture: true });
+  window.addEventListener('pointerdown', onPointerDown, { capture: true });
+  return () => {
+    window.removeEventListener('keydown', onKeyDown, { capture: true });
+    window.removeEventListener('pointerdown', onPointerDown, { capture: true });
+  };
 }

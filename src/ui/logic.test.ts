@@ -95,6 +95,8 @@ describe('why cards', () => {
   ): PsyncDecision => ({
     outcome: reason.startsWith('accepted') ? 'CONTINUE' : 'FULLRESYNC',
     reason,
+    era: 'psync2',
+    eraNote: null,
     backlogBytes: 0,
     countsAsPartialErr: reason !== 'full-requested',
     values: {

@@ -39,6 +39,7 @@ import {
   type WireEvent,
 } from '../protocol.ts';
 import { thin, toWire } from './collect.ts';
+import { findMilestone } from './milestone.ts';
 
 /** Most due-steps one `step` request may take (a guard; the virtual limit usually ends it first). */
 const MAX_STEPS = 200_000;
@@ -52,6 +53,7 @@ interface Pending {
 export class Session {
   private tl: Timeline | null = null;
   private stepTimes: number[] = [];
+  private endAt = 0;
   private nextSample = 0;
   /** Nodes whose views carry keys, INFO and ROLE text (null: all of them). */
   private focus: Set<string> | null = null;
@@ -117,15 +119,17 @@ export class Session {
     const src = req.source;
     let description: string | null = null;
     this.stepTimes = [];
+    this.endAt = 0;
     try {
       if (src.kind === 'default') this.tl = createTimeline(req.seed, DEFAULT_SETUP);
       else if (src.kind === 'lab') this.tl = createTimeline(req.seed, src.setup);
       else if (src.kind === 'run') {
         this.tl = timelineOf(src.record);
       } else {
-        const { record, stepTimes } = scenarioToRun(src.json, req.seed);
+        const { record, stepTimes, endAt } = scenarioToRun(src.json, req.seed);
         this.tl = createTimeline(req.seed, record.setup, record.inputs, record.scenario);
         this.stepTimes = stepTimes;
+        this.endAt = endAt;
         const d = (src.json as { description?: unknown }).description;
         description = typeof d === 'string' ? d : null;
       }
@@ -145,6 +149,7 @@ export class Session {
       scenario: this.tl.record.scenario ?? null,
       description,
       stepTimes: this.stepTimes,
+      endAt: this.endAt,
       frame: this.finish(p),
     };
   }
@@ -237,7 +242,10 @@ export class Session {
     for (let i = 0; i < MAX_STEPS && this.now < end; i++) {
       const before = p.events.length;
       const from = this.now;
-      this.advanceTo(Math.min(end, nextDueAt(this.timeline())), p);
+      // A scenario step is a milestone at its own time, even when nothing is due then (a `sleep`
+      // step): stop there, so the step's caption and the page's "previous milestone" agree.
+      const nextStep = until === 'milestone' ? (this.stepTimes.find((t) => t > from) ?? end) : end;
+      this.advanceTo(Math.min(end, nextStep, nextDueAt(this.timeline())), p);
       if (until === 'event') {
         if (p.events.length > before) break;
         continue;
@@ -280,30 +288,4 @@ function startedAt(inputs: readonly TimedInput[]): number {
   let at = 0;
   for (const i of inputs) if (i.input.type === 'start') at = Math.max(at, i.at);
   return at;
-}
-
-/**
- * The first milestone among events[from…]: handshake done, +FULLRESYNC/+CONTINUE, RDB loaded.
- * "Handshake done" is the master deciding on the replica's PSYNC: a PSYNC answered -NOAUTH (no
- * masterauth) or never sent (AUTH -WRONGPASS) is a failed attempt, not a milestone.
- */
-export function findMilestone(events: WireEvent[], from = 0): MilestoneHit | null {
-  for (let i = from; i < events.length; i++) {
-    const e = events[i];
-    if (e.type === 'psync.decided')
-      return {
-        kind: 'handshake',
-        node: e.replica,
-        vars: { master: e.master, offset: e.decision.values.requestedOffset },
-      };
-    if (e.type === 'psync.result' && e.result !== 'ERROR')
-      return {
-        kind: e.result === 'CONTINUE' ? 'continue' : 'fullresync',
-        node: e.replica,
-        vars: { master: e.master },
-      };
-    if (e.type === 'rdb.phase' && e.phase === 'loaded')
-      return { kind: 'loaded', node: e.node, vars: { keys: e.detail ?? '' } };
-  }
-  return null;
 }

@@ -20,6 +20,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { EngineClient } from './engine/client.ts';
+import { realSkipReason } from './era-skip.ts';
 import { sequenceSeed } from './random/prng.ts';
 import { cleanupAll } from './real/cleanup.ts';
 import { reapStaleSlots } from './real/slots.ts';
@@ -71,10 +72,13 @@ async function main(): Promise<number> {
     log: (l) => console.log(l),
   };
   const tasks: Task[] = [];
+  let skipped = 0;
   // One context per phase: shrinking (alone only) counts down on the alone one.
   const aloneCtx: SuiteContext = { ...ctx, alone: true };
   const at = (alone: boolean) => (alone ? aloneCtx : ctx);
-  if (file)
+  const fileSkip = file ? realSkipReason(JSON.parse(readFileSync(file, 'utf8')) as Scenario) : null;
+  if (file && fileSkip) console.log(`skipped ${file}: ${fileSkip}`);
+  else if (file)
     tasks.push({ label: file, weight: 1, exclusive: true, run: (a) => scenarioCase(at(a), file, false) });
   else if (replay)
     tasks.push({
@@ -85,7 +89,14 @@ async function main(): Promise<number> {
     });
   else {
     for (const f of scenarioFiles()) {
-      const exclusive = timingSensitive(JSON.parse(readFileSync(f, 'utf8')) as Scenario);
+      const scenario = JSON.parse(readFileSync(f, 'utf8')) as Scenario;
+      const skip = realSkipReason(scenario);
+      if (skip) {
+        console.log(`skipped ${scenario.name}: ${skip}`);
+        skipped++;
+        continue;
+      }
+      const exclusive = timingSensitive(scenario);
       tasks.push({ label: f, weight: 1e6, exclusive, run: (a) => scenarioCase(at(a), f) });
     }
     for (let k = 0; k < randomN; k++) {
@@ -117,7 +128,7 @@ async function main(): Promise<number> {
   const nScen = results.filter((c) => c.kind === 'scenario').length;
   const nRand = results.length - nScen;
   console.log(
-    `\nconformance: ${passed} passed, ${failed} failed — ${nScen} scenarios, ${nRand} random sequences (${replay ? `replay of seed ${replay}` : `seed ${seed}`}), ${divergences} divergences, ${rerunCount} re-run alone, ${secs.toFixed(0)} s`,
+    `\nconformance: ${passed} passed, ${failed} failed — ${nScen} scenarios, ${nRand} random sequences (${replay ? `replay of seed ${replay}` : `seed ${seed}`}), ${divergences} divergences, ${rerunCount} re-run alone, ${skipped} skipped (older eras), ${secs.toFixed(0)} s`,
   );
   if (summaryFile)
     writeFileSync(

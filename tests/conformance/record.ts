@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario, Trace } from '../../src/engine/scenario/types.ts';
 import { compareTraces, formatComparison } from './compare.ts';
+import { realSkipReason } from './era-skip.ts';
 import { cleanupAll } from './real/cleanup.ts';
 import { runReal } from './real/runner.ts';
 import { acquireSlot } from './real/slots.ts';
@@ -32,6 +33,11 @@ const names = (
 
 async function record(name: string): Promise<boolean> {
   const scenario: Scenario = JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8'));
+  const skip = realSkipReason(scenario);
+  if (skip) {
+    console.log(`${name}: skipped: ${skip}`);
+    return true;
+  }
   const traces: Trace[] = [];
   for (let r = 0; r < runs; r++) {
     const slot = await acquireSlot();

@@ -53,8 +53,9 @@ export function loseAckedOnFullSync(w: World, node: Node, master: Node | undefin
   node.acked = noAcked();
   if (a.replid !== node.replid) return;
   let kept = 0; // the last offset of our history that the new master holds
-  if (master?.replid === node.replid) kept = master.masterReplOffset;
-  else if (master?.replid2 === node.replid) kept = master.secondReplOffset - 1;
+  // replid2 first: a promoted node of an older era keeps its replid and notes the point in replid2.
+  if (master?.replid2 === node.replid) kept = master.secondReplOffset - 1;
+  else if (master?.replid === node.replid) kept = master.masterReplOffset;
   let lost = a.tail.filter((end) => end > kept).length;
   for (const c of a.chunks) lost += c[c.length - 1] > kept ? c.filter((end) => end > kept).length : 0;
   if (lost === 0) return;

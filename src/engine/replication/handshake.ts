@@ -64,7 +64,10 @@ export function ipAddressArgv(ip: string): Argv {
   return ['REPLCONF', 'ip-address', ip];
 }
 
-export const CAPA_ARGV: Argv = ['REPLCONF', 'capa', 'eof', 'capa', 'psync2'];
+/** REPLCONF capa …: 7.0 sends `capa eof capa psync2`; each era its own (era.ts `capa`), 2.6 none. */
+export function capaArgv(capa: readonly string[] | null): Argv | null {
+  return capa ? ['REPLCONF', ...capa] : null;
+}
 
 /** PSYNC <replid> <offset+1>, or PSYNC ? -1 without a cached master. */
 export function psyncArgv(cached: { replid: string; reploff: number } | null): Argv {

@@ -18,8 +18,9 @@ import type {
   World,
 } from '../server/world.ts';
 import { createBacklog } from './backlog.ts';
+import { eraRules, historyId } from './era.ts';
 import { closeOnObufLimit } from './obuf.ts';
-import { decidePsync, psyncLogLines } from './psync.ts';
+import { decidePsync, decideSync, type PsyncMasterView, psyncLogLines } from './psync.ts';
 import { feedSlaves, scheduleFlush, sendStream, trim } from './stream.ts';
 
 /**
@@ -186,7 +187,10 @@ function onAck(w: World, node: Node, s: ReplicaClient, offset: number): void {
   checkWaitingClients(w, node);
 }
 
-/** syncCommand: PSYNC <replid> <offset> or the legacy SYNC. */
+/**
+ * syncCommand: PSYNC <replid> <offset> or the legacy SYNC. In the sync era (2.6) every replica
+ * sends SYNC, and its decision (always full) is emitted too so the lab can show why.
+ */
 function syncCommand(w: World, node: Node, sc: ServerClient, argv: Argv): void {
   if (sc.replica) return; // already a replica: ignore
   if (node.link && node.link.state !== 'REPL_STATE_CONNECTED') {
@@ -196,6 +200,12 @@ function syncCommand(w: World, node: Node, sc: ServerClient, argv: Argv): void {
   const name = replicaName(sc);
   log(w, node, `Replica ${name} asks for synchronization`);
   const isPsync = argv[0].toLowerCase() === 'psync';
+  // The lab's annotation of why the replica had nothing to offer (never an input of the decision).
+  const cause = w.nodes.get(sc.peer)?.link?.askCause;
+  if (!isPsync && eraRules(w.era).request === 'SYNC') {
+    const d = decideSync(psyncView(w, node), w.era, cause);
+    emit(w, { type: 'psync.decided', master: node.name, replica: sc.peer, decision: d });
+  }
   if (isPsync) {
     if (argv.length < 3) {
       reply(w, node, sc, err("ERR wrong number of arguments for 'psync' command"));
@@ -203,14 +213,9 @@ function syncCommand(w: World, node: Node, sc: ServerClient, argv: Argv): void {
     }
     const offset = Number(argv[2]);
     const d = decidePsync(
-      { replid: argv[1], offset: Number.isFinite(offset) ? offset : -1 },
-      {
-        replid: node.replid,
-        replid2: node.replid2,
-        secondReplOffset: node.secondReplOffset,
-        masterReplOffset: node.masterReplOffset,
-        backlog: node.backlog,
-      },
+      { replid: argv[1], offset: Number.isFinite(offset) ? offset : -1, cause },
+      psyncView(w, node),
+      w.era,
     );
     emit(w, { type: 'psync.decided', master: node.name, replica: sc.peer, decision: d });
     for (const line of psyncLogLines(d, name))
@@ -223,6 +228,18 @@ function syncCommand(w: World, node: Node, sc: ServerClient, argv: Argv): void {
     if (d.countsAsPartialErr) node.stats.sync_partial_err++;
   }
   startFullSync(w, node, sc, !isPsync);
+}
+
+/** What the PSYNC decision reads of a master; its id is the era's history id (era.ts historyId). */
+function psyncView(w: World, node: Node): PsyncMasterView {
+  const psync2 = eraRules(w.era).history === 'replid';
+  return {
+    replid: historyId(w.era, node),
+    replid2: psync2 ? node.replid2 : '0'.repeat(40),
+    secondReplOffset: psync2 ? node.secondReplOffset : -1,
+    masterReplOffset: node.masterReplOffset,
+    backlog: node.backlog,
+  };
 }
 
 function newReplica(
@@ -270,17 +287,7 @@ function startFullSync(w: World, node: Node, sc: ServerClient, legacy: boolean):
   const s = newReplica(w, sc, 'wait_bgsave_start', legacy);
   sc.replica = s;
   node.slaves.push(s);
-  if (node.slaves.length === 1 && !node.backlog) {
-    changeReplicationId(w, node, 'backlog created for the first replica');
-    clearReplicationId2(node);
-    node.backlog = createBacklog(node.masterReplOffset);
-    emit(w, { type: 'backlog.created', node: node.name, offset: node.backlog.offset });
-    log(
-      w,
-      node,
-      `Replication backlog created, my new replication IDs are '${node.replid}' and '${node.replid2}'`,
-    );
-  }
+  if (node.slaves.length === 1 && !node.backlog) createFirstBacklog(w, node);
   const child = node.child;
   if (child && child.target === 'disk') {
     // Attach to a running disk BGSAVE if another replica already waits for it with the same capabilities.
@@ -294,7 +301,8 @@ function startFullSync(w: World, node: Node, sc: ServerClient, legacy: boolean):
       s.psyncInitialOffset = peer.psyncInitialOffset;
       s.sendPos = peer.sendPos;
       // replicationSetupSlaveForFullResync: +FULLRESYNC with the peer's offset, and SELECT again next.
-      if (!legacy) reply(w, node, sc, simple(`FULLRESYNC ${node.replid} ${peer.psyncInitialOffset}`));
+      if (!legacy)
+        reply(w, node, sc, simple(`FULLRESYNC ${historyId(w.era, node)} ${peer.psyncInitialOffset}`));
       node.slaveseldb = -1;
       log(w, node, 'Waiting for end of BGSAVE for SYNC');
       return;
@@ -316,6 +324,28 @@ function startFullSync(w: World, node: Node, sc: ServerClient, legacy: boolean):
     return;
   }
   startBgsaveForReplication(w, node);
+}
+
+/**
+ * The first replica of a node without a backlog (syncCommand → createReplicationBacklog), by era:
+ * 4.0+ a new replid (no old replica can PSYNC into the new history); 2.8/3.2 master_repl_offset + 1
+ * for the same purpose (P = 1 of an old replica is now before the backlog: 0 → 1, first byte 2);
+ * 2.6 nothing shows (the engine's backlog is the stream's buffer there).
+ */
+function createFirstBacklog(w: World, node: Node): void {
+  const how = eraRules(w.era).newBacklog;
+  if (how === 'new-replid') {
+    changeReplicationId(w, node, 'backlog created for the first replica');
+    clearReplicationId2(node);
+  } else if (how === 'offset-plus-one') node.masterReplOffset++;
+  node.backlog = createBacklog(node.masterReplOffset);
+  emit(w, { type: 'backlog.created', node: node.name, offset: node.backlog.offset });
+  if (how === 'new-replid')
+    log(
+      w,
+      node,
+      `Replication backlog created, my new replication IDs are '${node.replid}' and '${node.replid2}'`,
+    );
 }
 
 /** changeReplicationId: a fresh random id. */
@@ -353,7 +383,9 @@ export function saveInfo(node: Node): RdbFile['repl'] {
 
 export function snapshotRdb(w: World, node: Node, repl: RdbFile['repl']): RdbFile {
   const data = node.keyspace.clone();
-  return { data, repl, bytes: data.rdbSize(repl), savedAtMs: unixMs(w) };
+  // Frozen: an RDB file never changes once written (loading clones it), so a timeline checkpoint
+  // shares it instead of copying its keyspace (clone.ts) — 1000 keys ≈ 36 kB per copy saved.
+  return Object.freeze({ data, repl, bytes: data.rdbSize(repl), savedAtMs: unixMs(w) });
 }
 
 /**
@@ -402,7 +434,7 @@ export function startBgsaveForReplication(w: World, node: Node): void {
     s.sendPos = node.masterReplOffset + 1;
     if (!s.prePsync) {
       const sc = node.clients.get(s.id);
-      if (sc) reply(w, node, sc, simple(`FULLRESYNC ${node.replid} ${node.masterReplOffset}`));
+      if (sc) reply(w, node, sc, simple(`FULLRESYNC ${historyId(w.era, node)} ${node.masterReplOffset}`));
     }
   }
   node.slaveseldb = -1;
@@ -646,8 +678,11 @@ export function masterCron(w: World, node: Node): void {
   if (node.slaves.length === 0 && ttl > 0 && node.backlog && !node.link) {
     const idle = now - node.replNoSlavesSince;
     if (idle > ttl) {
-      changeReplicationId(w, node, 'backlog freed after repl-backlog-ttl');
-      clearReplicationId2(node);
+      // 4.0+ also starts a new history; 2.8/3.2 only free it (a PSYNC then finds no backlog).
+      if (eraRules(w.era).newBacklog === 'new-replid') {
+        changeReplicationId(w, node, 'backlog freed after repl-backlog-ttl');
+        clearReplicationId2(node);
+      }
       node.backlog = null;
       emit(w, { type: 'backlog.freed', node: node.name, reason: 'ttl' });
       log(w, node, `Replication backlog freed after ${ttl} seconds without connected replicas.`);

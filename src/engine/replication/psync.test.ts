@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decidePsync, psyncLogLines } from './psync.ts';
+import { decidePsync, decideSync, psyncLogLines } from './psync.ts';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -88,5 +88,41 @@ describe('decidePsync against the rule of the spec (property)', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('decidePsync in the older eras (era.ts)', () => {
+  const m = {
+    replid: B,
+    replid2: A,
+    secondReplOffset: 326,
+    masterReplOffset: 483,
+    backlog: { offset: 2, histlen: 482 },
+  };
+  it('psync1 (2.8/3.2 masterTryPartialResynchronization): one id, the run id; no second history', () => {
+    // The same failover request that 7.0 accepts through replid2 is a run id mismatch before 4.0.
+    const d = decidePsync({ replid: A, offset: 326 }, m, 'psync1');
+    expect(d).toMatchObject({ outcome: 'FULLRESYNC', reason: 'runid-mismatch', era: 'psync1' });
+    expect(d.countsAsPartialErr).toBe(true);
+    expect(psyncLogLines(d, '127.0.0.1:7102')).toEqual([
+      `Partial resynchronization not accepted: Runid mismatch (Client asked for runid '${A}', my runid is '${B}')`,
+    ]);
+    const ok = decidePsync({ replid: B, offset: 326 }, m, 'psync1');
+    expect(ok).toMatchObject({ outcome: 'CONTINUE', reason: 'accepted', backlogBytes: 158 });
+    expect(ok.eraNote).toBe('psync1: same run id and the offset is in the backlog');
+  });
+  it('psync1: PSYNC ? -1 says why the replica had no cached master', () => {
+    const d = decidePsync({ replid: '?', offset: -1, cause: 'restarted' }, m, 'psync1');
+    expect(d.reason).toBe('full-requested');
+    expect(d.eraNote).toBe('psync1: replica restarted: no cached master');
+    expect(decidePsync({ replid: '?', offset: -1, cause: 'restarted' }, m).eraNote).toBeNull();
+  });
+  it('sync (2.6 syncCommand): always a full transfer, never a failed partial', () => {
+    const d = decideSync(m, 'sync', 'link-lost');
+    expect(d).toMatchObject({ outcome: 'FULLRESYNC', reason: 'sync-only', countsAsPartialErr: false });
+    expect(d.eraNote).toBe(
+      'sync: this Redis has no partial resync (SYNC is always a full transfer); the link was lost: the master is forgotten',
+    );
+    expect(psyncLogLines(d, '127.0.0.1:7102')).toEqual([]);
   });
 });

@@ -13,10 +13,11 @@ import type { Conn, Node, Payload, RdbFile, World } from '../server/world.ts';
 import { loseAckedOnFullSync } from './acked.ts';
 import type { StreamEntry } from './backlog.ts';
 import { createBacklog } from './backlog.ts';
+import { eraRules } from './era.ts';
 import {
   ackArgv,
   authArgv,
-  CAPA_ARGV,
+  capaArgv,
   ipAddressArgv,
   isHandshakeState,
   listeningPortArgv,
@@ -67,6 +68,7 @@ export function setMaster(
   requestedBy: string,
 ): void {
   const wasMaster = !node.link;
+  const keepsHistory = eraRules(w.era).replicaofKeepsHistory;
   if (node.master) freeMasterClient(w, node, 'cache');
   for (const b of node.blocked)
     unblock(w, b, {
@@ -88,16 +90,34 @@ export function setMaster(
     fullsyncOffset: -1,
     transfer: null,
     legacySync: false,
+    askCause: 'replicaof',
   };
-  if (wasMaster) {
+  if (!keepsHistory) forgetHistory(w, node);
+  else if (wasMaster) {
     node.cachedMaster = null;
     cacheMasterUsingMyself(w, node);
-    emit(w, { type: 'node.role', node: node.name, role: 'slave', master });
   }
+  if (wasMaster) emit(w, { type: 'node.role', node: node.name, role: 'slave', master });
   setState(w, node, 'REPL_STATE_CONNECT');
   log(w, node, `Connecting to MASTER ${host}:${port}`);
   connectWithMaster(w, node);
   if (requestedBy) log(w, node, `REPLICAOF ${host}:${port} enabled (user request from '${requestedBy}')`);
+}
+
+/**
+ * REPLICAOF before 4.0 starts from nothing: 2.8/3.2 `replicationSetMaster` discards the cached
+ * master ("Don't try a PSYNC"), disconnects the sub-replicas, frees the backlog ("Don't allow our
+ * chained slaves to PSYNC") and zeroes master_repl_offset; 2.6 `slaveofCommand` disconnects the
+ * sub-replicas (it had no backlog: the engine's stream buffer goes too). The next request is
+ * `PSYNC ? -1` (or SYNC): a full sync.
+ */
+function forgetHistory(w: World, node: Node): void {
+  if (node.cachedMaster) log(w, node, 'Discarding previously cached master state.');
+  node.cachedMaster = null;
+  disconnectSlaves(w, node);
+  if (node.backlog) emit(w, { type: 'backlog.freed', node: node.name, reason: 'replicaof' });
+  node.backlog = null;
+  node.masterReplOffset = 0;
 }
 
 /** replicationCacheMasterUsingMyself: a synthesized cached master from this node's own history. */
@@ -116,15 +136,28 @@ export function cacheMasterUsingMyself(w: World, node: Node, db = 0): void {
   };
 }
 
-/** REPLICAOF NO ONE (replicationUnsetMaster). */
+/** REPLICAOF NO ONE (replicationUnsetMaster); before 4.0 see `promoteKeepingRunId`. */
 export function unsetMaster(w: World, node: Node, requestedBy: string): void {
   if (!node.link) return;
+  const masterOffset = node.master?.reploff ?? null;
+  // Where this node's copy of its master's history ends (in the master's numbering).
+  const historyEnd = (node.master ?? node.cachedMaster)?.reploff ?? node.masterReplOffset;
   if (node.master) freeMasterClient(w, node, 'discard');
   if (node.cachedMaster) log(w, node, 'Discarding previously cached master state.');
   node.cachedMaster = null;
   cancelHandshake(w, node);
   node.link = null;
-  // shiftReplicationId: the old id stays servable up to the promotion offset + 1.
+  if (eraRules(w.era).promotion === 'shift-replid') shiftReplicationId(w, node);
+  else promoteKeepingRunId(w, node, masterOffset, historyEnd);
+  // Its own stream starts here: the next write selects its db again (kept sub-replicas included).
+  node.slaveseldb = -1;
+  if (node.slaves.length === 0) node.replNoSlavesSince = unixSec(w);
+  emit(w, { type: 'node.role', node: node.name, role: 'master', master: null });
+  log(w, node, `MASTER MODE enabled (user request from '${requestedBy}')`, '*', 'M');
+}
+
+/** 4.0+ shiftReplicationId: the old id stays servable up to the promotion offset + 1; sub-replicas resync. */
+function shiftReplicationId(w: World, node: Node): void {
   node.replid2 = node.replid;
   node.secondReplOffset = node.masterReplOffset + 1;
   changeReplicationId(w, node, 'promoted (REPLICAOF NO ONE)');
@@ -136,10 +169,28 @@ export function unsetMaster(w: World, node: Node, requestedBy: string): void {
     'M',
   );
   disconnectSlaves(w, node);
-  node.slaveseldb = -1;
-  node.replNoSlavesSince = unixSec(w);
-  emit(w, { type: 'node.role', node: node.name, role: 'master', master: null });
-  log(w, node, `MASTER MODE enabled (user request from '${requestedBy}')`, '*', 'M');
+}
+
+/**
+ * A promotion before 4.0 keeps the node's identity: its run id is its own (the id its sub-replicas
+ * already hold; the others' cached run id is their old master's, so they cannot PSYNC here) and the
+ * sub-replicas stay attached. 2.8/3.2 `replicationUnsetMaster`: with no sub-replicas it takes its
+ * master's offset as its own and frees the backlog (the next replica's +1 keeps old ones out).
+ * 2.6 `slaveofCommand` NO ONE only frees the master client.
+ */
+function promoteKeepingRunId(w: World, node: Node, masterOffset: number | null, historyEnd: number): void {
+  const keepRunId = eraRules(w.era).promotion === 'keep-runid';
+  if (keepRunId && masterOffset !== null && node.slaves.length === 0) {
+    node.masterReplOffset = masterOffset; // "it inherits the replication offset from the master"
+    if (node.backlog) emit(w, { type: 'backlog.freed', node: node.name, reason: 'promotion' });
+    node.backlog = null;
+  }
+  // The lab's own bookkeeping, never read by a decision of these eras nor shown by their INFO:
+  // where the old master's history ends here (acked.ts counts the acknowledged writes a later full
+  // sync of the old master loses), and from now on this node's own id is its run id (psync1).
+  node.replid2 = node.replid;
+  node.secondReplOffset = historyEnd + 1;
+  if (keepRunId) node.replid = node.runId;
 }
 
 /** connectWithMaster: a non-blocking connect; refused at once when the link is cut or nobody listens. */
@@ -223,7 +274,8 @@ export function onMasterMessage(w: World, node: Node, conn: Conn, p: Payload, si
         errorReply(w, node, `-${p.reply.v}`, true);
         log(w, node, `MASTER aborted replication with an error: ${p.reply.v}`, '#');
         cancelHandshake(w, node);
-        connectWithMaster(w, node); // cancelReplicationHandshake(1): reconnect at once
+        // cancelReplicationHandshake(1): reconnect at once (before 6.0: at the next cron).
+        if (eraRules(w.era).reconnectAtOnce) connectWithMaster(w, node);
       } else if (p.k === 'rdb') onRdb(w, node, conn, p.rdb, p.eofMark, p.payloadBytes);
       return;
     case 'REPL_STATE_CONNECTED':
@@ -253,13 +305,17 @@ function onPingReply(w: World, node: Node, conn: Conn, r: Reply): void {
   const announcePort = cfgInt(node.config, 'replica-announce-port');
   sendCmd(w, node, conn, listeningPortArgv(announcePort || node.port), 'REPLCONF listening-port');
   link.pending.push('port');
+  const rules = eraRules(w.era);
   const announceIp = cfgStr(node.config, 'replica-announce-ip');
-  if (announceIp) {
+  if (announceIp && rules.announceIp) {
     sendCmd(w, node, conn, ipAddressArgv(announceIp), 'REPLCONF ip-address');
     link.pending.push('ip');
   }
-  sendCmd(w, node, conn, CAPA_ARGV, 'REPLCONF capa');
-  link.pending.push('capa');
+  const capa = capaArgv(rules.capa);
+  if (capa) {
+    sendCmd(w, node, conn, capa, 'REPLCONF capa');
+    link.pending.push('capa');
+  }
   nextPending(w, node);
 }
 
@@ -286,6 +342,10 @@ function onHandshakeReply(w: World, node: Node, conn: Conn, r: Reply): void {
   }
   if (link.pending.length > 0) {
     nextPending(w, node);
+    return;
+  }
+  if (eraRules(w.era).request === 'SYNC') {
+    sendSync(w, node, conn);
     return;
   }
   // SEND_PSYNC: PSYNC <cached replid> <cached offset + 1>, or PSYNC ? -1.
@@ -347,7 +407,7 @@ function onPsyncReply(w: World, node: Node, conn: Conn, r: Reply): void {
     resurrectCachedMaster(w, node);
     log(w, node, 'MASTER <-> REPLICA sync: Master accepted a Partial Resynchronization.');
     emit(w, { type: 'psync.result', replica: node.name, master: link.master, result: 'CONTINUE' });
-    if (!node.backlog) {
+    if (!node.backlog && eraRules(w.era).replicaOffset === 'master') {
       node.backlog = createBacklog(node.masterReplOffset);
       emit(w, { type: 'backlog.created', node: node.name, offset: node.backlog.offset });
     }
@@ -366,6 +426,19 @@ function onPsyncReply(w: World, node: Node, conn: Conn, r: Reply): void {
   log(w, node, 'Retrying with SYNC...');
   sendCmd(w, node, conn, ['SYNC'], 'SYNC', true);
   link.legacySync = true;
+  beginTransfer(w, node);
+}
+
+/**
+ * 2.6 `syncWithMaster`: after REPLCONF listening-port it writes `SYNC` inline and reads the
+ * `$<len>` bulk at once: no +FULLRESYNC, no offset, no id (there is nothing to resume from).
+ */
+function sendSync(w: World, node: Node, conn: Conn): void {
+  const link = node.link!;
+  setState(w, node, 'REPL_STATE_SEND_PSYNC');
+  sendCmd(w, node, conn, ['SYNC'], 'SYNC', true);
+  link.legacySync = true;
+  emit(w, { type: 'psync.result', replica: node.name, master: link.master, result: 'SYNC' });
   beginTransfer(w, node);
 }
 
@@ -486,7 +559,9 @@ export function loadDone(w: World, node: Node, connId: number): void {
   };
   emit(w, { type: 'rdb.phase', node: node.name, phase: 'master-client', detail: `${replid}:${offset}` });
   node.replid = replid;
-  node.masterReplOffset = offset;
+  // 2.8/3.2 keep their own counter and stay without a backlog until a sub-replica syncs (era.ts).
+  const own = eraRules(w.era).replicaOffset === 'own';
+  if (!own) node.masterReplOffset = offset;
   node.replid2 = '0'.repeat(40);
   node.secondReplOffset = -1;
   emit(w, {
@@ -497,8 +572,10 @@ export function loadDone(w: World, node: Node, connId: number): void {
     secondReplOffset: -1,
     why: 'full sync',
   });
-  node.backlog = createBacklog(offset);
-  emit(w, { type: 'backlog.created', node: node.name, offset: node.backlog.offset });
+  if (!own) {
+    node.backlog = createBacklog(offset);
+    emit(w, { type: 'backlog.created', node: node.name, offset: node.backlog.offset });
+  }
   link.transfer = null;
   link.downSince = 0;
   setState(w, node, 'REPL_STATE_CONNECTED');
@@ -535,7 +612,9 @@ function applyStream(w: World, node: Node, conn: Conn, entries: StreamEntry[]): 
   }
 }
 
+/** REPLCONF ACK <reploff> (replicationSendAck, 2.8+: a 2.6 replica never acknowledges). */
 export function sendAck(w: World, node: Node, conn?: Conn): void {
+  if (!eraRules(w.era).acks) return;
   const c = conn ?? (node.link?.conn != null ? w.conns.get(node.link.conn) : undefined);
   if (!c || !node.master) return;
   const argv = ackArgv(node.master.reploff);
@@ -550,7 +629,7 @@ export function sendAck(w: World, node: Node, conn?: Conn): void {
 /**
  * The live master client goes away (freeClient on server.master). 'cache' keeps it as
  * cached_master for the next PSYNC (replicationCacheMaster) and reconnects at once;
- * 'discard' forgets it (promotion).
+ * 'discard' forgets it (promotion). Before 2.8 nothing is cached (era.ts cachesMaster).
  */
 export function freeMasterClient(w: World, node: Node, mode: 'cache' | 'discard'): void {
   const link = node.link;
@@ -563,12 +642,25 @@ export function freeMasterClient(w: World, node: Node, mode: 'cache' | 'discard'
   }
   link.conn = null;
   node.master = null;
-  log(w, node, 'Caching the disconnected master state.');
-  m.readReploff = m.reploff;
-  node.cachedMaster = m;
+  if (eraRules(w.era).cachesMaster) {
+    log(w, node, 'Caching the disconnected master state.');
+    m.readReploff = m.reploff;
+    node.cachedMaster = m;
+  } else if (mode === 'cache') {
+    // 2.6 freeClient: the master is forgotten and the sub-replicas must sync again with us.
+    link.askCause = 'link-lost';
+    disconnectSlaves(w, node);
+  }
   if (mode === 'discard') return;
   link.downSince = w.now;
   setState(w, node, 'REPL_STATE_CONNECT');
+  reconnectAfterFailure(w, node);
+}
+
+/** 6.0+ reconnects at once after a failure; older Redis waits for replicationCron (era.ts). */
+function reconnectAfterFailure(w: World, node: Node): void {
+  if (!eraRules(w.era).reconnectAtOnce) return;
+  const link = node.link!;
   log(w, node, `Reconnecting to MASTER ${link.masterHost}:${link.masterPort} after failure`);
   connectWithMaster(w, node);
 }
@@ -588,8 +680,7 @@ export function onMasterConnClosed(w: World, node: Node, conn: Conn): void {
     // milliseconds: the full-sync loop.
     log(w, node, 'I/O error reading bulk count from MASTER: connection lost', '#');
     cancelHandshake(w, node);
-    log(w, node, `Reconnecting to MASTER ${link.masterHost}:${link.masterPort} after failure`);
-    connectWithMaster(w, node);
+    reconnectAfterFailure(w, node);
     return;
   }
   log(w, node, 'Master closed the connection during the handshake', '#');

@@ -15,6 +15,7 @@ import {
   type StreamEntry,
   trimBacklog,
 } from './backlog.ts';
+import { eraRules } from './era.ts';
 import { checkReplicasOnNewBlock } from './obuf.ts';
 
 /** Append one command's bytes to the buffer/backlog and move master_repl_offset. */
@@ -99,8 +100,12 @@ export function propagate(w: World, node: Node, ops: { db: number; argv: Argv }[
   feedSlaves(w, node, -1, ['EXEC']);
 }
 
-/** A replica proxies exactly the bytes it applied to its own backlog and sub-replicas. */
+/**
+ * A replica proxies exactly the bytes it applied to its own backlog and sub-replicas. 2.8/3.2 feed
+ * only a backlog that exists (its own counter stands still without one: era.ts replicaOffset).
+ */
 export function proxyApplied(w: World, node: Node, e: StreamEntry): void {
+  if (!node.backlog && eraRules(w.era).replicaOffset === 'own') return;
   if (!node.backlog) node.backlog = createBacklog(node.masterReplOffset);
   feedRaw(w, node, e.argv, e.size, e.cmd, e);
 }

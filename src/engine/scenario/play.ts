@@ -74,5 +74,6 @@ export function setupFromScenario(s: Scenario, net?: NetConfig): LabSetup {
     })),
     config: s.config,
     ...(net ? { net } : {}),
+    ...(s.era ? { era: s.era } : {}),
   };
 }

@@ -65,6 +65,7 @@ export function runScenario(input: Scenario | unknown, opts: { seed?: number } =
   return {
     scenario: scenario.name,
     description: scenario.description,
+    ...(scenario.era && scenario.era !== 'psync2' ? { era: scenario.era } : {}),
     engine: ENGINE_VERSION,
     seed,
     nodes,

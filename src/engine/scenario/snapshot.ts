@@ -19,8 +19,9 @@ export function parseSlaveLine(v: string): SlaveLine {
 
 export function replicationInfo(w: World, node: Node): ReplicationInfo {
   const r: ReplicationInfo = {};
+  // 2.6's `slaveN:<ip>,<port>,<state>` (era.ts) has no keys to parse: it stays text.
   for (const [k, v] of replicationFields(w, node))
-    r[k] = /^slave\d+$/.test(k) ? parseSlaveLine(String(v)) : v;
+    r[k] = /^slave\d+$/.test(k) && String(v).includes('=') ? parseSlaveLine(String(v)) : v;
   return r;
 }
 

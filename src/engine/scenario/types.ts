@@ -1,6 +1,7 @@
 // The scenario and trace contract of ../shared/spec/scenarios.md, as types.
 // One scenario file drives both the engine (virtual time) and real redis-server processes
 // (wall time); both write a Trace of this shape, compared by tests/conformance/compare.ts.
+import type { Era } from '../replication/era.ts';
 import type { ReplStats } from '../server/world.ts';
 
 /** A command as argv. `{i}` = 1..repeat, `{val}` = a value of `valueSize` bytes. */
@@ -86,6 +87,8 @@ export interface ScenarioNode {
 export interface Scenario {
   name: string;
   description?: string;
+  /** The protocol era (replication/era.ts): psync2 (Redis 7.0) when absent. Real runs play psync2 only. */
+  era?: Era;
   /** Every replica link goes through a proxy (real runs). The engine cuts links either way. */
   proxyLinks?: boolean;
   proxyCaptureChunks?: number;
@@ -136,7 +139,7 @@ export interface OutcomeEvent {
   step: number;
   op: string;
   replica?: string;
-  result?: 'CONTINUE' | 'FULLRESYNC' | 'ERROR';
+  result?: 'CONTINUE' | 'FULLRESYNC' | 'SYNC' | 'ERROR';
   offset?: number;
   master?: string;
   full?: number;
@@ -149,6 +152,8 @@ export interface OutcomeEvent {
 export interface Trace {
   scenario: string;
   description?: string;
+  /** The scenario's era when it is not psync2 (engine traces of an older era's rules). */
+  era?: Era;
   redisVersion?: string;
   engine?: string;
   seed?: number;

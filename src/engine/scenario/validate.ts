@@ -2,6 +2,7 @@
 // the field, in Redis's style: "ERR scenario steps[3] (write): field 'node': unknown node 'Z'".
 import { configValueError } from '../core/config.ts';
 import { startOrder } from '../lab/start.ts';
+import { ERAS, isEra } from '../replication/era.ts';
 import type { Scenario, Step } from './types.ts';
 
 export class ScenarioError extends Error {}
@@ -46,6 +47,8 @@ export function validateScenario(x: unknown): Scenario {
   if (typeof s.name !== 'string' || s.name === '') fail("field 'name'", 'must be a non-empty string');
   if (s.description !== undefined && typeof s.description !== 'string')
     fail("field 'description'", 'must be a string');
+  if (s.era !== undefined && !isEra(s.era))
+    fail("field 'era'", `unknown era ${JSON.stringify(s.era)} (one of ${ERAS.join(', ')})`);
   if (s.config !== undefined) checkConfig(s.config, "field 'config'", fail);
   if (!isObj(s.nodes) || Object.keys(s.nodes).length === 0)
     fail("field 'nodes'", 'must be an object with at least one node');

@@ -78,7 +78,8 @@ export type SimEvent =
       type: 'psync.result';
       replica: string;
       master: string;
-      result: 'CONTINUE' | 'FULLRESYNC' | 'ERROR';
+      /** SYNC: a replica of the sync era (Redis ≤ 2.6) asked with SYNC: a full transfer follows. */
+      result: 'CONTINUE' | 'FULLRESYNC' | 'SYNC' | 'ERROR';
       offset?: number;
       detail?: string;
     })
@@ -92,7 +93,11 @@ export type SimEvent =
     })
   | (Base & { type: 'backlog.trimmed'; node: string; offset: number; histlen: number })
   | (Base & { type: 'backlog.created'; node: string; offset: number })
-  | (Base & { type: 'backlog.freed'; node: string; reason: 'ttl' | 'fullsync' | 'restart' })
+  | (Base & {
+      type: 'backlog.freed';
+      node: string;
+      reason: 'ttl' | 'fullsync' | 'restart' | 'replicaof' | 'promotion';
+    })
   | (Base & {
       type: 'rdb.phase';
       node: string;

@@ -1,6 +1,7 @@
 // INFO replication / INFO stats / ROLE, in the exact text Redis 7.0 prints (spec §11).
 import { cfgBool, cfgInt } from '../core/config.ts';
 import { arr, bulk, int, type Reply } from '../core/resp.ts';
+import { eraInfoFields } from '../replication/era.ts';
 import { roleStateName } from '../replication/handshake.ts';
 import { isLoading } from '../replication/replica.ts';
 import { secOf, unixSec } from './emit.ts';
@@ -67,19 +68,21 @@ export function replicationFields(w: World, node: Node): [string, string | numbe
   f.push(['repl_backlog_size', cfgInt(node.config, 'repl-backlog-size')]);
   f.push(['repl_backlog_first_byte_offset', node.backlog ? node.backlog.offset : 0]);
   f.push(['repl_backlog_histlen', node.backlog ? node.backlog.histlen : 0]);
-  return f;
+  // Older eras printed fewer fields (era.ts eraInfoFields): 2.6 no offsets, no backlog, no ids.
+  return eraInfoFields(w.era, 'replication', f);
 }
 
-export function statsFields(node: Node): [string, number][] {
+/** INFO stats' replication counters (the era's: 2.6 had none of the sync_* ones). */
+export function statsFields(w: World, node: Node): [string, number | string][] {
   const s = node.stats;
-  return [
+  return eraInfoFields(w.era, 'stats', [
     ['sync_full', s.sync_full],
     ['sync_partial_ok', s.sync_partial_ok],
     ['sync_partial_err', s.sync_partial_err],
     ['expired_keys', s.expired_keys],
     ['total_net_repl_input_bytes', s.total_net_repl_input_bytes],
     ['total_net_repl_output_bytes', s.total_net_repl_output_bytes],
-  ];
+  ]);
 }
 
 /** INFO text for the requested sections (CRLF line ends, like Redis). */
@@ -119,7 +122,8 @@ export function infoText(w: World, node: Node, section: string): string | null {
         `rdb_last_save_time:${node.lastSaveMs ? Math.floor(node.lastSaveMs / 1000) : secOf(w, node.startedAt)}`,
       ].join('\r\n'),
     );
-  if (want('stats')) parts.push(['# Stats', ...statsFields(node).map(([k, v]) => `${k}:${v}`)].join('\r\n'));
+  if (want('stats'))
+    parts.push(['# Stats', ...statsFields(w, node).map(([k, v]) => `${k}:${v}`)].join('\r\n'));
   if (want('replication'))
     parts.push(['# Replication', ...replicationFields(w, node).map(([k, v]) => `${k}:${v}`)].join('\r\n'));
   if (parts.length === 0) return sec === '' ? null : '';

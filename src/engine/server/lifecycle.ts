@@ -6,6 +6,7 @@ import { randomHex40 } from '../core/random.ts';
 import { Keyspace } from '../keyspace/index.ts';
 import { noAcked } from '../replication/acked.ts';
 import { createBacklog, rebaseBacklog } from '../replication/backlog.ts';
+import { eraRules } from '../replication/era.ts';
 import {
   checkWaitingClients,
   clearReplicationId2,
@@ -103,6 +104,8 @@ export function startNode(w: World, node: Node, replicaof: string | null): void 
   node.startedAt = w.now;
   node.runId = randomHex40(w.rng);
   node.replid = randomHex40(w.rng);
+  // 2.8/3.2 have one id, the run id: a master's history is named by it (era.ts historyId).
+  if (eraRules(w.era).history === 'runid') node.replid = node.runId;
   clearReplicationId2(node);
   node.masterReplOffset = 0;
   node.backlog = null;
@@ -141,7 +144,8 @@ export function startNode(w: World, node: Node, replicaof: string | null): void 
     log(w, node, `Done loading RDB, keys loaded: ${keys}, keys expired: 0.`, '*', 'M');
     node.lastSaveMs = rdb.savedAtMs;
   }
-  const repl = rdb?.repl ?? null;
+  // Before 4.0 (rdbPopulateSaveInfo) an RDB held no repl-id / repl-offset: a start knows no history.
+  const repl = eraRules(w.era).rdbReplInfo ? (rdb?.repl ?? null) : null;
   if (replicaof === null) {
     if (repl) {
       // 7.0: keep the history servable through replid2 (spec §8.2).
@@ -175,6 +179,7 @@ export function startNode(w: World, node: Node, replicaof: string | null): void 
       fullsyncOffset: -1,
       transfer: null,
       legacySync: false,
+      askCause: node.gen > 1 ? (rdb ? 'restarted-rdb' : 'restarted') : 'first-sync',
     };
     if (repl) {
       node.replid = repl.replid;
@@ -291,7 +296,8 @@ export function shutdown(
     node: node.name,
     argv,
   };
-  if (!opts.now && timeout > 0 && !node.link && lagging.length > 0) {
+  // Waiting for lagging replicas is 7.0's (era.ts shutdownWaits); older Redis exits at once.
+  if (!opts.now && timeout > 0 && !node.link && lagging.length > 0 && eraRules(w.era).shutdownWaits) {
     requestAcks(w, node); // the offset to acknowledge includes this GETACK (+37 bytes)
     sd.waiting = `SHUTDOWN: waiting up to ${timeout} s for ${lagging.join(', ')} to acknowledge offset ${node.masterReplOffset} (writes paused), then exiting`;
     log(w, node, 'Waiting for replicas before shutting down.');

@@ -24,7 +24,7 @@ import { flushReplicas } from '../replication/stream.ts';
 import { unblock } from './blocked.ts';
 import { emit } from './emit.ts';
 import { beforeSleepGetack, finishShutdown, serverCron } from './lifecycle.ts';
-import { deliverable, isCut } from './net.ts';
+import { closeEnd, deliverable, isCut } from './net.ts';
 import type { Micros, NetConfig, Task, World } from './world.ts';
 
 /** Loopback-like defaults: 50 µs one way, 1 GB/s. */
@@ -123,7 +123,7 @@ function dispatch(w: World, t: Task): void {
       const conn = w.conns.get(t.conn);
       if (!conn) return;
       if (t.to === conn.server) {
-        if (!conn.closedBy.includes(t.to)) conn.closedBy.push(t.to);
+        closeEnd(w, conn, t.to); // the server closes its end too: the conn is gone once both are
         forgetClient(w, node, conn.serverClientId);
       } else onMasterConnClosed(w, node, conn);
       return;

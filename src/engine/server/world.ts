@@ -8,6 +8,7 @@ import type { AckedWrites } from '../replication/acked.ts';
 import type { Backlog, StreamEntry } from '../replication/backlog.ts';
 import type { Era } from '../replication/era.ts';
 import type { ReplState } from '../replication/handshake.ts';
+import type { AskCause } from '../replication/psync.ts';
 import type { Pending } from './blocked.ts';
 import type { SimEvent } from './events.ts';
 
@@ -100,7 +101,7 @@ export type Task =
   | { t: 'shutdown-ready'; node: string; gen: number }
   | { t: 'wait-timeout'; node: string; gen: number };
 
-/** An RDB file as the engine keeps it: the dataset at save time and the replication aux fields. */
+/** An RDB file as the engine keeps it: the dataset at save time and the replication aux fields. Frozen once written (snapshotRdb): checkpoints share it. */
 export interface RdbFile {
   data: Keyspace;
   /** repl-id / repl-offset / repl-stream-db aux fields, or null when none were saved. */
@@ -198,6 +199,8 @@ export interface ReplicaLink {
   } | null;
   /** SYNC fallback after an unexpected PSYNC reply: the next reply is read as the bulk header. */
   legacySync: boolean;
+  /** Why a request from this link would have no cached master to offer (the decision's era note). */
+  askCause: AskCause;
 }
 
 export interface BgsaveChild {

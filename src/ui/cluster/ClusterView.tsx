@@ -16,6 +16,8 @@ const MIN_SCALE = 0.5;
 /** Below this, offer to hide the teaching panels so the cluster gets the height. */
 const CRAMPED = 0.72;
 const MAX_SCALE = 1.3;
+/** Presenter mode: the cards grow with the room the one-panel layout leaves them (read from 8 m). */
+const PRESENT_MAX_SCALE = 2.4;
 
 function useBoxSize(ref: React.RefObject<HTMLElement | null>) {
   const [size, setSize] = useState({ w: 800, h: 400 });
@@ -34,7 +36,8 @@ function useBoxSize(ref: React.RefObject<HTMLElement | null>) {
   return size;
 }
 
-export function ClusterView() {
+/** `label`: the region's name when one page shows several labs (embedded widgets: the scenario's title). */
+export function ClusterView({ label }: { label?: string }) {
   const t = useT();
   const box = useRef<HTMLDivElement>(null);
   const size = useBoxSize(box);
@@ -49,10 +52,15 @@ export function ClusterView() {
       ),
     [shape],
   );
-  const fit = Math.min(MAX_SCALE, (size.w - 8) / layout.width, (size.h - 8) / layout.height);
+  const present = useLab((s) => s.present);
+  const fit = Math.min(
+    present ? PRESENT_MAX_SCALE : MAX_SCALE,
+    (size.w - 8) / layout.width,
+    (size.h - 8) / layout.height,
+  );
   const scale = Math.max(MIN_SCALE, fit);
   return (
-    <section className="cluster" aria-label={t('cluster.title')}>
+    <section className="cluster" aria-label={label ?? t('cluster.title')}>
       <h2 className="sr-only">{t('cluster.title')}</h2>
       <div className="cluster-box" ref={box}>
         <div className="cluster-fit" style={{ width: layout.width * scale, height: layout.height * scale }}>

@@ -8,6 +8,16 @@ import { useT } from '../hooks.ts';
 import { CARD_H, CARD_W } from './layout.ts';
 import { lineageColor, nodeColor } from './lineage.ts';
 
+/**
+ * One column (a phone): the node's details open in the side panel, which may be a screen away from
+ * the card that was tapped; bring its top into view (beside the cluster it already is).
+ */
+function revealSide(): void {
+  const side = document.querySelector('.side');
+  const top = side?.getBoundingClientRect().top ?? 0;
+  if (top < 0 || top > innerHeight / 2) side?.scrollIntoView({ block: 'start' });
+}
+
 export function NodeCard({ name, x, y }: { name: string; x: number; y: number }) {
   const t = useT();
   const v = useLab(
@@ -44,7 +54,10 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
       aria-label={label}
       aria-pressed={selected}
       data-node={name}
-      onClick={() => useLab.setState({ selected: { kind: 'node', name } })}
+      onClick={() => {
+        useLab.setState({ selected: { kind: 'node', name } });
+        requestAnimationFrame(revealSide);
+      }}
     >
       <span className="nc-head">
         <span className="nc-name" style={{ background: nodeColor(name) }}>
@@ -87,7 +100,16 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
         <span className="nc-v mono">{v.keys}</span>
       </span>
       <span className="nc-state mono">
-        {v.role === 'slave' && v.state ? v.state : t('node.replicasCount', { n: v.replicas })}
+        {v.role === 'slave' && v.state ? (
+          // May break after the prefix when the card's text is large (presenter mode).
+          <>
+            REPL_STATE_
+            <wbr />
+            {v.state.replace('REPL_STATE_', '')}
+          </>
+        ) : (
+          t('node.replicasCount', { n: v.replicas })
+        )}
         {v.loading !== null && <span className="nc-traffic"> · {t('node.loading', { pct: v.loading })}</span>}
         {traffic > 0 && <span className="nc-traffic"> · {t('node.traffic', { n: traffic })}</span>}
       </span>

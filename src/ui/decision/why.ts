@@ -69,7 +69,10 @@ function decisionCards(d: PsyncDecision, ctx: WhyContext): WhyCard[] {
   if (ctx.obufClosed && d.outcome === 'FULLRESYNC') return ['obufLoop'];
   switch (d.reason) {
     case 'replid-mismatch':
+    case 'runid-mismatch':
       return [ctx.attached ? 'replicaofAttach' : 'historyChanged'];
+    case 'sync-only':
+      return ctx.earlierSyncs > 0 ? [] : ['firstAttach'];
     case 'full-requested':
       return [ctx.earlierSyncs > 0 ? 'noRdb' : 'firstAttach'];
     case 'offset-before-backlog':

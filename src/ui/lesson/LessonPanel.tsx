@@ -1,7 +1,7 @@
 // The lesson panel (loaded on demand): the chapter and step, the caption (announced), what the step
 // waits for, the student's part (hint, show me), predictions and their reveal, the per-chapter
-// score, back/next, and the checklist. Keyboard: → / Enter / PageDown next, ← / PageUp back, Esc
-// leaves into the free lab at the same moment.
+// score, back/next, and the checklist. Keyboard (ui/keymap.ts): → / Enter / PageDown next,
+// ← / PageUp back, Esc leaves into the free lab at the same moment.
 import { useEffect, useState } from 'react';
 import type { EventPattern } from '../../engine/lesson/pattern.ts';
 import { pauseAt } from '../../engine/lesson/progress.ts';
@@ -32,26 +32,6 @@ export function describePattern(p: EventPattern): string {
     .filter(([k]) => k !== 'type')
     .map(([k, v]) => `${k}=${v}`);
   return [p.type, ...rest].join(' ');
-}
-
-function typing(el: EventTarget | null): boolean {
-  return (
-    el instanceof HTMLElement &&
-    (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
-  );
-}
-
-function onKey(e: KeyboardEvent): void {
-  if (e.ctrlKey || e.metaKey || e.altKey || typing(e.target) || document.querySelector('dialog[open]'))
-    return;
-  const k = e.key;
-  if (k === 'ArrowRight' || k === 'PageDown' || (k === 'Enter' && !(e.target instanceof HTMLButtonElement)))
-    void next();
-  else if (k === 'ArrowLeft' || k === 'PageUp') void back();
-  else if (k === 'Escape') leave();
-  else return;
-  e.preventDefault();
-  e.stopImmediatePropagation();
 }
 
 const HINT_AFTER_MS = 30_000;
@@ -141,10 +121,6 @@ export default function LessonPanel() {
   const state = useLesson();
   const ch = lesson?.chapters[chapter];
   const step = ch?.steps[stepIndex] ?? null;
-  useEffect(() => {
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, []);
   if (error)
     return (
       <section className="lesson-panel" aria-label={lx('lesson', { n: 27 })}>

@@ -101,4 +101,6 @@ export const REASON_TEXT: Record<PsyncReason, Record<Lang, string>> = {
     en: 'the offset is too old: no longer in the backlog',
   },
   'offset-after-master': { zh: 'offset 超过主库', en: 'the offset is past the master\u2019s' },
+  'runid-mismatch': { zh: 'run id 不同（PSYNC1）', en: 'the run id differs (PSYNC1)' },
+  'sync-only': { zh: '只有 SYNC：没有增量同步', en: 'SYNC only: no partial resync' },
 };

@@ -5,7 +5,7 @@
 import { domAnimation, LazyMotion, MotionConfig, m } from 'framer-motion';
 import type { MsgKey } from '../../i18n/index.ts';
 import { useT } from '../hooks.ts';
-import { SHORTCUTS } from '../keyboard.ts';
+import { SHORTCUTS } from '../keymap.ts';
 
 export default function HelpRows() {
   const t = useT();

@@ -1,7 +1,7 @@
 // The help dialog's shortcut rows without motion (the first load, and while HelpRows loads).
 import type { MsgKey } from '../../i18n/index.ts';
 import { useT } from '../hooks.ts';
-import { SHORTCUTS } from '../keyboard.ts';
+import { SHORTCUTS } from '../keymap.ts';
 
 /** The same rows without motion: shown until the animated ones are loaded. */
 export function PlainRows() {

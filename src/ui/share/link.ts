@@ -11,7 +11,8 @@ export async function shareLink(): Promise<string> {
   const record = await ctl().exportRun();
   // The page's own address without query or hash (location.origin is "null" on a file:// page).
   const page = location.href.split(/[?#]/)[0];
-  const base = `${page}${buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang })}${lessonSearch()}`;
+  const search = buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang, present: s.present });
+  const base = `${page}${search}${lessonSearch()}`;
   // In the lesson: the position (chapter, step), the run, and when each step began (for Back).
   if (lessonSearch() && record) {
     const { useLesson } = await import('../../store/lesson/runtime.ts');

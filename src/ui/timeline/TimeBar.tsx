@@ -1,6 +1,6 @@
 // Time: play/pause, one event back/forward, next milestone, speed on a log scale, and a scrubber
 // over everything seen so far. Acting in the past forks the future (the controller says so).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ctl } from '../../store/instance.ts';
 import { useLab } from '../../store/store.ts';
 import { preciseSecs, secs } from '../format.ts';
@@ -8,24 +8,38 @@ import { useT } from '../hooks.ts';
 import { Icon } from '../Icon.tsx';
 import { sliderFromSpeed, speedFromSlider, speedLabel } from './speed.ts';
 
-export function TimeBar() {
+/** The time bar; `min` (an embedded widget's controls=min): play/pause, one event forward, the time. */
+export function TimeBar({ min = false }: { min?: boolean }) {
   const t = useT();
   const playing = useLab((s) => s.playing);
   const ready = useLab((s) => s.phase === 'ready');
+  const bar = useRef<HTMLElement>(null);
+  // Its height, for what must stay clear of it where it sticks to the bottom (one column: app.css).
+  useEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() =>
+      document.documentElement.style.setProperty('--timebar-h', `${el.offsetHeight}px`),
+    );
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
   return (
-    <footer className="timebar">
+    <footer className="timebar" ref={bar}>
       <h2 className="sr-only">{t('time.title')}</h2>
       <div className="tb-buttons">
-        <button
-          type="button"
-          className="icon"
-          onClick={() => void ctl().stepBack()}
-          disabled={!ready}
-          aria-label={t('time.stepBack')}
-          title={`${t('time.stepBack')} (←)`}
-        >
-          <Icon name="back" />
-        </button>
+        {!min && (
+          <button
+            type="button"
+            className="icon"
+            onClick={() => void ctl().stepBack()}
+            disabled={!ready}
+            aria-label={t('time.stepBack')}
+            title={`${t('time.stepBack')} (←)`}
+          >
+            <Icon name="back" />
+          </button>
+        )}
         <button
           type="button"
           className="icon play"
@@ -46,18 +60,26 @@ export function TimeBar() {
         >
           <Icon name="forward" />
         </button>
-        <button
-          type="button"
-          className="milestone"
-          onClick={() => void ctl().nextMilestone()}
-          disabled={!ready}
-          title={`${t('time.milestoneHelp')} (N)`}
-        >
-          {t('time.milestone')}
-        </button>
+        {!min && (
+          <button
+            type="button"
+            className="milestone"
+            onClick={() => void ctl().nextMilestone()}
+            disabled={!ready}
+            title={`${t('time.milestoneHelp')} (N)`}
+          >
+            {t('time.milestone')}
+          </button>
+        )}
       </div>
-      <Speed />
-      <Scrubber />
+      {min ? (
+        <Now />
+      ) : (
+        <>
+          <Speed />
+          <Scrubber />
+        </>
+      )}
     </footer>
   );
 }
@@ -111,10 +133,18 @@ function Scrubber() {
         />
         <StepMarks max={max} />
       </div>
-      <output className="tb-now mono" aria-label={t('time.now')}>
-        t = {preciseSecs(now)} s
-      </output>
+      <Now />
     </div>
+  );
+}
+
+function Now() {
+  const t = useT();
+  const now = useLab((s) => s.t);
+  return (
+    <output className="tb-now mono" aria-label={t('time.now')}>
+      t = {preciseSecs(now)} s
+    </output>
   );
 }
 

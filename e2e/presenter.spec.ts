@@ -1,0 +1,253 @@
+// Presenter mode at the projector's 1280×720 (a screenshot looked at by hand: e2e/screenshots/),
+// clicker keys (PageDown / PageUp, → / ←, B / . to blank), the single-letter actions off, Space
+// after a click, arrow keys with a clicked tab, and the phone (390×844) in zh and en.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, now, test } from './fixtures.ts';
+
+const DIR = 'e2e/screenshots';
+
+async function axe(page: Page, what: string): Promise<void> {
+  await page.waitForTimeout(500); // let CSS entrance animations finish (axe misreads contrast mid-fade)
+  const r = await new AxeBuilder({ page }).analyze();
+  const summary = r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations (${what})`).toEqual([]);
+}
+
+/** Open the lab and wait until it runs (generous: the CI machine is shared and often busy). */
+async function open(page: Page, query: string): Promise<void> {
+  await page.goto(`./${query}`);
+  await expect(page.getByRole('button', { name: /^(Pause|Play|暂停|播放)$/ })).toBeEnabled({
+    timeout: 30_000,
+  });
+}
+
+const caption = (page: Page) => page.locator('.present-caption .pc-text');
+const play = (page: Page) => page.getByRole('button', { name: /^(Play|Pause)$/ });
+
+/** Node A's master_repl_offset, from its card's label. */
+async function offsetOfA(page: Page): Promise<number> {
+  const label = await page.getByRole('button', { name: /^Node A :/ }).getAttribute('aria-label');
+  return Number(/offset (\d+)/.exec(label ?? '')?.[1] ?? -1);
+}
+
+/** Press a clicker key and wait until the virtual time moved; returns the new caption. */
+async function click(page: Page, key: string): Promise<{ t: number; caption: string }> {
+  const before = await now(page);
+  await page.keyboard.press(key);
+  await expect.poll(() => now(page)).not.toBe(before);
+  await expect(caption(page)).not.toHaveText('');
+  return { t: await now(page), caption: (await caption(page).textContent()) ?? '' };
+}
+
+test('presenter mode at 1280×720: large type, one panel, the caption, clicker keys, blank, axe', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await open(page, '?scenario=b_short_drop_partial&lang=en&present=1');
+  await expect(page.locator('html')).toHaveClass(/present/);
+  await expect(caption(page)).toBeVisible();
+  await page.keyboard.press('Space'); // pause: from here only the clicker moves time
+  await expect(play(page)).toHaveAccessibleName('Play');
+
+  // Milestone to milestone, forward and back; the caption says where we are.
+  const seen = [await click(page, 'PageDown')];
+  seen.push(await click(page, 'PageDown'));
+  seen.push(await click(page, 'ArrowRight'));
+  expect(seen[1].t).toBeGreaterThan(seen[0].t);
+  expect(seen[2].t).toBeGreaterThan(seen[1].t);
+  expect(new Set(seen.map((s) => s.caption)).size, JSON.stringify(seen)).toBeGreaterThan(1);
+  const back = await click(page, 'PageUp');
+  expect(back).toEqual(seen[1]);
+  expect(await click(page, 'ArrowLeft')).toEqual(seen[0]);
+  for (let i = 0; i < 4; i++) await click(page, 'PageDown');
+
+  // Large type: the page's text, the caption, and the cards' link state and offsets as drawn.
+  const sizes = await page.evaluate(() => {
+    const drawn = (sel: string) => {
+      const el = document.querySelector(sel) as HTMLElement;
+      const scale = el.getBoundingClientRect().width / el.offsetWidth;
+      return Number.parseFloat(getComputedStyle(el).fontSize) * scale;
+    };
+    return {
+      body: Number.parseFloat(getComputedStyle(document.body).fontSize),
+      caption: Number.parseFloat(getComputedStyle(document.querySelector('.pc-text')!).fontSize),
+      state: drawn('.node-card.role-slave .nc-state'),
+      offset: drawn('.node-card .nc-v'),
+    };
+  });
+  expect(sizes.body).toBeGreaterThanOrEqual(22);
+  expect(sizes.caption).toBeGreaterThanOrEqual(28);
+  expect(sizes.state, 'REPL_STATE_* as drawn').toBeGreaterThanOrEqual(20);
+  expect(sizes.offset, 'offset as drawn').toBeGreaterThanOrEqual(26);
+  // One panel beside the cluster: the teaching panel; the side panel (guide) is away.
+  await expect(page.locator('.insights .tab-panel')).toBeVisible();
+  await expect(page.locator('.side-wrap')).toBeHidden();
+  await page.screenshot({ path: `${DIR}/present-en-1280.png` });
+  await axe(page, 'presenter mode');
+
+  // The single-letter actions are off: no write (W), no cut (X) on the selected replica.
+  const offset = await offsetOfA(page);
+  const t = await now(page);
+  await page.keyboard.press('2'); // select B (selection is not an action)
+  await page.keyboard.press('w');
+  await page.keyboard.press('x');
+  await page.keyboard.press('Escape'); // leaves presenter mode (the clicker's "stop" key)
+  await expect(page.locator('html')).not.toHaveClass(/present/);
+  await expect(page).not.toHaveURL(/present=1/);
+  expect(await offsetOfA(page)).toBe(offset);
+  expect(await now(page)).toBe(t);
+  await expect(page.locator('.link-label.link-cut')).toHaveCount(0);
+
+  // The toggle brings it back, and the address keeps it across a reload.
+  await page.getByRole('button', { name: 'Present' }).click();
+  await expect(page.getByRole('button', { name: 'Present' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveURL(/present=1/);
+  await page.reload();
+  await expect(play(page)).toBeEnabled({ timeout: 30_000 });
+  await expect(page.locator('html')).toHaveClass(/present/);
+  await expect(caption(page)).toBeVisible();
+  // So does the share link (whose QR code the room can scan).
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const share = page.getByRole('dialog');
+  await expect(share).toBeVisible();
+  expect(await share.getByRole('textbox').inputValue()).toMatch(/[?&]present=1(&|#|$)/);
+  await page.keyboard.press('Escape');
+  await expect(share).toBeHidden();
+  await expect(page.locator('html')).toHaveClass(/present/);
+
+  // B blanks the screen; any key brings it back (and does nothing else); so does "." and a click.
+  await page.keyboard.press('Space');
+  await expect(play(page)).toHaveAccessibleName('Play');
+  const before = await now(page);
+  await page.keyboard.press('b');
+  const blank = page.locator('.present-blank');
+  await expect(blank).toBeVisible();
+  await page.screenshot({ path: `${DIR}/present-en-blank.png` });
+  await page.keyboard.press('PageDown');
+  await expect(blank).toBeHidden();
+  expect(await now(page)).toBe(before);
+  await page.keyboard.press('.');
+  await expect(blank).toBeVisible();
+  await blank.click();
+  await expect(blank).toBeHidden();
+  expect(await offsetOfA(page)).toBeGreaterThanOrEqual(0);
+});
+
+test('Space is play/pause after a button was clicked (not a second click of that button)', async ({
+  page,
+}) => {
+  await open(page, '?scenario=b_short_drop_partial&lang=en&present=1');
+  await page.keyboard.press('Space');
+  await expect(play(page)).toHaveAccessibleName('Play');
+  const step = page.getByRole('button', { name: 'One event forward' });
+  await step.click();
+  await expect(step).toBeFocused();
+  const t = await now(page);
+  await page.keyboard.press('Space');
+  await expect(play(page)).toHaveAccessibleName('Pause');
+  await page.keyboard.press('Space');
+  await expect(play(page)).toHaveAccessibleName('Play');
+  // The focused step button was not pressed by Space: playing moved time, a step would have paused.
+  expect(await now(page)).toBeGreaterThanOrEqual(t);
+  await expect(step).toBeFocused();
+});
+
+test('arrow keys step the time when a clicked tab has the focus', async ({ page }) => {
+  await open(page, '?scenario=b_short_drop_partial&lang=en');
+  await page.keyboard.press('Space');
+  await expect(play(page)).toHaveAccessibleName('Play');
+  const tabs = page.getByRole('tablist', { name: 'What is happening' });
+  await tabs.getByRole('tab', { name: 'Backlog' }).click();
+  const t = await now(page);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => now(page)).toBeGreaterThan(t);
+  await expect(tabs.getByRole('tab', { name: 'Backlog' })).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.getByRole('tab', { name: 'Backlog' })).toBeFocused();
+  const t2 = await now(page);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => now(page)).toBeLessThan(t2);
+  await expect(tabs.getByRole('tab', { name: 'Backlog' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('presenter mode with the lesson: the step is the caption, the clicker moves step by step', async ({
+  page,
+}) => {
+  await page.goto('./?lang=en&lesson=27&chapter=1&present=1');
+  const cap = caption(page);
+  await expect(cap).toBeVisible({ timeout: 20_000 });
+  await expect(page.locator('.lesson-panel')).toBeVisible();
+  const first = (await cap.textContent()) ?? '';
+  await expect(page.locator('.pc-sub')).toContainText('Chapter 1 · step 1/');
+  await page.keyboard.press('PageDown');
+  await expect(page.locator('.pc-sub')).toContainText('Chapter 1 · step 2/');
+  await expect(cap).not.toHaveText(first);
+  await page.keyboard.press('PageUp');
+  await expect(page.locator('.pc-sub')).toContainText('Chapter 1 · step 1/');
+  await expect(cap).toHaveText(first);
+  await page.screenshot({ path: `${DIR}/present-en-lesson.png` });
+  await axe(page, 'presenter mode, lesson');
+  // Esc leaves presenter mode first; the lesson stays open.
+  await page.keyboard.press('Escape');
+  await expect(page.locator('html')).not.toHaveClass(/present/);
+  await expect(page.locator('.lesson-panel')).toBeVisible();
+  await expect(page).toHaveURL(/lesson=27/);
+});
+
+test('presenter mode on a projector zoomed to 125 % (1024×576) and on 1920×1080: no sideways scroll', async ({
+  page,
+}) => {
+  for (const [width, height] of [
+    [1024, 576],
+    [1920, 1080],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await open(page, '?scenario=f_failover_promote_partial&lang=zh&present=1');
+    await page.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await click(page, 'PageDown');
+    await page.screenshot({ path: `${DIR}/present-zh-${width}.png` });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await expect(caption(page)).toBeInViewport();
+  }
+});
+
+for (const lang of ['zh', 'en'] as const) {
+  test(`phone 390×844 (${lang}): hide-panels on one line, nothing under the time bar, a tapped node's details in view`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await open(page, `?scenario=b_short_drop_partial&lang=${lang}`);
+    const hide = page.getByRole('button', { name: lang === 'zh' ? '▾ 收起面板' : '▾ Hide panels' });
+    const box = (await hide.boundingBox())!;
+    const line = await hide.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight) || 20);
+    expect(box.height, 'one line, not a character per line').toBeLessThan(line * 1.6 + 16);
+    expect(box.width).toBeGreaterThan(box.height);
+    await hide.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${DIR}/present-${lang}-phone-tabs.png` });
+
+    // At the end of the page the last content sits above the time bar, and focus scrolling keeps clear of it.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const clear = await page.evaluate(() => {
+      const bar = document.querySelector('.timebar')!.getBoundingClientRect();
+      const main = document.querySelector('.main')!.getBoundingClientRect();
+      const pad = getComputedStyle(document.documentElement).scrollPaddingBottom;
+      return { gap: bar.top - main.bottom, pad: Number.parseFloat(pad), bar: bar.height };
+    });
+    expect(clear.gap).toBeGreaterThanOrEqual(-1);
+    expect(clear.pad).toBeCloseTo(clear.bar, 0);
+
+    // Tap node B: its details (the side panel's heading) come into view, above the time bar.
+    await page.getByRole('button', { name: new RegExp(`^${lang === 'zh' ? '节点' : 'Node'} B :`) }).click();
+    const heading = page.getByRole('heading', { name: lang === 'zh' ? '节点 B' : 'Node B' });
+    await expect(heading).toBeInViewport();
+    const inView = await heading.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= document.querySelector('.timebar')!.getBoundingClientRect().top;
+    });
+    expect(inView).toBe(true);
+    await page.screenshot({ path: `${DIR}/present-${lang}-phone-tap.png` });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+  });
+}
