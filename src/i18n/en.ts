@@ -54,9 +54,9 @@ export const en = {
   'hs.none': 'No replica yet: pick a node and use "Re-point" or type REPLICAOF in its console.',
   'hs.open': 'Open the link of {replica}: stepper and transcript',
   'hs.failed':
-    'Failed here: the master answered {reply}. The attempt ends (back to REPL_STATE_CONNECT); replicationCron retries within a second.',
+    'Failed here: the master answered {reply} — the attempt ends (back to REPL_STATE_CONNECT); replicationCron retries within a second.',
   'hs.failedShort': '(failed)',
-  'hs.warned': 'Answered {reply}: not fatal here, the replica goes on.',
+  'hs.warned': 'Answered {reply} — not fatal here, the replica goes on.',
   'hs.skipped': 'skipped (not configured)',
   'hs.CONNECT': 'Must (re)connect: replicationCron will open a connection to the master.',
   'hs.CONNECTING': 'The replica opens a TCP connection to the master on its own.',

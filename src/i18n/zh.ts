@@ -56,9 +56,9 @@ export const zh: Catalog = {
   'hs.none': '还没有从库: 选择一个节点, 用 "重新指向" 或在控制台输入 REPLICAOF。',
   'hs.open': '打开 {replica} 的链路: 步骤与报文记录',
   'hs.failed':
-    '在这一步失败: 主库回复 {reply}。本次尝试结束 (回到 REPL_STATE_CONNECT), replicationCron 一秒内重试。',
+    '在这一步失败: 主库回复 {reply} —— 本次尝试结束 (回到 REPL_STATE_CONNECT), replicationCron 一秒内重试。',
   'hs.failedShort': '(失败)',
-  'hs.warned': '回复 {reply}: 这一步不致命, 从库继续。',
+  'hs.warned': '回复 {reply} —— 这一步不致命, 从库继续。',
   'hs.skipped': '已跳过 (未配置)',
   'hs.CONNECT': '需要 (重新) 连接: replicationCron 将向主库发起连接。',
   'hs.CONNECTING': '从库主动向主库建立 TCP 连接。',
