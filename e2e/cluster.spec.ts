@@ -1,6 +1,6 @@
 // The cluster view and time: nodes, links and their states, messages with their RESP bytes, the
 // handshake stepper, play/pause, stepping, milestones, scrubbing, and acting in the past.
-import { expect, insight, now, open, pause, runUntil, test } from './fixtures.ts';
+import { expect, insight, now, open, pause, runUntil, scenarioSteps, test } from './fixtures.ts';
 
 test('shows a master and two replicas that finish their handshake and go online', async ({ page }) => {
   await open(page);
@@ -27,24 +27,23 @@ test('steps through the handshake milestone by milestone, and shows a message’
   await expect(
     page
       .getByRole('status', { name: 'Notices' })
-      .filter({ hasText: /Milestone: handshake of [BC] done, PSYNC sent/ }),
+      .filter({ hasText: /[BC] asks A for a full copy \(PSYNC \? -1\): the handshake got through/ }),
   ).toBeVisible();
-  // The PSYNC is on the wire now: click it.
-  const psync = page.locator('button.msg', { hasText: 'PSYNC' }).first();
-  await expect(psync).toBeVisible();
-  await psync.click();
-  const dialog = page.getByRole('dialog', { name: /PSYNC/ });
+  // The master decided: its +FULLRESYNC is on the wire now: click it.
+  const reply = page.locator('button.msg', { hasText: 'FULLRESYNC' }).first();
+  await expect(reply).toBeVisible();
+  await reply.click();
+  const dialog = page.getByRole('dialog', { name: /FULLRESYNC/ });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('*3\\r\\n');
-  await expect(dialog).toContainText('$5\\r\\n');
-  await expect(dialog).toContainText('PSYNC');
+  await expect(dialog).toContainText('+FULLRESYNC ');
+  await expect(dialog).toContainText('\\r\\n');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
   await page.getByRole('button', { name: 'Next milestone ⤼' }).click();
   await expect(
     page
       .getByRole('status', { name: 'Notices' })
-      .filter({ hasText: /Milestone: (handshake of|.* got \+FULLRESYNC)/ }),
+      .filter({ hasText: /(asks A for a full copy|A answers [BC] \+FULLRESYNC)/ }),
   ).toBeVisible();
 });
 
@@ -53,6 +52,8 @@ test('the handshake stepper lights the current REPL_STATE_* step', async ({ page
   await pause(page);
   await insight(page, 'Handshake');
   await page.getByRole('button', { name: 'Next milestone ⤼' }).click();
+  // The milestone is the master deciding: "follow events" has opened the decision; back to the stepper.
+  await insight(page, 'Handshake');
   const stepper = page.getByRole('list', { name: /^Handshake of [BC]: now REPL_STATE_RECEIVE_PSYNC_REPLY/ });
   await expect(stepper.first()).toBeVisible();
   await runUntil(page, 800_000);
@@ -116,4 +117,28 @@ test('acting in the past forks the future, with a notice', async ({ page }) => {
   await page.getByRole('button', { name: 'Write one key (SET)' }).click();
   // The fork notice (with Undo: e2e/record.spec.ts) has its own status region beside the other notices.
   await expect(page.getByRole('status', { name: 'This run' })).toContainText('You acted in the past');
+});
+
+test('a failed AUTH looks failed: the step, its reply, and the guide tells the step in words', async ({
+  page,
+}) => {
+  await open(page, '?scenario=i_masterauth_errors&lang=en');
+  await pause(page);
+  const steps = scenarioSteps(page);
+  await steps.getByRole('button').nth(3).click(); // B's masterauth set to a wrong password
+  const current = page.locator('.guide .steps li.current');
+  await expect(current).toContainText('B sets masterauth to wrong-password (CONFIG SET)');
+  await expect(current.getByRole('button')).toHaveAttribute('aria-current', 'step');
+  await runUntil(page, (await now(page)) + 1_200_000, 0.5);
+  await page.getByRole('button', { name: /^Link B → A/ }).click();
+  await page.getByRole('button', { name: 'Play' }).click();
+  const failed = page.locator('.stepper.full li.st-failed');
+  await expect(failed).toContainText('REPL_STATE_RECEIVE_AUTH_REPLY', { timeout: 15_000 });
+  await expect(failed).toContainText('Failed here: the master answered -WRONGPASS');
+  await pause(page);
+  await page.screenshot({ path: 'e2e/screenshots/handshake-failed-en.png' });
+  // PING before AUTH got -NOAUTH, which Redis accepts: warned, not failed.
+  await expect(page.locator('.stepper.full li.st-warned').first()).toContainText(
+    'REPL_STATE_RECEIVE_PING_REPLY',
+  );
 });

@@ -15,7 +15,9 @@ test('a replica restart: +CONTINUE under PSYNC2, a full sync under PSYNC1 and SY
 
   const p1 = await outcome('psync1');
   await expect(p1.getByRole('status')).toContainText('+FULLRESYNC');
-  await expect(p1.getByText(/Redis 2\.8–3\.2 rules \(PSYNC1\), modelled from the Redis source/)).toBeVisible();
+  await expect(
+    p1.getByText(/Redis 2\.8–3\.2 rules \(PSYNC1\), modelled from the Redis source/),
+  ).toBeVisible();
   await expect(p1.getByText(/no cached master/)).toBeVisible();
 
   const s = await outcome('sync');

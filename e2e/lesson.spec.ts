@@ -70,7 +70,7 @@ test('chapter 1 walked with the student typing REPLICAOF; the checklist ticks po
 }) => {
   test.setTimeout(120_000);
   await openLesson(page, '?lang=en&lesson=27&chapter=1');
-  await advance(page); // the lesson writes 200 keys
+  await advance(page); // the lesson writes 1000 keys
   await expect(panel(page).locator('.lesson-caption')).toContainText("in B's console type REPLICAOF");
   await expect(panel(page).getByRole('button', { name: NEXT })).toBeDisabled();
   await console_(page, 'B', 'replicaof 127.0.0.1 7101');
@@ -126,10 +126,10 @@ test('a numeric prediction the engine settles: backlog bytes after +CONTINUE', a
   await openLesson(page, '?lang=en&lesson=27&chapter=5&step=9');
   const p = panel(page);
   await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
-  await p.getByLabel('Your answer').fill('843');
+  await p.getByLabel('Your answer').fill('903');
   await p.getByRole('button', { name: 'Reveal' }).click();
   await expect(p.locator('.lesson-reveal')).toContainText('Right', { timeout: 30_000 });
-  await expect(p.locator('.lesson-reveal')).toContainText('843 B');
+  await expect(p.locator('.lesson-reveal')).toContainText('903 B');
 });
 
 test('bad lesson URLs say what is wrong and open the lesson start', async ({ page }) => {

@@ -142,6 +142,13 @@ export interface Frame {
 
 export type Milestone = 'handshake' | 'fullresync' | 'continue' | 'loaded' | 'step';
 
+/** A milestone reached: what, whose, and the words' values (`master`, `offset`, `keys`, step `n`). */
+export interface MilestoneHit {
+  kind: Milestone;
+  node: string;
+  vars?: Record<string, string | number>;
+}
+
 export type Response =
   | {
       type: 'ready';
@@ -154,7 +161,7 @@ export type Response =
       endAt: number;
       frame: Frame;
     }
-  | { type: 'frame'; frame: Frame; milestone?: { kind: Milestone; node: string } | null }
+  | { type: 'frame'; frame: Frame; milestone?: MilestoneHit | null }
   | { type: 'reset'; at: number; reason: 'seek'; frame: Frame }
   | { type: 'reset'; at: number; reason: 'undo'; undo: number; leftAt: number | null; frame: Frame }
   | {

@@ -43,7 +43,7 @@ describe('lesson 27', () => {
     handshake: ['FULLRESYNC'],
     choice: ['CONTINUE', 'offset-before-backlog'],
     receive: ['FULLRESYNC', 'FULLRESYNC'],
-    advantages: ['843', '844', 'CONTINUE'],
+    advantages: ['903', '904', 'CONTINUE'],
     limits: ['offset-before-backlog', 'CONTINUE'],
   };
   for (const ch of lesson.chapters)
@@ -78,6 +78,33 @@ describe('lesson 27', () => {
     expect(() => validateLesson(ghost, FILE)).toThrow(
       /step 2 'replicaof': field 'input': no node 'Q' in the setup/,
     );
+  });
+
+  it('has the same text in zh and en: both present for every text, the same {placeholders} and `code`', () => {
+    const texts: { path: string; zh: unknown; en: unknown }[] = [];
+    const visit = (v: unknown, path: string) => {
+      if (Array.isArray(v)) for (const [i, x] of v.entries()) visit(x, `${path}[${i}]`);
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        if ('zh' in o || 'en' in o) texts.push({ path, zh: o.zh, en: o.en });
+        else for (const [k, x] of Object.entries(o)) visit(x, `${path}.${k}`);
+      }
+    };
+    visit(raw(), 'lesson');
+    expect(texts.length).toBeGreaterThan(100);
+    const marks = (s: unknown) =>
+      typeof s === 'string' ? [...s.matchAll(/\{\w+\}|`[^`]+`/g)].map((m) => m[0]).sort() : null;
+    const bad = texts.filter(
+      (t) =>
+        typeof t.zh !== 'string' ||
+        typeof t.en !== 'string' ||
+        !t.zh.trim() ||
+        !t.en.trim() ||
+        JSON.stringify(marks(t.zh)) !== JSON.stringify(marks(t.en)),
+    );
+    expect(
+      bad.map((t) => `${t.path}: ${JSON.stringify(marks(t.zh))} vs ${JSON.stringify(marks(t.en))}`),
+    ).toEqual([]);
   });
 
   it('a whole walk ticks all 20 points', () => {

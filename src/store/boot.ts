@@ -1,21 +1,14 @@
 // Opening the page: the URL says what to open; every bad part is stated on screen and the
 // default lab opens instead. Scenario files come from scenario-files.ts (the static folder next to
 // index.html, or inside the page in the single-file build).
+
+import type { RunRecord } from '../engine/index.ts';
 import { detectLang, type Lang } from '../i18n/index.ts';
 import type { Controller } from './client.ts';
-import { lessonSearch, parseLessonUrl } from './lesson-nav.ts';
+import { lessonSearch, parseLessonStarts, parseLessonUrl } from './lesson-nav.ts';
 import { scenarioFile, scenarioIndex } from './scenario-files.ts';
 import { notify, setLang, useLab } from './store.ts';
 import { buildSearch, DEFAULT_SEED, parseUrl, SAVED_RUN_KEY, SCENARIO_NAME, type UrlRequest } from './url.ts';
-
-/** One short line per scenario step, for the guide's "jump to step" list. */
-export function stepLabel(step: Record<string, unknown>): string {
-  const who = step.node ?? step.replica ?? '';
-  const repeat = typeof step.repeat === 'number' && step.repeat > 1 ? ` ×${step.repeat}` : '';
-  const master = step.op === 'replicaof' ? ` → ${step.master ?? 'NO ONE'}` : '';
-  const note = typeof step.note === 'string' ? ` — ${step.note}` : '';
-  return `${step.op} ${who}${master}${repeat}${note}`.replace(/\s+/g, ' ').trim();
-}
 
 export async function loadCatalog(): Promise<void> {
   // No catalog: the picker just lists nothing more than the default lab.
@@ -28,7 +21,7 @@ export async function loadCatalog(): Promise<void> {
 export async function openScenario(ctrl: Controller, name: string | null, seed: number): Promise<boolean> {
   useLab.setState({ scenarioMeta: null });
   if (name === null) {
-    useLab.setState({ stepLabels: [] });
+    useLab.setState({ scenarioSteps: [] });
     const ok = await ctrl.load({ kind: 'default' }, seed);
     syncUrl();
     return ok;
@@ -41,7 +34,7 @@ export async function openScenario(ctrl: Controller, name: string | null, seed: 
   }
   const steps = (json as { steps?: unknown }).steps;
   useLab.setState({
-    stepLabels: Array.isArray(steps) ? steps.map((s) => stepLabel((s ?? {}) as Record<string, unknown>)) : [],
+    scenarioSteps: Array.isArray(steps) ? steps.map((s) => (s ?? {}) as Record<string, unknown>) : [],
   });
   const ok = await ctrl.load({ kind: 'scenario', name, json }, seed);
   if (!ok) await openScenario(ctrl, null, seed);
@@ -89,7 +82,7 @@ export async function boot(ctrl: Controller): Promise<void> {
   const lesson = parseLessonUrl(location.search);
   if (lesson.asked) {
     const { openLesson } = await import('./lesson/runtime.ts');
-    await openLesson(lesson.chapter, lesson.step, lesson.problem);
+    await openLesson(lesson.chapter, lesson.step, lesson.problem, await sharedRun(req.run));
     return;
   }
   await openWhatUrlAsks(ctrl, req, seed);
@@ -115,6 +108,19 @@ function hasSaved(): boolean {
     return localStorage.getItem(SAVED_RUN_KEY) !== null;
   } catch {
     return false;
+  }
+}
+
+/** A shared lesson position's run and step start times, or null (a bad run is stated). */
+async function sharedRun(run: string | null): Promise<{ record: RunRecord; starts: number[] } | null> {
+  const starts = parseLessonStarts(location.hash);
+  if (!run || !starts) return null;
+  try {
+    const { decodeRun } = await import('./run-codec.ts');
+    return { record: await decodeRun(run), starts };
+  } catch (e) {
+    notify('error', 'notice.badRun', { message: e instanceof Error ? e.message : String(e) }, 0);
+    return null;
   }
 }
 

@@ -6,7 +6,7 @@ import type { EventPattern, LabInput, RunRecord } from '../engine/index.ts';
 import type { GhostFrame, LoadSource, Request, Response } from '../protocol.ts';
 import { displayTime, nextDisplayTime, setDisplayTime } from './clock.ts';
 import { previousTime } from './history.ts';
-import { applyFrame, notify, resetRun, useLab } from './store.ts';
+import { applyFrame, notify, notifyMilestone, resetRun, useLab } from './store.ts';
 import { type Port, Transport } from './transport.ts';
 import { buildSearch, encodeRun } from './url.ts';
 
@@ -234,9 +234,15 @@ export class Controller {
   }
 
   /** Jump ahead to the first event matching `p`, at most `limitUs` later ("skip to it"). */
-  async runUntil(p: EventPattern, limitUs: number): Promise<void> {
+  /**
+   * Run to the first event matching `p` (at most `limitUs` on). `still` is asked once the play
+   * frames in flight are folded: an event they brought may already be what was wanted, and then
+   * running on would overshoot to the next match.
+   */
+  async runUntil(p: EventPattern, limitUs: number, still?: () => boolean): Promise<void> {
     this.setPlaying(false);
     await this.settled();
+    if (still && !still()) return;
     const to = useLab.getState().t + limitUs;
     this.handle(await this.transport.send({ type: 'advance', to, stop: p }));
   }
@@ -323,8 +329,7 @@ export class Controller {
         if (r.milestone) {
           useLab.setState({ lastMilestone: { ...r.milestone, at: r.frame.to } });
           // Presenter mode shows it as its caption.
-          if (!useLab.getState().present)
-            notify('info', `milestone.${r.milestone.kind}`, { node: r.milestone.node }, 5000);
+          if (!useLab.getState().present) notifyMilestone(r.milestone);
         }
         return;
       case 'reset':

@@ -34,6 +34,8 @@ export interface History {
   results: Ev<'psync.result'>[];
   phases: Ev<'rdb.phase'>[];
   replStates: Ev<'replica.state'>[];
+  /** Handshake steps answered with an error (the stepper marks them failed or warned). */
+  hsErrors: Ev<'handshake.error'>[];
   linkStates: Ev<'link.state'>[];
   logs: Ev<'log'>[];
   consoles: ConsoleEvent[];
@@ -78,6 +80,7 @@ export function emptyHistory(): History {
     results: [],
     phases: [],
     replStates: [],
+    hsErrors: [],
     linkStates: [],
     logs: [],
     consoles: [],
@@ -173,6 +176,10 @@ export function applyEvents(
         break;
       case 'replica.state':
         push(h.replStates, e, o);
+        t.states = true;
+        break;
+      case 'handshake.error':
+        push(h.hsErrors, e, o);
         t.states = true;
         break;
       case 'link.state':
@@ -281,7 +288,12 @@ export function truncate(h: History, t: number): Touched {
     cut(h.waits, t),
   ].includes(true);
   touched.phases = cut(h.phases, t);
-  touched.states = [cut(h.replStates, t), cut(h.linkStates, t), cut(h.lifecycle, t)].includes(true);
+  touched.states = [
+    cut(h.replStates, t),
+    cut(h.hsErrors, t),
+    cut(h.linkStates, t),
+    cut(h.lifecycle, t),
+  ].includes(true);
   touched.logs = cut(h.logs, t);
   touched.consoles = [cut(h.consoles, t), cut(h.expiredReads, t)].includes(true);
   touched.actions = cut(h.actions, t);

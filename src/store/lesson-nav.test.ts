@@ -1,6 +1,6 @@
 // ?lesson=27&chapter=N&step=K: read leniently, every bad part a Redis-style message.
 import { describe, expect, it } from 'vitest';
-import { parseLessonUrl } from './lesson-nav.ts';
+import { parseLessonStarts, parseLessonUrl } from './lesson-nav.ts';
 
 describe('lesson URL', () => {
   it('no lesson parameter: the lesson is not asked for', () => {
@@ -32,5 +32,13 @@ describe('lesson URL', () => {
       step: 0,
       problem: "ERR invalid step '0'",
     });
+  });
+  it("a shared position's step start times: ascending whole µs, else none (the chapter is walked)", () => {
+    expect(parseLessonStarts('#run=abc&starts=120000.340000.340000')).toEqual([120000, 340000, 340000]);
+    expect(parseLessonStarts('#starts=5&run=x')).toEqual([5]);
+    expect(parseLessonStarts('#run=abc')).toBeNull();
+    expect(parseLessonStarts('#run=abc&starts=300.200')).toBeNull();
+    expect(parseLessonStarts('#run=abc&starts=1.x')).toBeNull();
+    expect(parseLessonStarts('#run=abc&starts=99999999999999999999')).toBeNull();
   });
 });

@@ -53,6 +53,19 @@ export function lessonSearch(): string {
   return n.open ? `&lesson=${LESSON_NO}&chapter=${n.chapter + 1}&step=${n.step + 1}` : '';
 }
 
+/**
+ * A shared lesson link carries the run (#run=) and when each step of the chapter began
+ * (`&starts=t0.t1.…`, virtual µs), so it opens at the same step of the same run and Back still
+ * seeks. Not a list of ascending whole numbers: null (the link then walks the chapter instead).
+ */
+export function parseLessonStarts(hash: string): number[] | null {
+  const m = /(?:^#|&)starts=([0-9.]{1,400})(?:&|$)/.exec(hash);
+  if (!m) return null;
+  const starts = m[1].split('.').map(Number);
+  const ok = starts.every((t, i) => Number.isSafeInteger(t) && t >= 0 && (i === 0 || t >= starts[i - 1]));
+  return ok && starts.length > 0 ? starts : null;
+}
+
 export function savedProgress(): { chapter: number; step: number } | null {
   try {
     const v = JSON.parse(localStorage.getItem(KEY) ?? 'null') as { chapter?: unknown; step?: unknown } | null;

@@ -50,7 +50,7 @@ function entryNow(ctrl: Controller): string | null | undefined {
     t: Math.floor(s.t),
     acted: s.acted,
     stepTimes: s.stepTimes,
-    stepLabels: s.stepLabels,
+    scenarioSteps: s.scenarioSteps,
     leftAt: s.leftAt,
     ...(s.scenarioMeta ?? {}),
     record,
@@ -105,7 +105,7 @@ export async function restoreSaved(ctrl: Controller, req: UrlRequest): Promise<b
   if (saved.scenario !== req.scenario || (req.seedGiven && saved.seed !== req.seed)) return false;
   const { record, stepTimes, leftAt } = saved;
   useLab.setState({
-    stepLabels: saved.stepLabels,
+    scenarioSteps: saved.scenarioSteps,
     scenarioMeta: saved.title || saved.text ? { title: saved.title, text: saved.text } : null,
   });
   if (!(await ctrl.openRun(record, { stepTimes, leftAt }))) return false;

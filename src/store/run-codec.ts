@@ -44,11 +44,14 @@ const runSchema = v.object({
       ),
     ),
     config: v.optional(configMap),
-    // The lab's network (a scenario's run records it): one-way latency µs, bytes per µs.
+    // The lab's network (a scenario's run records it): one-way latency µs, bytes per µs, and the
+    // disk's bytes per µs (a full sync's flush and load; absent = none). Dropping one would make
+    // the shared run replay differently.
     net: v.optional(
       v.object({
         latencyUs: int(1, 10_000_000),
         bytesPerUs: v.pipe(v.number(), v.minValue(0.001), v.maxValue(100_000)),
+        diskBytesPerUs: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(100_000))),
       }),
     ),
     // The protocol era the run follows (engine replication/era.ts); psync2 when absent.
@@ -167,8 +170,8 @@ export async function decodeGhost(text: string): Promise<GhostLink> {
 
 // --- The run kept across a reload (localStorage) ------------------------------------------------
 
-/** Format of the saved entry: an entry of another format is set aside with a message. */
-export const SAVED_RUN_FORMAT = 1;
+/** Format of the saved entry: an entry of another format is set aside with a message.  2: the steps travel as the scenario has them (scenarioSteps), not as labels. */
+export const SAVED_RUN_FORMAT = 2;
 /** Longest saved entry (characters): a longer run is not kept (localStorage holds a few MB). */
 export const MAX_SAVED_TEXT = 512 * 1024;
 
@@ -186,7 +189,9 @@ const savedSchema = v.object({
   t: int(0, MAX_AT),
   acted: v.boolean(),
   stepTimes: v.pipe(v.array(int(0, MAX_AT)), v.maxLength(10_000)),
-  stepLabels: v.pipe(v.array(v.pipe(v.string(), v.maxLength(400))), v.maxLength(10_000)),
+  // The scenario's steps as its file has them (told in words by i18n/narrate.ts, read defensively;
+  // never run: the run itself is `record`). The whole entry is bounded by MAX_SAVED_TEXT.
+  scenarioSteps: v.pipe(v.array(v.record(v.string(), v.unknown())), v.maxLength(10_000)),
   leftAt: v.nullable(int(0, MAX_AT)),
   title: localText,
   text: localText,

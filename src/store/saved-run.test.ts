@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Prng } from '../../tests/conformance/random/prng.ts';
 import { ENGINE_RUN_VERSION, scenarioToRun } from '../engine/index.ts';
-import { decodeSaved, encodeSaved, MAX_SAVED_TEXT, type SavedRun } from './run-codec.ts';
+import { decodeSaved, encodeSaved, MAX_SAVED_TEXT, SAVED_RUN_FORMAT, type SavedRun } from './run-codec.ts';
 
 function entry(): Omit<SavedRun, 'format'> {
   const json = JSON.parse(readFileSync('scenarios/b_short_drop_partial.json', 'utf8'));
@@ -16,7 +16,7 @@ function entry(): Omit<SavedRun, 'format'> {
     t: 2_500_000,
     acted: true,
     stepTimes,
-    stepLabels: stepTimes.map((_, i) => `step ${i + 1}`),
+    scenarioSteps: stepTimes.map((_, i) => ({ op: 'sleep', ms: i + 1 })),
     leftAt: stepTimes[3],
     title: { zh: '标题', en: 'Title' },
     record,
@@ -38,7 +38,7 @@ describe('the saved run', () => {
   it('round-trips', () => {
     const e = entry();
     const text = encodeSaved(e)!;
-    expect(decodeSaved(text)).toEqual({ format: 1, ...e });
+    expect(decodeSaved(text)).toEqual({ format: SAVED_RUN_FORMAT, ...e });
   });
 
   it('corrupt, old or wrong entries are refused with a message that says which', () => {
@@ -85,7 +85,7 @@ describe('the saved run', () => {
 
   it('a run too long to keep is not written', () => {
     const e = entry();
-    e.stepLabels = Array.from({ length: 2000 }, () => 'x'.repeat(300));
+    e.scenarioSteps = Array.from({ length: 2000 }, () => ({ op: 'write', note: 'x'.repeat(300) }));
     expect(encodeSaved(e)).toBeNull();
   });
 });

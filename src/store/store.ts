@@ -3,8 +3,9 @@
 // Per-frame motion does not go through React: the message layer subscribes to `t` transiently.
 import { create } from 'zustand';
 import type { LocalText, NodeView, RunRecord } from '../engine/index.ts';
-import { type Lang, loadLang, type MsgKey, type Vars } from '../i18n/index.ts';
-import type { Frame, Milestone } from '../protocol.ts';
+import { type Lang, loadLang, type MsgKey, translate, type Vars } from '../i18n/index.ts';
+import { narrateStep } from '../i18n/narrate.ts';
+import type { Frame, Milestone, MilestoneHit } from '../protocol.ts';
 import { emitFrame } from './frames.ts';
 import { applyEvents, emptyHistory, type History, noneTouched, type Touched, truncate } from './history.ts';
 
@@ -48,8 +49,8 @@ export interface LabState {
   stepTimes: number[];
   /** When the scenario's last step is done (µs; 0: no scenario): played past it, the scenario is complete. */
   endAt: number;
-  /** One line per scenario step ("write A ×10", "disconnect-link B"), in order. */
-  stepLabels: string[];
+  /** The open scenario's steps as in its file (the guide tells them in words). */
+  scenarioSteps: Record<string, unknown>[];
   /** Scenario names available from the static folder. */
   catalog: string[];
   /** Virtual time shown (µs): the worker's time after the last frame. */
@@ -125,8 +126,8 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   scenario: null,
   description: null,
   stepTimes: [],
+  scenarioSteps: [],
   endAt: 0,
-  stepLabels: [],
   catalog: [],
   t: 0,
   maxT: 0,
@@ -211,7 +212,15 @@ export function applyFrame(frame: Frame, opts: { reset?: boolean; ready?: boolea
       selected,
     };
   });
+  if (!opts.reset) noticeDrops(frame);
   emitFrame(frame, opts.ready ? 'ready' : opts.reset ? 'reset' : 'frame');
+}
+
+/** A full sync drops the replica's own replicas (point 14): said the moment it happens. */
+function noticeDrops(frame: Frame): void {
+  for (const e of frame.events)
+    if (e.type === 'rdb.phase' && e.phase === 'drop-replicas')
+      notify('warn', 'notice.dropReplicas', { node: e.node, replicas: e.detail ?? '' }, 6000);
 }
 
 function sameRecord(a: Record<string, number>, b: Record<string, number>): boolean {
@@ -232,6 +241,28 @@ export function notify(kind: Notice['kind'], key: MsgKey, vars?: Vars, ms = 8000
     ],
   }));
   if (ms > 0) setTimeout(() => dismiss(id), ms);
+}
+
+/** A milestone told in words: "B asks A for byte 326", "Step 4: B's link to its master is cut". */
+export function notifyMilestone(m: MilestoneHit): void {
+  const s = useLab.getState();
+  const { key, vars } = milestoneWords(m, s.lang, s.scenarioSteps);
+  notify('info', key, vars, m.kind === 'step' ? 6000 : 5000);
+}
+
+/** The catalog entry and values that tell a milestone (the notice, the presenter's caption). */
+export function milestoneWords(
+  m: MilestoneHit,
+  lang: Lang,
+  steps: readonly Record<string, unknown>[],
+): { key: MsgKey; vars: Vars } {
+  const vars: Vars = { node: m.node, ...m.vars };
+  if (m.kind === 'step') {
+    const what = narrateStep(steps[Number(m.node) - 1] ?? {}, (k, v) => translate(lang, k, v));
+    return { key: 'milestone.step', vars: { n: m.node, what } };
+  }
+  if (m.kind === 'handshake' && vars.offset === -1) return { key: 'milestone.handshakeFull', vars };
+  return { key: `milestone.${m.kind}`, vars };
 }
 
 export function dismiss(id: number): void {

@@ -1,19 +1,20 @@
 // The teaching panels under the cluster: handshake, PSYNC decision, backlog, offsets, full sync.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { type InsightTab, useLab } from '../store/store.ts';
-import { BacklogPanel } from './backlog/BacklogPanel.tsx';
 import { OffsetsPanel } from './chart/OffsetsPanel.tsx';
-import { FullSyncPanel } from './fullsync/FullSyncPanel.tsx';
 import { HandshakeTab } from './handshake/Stepper.tsx';
 import { useT } from './hooks.ts';
 import { PredictSwitch } from './lesson/LessonEntry.tsx';
 import { Tabs } from './Tabs.tsx';
 
-// The PSYNC decision panel loads when first shown (the first PSYNC brings it forward): it is not
-// on the first screen, and the first load stays within its 120 kB budget.
-const DecisionPanel = lazy(() =>
-  import('./decision/DecisionPanel.tsx').then((m) => ({ default: m.DecisionPanel })),
-);
+// The first screen shows the handshake tab: the other panels load when first opened (the first
+// load stays within its budget).
+const loadDecision = () => import('./decision/DecisionPanel.tsx');
+const loadBacklog = () => import('./backlog/BacklogPanel.tsx');
+const loadFullSync = () => import('./fullsync/FullSyncPanel.tsx');
+const DecisionPanel = lazy(() => loadDecision().then((m) => ({ default: m.DecisionPanel })));
+const BacklogPanel = lazy(() => loadBacklog().then((m) => ({ default: m.BacklogPanel })));
+const FullSyncPanel = lazy(() => loadFullSync().then((m) => ({ default: m.FullSyncPanel })));
 
 export const INSIGHT_TABS: InsightTab[] = ['handshake', 'decision', 'backlog', 'offsets', 'fullsync'];
 
@@ -22,6 +23,11 @@ export function Insights() {
   const tab = useLab((s) => s.insight);
   const follow = useLab((s) => s.follow);
   const open = useLab((s) => s.insightsOpen);
+  // Fetch the other panels once the first screen is up, so a tab switch rarely waits.
+  useEffect(() => {
+    const id = setTimeout(() => void Promise.all([loadDecision(), loadBacklog(), loadFullSync()]), 1500);
+    return () => clearTimeout(id);
+  }, []);
   return (
     <section className={`insights${open ? '' : ' closed'}`} aria-label={t('ins.title')}>
       <Tabs
@@ -53,14 +59,12 @@ export function Insights() {
         }
       >
         {tab === 'handshake' && <HandshakeTab />}
-        {tab === 'decision' && (
-          <Suspense fallback={null}>
-            <DecisionPanel />
-          </Suspense>
-        )}
-        {tab === 'backlog' && <BacklogPanel />}
+        <Suspense fallback={<p className="dim">…</p>}>
+          {tab === 'decision' && <DecisionPanel />}
+          {tab === 'backlog' && <BacklogPanel />}
+          {tab === 'fullsync' && <FullSyncPanel />}
+        </Suspense>
         {tab === 'offsets' && <OffsetsPanel />}
-        {tab === 'fullsync' && <FullSyncPanel />}
       </Tabs>
     </section>
   );

@@ -1,6 +1,7 @@
 // The top bar: what is open (scenario picker), the language switch, presenter mode, scenario
 // files, share and help.
-import { scenarioText } from '../i18n/scenarios.ts';
+import type { MsgKey } from '../i18n/index.ts';
+import { groupedScenarios, scenarioText } from '../i18n/scenarios.ts';
 import { openScenario, setPresent, syncUrl } from '../store/boot.ts';
 import { ctl } from '../store/instance.ts';
 import { setLang, useLab } from '../store/store.ts';
@@ -69,10 +70,14 @@ export function ScenarioPicker() {
       <span className="picker-label">{t('top.scenario')}</span>
       <select value={scenario ?? ''} onChange={(e) => void openScenario(ctl(), e.target.value || null, seed)}>
         <option value="">{t('top.defaultLab')}</option>
-        {catalog.map((n) => (
-          <option key={n} value={n}>
-            {scenarioText(n, lang, null).title}
-          </option>
+        {groupedScenarios(catalog).map((g) => (
+          <optgroup key={g.key} label={t(`group.${g.key}` as MsgKey)}>
+            {g.scenarios.map((n) => (
+              <option key={n} value={n}>
+                {scenarioText(n, lang, null).title}
+              </option>
+            ))}
+          </optgroup>
         ))}
         {scenario && !catalog.includes(scenario) && <option value={scenario}>{scenario}</option>}
       </select>

@@ -9,7 +9,7 @@ import { linkStatus } from './cluster/linkStatus.ts';
 import { splitArgs } from './console/parse.ts';
 import { consoleCards } from './console/why.ts';
 import { checks, reaches, whyCards } from './decision/why.ts';
-import { attemptStates, STEPS, stepMarks } from './handshake/steps.ts';
+import { attemptStates, attemptView, STEPS, type StepError, stepMarks } from './handshake/steps.ts';
 import { diffKeys } from './info/diff.ts';
 import { nudgeSpeed, speedFromSlider, speedLabel } from './timeline/speed.ts';
 
@@ -234,6 +234,40 @@ describe('handshake stepper', () => {
     expect(plain('REPL_STATE_RECEIVE_IP_REPLY')).toBe('skipped');
     expect(plain('REPL_STATE_RECEIVE_PORT_REPLY')).toBe('done');
     expect(plain('REPL_STATE_CONNECTED')).toBe('current');
+  });
+  /** B's first attempt against A with requirepass, as the stepper draws it once it has failed. */
+  const failedAttempt = (bConfig: Record<string, string>) => {
+    const nodes = { A: { config: { requirepass: 's3cret' } }, B: { config: bConfig } };
+    const run = setupScenario({ name: 't', nodes, steps: [] }, 1);
+    drainEvents(run.w);
+    runStep(run, { op: 'replicaof', node: 'B', master: 'A' });
+    runStep(run, { op: 'sleep', ms: 300 });
+    const evs = drainEvents(run.w);
+    const states = evs.flatMap((e) => (e.type === 'replica.state' ? [e] : []));
+    const errors = evs.flatMap((e) => (e.type === 'handshake.error' ? [e as StepError] : []));
+    const v = attemptView(states, errors, 'B', 'REPL_STATE_CONNECT');
+    const marks = stepMarks(v.visited, v.current, v.errors);
+    return { states, errors, v, marks, at: (s: (typeof STEPS)[number]) => marks[STEPS.indexOf(s)] };
+  };
+  it('marks the step that failed (AUTH -WRONGPASS) failed and keeps the failed attempt on screen until the retry gets going', () => {
+    const { states, errors, v, marks, at } = failedAttempt({ masterauth: 'nope' });
+    expect(v.failed?.reply).toMatch(/^-WRONGPASS/);
+    // PING comes before AUTH: a master with requirepass answers it -NOAUTH, accepted.
+    expect(at('REPL_STATE_RECEIVE_PING_REPLY')).toBe('warned');
+    expect(at('REPL_STATE_CONNECTING')).toBe('done');
+    expect(at('REPL_STATE_RECEIVE_AUTH_REPLY')).toBe('failed');
+    expect(at('REPL_STATE_RECEIVE_CAPA_REPLY')).toBe('todo');
+    expect(marks.filter((m) => m === 'done').length).toBeLessThan(STEPS.length - 2);
+    // Once the retry is past connect(), the new attempt is drawn.
+    const next = [...states, { node: 'B', state: 'REPL_STATE_RECEIVE_PING_REPLY' as const, seq: 1e9 }];
+    expect(attemptView(next, errors, 'B', 'REPL_STATE_RECEIVE_PING_REPLY').failed).toBeNull();
+  });
+  it('marks -NOAUTH answers warned (Redis goes on) and the SYNC that then fails failed', () => {
+    const { at } = failedAttempt({});
+    expect(at('REPL_STATE_RECEIVE_PING_REPLY')).toBe('warned');
+    expect(at('REPL_STATE_RECEIVE_PSYNC_REPLY')).toBe('warned');
+    expect(at('REPL_STATE_TRANSFER')).toBe('failed');
+    expect(at('REPL_STATE_CONNECTED')).toBe('todo');
   });
   it('names link states from the replica view', () => {
     expect(linkStatus({ run: 'running', linkCut: true, linkState: 'REPL_STATE_CONNECTED' })).toBe('cut');

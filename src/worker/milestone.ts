@@ -1,21 +1,34 @@
 // Milestones: the moments worth stopping at (handshake done, +FULLRESYNC / +CONTINUE, RDB loaded).
 // The worker's "next milestone" step stops at the first; the embed API reports every one a frame
 // carries (embed/outbound.ts). Types only from the protocol: no engine code comes with this file.
-import type { Milestone, WireEvent } from '../protocol.ts';
+import type { MilestoneHit, WireEvent } from '../protocol.ts';
 
-export interface MilestoneAt {
-  kind: Milestone;
-  node: string;
+export interface MilestoneAt extends MilestoneHit {
   at: number;
 }
 
-/** The milestone an event is, if it is one. */
+/**
+ * The milestone an event is, if it is one. "Handshake done" is the master deciding on the
+ * replica's PSYNC: a PSYNC answered -NOAUTH (no masterauth) or never sent (AUTH -WRONGPASS) is a
+ * failed attempt, not a milestone. `vars` carry the words' values (master, requested offset, keys).
+ */
 export function milestoneOf(e: WireEvent): MilestoneAt | null {
-  if (e.type === 'replica.state' && e.state === 'REPL_STATE_RECEIVE_PSYNC_REPLY')
-    return { kind: 'handshake', node: e.node, at: e.at };
+  if (e.type === 'psync.decided')
+    return {
+      kind: 'handshake',
+      node: e.replica,
+      at: e.at,
+      vars: { master: e.master, offset: e.decision.values.requestedOffset },
+    };
   if (e.type === 'psync.result' && e.result !== 'ERROR')
-    return { kind: e.result === 'CONTINUE' ? 'continue' : 'fullresync', node: e.replica, at: e.at };
-  if (e.type === 'rdb.phase' && e.phase === 'loaded') return { kind: 'loaded', node: e.node, at: e.at };
+    return {
+      kind: e.result === 'CONTINUE' ? 'continue' : 'fullresync',
+      node: e.replica,
+      at: e.at,
+      vars: { master: e.master },
+    };
+  if (e.type === 'rdb.phase' && e.phase === 'loaded')
+    return { kind: 'loaded', node: e.node, at: e.at, vars: { keys: e.detail ?? '' } };
   return null;
 }
 
@@ -30,13 +43,10 @@ export function milestones(events: readonly WireEvent[], from = 0): MilestoneAt[
 }
 
 /** The first milestone among events[from…]: what "next milestone" stops at. */
-export function findMilestone(
-  events: readonly WireEvent[],
-  from = 0,
-): { kind: Milestone; node: string } | null {
+export function findMilestone(events: readonly WireEvent[], from = 0): MilestoneHit | null {
   for (let i = from; i < events.length; i++) {
     const m = milestoneOf(events[i]);
-    if (m) return { kind: m.kind, node: m.node };
+    if (m) return { kind: m.kind, node: m.node, vars: m.vars };
   }
   return null;
 }

@@ -91,6 +91,24 @@ describe('Session', () => {
     expect(r.type === 'frame' && r.milestone?.kind).toBe('handshake');
   });
 
+  it('a failed handshake is no milestone: AUTH -WRONGPASS and PSYNC -NOAUTH retries are passed by', () => {
+    for (const masterauth of ['wrong-password', '']) {
+      const s = new Session();
+      const config: Record<string, string> = masterauth ? { masterauth } : {};
+      const b = { name: 'B', replicaof: 'A', config };
+      const setup = { nodes: [{ name: 'A', replicaof: null, config: { requirepass: 's3cret' } }, b] };
+      s.handle({ type: 'load', seed: 1, source: { kind: 'lab', setup } });
+      const r = s.handle({ type: 'step', until: 'milestone', limitUs: 5 * SEC });
+      expect(r.type === 'frame' && r.milestone).toBeNull();
+      const errors = frameOf(r).events.filter((e) => e.type === 'handshake.error');
+      expect(errors.length).toBeGreaterThan(2); // one attempt a second
+      const fatal = errors.find((e) => e.type === 'handshake.error' && e.fatal);
+      expect(fatal?.type === 'handshake.error' && `${fatal.state} ${fatal.reply}`).toMatch(
+        masterauth ? /^REPL_STATE_RECEIVE_AUTH_REPLY -WRONGPASS/ : /^REPL_STATE_TRANSFER -NOAUTH/,
+      );
+    }
+  });
+
   it('going back rebuilds quietly; going forward again replays the same events', () => {
     const s = loaded();
     s.handle({ type: 'advance', to: 500 * MS });

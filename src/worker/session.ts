@@ -39,7 +39,7 @@ import {
   FRAME_EVENT_BOUND,
   type Frame,
   type LoadSource,
-  type Milestone,
+  type MilestoneHit,
   type Request,
   type Response,
   SAMPLE_EVERY_US,
@@ -277,7 +277,7 @@ export class Session {
   private step(until: 'event' | 'milestone', limitUs: number): Response {
     const end = this.now + Math.max(1, limitUs);
     const p = this.begin();
-    let found: { kind: Milestone; node: string } | null = null;
+    let found: MilestoneHit | null = null;
     for (let i = 0; i < MAX_STEPS && this.now < end; i++) {
       const before = p.events.length;
       const from = this.now;
@@ -295,7 +295,7 @@ export class Session {
     return { type: 'frame', frame: this.finish(p), milestone: found };
   }
 
-  private stepMilestone(from: number): { kind: Milestone; node: string } | null {
+  private stepMilestone(from: number): MilestoneHit | null {
     // Steps after the run left the scenario do not happen.
     const t = this.stepTimes.find(
       (s) => s > from && s <= this.now && (this.leftAt === null || s <= this.leftAt),

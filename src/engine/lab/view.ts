@@ -7,7 +7,7 @@ import { type BacklogView, backlogView } from '../replication/backlog.ts';
 import type { ReplState } from '../replication/handshake.ts';
 import { unixSec } from '../server/emit.ts';
 import { infoText, roleReply } from '../server/info.ts';
-import type { World } from '../server/world.ts';
+import type { Node, World } from '../server/world.ts';
 
 export interface ReplicaView {
   name: string;
@@ -35,7 +35,10 @@ export interface NodeView {
   slaveReplOffset: number | null;
   backlog: BacklogView;
   replicas: ReplicaView[];
+  /** Keys in db 0; while an RDB loads, the keys loaded so far (0 at the start of the load). */
   dbsize: number;
+  /** Share of the RDB loaded (0…1) while the replica is LOADING, else null. */
+  loading: number | null;
   keys: { key: string; type: string; value: unknown }[];
   keysTruncated: boolean;
   stats: { sync_full: number; sync_partial_ok: number; sync_partial_err: number };
@@ -108,7 +111,8 @@ export function nodeViews(w: World, opts: ViewOptions = {}): NodeView[] {
         sendPos: s.sendPos,
         awaitingAck: s.startStreamOnAck,
       })),
-      dbsize: running ? n.keyspace.dbsize(0) : 0,
+      dbsize: running ? Math.floor(n.keyspace.dbsize(0) * (loadShare(n, w.now) ?? 1)) : 0,
+      loading: running ? loadShare(n, w.now) : null,
       keys: entries.slice(0, maxKeys).map(([key, v]) => ({ key, type: v.type, value: v.value })),
       keysTruncated: entries.length > maxKeys,
       stats: {
@@ -157,4 +161,16 @@ export function offsetsSample(w: World): OffsetsSample {
     nodes[n.name] = [n.masterReplOffset, b ? b.offset : -1, b ? b.offset + b.histlen - 1 : -1];
   }
   return { at: w.now, nodes };
+}
+
+/**
+ * How far an RDB load has come (0…1), or null when none runs: rdbLoad reads the file front to
+ * back, so the keys appear at the pace of the load window [loadStartedAt, busyUntil]. The engine
+ * holds the whole dataset from the start; the view shows what INFO keyspace would show mid-load.
+ */
+function loadShare(n: Node, now: number): number | null {
+  const t = n.link?.transfer;
+  if (!t?.loading || t.loadStartedAt === undefined) return null;
+  const span = n.busyUntil - t.loadStartedAt;
+  return span <= 0 ? 1 : Math.min(1, Math.max(0, (now - t.loadStartedAt) / span));
 }

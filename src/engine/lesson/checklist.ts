@@ -65,11 +65,8 @@ const RULES: Record<LessonPoint, Rule> = {
   12: sent('RDB'),
   // A replica executing what the stream carries (its data changes while it is a replica).
   13: (c, e) => e.type === 'data.changed' && c.roles[e.node] === 'slave' && e.keys.length > 0,
-  // The full sync drops the replica's own replicas at the flush: one it was serving (online).
-  14: (c, e) =>
-    e.type === 'rdb.phase' &&
-    e.phase === 'flush' &&
-    Object.values(c.links).some((l) => l.master === e.node && l.state === 'online'),
+  // The full sync drops the replica's own replicas before the flush (replicationAttachToNewMaster).
+  14: phase('drop-replicas'),
   15: phase('rename'),
   16: phase('loaded'),
   17: phase('master-client'),

@@ -25,6 +25,7 @@ export const EVENT_TYPES = [
   'node.state',
   'node.role',
   'replica.state',
+  'handshake.error',
   'link.state',
   'psync.decided',
   'psync.result',

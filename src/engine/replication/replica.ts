@@ -242,6 +242,12 @@ function handshakeError(w: World, node: Node, line: string): void {
   cancelHandshake(w, node);
 }
 
+/** Tell the UI a handshake step got an error reply (before the state moves on or back). */
+function errorReply(w: World, node: Node, reply: string, fatal: boolean): void {
+  const state = node.link?.state;
+  if (state) emit(w, { type: 'handshake.error', node: node.name, state, reply, fatal });
+}
+
 /** A message from the master on the replication connection. */
 export function onMasterMessage(w: World, node: Node, conn: Conn, p: Payload, size: number): void {
   const link = node.link;
@@ -265,6 +271,7 @@ export function onMasterMessage(w: World, node: Node, conn: Conn, p: Payload, si
       return;
     case 'REPL_STATE_TRANSFER':
       if (p.k === 'reply' && p.reply.t === 'error') {
+        errorReply(w, node, `-${p.reply.v}`, true);
         log(w, node, `MASTER aborted replication with an error: ${p.reply.v}`, '#');
         cancelHandshake(w, node);
         // cancelReplicationHandshake(1): reconnect at once (before 6.0: at the next cron).
@@ -280,7 +287,9 @@ export function onMasterMessage(w: World, node: Node, conn: Conn, p: Payload, si
 }
 
 function onPingReply(w: World, node: Node, conn: Conn, r: Reply): void {
-  if (r.t === 'error' && !/^(NOAUTH|NOPERM|ERR operation not permitted)/.test(r.v)) {
+  const accepted = r.t !== 'error' || /^(NOAUTH|NOPERM|ERR operation not permitted)/.test(r.v);
+  if (r.t === 'error') errorReply(w, node, `-${r.v}`, !accepted);
+  if (!accepted) {
     handshakeError(w, node, `Error reply to PING from master: '-${r.v}'`);
     return;
   }
@@ -322,6 +331,7 @@ function nextPending(w: World, node: Node): void {
 function onHandshakeReply(w: World, node: Node, conn: Conn, r: Reply): void {
   const link = node.link!;
   const what = link.pending.shift();
+  if (r.t === 'error') errorReply(w, node, `-${r.v}`, what === 'auth');
   if (what === 'auth' && r.t === 'error') {
     handshakeError(w, node, `Unable to AUTH to MASTER: -${r.v}`);
     return;
@@ -404,6 +414,7 @@ function onPsyncReply(w: World, node: Node, conn: Conn, r: Reply): void {
     return;
   }
   const line = r.t === 'error' ? `-${r.v}` : encodeReply(r).trim();
+  errorReply(w, node, line, r.t === 'error' && /^(NOMASTERLINK|LOADING)/.test(r.v));
   emit(w, { type: 'psync.result', replica: node.name, master: link.master, result: 'ERROR', detail: line });
   if (r.t === 'error' && /^(NOMASTERLINK|LOADING)/.test(r.v)) {
     handshakeError(w, node, `Master is currently unable to PSYNC but should be in the future: ${line}`);
@@ -464,31 +475,58 @@ function onRdb(w: World, node: Node, conn: Conn, rdb: RdbFile, eofMark: string |
   // replicationAttachToNewMaster
   if (node.cachedMaster) log(w, node, 'Discarding previously cached master state.');
   node.cachedMaster = null;
+  // Point 14: the replica's own replicas are dropped now, their history is about to change.
+  const subs = node.slaves.map((s) => s.peer);
+  if (subs.length > 0)
+    emit(w, { type: 'rdb.phase', node: node.name, phase: 'drop-replicas', detail: subs.join(' ') });
   disconnectSlaves(w, node);
   if (node.backlog) emit(w, { type: 'backlog.freed', node: node.name, reason: 'fullsync' });
   node.backlog = null;
   log(w, node, 'MASTER <-> REPLICA sync: Flushing old data');
   emit(w, { type: 'rdb.phase', node: node.name, phase: 'flush' });
+  const flushUs = diskUs(w, node.keyspace.keyCount() > 0 ? node.keyspace.rdbSize(null) : 0);
   node.keyspace.flushAll();
   emit(w, { type: 'data.changed', node: node.name, keys: [], dbsize: 0 });
-  emit(w, {
-    type: 'rdb.phase',
-    node: node.name,
-    phase: 'rename',
-    detail: `${t?.tempFile ?? 'temp.rdb'} -> dump.rdb`,
-  });
+  if (t) t.loading = rdb; // the RDB waits in the temp file while the flush runs
+  if (flushUs === 0) {
+    renameAndLoad(w, node, conn.id);
+    return;
+  }
+  // emptyData blocks the event loop like rdbLoad: the node is busy until the flush is done.
+  node.busyUntil = w.now + flushUs;
+  w.queue.push(node.busyUntil, { t: 'flush-done', node: node.name, gen: node.gen, conn: conn.id });
+}
+
+/** Time the lab's disk takes for `bytes` (0 without a disk model: the scenario traces' loopback). */
+function diskUs(w: World, bytes: number): number {
+  const rate = w.net.diskBytesPerUs ?? 0;
+  return rate > 0 ? Math.ceil(bytes / rate) : 0;
+}
+
+/**
+ * After the flush: rename the temp file over dump.rdb and load it. rdbLoad blocks the event loop
+ * (≈1 µs per key, plus key-load-delay µs per key, plus the lab's disk time for the RDB's bytes):
+ * the master's stream waits, other clients get -LOADING (processEventsWhileBlocked), and the link
+ * stays in TRANSFER (master_link_status:down, ROLE "sync") until the load is done. Worked numbers
+ * (lab disk 0.05 B/µs): a 30 000-byte RDB of 600 keys loads in 200 + 600 + 600 000 µs ≈ 0.6 s.
+ */
+export function renameAndLoad(w: World, node: Node, connId: number): void {
+  const link = node.link;
+  const t = link?.transfer;
+  const rdb = t?.loading;
+  if (!link || !t || !rdb || link.conn !== connId || link.state !== 'REPL_STATE_TRANSFER') return;
+  emit(w, { type: 'rdb.phase', node: node.name, phase: 'rename', detail: `${t.tempFile} -> dump.rdb` });
   node.disk = rdb;
   log(w, node, 'MASTER <-> REPLICA sync: Loading DB in memory');
+  const bytes = t.read;
   emit(w, { type: 'rdb.phase', node: node.name, phase: 'load', bytes });
   node.keyspace = rdb.data.clone();
   log(w, node, 'Loading RDB produced by version 7.0.15');
-  // rdbLoad blocks the event loop (≈1 µs per key, plus key-load-delay µs per key): the master's
-  // stream waits, other clients get -LOADING (processEventsWhileBlocked), and the link stays in
-  // TRANSFER (master_link_status:down, ROLE "sync") until the load is done.
   const keys = node.keyspace.keyCount();
-  node.busyUntil = w.now + 200 + keys * (1 + Math.max(0, cfgInt(node.config, 'key-load-delay')));
-  if (t) t.loading = rdb;
-  w.queue.push(node.busyUntil, { t: 'load-done', node: node.name, gen: node.gen, conn: conn.id });
+  const perKey = 1 + Math.max(0, cfgInt(node.config, 'key-load-delay'));
+  node.busyUntil = w.now + 200 + keys * perKey + diskUs(w, rdb.bytes);
+  t.loadStartedAt = w.now;
+  w.queue.push(node.busyUntil, { t: 'load-done', node: node.name, gen: node.gen, conn: connId });
 }
 
 /** The node is loading an RDB received from its master (INFO persistence loading:1, -LOADING). */

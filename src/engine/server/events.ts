@@ -53,6 +53,21 @@ export type SimEvent =
   | (Base & { type: 'node.role'; node: string; role: 'master' | 'slave'; master: string | null })
   | (Base & { type: 'replica.state'; node: string; state: ReplState })
   | (Base & {
+      /**
+       * The master answered a handshake step with an error. `fatal`: the attempt ends here
+       * (AUTH -WRONGPASS, SYNC -NOAUTH: back to REPL_STATE_CONNECT, a retry at the next
+       * replicationCron); otherwise Redis goes on (PING -NOAUTH is accepted, a REPLCONF error is
+       * "non critical", a PSYNC error falls back to SYNC).
+       */
+      type: 'handshake.error';
+      node: string;
+      /** The REPL_STATE_* the replica was in when the reply came. */
+      state: ReplState;
+      /** The reply as redis-cli shows it: `-WRONGPASS invalid username-password pair…`. */
+      reply: string;
+      fatal: boolean;
+    })
+  | (Base & {
       type: 'link.state';
       replica: string;
       master: string;
@@ -92,6 +107,7 @@ export type SimEvent =
         | 'transfer-start'
         | 'transfer-done'
         | 'temp-file'
+        | 'drop-replicas'
         | 'rename'
         | 'flush'
         | 'load'

@@ -13,7 +13,13 @@ import {
   freeClosedAsap,
   onReplicaCommand,
 } from '../replication/master.ts';
-import { loadDone, onConnected, onMasterConnClosed, onMasterMessage } from '../replication/replica.ts';
+import {
+  loadDone,
+  onConnected,
+  onMasterConnClosed,
+  onMasterMessage,
+  renameAndLoad,
+} from '../replication/replica.ts';
 import { flushReplicas } from '../replication/stream.ts';
 import { unblock } from './blocked.ts';
 import { emit } from './emit.ts';
@@ -158,6 +164,9 @@ function dispatch(w: World, t: Task): void {
     }
     case 'load-done':
       loadDone(w, node, t.conn);
+      return;
+    case 'flush-done':
+      renameAndLoad(w, node, t.conn);
       return;
   }
 }

@@ -20,6 +20,12 @@ export interface NetConfig {
   latencyUs: number;
   /** Link bandwidth in bytes per µs (1000 = 1 GB/s). */
   bytesPerUs: number;
+  /**
+   * The lab's disk: bytes per µs a replica flushes (its old dataset's RDB size) and loads (the
+   * RDB received) in a full sync. Absent or 0: both take no extra time, as on the loopback network
+   * of the scenario traces (their real Redis flushes and loads a few keys in microseconds).
+   */
+  diskBytesPerUs?: number;
 }
 
 export interface World {
@@ -87,6 +93,8 @@ export type Task =
   | { t: 'cron'; node: string; gen: number }
   | { t: 'child-done'; node: string; gen: number; child: number }
   | { t: 'load-done'; node: string; gen: number; conn: number }
+  /** The old dataset is flushed (the lab's disk model): rename the temp file and load the RDB. */
+  | { t: 'flush-done'; node: string; gen: number; conn: number }
   | { t: 'flush'; node: string; gen: number }
   | { t: 'bulk-done'; node: string; gen: number; clientId: number }
   /** Every replica acknowledged: a SHUTDOWN waiting for them goes ahead (at the same time). */
@@ -186,6 +194,8 @@ export interface ReplicaLink {
     startedAt: Micros;
     /** The RDB received and being loaded (rdbLoad blocks until `load-done`): the node is LOADING. */
     loading: RdbFile | null;
+    /** When rdbLoad began (the view counts the keys loaded so far from it and busyUntil). */
+    loadStartedAt?: Micros;
   } | null;
   /** SYNC fallback after an unexpected PSYNC reply: the next reply is read as the bulk header. */
   legacySync: boolean;

@@ -6,6 +6,7 @@
 //  - predict: play to the pause (the PSYNC sent), ask, then play to the master's decision and reveal.
 // Going back is a seek to the time the previous step began (lossless: the run replays exactly).
 import { create } from 'zustand';
+import type { RunRecord } from '../../engine/lab/timeline.ts';
 import { type EventPattern, type LessonEvent, matchesEvent as matches } from '../../engine/lesson/pattern.ts';
 import { answerOf, decidedAt, finisher, isRight, pauseAt, take } from '../../engine/lesson/progress.ts';
 import { validateLesson } from '../../engine/lesson/schema.ts';
@@ -246,7 +247,7 @@ async function openChapter(chapter: number, stepIndex = 0): Promise<void> {
   } finally {
     loadingChapter = false;
   }
-  useLab.setState({ playing: false, scenario: null, stepLabels: [] });
+  useLab.setState({ playing: false, scenario: null, scenarioSteps: [] });
   buf.length = 0;
   enter(0);
   for (let k = 0; k < Math.min(stepIndex, ch.steps.length - 1); k++) {
@@ -255,24 +256,69 @@ async function openChapter(chapter: number, stepIndex = 0): Promise<void> {
   }
 }
 
+/** Run to `p` unless the frames already in flight finish the phase (a skip must not overshoot). */
+function skipTo(p: EventPattern, phase: Phase): Promise<void> {
+  return ctl().runUntil(p, SKIP_LIMIT_US, () => useLesson.getState().phase === phase);
+}
+
 /** Finish the current step as "show me" / "skip to it" would (predictions revealed unanswered). */
 async function finishCurrent(): Promise<void> {
   const step = current();
   const phase = useLesson.getState().phase;
   if (!step || phase === 'done') return;
   if (step.kind === 'do') await (step.auto ? acting : ctl().act(step.input));
-  else if (step.kind === 'wait' && phase === 'playing') await ctl().runUntil(step.until, SKIP_LIMIT_US);
+  else if (step.kind === 'wait' && phase === 'playing') await skipTo(step.until, 'playing');
   else if (step.kind === 'predict') {
-    if (useLesson.getState().phase === 'playing') await ctl().runUntil(pauseAt(step), SKIP_LIMIT_US);
+    if (useLesson.getState().phase === 'playing') await skipTo(pauseAt(step), 'playing');
     if (useLesson.getState().phase === 'asking') {
       useLesson.setState({ phase: 'revealing' });
-      await ctl().runUntil(decidedAt(step), SKIP_LIMIT_US);
+      await skipTo(decidedAt(step), 'revealing');
     }
   }
 }
 
-/** Open the lesson at a chapter and step (from the URL, the entry card or the checklist). */
-export async function openLesson(chapter = 0, step = 0, problem: string | null = null): Promise<void> {
+/**
+ * Open a shared lesson position: the run as it was, at the time step `k` began (starts[k]), with
+ * the earlier steps' start times kept so Back seeks as in the original. False if the run does not
+ * open (the caller then walks the chapter).
+ */
+async function openShared(chapter: number, k: number, shared: SharedRun): Promise<boolean> {
+  useLesson.setState({ chapter, step: 0, phase: 'loading', starts: [], reveal: null });
+  useLessonNav.setState({ open: true, chapter, step: 0 });
+  halt();
+  buf.length = 0;
+  loadingChapter = true;
+  let ok = false;
+  try {
+    ok = await ctl().openRun(shared.record);
+  } finally {
+    loadingChapter = false;
+  }
+  if (!ok) return false;
+  useLab.setState({ playing: false, scenario: null, scenarioSteps: [] });
+  await ctl().seek(shared.starts[k]);
+  buf.length = 0;
+  useLesson.setState({ starts: shared.starts.slice(0, k) });
+  enter(k);
+  return true;
+}
+
+export interface SharedRun {
+  record: RunRecord;
+  /** When each step of the chapter began, up to the shared one. */
+  starts: number[];
+}
+
+/**
+ * Open the lesson at a chapter and step (from the URL, the entry card or the checklist). A shared
+ * link brings its run: the lesson opens on it at that step instead of walking the chapter there.
+ */
+export async function openLesson(
+  chapter = 0,
+  step = 0,
+  problem: string | null = null,
+  shared: SharedRun | null = null,
+): Promise<void> {
   listen();
   useLessonNav.setState({ open: true, chapter, step });
   const lesson = await loadData();
@@ -299,6 +345,7 @@ export async function openLesson(chapter = 0, step = 0, problem: string | null =
     k = 0;
   }
   useLesson.setState({ problem: why });
+  if (!why && shared && shared.starts.length > k && (await openShared(c, k, shared))) return;
   await openChapter(c, k);
 }
 
@@ -344,10 +391,9 @@ export async function showMe(): Promise<void> {
   const phase = useLesson.getState().phase;
   if (!step) return;
   if (step.kind === 'do' && phase === 'acting') await ctl().act(step.input);
-  else if (step.kind === 'wait' && phase === 'playing') await ctl().runUntil(step.until, SKIP_LIMIT_US);
-  else if (step.kind === 'predict' && phase === 'playing') await ctl().runUntil(pauseAt(step), SKIP_LIMIT_US);
-  else if (step.kind === 'predict' && phase === 'revealing')
-    await ctl().runUntil(decidedAt(step), SKIP_LIMIT_US);
+  else if (step.kind === 'wait' && phase === 'playing') await skipTo(step.until, 'playing');
+  else if (step.kind === 'predict' && phase === 'playing') await skipTo(pauseAt(step), 'playing');
+  else if (step.kind === 'predict' && phase === 'revealing') await skipTo(decidedAt(step), 'revealing');
 }
 
 /** The student's prediction: play on to the master's decision, which settles it. */

@@ -36,6 +36,7 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
             keys: n.dbsize,
             replicas: n.replicas.length,
             syncing: n.transfer !== null || n.bgsave !== null,
+            loading: n.loading === null ? null : Math.round(n.loading * 100),
           }
         : null;
     }),
@@ -85,6 +86,12 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
         >
           {shortId(v.replid2)}
         </span>
+        {/* second_repl_offset beside replid2: replid2 is served for offsets up to it (point 8) */}
+        {v.replid2 !== NO_REPLID && v.second > 0 && (
+          <span className="nc-second mono" title={t('node.secondHelp', { n: v.second })}>
+            ≤{num(v.second)}
+          </span>
+        )}
       </span>
       <span className="nc-row">
         <span className="nc-k">offset</span>
@@ -103,6 +110,7 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
         ) : (
           t('node.replicasCount', { n: v.replicas })
         )}
+        {v.loading !== null && <span className="nc-traffic"> · {t('node.loading', { pct: v.loading })}</span>}
         {traffic > 0 && <span className="nc-traffic"> · {t('node.traffic', { n: traffic })}</span>}
       </span>
     </button>

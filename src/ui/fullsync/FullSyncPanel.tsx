@@ -52,6 +52,7 @@ export function FullSyncPanel() {
             {s.detail && <span className="fs-detail mono">{s.detail}</span>}
             {s.at !== null && <span className="fs-t mono">{secs(s.at)} s</span>}
             {s.key === 'transfer' && <Progress fs={fs} />}
+            {s.key === 'load' && fs.loadStart !== null && <LoadProgress replica={fs.replica} />}
           </li>
         ))}
       </ol>
@@ -76,6 +77,19 @@ function Progress({ fs }: { fs: FullSync }) {
       <span className="mono">
         {num(Math.round((pct / 100) * rdb.bytes))} / {num(rdb.bytes)} B
       </span>
+    </span>
+  );
+}
+
+/** The load window: the share loaded and the keys so far (the card climbs from 0 with it). */
+function LoadProgress({ replica }: { replica: string }) {
+  const t = useT();
+  const pct = useLab((s) => Math.round((s.views[replica]?.loading ?? 1) * 100));
+  const keys = useLab((s) => s.views[replica]?.dbsize ?? 0);
+  return (
+    <span className="fs-progress">
+      <progress max={100} value={pct} aria-label={t('fs.loadProgress')} />
+      <span className="mono">{t('fs.loadKeys', { n: num(keys) })}</span>
     </span>
   );
 }

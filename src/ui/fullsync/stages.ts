@@ -10,6 +10,7 @@ export type StageKey =
   | 'tempfile'
   | 'header'
   | 'transfer'
+  | 'dropreplicas'
   | 'flush'
   | 'rename'
   | 'load'
@@ -29,6 +30,8 @@ export interface FullSync {
   stages: Stage[];
   /** Index of the stage in progress, or -1 when finished (or abandoned). */
   current: number;
+  /** When the load began (the card's key count climbs from 0 from then), or null. */
+  loadStart: number | null;
   /** The RDB on the wire: bytes and timing (progress = share of its transfer time elapsed). */
   rdb: { sentAt: number; deliverAt: number; bytes: number } | null;
 }
@@ -39,6 +42,7 @@ const ORDER: StageKey[] = [
   'tempfile',
   'header',
   'transfer',
+  'dropreplicas',
   'flush',
   'rename',
   'load',
@@ -77,18 +81,28 @@ export function latestFullSync(h: History, replica: string, now: number): FullSy
   // replica reads the reply: look for the RDB from the BGSAVE on.
   const rdbFrom = at.bgsave?.at ?? t0 - h.maxFlight;
   set('fullresync', t0, `offset ${res.offset ?? '?'}`);
+  let loadStart: number | null = null;
+  let streamFrom: number | null = null;
   for (const p of h.phases) {
     if (p.at < t0) continue;
     if (p.node === replica) {
       if (p.phase === 'temp-file') set('tempfile', p.at, p.detail ?? '');
-      else if (p.phase === 'flush') set('flush', p.at);
+      else if (p.phase === 'drop-replicas') set('dropreplicas', p.at, p.detail ?? '');
+      else if (p.phase === 'flush') {
+        set('dropreplicas', p.at, '—'); // no replicas of its own: nothing to drop
+        set('flush', p.at);
+      } else if (p.phase === 'load') loadStart ??= p.at;
       else if (p.phase === 'rename') set('rename', p.at, p.detail ?? '');
       else if (p.phase === 'loaded') set('load', p.at, p.detail ?? '');
       else if (p.phase === 'master-client') set('masterclient', p.at, p.detail ?? '');
     } else if (p.node === master && p.peer === replica) {
-      if (p.phase === 'streaming' || p.phase === 'transfer-done') set('stream', p.at, p.phase);
+      if (p.phase === 'streaming' || p.phase === 'transfer-done') streamFrom ??= p.at;
     }
   }
+  // The stream flows once the master sends it and the replica, done loading, reads it: a disk
+  // sync's master streams at transfer-done, while the replica is still flushing and loading.
+  const mc = at.masterclient?.at;
+  if (streamFrom !== null && mc !== undefined) set('stream', Math.max(streamFrom, mc));
   let rdb: FullSync['rdb'] = null;
   for (const m of h.messages) {
     if (m.sentAt < rdbFrom || m.kind !== 'RDB' || m.from !== master || m.to !== replica) continue;
@@ -104,5 +118,5 @@ export function latestFullSync(h: History, replica: string, now: number): FullSy
     if (s.at !== null) lastDone = i;
   });
   const current = lastDone === stages.length - 1 ? -1 : lastDone + 1;
-  return { replica, master, start: t0, stages, current, rdb };
+  return { replica, master, start: t0, stages, current, rdb, loadStart: at.load ? null : loadStart };
 }

@@ -1,10 +1,10 @@
 // The 20-point checklist, compact: ticks come from the engine's events in the student's own runs
 // (src/store/checklist.ts). An open point links to the step that shows it.
 import { LESSON_POINTS } from '../../engine/lesson/points.ts';
+import { pointText } from '../../i18n/scenarios.ts';
 import { resetChecklist, useChecklist } from '../../store/checklist.ts';
 import { openLesson, stepFor, useLesson } from '../../store/lesson/runtime.ts';
 import { useLab } from '../../store/store.ts';
-import { POINT_TEXT } from './text.ts';
 import { useLx } from './useLx.ts';
 
 export function ChecklistView({ open = false }: { open?: boolean }) {
@@ -28,11 +28,11 @@ export function ChecklistView({ open = false }: { open?: boolean }) {
               <span aria-hidden="true">{done ? '✓' : '○'}</span>{' '}
               {done || !target ? (
                 <span>
-                  {p}. {POINT_TEXT[p][lang]}
+                  {p}. {pointText(p, lang)}
                 </span>
               ) : (
                 <button type="button" className="link" onClick={() => void openLesson(target[0], target[1])}>
-                  {p}. {POINT_TEXT[p][lang]}
+                  {p}. {pointText(p, lang)}
                 </button>
               )}
               {p === 18 && (

@@ -104,27 +104,3 @@ export const REASON_TEXT: Record<PsyncReason, Record<Lang, string>> = {
   'runid-mismatch': { zh: 'run id 不同（PSYNC1）', en: 'the run id differs (PSYNC1)' },
   'sync-only': { zh: '只有 SYNC：没有增量同步', en: 'SYNC only: no partial resync' },
 };
-
-/** The 20 lesson points in a few words each (the lesson README's table). */
-export const POINT_TEXT: Record<number, Record<Lang, string>> = {
-  1: { zh: '设置主从关联（REPLICAOF / NO ONE）', en: 'Set up the relation (REPLICAOF / NO ONE)' },
-  2: { zh: '从库主动连接主库', en: 'The replica connects on its own' },
-  3: { zh: 'PING 确认主库可用', en: 'PING checks the master is usable' },
-  4: { zh: 'AUTH 鉴权', en: 'AUTH with masterauth' },
-  5: { zh: 'REPLCONF 上报端口、IP', en: 'REPLCONF listening-port / ip-address' },
-  6: { zh: 'REPLCONF capa eof capa psync2', en: 'REPLCONF capa eof capa psync2' },
-  7: { zh: 'PSYNC replid offset', en: 'PSYNC replid offset' },
-  8: { zh: '主库的 2 个 replid（replid2）', en: 'Two replids on the master (replid2)' },
-  9: { zh: '增量同步条件', en: 'Partial sync conditions' },
-  10: { zh: '+CONTINUE 并发送 backlog', en: '+CONTINUE and the backlog bytes' },
-  11: { zh: '全量同步条件', en: 'Full sync conditions' },
-  12: { zh: '+FULLRESYNC、RDB + 缓冲', en: '+FULLRESYNC, RDB + buffer' },
-  13: { zh: '从库执行复制流', en: 'The replica applies the stream' },
-  14: { zh: '关闭级联从库、清空缓冲', en: 'Cascaded replicas dropped, buffer cleared' },
-  15: { zh: '临时 RDB 文件改名为 dump.rdb', en: 'Temp RDB renamed to dump.rdb' },
-  16: { zh: '清空旧数据，载入 RDB', en: 'Old data flushed, RDB loaded' },
-  17: { zh: '建立 master client，更新 replid/offset', en: 'Master client built, replid/offset taken' },
-  18: { zh: '重连、重启、切主均可增量', en: 'Reconnect, restart, switch: all partial' },
-  19: { zh: '增量 vs 全量：代价对比', en: 'Partial vs full: the cost' },
-  20: { zh: '依赖 backlog：断开过久仍需全量', en: 'Depends on the backlog: long outages go full' },
-};

@@ -8,6 +8,7 @@ import { useLab } from '../../store/store.ts';
 import { kindClass } from '../cluster/message-renderer.ts';
 import { secs } from '../format.ts';
 import { useT } from '../hooks.ts';
+import { messageNote } from './notes.ts';
 
 const ROWS = 150;
 
@@ -51,23 +52,27 @@ export function Transcript({ replica, master }: { replica: string; master: strin
   if (rows.length === 0) return <p className="dim">{t('transcript.empty')}</p>;
   return (
     <ol className="transcript mono" ref={list} aria-label={t('transcript.title', { replica, master })}>
-      {rows.map((m) => (
-        <li key={m.id} data-state="done">
-          <button
-            type="button"
-            className={`tr-row kind-${kindClass(m.kind)}`}
-            onClick={() => useLab.setState({ resp: m.id, playing: false })}
-            aria-label={t('transcript.rowAria', { label: m.label, from: m.from, to: m.to, bytes: m.bytes })}
-          >
-            <span className="tr-t">{secs(m.sentAt)}</span>
-            <span className="tr-dir">
-              {m.from === replica ? `${replica}→${master}` : `${master}→${replica}`}
-            </span>
-            <span className="tr-label">{m.label}</span>
-            <span className="tr-b">{m.bytes} B</span>
-          </button>
-        </li>
-      ))}
+      {rows.map((m) => {
+        const note = messageNote(m.kind, m.label);
+        return (
+          <li key={m.id} data-state="done">
+            <button
+              type="button"
+              className={`tr-row kind-${kindClass(m.kind)}`}
+              onClick={() => useLab.setState({ resp: m.id, playing: false })}
+              aria-label={t('transcript.rowAria', { label: m.label, from: m.from, to: m.to, bytes: m.bytes })}
+            >
+              <span className="tr-t">{secs(m.sentAt)}</span>
+              <span className="tr-dir">
+                {m.from === replica ? `${replica}→${master}` : `${master}→${replica}`}
+              </span>
+              <span className="tr-label">{m.label}</span>
+              <span className="tr-b">{m.bytes} B</span>
+            </button>
+            {note && <p className="tr-note">{t(note.key, note.vars)}</p>}
+          </li>
+        );
+      })}
     </ol>
   );
 }

@@ -5,7 +5,7 @@ import { useEffect } from 'react';
 import { scenarioText } from '../../i18n/scenarios.ts';
 import { useLesson } from '../../store/lesson/runtime.ts';
 import { useLessonNav } from '../../store/lesson-nav.ts';
-import { useLab } from '../../store/store.ts';
+import { milestoneWords, useLab } from '../../store/store.ts';
 import { secs } from '../format.ts';
 import { useT } from '../hooks.ts';
 import { latestMilestone, type Reached } from './milestones.ts';
@@ -17,11 +17,9 @@ import './present.css';
 function useReached(): Reached | null {
   const key = useLab((s) => {
     const m = latestMilestone(s.hist, s.stepTimes, s.t + 1);
-    return m ? `${m.at}|${m.kind}|${m.node}` : '';
+    return m ? JSON.stringify(m) : '';
   });
-  if (!key) return null;
-  const [at, kind, node] = key.split('|');
-  return { at: Number(at), kind: kind as Reached['kind'], node };
+  return key ? (JSON.parse(key) as Reached) : null;
 }
 
 function useLessonStep() {
@@ -68,13 +66,13 @@ function MilestoneCaption({ reached }: { reached: Reached | null }) {
   const lang = useLab((s) => s.lang);
   const scenario = useLab((s) => s.scenario);
   const description = useLab((s) => s.description);
-  const label = useLab((s) =>
-    reached?.kind === 'step' ? s.stepLabels[Number(reached.node) - 1] : undefined,
-  );
+  const steps = useLab((s) => s.scenarioSteps);
   let text: string;
   if (!reached) text = scenario ? scenarioText(scenario, lang, description).title : t('guide.defaultTitle');
-  else if (reached.kind === 'step') text = `${t('milestone.step', { node: reached.node })}: ${label ?? ''}`;
-  else text = t(`milestone.${reached.kind}`, { node: reached.node });
+  else {
+    const w = milestoneWords(reached, lang, steps);
+    text = t(w.key, w.vars);
+  }
   return (
     <Caption
       text={text}

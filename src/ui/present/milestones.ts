@@ -18,7 +18,7 @@ export type Reached = MilestoneAt;
  */
 export function latestMilestone(h: History, stepTimes: readonly number[], before: number): Reached | null {
   let best: Reached | null = null;
-  for (const list of [h.replStates, h.results, h.phases]) {
+  for (const list of [h.decisions, h.results, h.phases]) {
     for (let i = list.length - 1; i >= 0; i--) {
       const e = list[i];
       if (e.at >= before) continue;

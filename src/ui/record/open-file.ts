@@ -3,7 +3,7 @@
 // step and the field, and the run on screen stays exactly as it was (nothing is sent to the worker
 // before the file is known good, and a load the worker refuses changes nothing there either).
 import { type Scenario, ScenarioError, validateScenario } from '../../engine/index.ts';
-import { stepLabel, syncUrl } from '../../store/boot.ts';
+import { syncUrl } from '../../store/boot.ts';
 import { ctl } from '../../store/instance.ts';
 import { notify, useLab } from '../../store/store.ts';
 import { recordText } from './text.ts';
@@ -44,7 +44,7 @@ export async function openScenarioFile(file: File): Promise<boolean> {
   const err = await ctl().open({ kind: 'scenario', name: s.name, json: s }, seed);
   if (err !== null) return bad(err);
   useLab.setState({
-    stepLabels: s.steps.map((x) => stepLabel(x as unknown as Record<string, unknown>)),
+    scenarioSteps: s.steps.map((x) => x as unknown as Record<string, unknown>),
     scenarioMeta: { title: s.title, text: s.text },
     // Not in the catalog: a share link has to carry the run itself.
     acted: true,

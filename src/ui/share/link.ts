@@ -1,6 +1,7 @@
 // The share link of what is open: a published scenario needs only its name and seed; once someone
 // acted, the link carries the run (#run=, compressed inputs: store/run-codec.ts), and a what-if
-// beside it (&ghost=, store/what-if.ts).
+// beside it (&ghost=, store/what-if.ts). In the lesson it carries the run, the chapter and step,
+// and the step start times.
 import { ctl } from '../../store/instance.ts';
 import { lessonSearch } from '../../store/lesson-nav.ts';
 import { useLab } from '../../store/store.ts';
@@ -13,7 +14,12 @@ export async function shareLink(): Promise<string> {
   const page = location.href.split(/[?#]/)[0];
   const search = buildSearch({ scenario: s.scenario, seed: s.seed, lang: s.lang, present: s.present });
   const base = `${page}${search}${lessonSearch()}`;
-  // In the lesson the position (chapter, step) is the link: the chapter replays to it.
+  // In the lesson: the position (chapter, step), the run, and when each step began (for Back).
+  if (lessonSearch() && record) {
+    const { useLesson } = await import('../../store/lesson/runtime.ts');
+    const starts = useLesson.getState().starts;
+    return `${base}#run=${await encodeRun(record)}&starts=${starts.join('.')}`;
+  }
   if (lessonSearch()) return base;
   // A what-if beside the run: both go in the link (the ghost as its fork and what it did since).
   const share = ctl().ghostShare;

@@ -1,6 +1,9 @@
 // The side panel with nothing selected: the open scenario's story and steps (jump to each), how
 // to use the lab, and the other scenarios.
-import { SCENARIO_POINTS, scenarioText } from '../../i18n/scenarios.ts';
+
+import type { MsgKey } from '../../i18n/index.ts';
+import { narrateStep } from '../../i18n/narrate.ts';
+import { groupedScenarios, pointsInWords, SCENARIO_POINTS, scenarioText } from '../../i18n/scenarios.ts';
 import { ctl } from '../../store/instance.ts';
 import { useLab } from '../../store/store.ts';
 import { buildSearch } from '../../store/url.ts';
@@ -13,8 +16,10 @@ export function Guide() {
   const scenario = useLab((s) => s.scenario);
   const description = useLab((s) => s.description);
   const stepTimes = useLab((s) => s.stepTimes);
-  const stepLabels = useLab((s) => s.stepLabels);
+  const steps = useLab((s) => s.scenarioSteps);
   const leftAt = useLab((s) => s.leftAt);
+  // The step the run is in: the last one that began at or before the current time.
+  const current = useLab((s) => s.stepTimes.findLastIndex((at) => at <= s.t));
   const seed = useLab((s) => s.seed);
   const catalog = useLab((s) => s.catalog);
   const meta = useLab((s) => s.scenarioMeta);
@@ -26,7 +31,7 @@ export function Guide() {
       <h2>{title ?? t('guide.defaultTitle')}</h2>
       <p>{text ? text.story : t('guide.defaultStory')}</p>
       {scenario && SCENARIO_POINTS[scenario] && (
-        <p className="hint">{t('guide.points', { points: SCENARIO_POINTS[scenario].join(', ') })}</p>
+        <p className="hint">{t('guide.points', { points: pointsInWords(scenario, lang) })}</p>
       )}
       {stepTimes.length > 0 && (
         <>
@@ -34,10 +39,23 @@ export function Guide() {
           <ol className="steps">
             {stepTimes.map((at, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: the steps of a scenario are a fixed list
-              <li key={i} className={leftAt !== null && at > leftAt ? 'off' : undefined}>
-                <button type="button" className="link-btn" onClick={() => void ctl().seek(at)}>
-                  <span className="mono">{stepLabels[i] ?? `#${i + 1}`}</span>
+              <li
+                key={i}
+                className={
+                  [i === current ? 'current' : '', leftAt !== null && at > leftAt ? 'off' : '']
+                    .join(' ')
+                    .trim() || undefined
+                }
+              >
+                <button
+                  type="button"
+                  className="link-btn"
+                  onClick={() => void ctl().seek(at)}
+                  aria-current={i === current ? 'step' : undefined}
+                >
+                  <span>{steps[i] ? narrateStep(steps[i], t) : `#${i + 1}`}</span>
                   <span className="dim mono"> @ {secs(at)} s</span>
+                  {i === current && <span className="step-now"> ◀ {t('guide.current')}</span>}
                   {leftAt !== null && at > leftAt && <span className="off-note"> — {t('guide.off')}</span>}
                 </button>
               </li>
@@ -55,18 +73,24 @@ export function Guide() {
       {catalog.length > 0 && (
         <>
           <h3>{t('guide.scenarios')}</h3>
-          <ul className="scenario-list">
-            {catalog.map((name) => (
-              <li key={name}>
-                <a
-                  href={buildSearch({ scenario: name, seed, lang })}
-                  aria-current={name === scenario ? 'page' : undefined}
-                >
-                  {scenarioText(name, lang, null).title}
-                </a>
-              </li>
-            ))}
-          </ul>
+          {groupedScenarios(catalog).map((g) => (
+            <section key={g.key} className="scenario-group" aria-label={t(`group.${g.key}` as MsgKey)}>
+              <h4>{t(`group.${g.key}` as MsgKey)}</h4>
+              <ul className="scenario-list">
+                {g.scenarios.map((name) => (
+                  <li key={name}>
+                    <a
+                      href={buildSearch({ scenario: name, seed, lang })}
+                      aria-current={name === scenario ? 'page' : undefined}
+                    >
+                      {scenarioText(name, lang, null).title}
+                    </a>
+                    {SCENARIO_POINTS[name] && <span className="sc-points">{pointsInWords(name, lang)}</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
         </>
       )}
     </div>

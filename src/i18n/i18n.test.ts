@@ -1,0 +1,69 @@
+// The catalogs: zh and en have the same keys and the same {placeholders} per key; every step of
+// every scenario file is told in words in both languages (no raw op names, nothing left unfilled).
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { en } from './en.ts';
+import { type Lang, loadLang, type MsgKey, translate } from './index.ts';
+import { narrateStep } from './narrate.ts';
+import { groupedScenarios, SCENARIO_GROUPS, SCENARIO_POINTS } from './scenarios.ts';
+import { zh } from './zh.ts';
+
+const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('catalogs', () => {
+  it('zh and en have the same keys', () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+  });
+  it('each key has the same placeholders in both languages', () => {
+    const differ = (Object.keys(en) as MsgKey[]).filter((k) => holes(en[k]).join() !== holes(zh[k]).join());
+    expect(differ).toEqual([]);
+  });
+});
+
+describe('scenario steps in words', () => {
+  const dir = new URL('../../scenarios/', import.meta.url);
+  const steps = readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.trace.json'))
+    .flatMap((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')).steps as Record<string, unknown>[]);
+  for (const lang of ['zh', 'en'] as Lang[])
+    it(`tells every step in ${lang} without op names or unfilled holes`, async () => {
+      await loadLang(lang);
+      expect(steps.length).toBeGreaterThan(100);
+      for (const s of steps) {
+        const text = narrateStep({ ...s, note: undefined }, (k, v) => translate(lang, k, v));
+        expect(text, JSON.stringify(s)).not.toMatch(
+          /\{\w+\}|disconnect-link|reconnect-link|wait-sync|^(write|cmd|sleep) /,
+        );
+        expect(text.length).toBeGreaterThan(3);
+      }
+    });
+  it('says a cut in words', async () => {
+    await loadLang('en');
+    const t = (k: MsgKey, v?: Record<string, string | number>) => translate('en', k, v);
+    expect(narrateStep({ op: 'disconnect-link', replica: 'B' }, t)).toBe("B's link to its master is cut");
+    expect(narrateStep({ op: 'replicaof', node: 'B', master: null }, t)).toContain('REPLICAOF NO ONE');
+  });
+});
+
+describe('the scenario list in the lesson order', () => {
+  const files = readdirSync(new URL('../../scenarios/', import.meta.url))
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.trace.json') && f !== 'index.json')
+    .map((f) => f.replace(/\.json$/, ''));
+  it('puts every scenario in exactly one group, each naming its lesson points', () => {
+    const listed = SCENARIO_GROUPS.flatMap((g) => g.scenarios);
+    expect([...listed].sort()).toEqual([...files].sort());
+    expect(new Set(listed).size).toBe(listed.length);
+    expect(files.filter((f) => !SCENARIO_POINTS[f])).toEqual([]);
+    expect(groupedScenarios(files)[0].scenarios[0]).toBe('a_initial_attach');
+    expect(groupedScenarios([...files, 'zz_new']).at(-1)).toEqual({ key: 'other', scenarios: ['zz_new'] });
+  });
+  it("heads the groups with lesson 27's chapter titles, in its order", () => {
+    const lesson = JSON.parse(readFileSync(new URL('../../lessons/27.json', import.meta.url), 'utf8'));
+    const chapters = lesson.chapters as { id: string; title: { zh: string; en: string } }[];
+    expect(SCENARIO_GROUPS.slice(0, chapters.length).map((g) => g.key)).toEqual(chapters.map((c) => c.id));
+    for (const c of chapters) {
+      expect(en[`group.${c.id}` as MsgKey]).toBe(c.title.en);
+      expect(zh[`group.${c.id}` as MsgKey]).toBe(c.title.zh);
+    }
+  });
+});
