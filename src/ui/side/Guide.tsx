@@ -38,8 +38,8 @@ export function Guide() {
           <h3>{t('guide.steps')}</h3>
           <ol className="steps">
             {stepTimes.map((at, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the steps of a scenario are a fixed list
               <li
+                // biome-ignore lint/suspicious/noArrayIndexKey: the steps of a scenario are a fixed list
                 key={i}
                 className={
                   [i === current ? 'current' : '', leftAt !== null && at > leftAt ? 'off' : '']
