@@ -92,11 +92,14 @@ function writes(count: number): void {
   if (name) void act({ type: 'write', node: name, count });
 }
 
-/** The focused element was focused by a click or tap (not Tab): its arrow keys are the clicker's. */
-let byPointer = false;
+/** What the last click or tap landed on (null after Tab): a focused element that contains it was clicked. */
+let pointed: EventTarget | null = null;
 
 export function onKeyDown(e: KeyboardEvent): void {
-  if (e.key === 'Tab') byPointer = false;
+  if (e.key === 'Tab') pointed = null;
+  // Focused by a click or tap, not by Tab or a script: then its arrow keys are the clicker's.
+  const t = e.target;
+  const byPointer = pointed !== null && t instanceof Node && pointed instanceof Node && t.contains(pointed);
   const s = useLab.getState();
   // Ctrl+Z / Cmd+Z: undo the last action, the run comes back as it was (store/undo.ts, on demand).
   if ((e.ctrlKey || e.metaKey) && e.key === 'z' && s.undoable && focusKind(e.target, byPointer) !== 'text') {
@@ -120,8 +123,8 @@ export function onKeyDown(e: KeyboardEvent): void {
   RUN[action](e.key);
 }
 
-function onPointerDown(): void {
-  byPointer = true;
+function onPointerDown(e: PointerEvent): void {
+  pointed = e.target;
 }
 
 /** Listen for keys (and where the focus came from) until the returned function is called. */

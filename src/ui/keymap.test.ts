@@ -147,6 +147,8 @@ describe('focusKind', () => {
     expect(focusKind(el('BUTTON', { role: 'tab' }), false)).toBe('widget');
     expect(focusKind(el('INPUT', {}, 'range'), true)).toBe('control');
     expect(focusKind(el('INPUT', {}, 'range'), false)).toBe('widget');
+    // A custom slider (the backlog sentence's draggable numbers) keeps its arrows as a range does.
+    expect(focusKind(el('SPAN', { role: 'slider' }), false)).toBe('widget');
     expect(focusKind(el('BODY'), false)).toBe('other');
     expect(focusKind(null, false)).toBe('other');
   });

@@ -132,7 +132,8 @@ export function focusKind(el: unknown, byPointer: boolean): FocusKind {
     getAttribute(n: string): string | null;
   };
   if (e.isContentEditable || e.tagName === 'TEXTAREA' || e.tagName === 'SELECT') return 'text';
-  const slider = e.tagName === 'INPUT' && e.type === 'range';
+  // A range input, or a custom slider (the backlog sentence's draggable numbers: role=slider).
+  const slider = (e.tagName === 'INPUT' && e.type === 'range') || e.getAttribute('role') === 'slider';
   if (e.tagName === 'INPUT' && !NOT_TEXT.has(e.type ?? 'text')) return 'text';
   if (slider || e.getAttribute('role') === 'tab') return byPointer ? 'control' : 'widget';
   if (e.tagName === 'BUTTON' || e.tagName === 'INPUT' || e.tagName === 'SUMMARY') return 'control';
