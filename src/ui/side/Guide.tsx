@@ -73,9 +73,20 @@ export function Guide() {
       {catalog.length > 0 && (
         <>
           <h3>{t('guide.scenarios')}</h3>
-          {groupedScenarios(catalog).map((g) => (
-            <section key={g.key} className="scenario-group" aria-label={t(`group.${g.key}` as MsgKey)}>
-              <h4>{t(`group.${g.key}` as MsgKey)}</h4>
+          {groupedScenarios(catalog).map((g, gi, all) => (
+            // Collapsed but for the open scenario's group (or the first): 60 scenarios would bury the
+            // cluster under the list on a phone.
+            <details
+              key={g.key}
+              className="scenario-group"
+              open={
+                g.scenarios.includes(scenario ?? '') ||
+                (gi === 0 && !all.some((x) => x.scenarios.includes(scenario ?? '')))
+              }
+            >
+              <summary>
+                <h4>{t(`group.${g.key}` as MsgKey)}</h4>
+              </summary>
               <ul className="scenario-list">
                 {g.scenarios.map((name) => (
                   <li key={name}>
@@ -89,7 +100,7 @@ export function Guide() {
                   </li>
                 ))}
               </ul>
-            </section>
+            </details>
           ))}
         </>
       )}
