@@ -181,6 +181,10 @@ test('presenter mode with the lesson: the step is the caption, the clicker moves
   await expect(page.locator('.lesson-panel')).toBeVisible();
   const first = (await cap.textContent()) ?? '';
   await expect(page.locator('.pc-sub')).toContainText('Chapter 1 · step 1/');
+  // The clicker moves a step the lesson can leave (its chapter loaded: Next enabled).
+  await expect(page.locator('.lesson-nav').getByRole('button', { name: /Next/ })).toBeEnabled({
+    timeout: 20_000,
+  });
   await page.keyboard.press('PageDown');
   await expect(page.locator('.pc-sub')).toContainText('Chapter 1 · step 2/');
   await expect(cap).not.toHaveText(first);
