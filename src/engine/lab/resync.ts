@@ -3,7 +3,7 @@
 // many bytes its master sent it, and how long it took to be back online.
 //
 // The log is a list of timed marks; `truncateResync` forgets marks after t (going back in time:
-// the replay brings them again), `resyncSummary` reads a window [from, t]. Pure functions.
+// the replay brings them again), `resyncSummary` reads a span [from, t]. Pure functions.
 //
 // Worked example (lesson chapter 5's short reconnect, backlog 1 MB): B's link goes down at
 // 4.10 s (link.state connecting), A answers +CONTINUE at 4.52 s and sends 20 writes (≈ 700 B),
@@ -30,14 +30,14 @@ export interface ResyncLog {
 
 export interface ReplicaResync {
   replica: string;
-  /** The last resynchronization in the window, or null. */
+  /** The last resynchronization in the span, or null. */
   outcome: ResyncOutcome | null;
   /**
    * Bytes its master sent it while its link was down, last time: the +FULLRESYNC/+CONTINUE line,
    * the RDB, the backlog's bytes — what getting back cost (the live stream once online is not counted).
    */
   bytes: number;
-  /** When its link last went down (at or before t), or null when it never did in the window. */
+  /** When its link last went down (at or before t), or null when it never did in the span. */
   downAt: number | null;
   /** µs from downAt until the link was online again; null while still down. */
   backAfter: number | null;
@@ -84,7 +84,7 @@ export function truncateResync(log: ResyncLog, t: number): void {
   for (const x of log.marks) if (x.k === 'link') log.up[x.replica] = x.up;
 }
 
-/** Each replica's resync in the window [from, t], replicas by name. */
+/** Each replica's resync in the span [from, t], replicas by name. */
 export function resyncSummary(log: ResyncLog, from: number, t: number): ReplicaResync[] {
   const by = new Map<string, ReplicaResync>();
   const row = (replica: string) => {
@@ -102,7 +102,7 @@ export function resyncSummary(log: ResyncLog, from: number, t: number): ReplicaR
       if (r.downAt !== null && r.backAfter === null) r.bytes += x.bytes;
     } else if (x.at >= from) r.outcome = x.outcome;
   }
-  // A link that went down and came back before the window is no part of it.
+  // A link that went down and came back before the span is no part of it.
   for (const r of by.values())
     if (r.downAt !== null && r.backAfter !== null && r.downAt + r.backAfter < from)
       [r.downAt, r.backAfter, r.bytes] = [null, null, 0];

@@ -11,7 +11,7 @@
 //                `seconds` after it was made: its heal input moves (or is added);
 //   write-rate   a `traffic` input at the fork moment, and every later positive rate of that node
 //                becomes the new one (a recorded stop stays a stop).
-// `from` is where the two runs start to differ, the start of the diff's window: t = 0 for an era
+// `from` is where the two runs start to differ, the start of the diff's span: t = 0 for an era
 // or a config (the setup differs), the cut for an outage, the fork moment for a write rate.
 // Example: cut B at 2 s, heal at 5 s, fork at 3 s with {outage B 30 s} → the heal moves to 32 s
 // and `from` = 2 s. (A lesson compares eras after a case happened: from 0, the diff still shows it.)
@@ -36,7 +36,7 @@ export const MAX_WRITE_RATE = 2000;
 
 export interface WhatIf {
   record: RunRecord;
-  /** Virtual µs where the runs start to differ (the diff's window starts here). */
+  /** Virtual µs where the runs start to differ (the diff's span starts here). */
   from: number;
 }
 
