@@ -38,7 +38,15 @@ test('a short drop: the decision panel shows every check passing and +CONTINUE',
   await expect(panel.getByRole('status')).toContainText('bytes of backlog');
   // Earlier decisions stay browsable.
   await findDecision(page, 'A first attach');
-  await expect(page.getByRole('tabpanel').getByRole('status')).toContainText('+FULLRESYNC');
+  const status = page.getByRole('tabpanel').getByRole('status');
+  await expect(status).toContainText('+FULLRESYNC');
+  await expect(status).not.toContainText('new replid');
+  // The run's first decision (B, A's first replica): the replid in +FULLRESYNC is a new one, taken
+  // when A created its backlog — not the replid A decided with.
+  const prev = page.getByRole('tabpanel').getByRole('button', { name: 'Previous decision' });
+  while (await prev.isEnabled()) await prev.click();
+  await expect(page.getByRole('tabpanel')).toContainText('B → A: PSYNC');
+  await expect(status).toContainText('new replid: A created its backlog for its first replica');
   // The backlog ring pins the requested offset inside the window.
   await insight(page, 'Backlog');
   await expect(page.getByRole('img', { name: /Backlog ring of \d+ bytes/ })).toBeVisible();

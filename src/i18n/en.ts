@@ -102,6 +102,7 @@ export const en = {
     'PSYNC1 (Redis 2.8–3.2): the run id asked for is not this master’s (a restart gives a new run id, and every node has its own): full sync.',
   'dec.era': 'Redis {v} rules ({era}), modelled from the Redis source, not run on real binaries:',
   'dec.syncOutcome': 'full transfer (RDB + the writes since)',
+  'dec.newReplid': 'new replid: {m} created its backlog for its first replica',
   'dec.reason.sync-only':
     'SYNC (Redis ≤ 2.6): there is no partial resynchronization: every sync is a full transfer.',
 

@@ -378,6 +378,7 @@ function onPsyncReply(w: World, node: Node, conn: Conn, r: Reply): void {
       replica: node.name,
       master: link.master,
       result: 'FULLRESYNC',
+      replid: link.fullsyncReplid,
       offset: link.fullsyncOffset,
     });
     beginTransfer(w, node);

@@ -80,6 +80,12 @@ export type SimEvent =
       master: string;
       /** SYNC: a replica of the sync era (Redis ≤ 2.6) asked with SYNC: a full transfer follows. */
       result: 'CONTINUE' | 'FULLRESYNC' | 'SYNC' | 'ERROR';
+      /**
+       * FULLRESYNC: the replid the master sent ('' when malformed). It can differ from the replid
+       * the master decided with: a master's first replica makes it create its backlog, and 7.0
+       * takes a new replid then (replicationCreateMasterClient… `changeReplicationId`).
+       */
+      replid?: string;
       offset?: number;
       detail?: string;
     })

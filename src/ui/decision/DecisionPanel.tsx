@@ -183,7 +183,7 @@ export function DecisionPanel() {
           {sync
             ? t('dec.syncOutcome')
             : full
-              ? `+FULLRESYNC ${result?.offset !== undefined ? `${shortId(v.replid)}… ${result.offset}` : ''}`
+              ? `+FULLRESYNC ${result?.offset !== undefined ? `${shortId(result.replid || v.replid)}… ${result.offset}` : ''}`
               : `+CONTINUE ${shortId(v.replid)}…`}
         </strong>
         <span>
@@ -193,6 +193,9 @@ export function DecisionPanel() {
           })}
         </span>
         {d.decision.countsAsPartialErr && <span className="mono small">sync_partial_err +1</span>}
+        {full && result?.replid && result.replid !== v.replid && (
+          <span className="small">{t('dec.newReplid', { m: d.master })}</span>
+        )}
       </div>
       {cards.map((w) => (
         <aside key={w} className="why" aria-label={t('why.title')}>
