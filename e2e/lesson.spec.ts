@@ -102,7 +102,7 @@ test('predictions: a wrong one and a right one, revealed by the master decision,
   page,
 }) => {
   test.setTimeout(120_000);
-  await openLesson(page, '?lang=en&lesson=27&chapter=2&step=8');
+  await openLesson(page, '?lang=en&lesson=27&chapter=2&step=10');
   const p = panel(page);
   await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
   await axe(page, 'prediction asked');
