@@ -9,6 +9,7 @@
 //    (stream bytes, ACKs, deliveries) and says how many it left out in `dropped`.
 //  - `reset` means "forget history after `at`": the UI truncates its projection, then applies the frame.
 import type {
+  Era,
   EventPattern,
   LabInput,
   LabSetup,
@@ -159,6 +160,8 @@ export type Response =
       stepTimes: number[];
       /** Virtual time the scenario's play ended (its last step done: a wait-sync settled); 0 when no scenario. */
       endAt: number;
+      /** The protocol era the run follows (engine replication/era.ts): older eras show runid, no replid2, no backlog in SYNC. */
+      era: Era;
       frame: Frame;
     }
   | { type: 'frame'; frame: Frame; milestone?: MilestoneHit | null }

@@ -144,6 +144,8 @@ export const en = {
   'why.obufLoop.text':
     "During the last full sync the master kept every write made since the fork for this replica and counted {used} bytes (its share of the replication buffer, counted in ~20 KB blocks): over client-output-buffer-limit replica ({limit} bytes; a hard limit below repl-backlog-size counts as the backlog size). It closed the replica 'for overcoming of output buffer limits', and the replica asked again at once. While the writes made during one transfer outgrow the limit this repeats for ever: raise the limit or repl-backlog-size, or write less while it syncs.",
 
+  'bl.syncEra':
+    'Redis ≤ 2.6 keeps no backlog: a replica that reconnects sends SYNC and gets the whole dataset again, every time. The backlog and PSYNC came with 2.8.',
   'bl.none': 'No node to show.',
   'bl.of': 'Backlog of {name}',
   'bl.showBlocks': 'Show 7.0 block list',
@@ -421,6 +423,12 @@ export const en = {
   'common.no': 'no',
 
   // Public scenarios: title and story (scenarios.ts has their lesson points).
+  'sc.era.short_reconnect': 'Short reconnect',
+  'sc.era.replica_restart_rdb': 'Replica restart with its RDB',
+  'sc.era.replica_restart_nordb': 'Replica restart without an RDB',
+  'sc.era.master_restart': 'Master restart',
+  'sc.era.promotion_repoint': 'Promotion, then re-point',
+  'sc.era.backlog_overflow': 'Backlog overflow',
   'sc.a_initial_attach.title': 'First attach: a full sync (FULLRESYNC)',
   'sc.a_initial_attach.story':
     'Master A starts without replicas, so its writes do not move the offset (no backlog yet). B and C attach with REPLICAOF one after the other: handshake (PING, REPLCONF), PSYNC, +FULLRESYNC, the RDB received and loaded. The first replica makes A create its backlog and change its replid.',

@@ -1,6 +1,7 @@
 // The public scenarios: the lesson points (lesson/README.md) each one lets a student see. Their
 // titles and stories are catalog entries (sc.NAME.title / sc.NAME.story); unknown scenarios fall
 // back to the description in their JSON file.
+import { ERA_VERSIONS, type Era } from '../engine/replication/era.ts';
 import { hasKey, type Lang, type MsgKey, translate } from './index.ts';
 
 /**
@@ -206,7 +207,18 @@ export interface ScenarioText {
   story: string;
 }
 
+/** "era_short_reconnect_psync1" → "Short reconnect · PSYNC1 (Redis 2.8–3.2)": a situation played in each era. */
+function eraTitle(name: string, lang: Lang): string | null {
+  const m = /^era_(\w+)_(sync|psync1|psync2)$/.exec(name);
+  const key = m && `sc.era.${m[1]}`;
+  if (!m || !key || !hasKey(lang, key)) return null;
+  const era = m[2] as Era;
+  return `${translate(lang, key as MsgKey)} · ${era.toUpperCase()} (Redis ${ERA_VERSIONS[era]})`;
+}
+
 export function scenarioText(name: string, lang: Lang, fallback: string | null): ScenarioText {
+  const era = eraTitle(name, lang);
+  if (era) return { title: era, story: fallback ?? '' };
   const title = `sc.${name}.title`;
   const story = `sc.${name}.story`;
   if (hasKey(lang, title) && hasKey(lang, story))

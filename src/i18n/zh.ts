@@ -141,6 +141,8 @@ export const zh: Catalog = {
   'why.replicationLoop.text':
     '{master} 已经 (直接或经过其他节点) 从 {replica} 复制, 而 Redis 7.0 并不禁止成环。{master} 与 {replica} 共享同一段历史, 所以回复 +CONTINUE, 两条链路都显示 up。但现在没有主库了: 环上每个节点都是只读从库 (写入得到 READONLY), 没有节点发送 PING, offset 停在原处。在其中一个节点上执行 REPLICAOF NO ONE 即可打破这个环。',
 
+  'bl.syncEra':
+    'Redis ≤ 2.6 没有 backlog：从库重连时发送 SYNC，每次都重新接收整个数据集。backlog 和 PSYNC 是 2.8 才有的。',
   'bl.none': '没有可显示的节点。',
   'bl.of': '{name} 的积压缓冲区 backlog',
   'bl.showBlocks': '显示 7.0 的块列表',
@@ -408,6 +410,12 @@ export const zh: Catalog = {
   'common.no': '否',
 
   // Public scenarios: title and story (scenarios.ts has their lesson points).
+  'sc.era.short_reconnect': '短暂断线重连',
+  'sc.era.replica_restart_rdb': '从库带 RDB 重启',
+  'sc.era.replica_restart_nordb': '从库无 RDB 重启',
+  'sc.era.master_restart': '主库重启',
+  'sc.era.promotion_repoint': '提升新主库再改指向',
+  'sc.era.backlog_overflow': 'backlog 溢出',
   'sc.a_initial_attach.title': '首次挂载: 全量同步 FULLRESYNC',
   'sc.a_initial_attach.story':
     '主库 A 起初没有从库, 写入不会移动 offset (还没有积压缓冲区 backlog)。B、C 依次执行 REPLICAOF 挂到 A: 握手 (PING、REPLCONF), 发送 PSYNC, 收到 +FULLRESYNC, 接收 RDB 并加载。第一个从库到来时 A 创建 backlog 并更换 replid。',

@@ -2,7 +2,7 @@
 // default lab opens instead. Scenario files come from scenario-files.ts (the static folder next to
 // index.html, or inside the page in the single-file build).
 
-import type { RunRecord } from '../engine/index.ts';
+import type { LocalText, RunRecord } from '../engine/index.ts';
 import { detectLang, type Lang } from '../i18n/index.ts';
 import type { Controller } from './client.ts';
 import { lessonSearch, parseLessonStarts, parseLessonUrl } from './lesson-nav.ts';
@@ -38,6 +38,8 @@ export async function openScenario(ctrl: Controller, name: string | null, seed: 
   });
   const ok = await ctrl.load({ kind: 'scenario', name, json }, seed);
   if (!ok) await openScenario(ctrl, null, seed);
+  // Its own zh/en story (`text`), checked by the engine's validation when it loaded.
+  else if ('text' in json) useLab.setState({ scenarioMeta: { text: (json as { text: LocalText }).text } });
   syncUrl();
   return ok;
 }

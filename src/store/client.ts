@@ -320,6 +320,7 @@ export class Controller {
           description: r.description,
           stepTimes: r.stepTimes,
           endAt: r.endAt,
+          era: r.era,
           selected: null,
         });
         applyFrame(r.frame, { ready: true });

@@ -2,7 +2,7 @@
 // fold, read through revision counters so only the views of a list that changed re-render).
 // Per-frame motion does not go through React: the message layer subscribes to `t` transiently.
 import { create } from 'zustand';
-import type { LocalText, NodeView, RunRecord } from '../engine/index.ts';
+import type { Era, LocalText, NodeView, RunRecord } from '../engine/index.ts';
 import { type Lang, loadLang, type MsgKey, translate, type Vars } from '../i18n/index.ts';
 import { narrateStep } from '../i18n/narrate.ts';
 import type { Frame, Milestone, MilestoneHit } from '../protocol.ts';
@@ -49,6 +49,8 @@ export interface LabState {
   stepTimes: number[];
   /** When the scenario's last step is done (µs; 0: no scenario): played past it, the scenario is complete. */
   endAt: number;
+  /** The run's protocol era (psync2 = Redis 7.0): older eras show runid, no replid2, no backlog in SYNC. */
+  era: Era;
   /** The open scenario's steps as in its file (the guide tells them in words). */
   scenarioSteps: Record<string, unknown>[];
   /** Scenario names available from the static folder. */
@@ -128,6 +130,7 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   stepTimes: [],
   scenarioSteps: [],
   endAt: 0,
+  era: 'psync2',
   catalog: [],
   t: 0,
   maxT: 0,

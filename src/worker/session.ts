@@ -125,7 +125,8 @@ export class Session {
     this.leftAt = req.source.kind === 'run' ? (req.source.leftAt ?? null) : null;
     const { frame } = this.frame((h, p) => h.advanceTo(firstFrameEnd(req.source, tl.record.inputs), p));
     const { seed, scenario } = tl.record;
-    return { type: 'ready', seed, scenario: scenario ?? null, description, stepTimes, endAt, frame };
+    const era = tl.lab.w.era;
+    return { type: 'ready', seed, scenario: scenario ?? null, description, stepTimes, endAt, era, frame };
   }
 
   private seek(to: number): Response {

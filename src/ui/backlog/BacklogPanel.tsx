@@ -24,7 +24,9 @@ function useBacklogNode(): string | null {
 export function BacklogPanel() {
   const t = useT();
   const name = useBacklogNode();
-  const blocks = useLab((s) => s.blocks);
+  // The 7.0 block list is 7.0's (2.8–6.2 kept the ring); Redis ≤ 2.6 had no backlog at all.
+  const era = useLab((s) => s.era);
+  const blocks = useLab((s) => s.blocks && s.era === 'psync2');
   const b = useLab((s) => (name ? s.views[name]?.backlog : undefined));
   const replicas = useLab(useShallow((s) => (name ? (s.views[name]?.replicas ?? []) : [])));
   const rev = useLab((s) => s.rev.decisions);
@@ -34,6 +36,7 @@ export function BacklogPanel() {
     for (let i = ds.length - 1; i >= 0; i--) if (ds[i].master === name) return ds[i];
     return null;
   }, [name, rev]);
+  if (era === 'sync') return <p className="dim">{t('bl.syncEra')}</p>;
   if (!name || !b) return <p className="dim">{t('bl.none')}</p>;
   // PSYNC ? -1 asks for no offset: nothing to pin.
   const asked = last && last.decision.values.requestedOffset > 0 ? last : null;
@@ -57,14 +60,16 @@ export function BacklogPanel() {
       <div className="bl-side">
         <div className="bl-head">
           <h3>{t('bl.of', { name })}</h3>
-          <label className="switch">
-            <input
-              type="checkbox"
-              checked={blocks}
-              onChange={(e) => useLab.setState({ blocks: e.target.checked })}
-            />
-            {t('bl.showBlocks')}
-          </label>
+          {era === 'psync2' && (
+            <label className="switch">
+              <input
+                type="checkbox"
+                checked={blocks}
+                onChange={(e) => useLab.setState({ blocks: e.target.checked })}
+              />
+              {t('bl.showBlocks')}
+            </label>
+          )}
         </div>
         <dl className="bl-nums mono">
           <dt>repl_backlog_size</dt>

@@ -1,4 +1,4 @@
-// One node: role, replid (coloured by lineage) and replid2, master_repl_offset, REPL_STATE_*,
+// One node: role, replid (coloured by lineage) and replid2 (runid alone before 4.0), master_repl_offset, REPL_STATE_*,
 // key count. The card is a button: clicking (or Enter) selects the node for the side panel.
 // Discrete changes animate with CSS keyframes (appear, role flip); continuous motion lives elsewhere.
 import { useShallow } from 'zustand/react/shallow';
@@ -43,6 +43,8 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
   );
   const selected = useLab((s) => s.selected?.kind === 'node' && s.selected.name === name);
   const traffic = useLab((s) => s.traffic[name] ?? 0);
+  // Before 4.0 a replica names its master by run id, and there is no replid2 (PSYNC2 is 4.0).
+  const psync2 = useLab((s) => s.era === 'psync2');
   if (!v) return null;
   const roleWord = v.role === 'master' ? t('role.master') : t('role.replica');
   const label = t('node.aria', { name, port: v.port, role: roleWord, offset: v.offset, keys: v.keys });
@@ -71,23 +73,25 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
       </span>
       {v.run !== 'running' && <span className={`nc-run ${v.run}`}>{t(`run.${v.run}`)}</span>}
       <span className="nc-row">
-        <span className="nc-k">replid</span>
+        <span className="nc-k">{psync2 ? 'replid' : 'runid'}</span>
         <span
           className="nc-id mono"
           style={{ borderColor: lineageColor(v.replid), color: lineageColor(v.replid) }}
         >
           {shortId(v.replid)}
         </span>
-        <span className="nc-k">2</span>
-        <span
-          className="nc-id mono small"
-          style={{ borderColor: lineageColor(v.replid2), color: lineageColor(v.replid2) }}
-          title={v.replid2 === NO_REPLID ? undefined : `second_repl_offset ${v.second}`}
-        >
-          {shortId(v.replid2)}
-        </span>
+        {psync2 && <span className="nc-k">2</span>}
+        {psync2 && (
+          <span
+            className="nc-id mono small"
+            style={{ borderColor: lineageColor(v.replid2), color: lineageColor(v.replid2) }}
+            title={v.replid2 === NO_REPLID ? undefined : `second_repl_offset ${v.second}`}
+          >
+            {shortId(v.replid2)}
+          </span>
+        )}
         {/* second_repl_offset beside replid2: replid2 is served for offsets up to it (point 8) */}
-        {v.replid2 !== NO_REPLID && v.second > 0 && (
+        {psync2 && v.replid2 !== NO_REPLID && v.second > 0 && (
           <span className="nc-second mono" title={t('node.secondHelp', { n: v.second })}>
             ≤{num(v.second)}
           </span>
