@@ -41,7 +41,6 @@ const is = (a: string, word: string) => a.length === word.length && a.toLowerCas
  */
 function parseOptions(argv: Argv, start: number, forSet: boolean): SetOptions {
   const o: SetOptions = { nx: false, xx: false, get: false, keepTtl: false, persist: false, expire: null };
-  const timed = () => o.expire !== null;
   for (let j = start; j < argv.length; j++) {
     const a = argv[j];
     const next = j + 1 < argv.length ? argv[j + 1] : undefined;
@@ -57,8 +56,8 @@ function parseOptions(argv: Argv, start: number, forSet: boolean): SetOptions {
     if (forSet && is(a, 'nx') && !o.xx) o.nx = true;
     else if (forSet && is(a, 'xx') && !o.nx) o.xx = true;
     else if (forSet && is(a, 'get')) o.get = true;
-    else if (forSet && is(a, 'keepttl') && !o.persist && !timed()) o.keepTtl = true;
-    else if (!forSet && is(a, 'persist') && !timed() && !o.keepTtl) o.persist = true;
+    else if (forSet && is(a, 'keepttl') && !o.persist && o.expire === null) o.keepTtl = true;
+    else if (!forSet && is(a, 'persist') && o.expire === null && !o.keepTtl) o.persist = true;
     else if (
       next !== undefined &&
       !o.keepTtl &&

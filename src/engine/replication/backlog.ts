@@ -11,6 +11,7 @@
 // The stream's *content* is kept beside the blocks as entries (one per command), so a PSYNC can
 // be answered with the real bytes and a replica's pending buffer can be streamed.
 import type { Argv } from '../core/resp.ts';
+import { commandName } from '../keyspace/index.ts';
 
 /** Header of a replBufBlock in bytes; the allocation is rounded up to a jemalloc size class. */
 const BLOCK_HEADER = 40;
@@ -79,7 +80,7 @@ export function feedBacklog(
   size: number,
   backlogSize: number,
   masterReplOffset: number,
-  cmd = argv[0].toLowerCase(),
+  cmd = commandName(argv[0]),
   /** The upstream's entry for the same bytes: a chain shares one offset space, so it is reused. */
   shared?: StreamEntry,
 ): void {

@@ -35,7 +35,8 @@ export function feedRaw(
   node.masterReplOffset += size;
   // Redis checks the replicas' output-buffer limits only when a new block was added.
   if (bl.blocks[bl.blocks.length - 1] !== tail && node.slaves.length > 0) checkReplicasOnNewBlock(w, node);
-  if (bl.histlen > backlogSize) trim(w, node);
+  // trimBacklog can drop a block only when the history without the first block still exceeds the size.
+  if (bl.blocks.length > 1 && bl.histlen - bl.blocks[0].size > backlogSize) trim(w, node);
   if (w.emitEvents)
     emit(w, {
       type: 'backlog.written',
