@@ -152,16 +152,17 @@ export function dropEntriesBefore(bl: Backlog, offset: number): void {
   let k = bl.head;
   while (k < e.length && e[k].start + e[k].size <= offset) k++;
   bl.head = k;
-  if (k > 4096 && k * 2 > e.length) {
-    e.splice(0, k);
-    bl.head = 0;
-  }
+  if (k > 4096 && k * 2 > e.length) compactEntries(bl);
 }
 
 /** Drop the dead prefix now (nothing reads before `head`): a checkpoint then copies only live entries. */
 export function compactEntries(bl: Backlog): void {
-  if (bl.head === 0) return;
-  bl.entries.splice(0, bl.head);
+  const k = bl.head;
+  if (k === 0) return;
+  // In place: splice would also build an array of the k dropped entries (20 000 with a 1 MB backlog).
+  const e = bl.entries;
+  e.copyWithin(0, k);
+  e.length -= k;
   bl.head = 0;
 }
 
