@@ -12,6 +12,7 @@ import {
   dropEntriesBefore,
   entriesFrom,
   feedBacklog,
+  packSent,
   type StreamEntry,
   trimBacklog,
 } from './backlog.ts';
@@ -155,8 +156,11 @@ export function flushReplicas(w: World, node: Node): void {
     s.sendPos = end;
   }
   trim(w, node);
-  // Content nobody can ask for any more can go (the backlog keeps its own window).
-  dropEntriesBefore(bl, Math.min(bl.offset, pinnedFrom(node)));
+  // Content nobody can ask for any more can go (the backlog keeps its own window); what every
+  // replica has been sent is packed.
+  const pinned = pinnedFrom(node);
+  dropEntriesBefore(bl, Math.min(bl.offset, pinned));
+  packSent(bl, pinned);
 }
 
 /** Send the stream from byte `from` to the end as one message. */
