@@ -93,6 +93,6 @@ describe('packed stream entries', () => {
     packSent(a, off + 1);
     packSent(b, off + 1);
     expect(b.packed.length).toBe(a.packed.length);
-    b.packed.forEach((p, i) => expect(p).toBe(a.packed[i]));
+    for (const [i, p] of b.packed.entries()) expect(p).toBe(a.packed[i]);
   });
 });
