@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findParam, globMatch, normalise, parseMemory } from './config.ts';
+import { cfgInt, findParam, globMatch, normalise, parseMemory, startValue } from './config.ts';
 
 describe('configuration values', () => {
   it('memory units as memtoull reads them', () => {
@@ -17,6 +17,15 @@ describe('configuration values', () => {
       error: 'argument must be between 1 and 2147483647 inclusive',
     });
     expect(findParam('slave-read-only')?.name).toBe('replica-read-only');
+  });
+  it('start values are parsed as CONFIG SET parses them (7.0.15: --repl-backlog-size 1mb --hz 010)', () => {
+    expect(startValue('repl-backlog-size', '1mb')).toBe('1048576');
+    expect(startValue('hz', '010')).toBe('10');
+    expect(startValue('repl-diskless-sync', 'YES')).toBe('yes');
+    expect(startValue('repl-backlog-size', 'lots')).toBe('lots'); // kept as given: Redis would not start
+    expect(startValue('not-modelled', '1mb')).toBe('1mb');
+    const cfg = new Map([['repl-backlog-size', startValue('repl-backlog-size', '1mb')]]);
+    expect(cfgInt(cfg, 'repl-backlog-size')).toBe(1048576);
   });
   it('CONFIG GET patterns', () => {
     expect(globMatch('repl-*', 'repl-backlog-size')).toBe(true);

@@ -178,10 +178,14 @@ export function configValueError(key: string, value: string): string | null {
   return 'error' in v ? v.error : null;
 }
 
-/** A value given at start (command line / config file), as CONFIG GET then shows it; kept as given if invalid. */
+/**
+ * A value given at start (command line / config file), as CONFIG GET then shows it: parsed like
+ * CONFIG SET parses it (7.0.15 started with `--repl-backlog-size 1mb --hz 010` shows 1048576 and
+ * 10), so cfgInt reads a number. Kept as given if invalid (Redis would refuse to start).
+ */
 export function startValue(name: string, raw: string): string {
   const p = findParam(name);
-  if (p?.kind.k !== 'obuf') return raw;
+  if (!p) return raw;
   const v = normalise(p, raw);
   return 'value' in v ? v.value : raw;
 }

@@ -26,8 +26,14 @@ export function utf8Length(s: string): number {
   return n;
 }
 
+/** Digits of a non-negative integer (no string made: respSize runs once per propagated command). */
 function decimalLength(n: number): number {
-  return String(n).length;
+  let d = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    d++;
+  }
+  return d;
 }
 
 /** Bytes of `*<argc>\r\n` + Σ `$<len>\r\n<arg>\r\n`: what replicationFeedSlaves appends for argv. */

@@ -49,7 +49,8 @@ export interface KeyspaceCore {
 /** Effects shared by a call and the calls an EVAL makes. */
 export interface Sink {
   propagate: Argv[];
-  changed: Set<string>;
+  /** Keys touched, in order, possibly repeated (exec reports each once: a push is cheaper than a Set). */
+  changed: string[];
   /** Keys a replica's read treated as missing because their TTL passed (still stored). */
   expiredOnReplica?: string[];
 }
@@ -62,7 +63,7 @@ export class Call {
     readonly dbIndex: number,
     readonly ctx: ExecContext,
     readonly argv: Argv,
-    readonly sink: Sink = { propagate: [], changed: new Set() },
+    readonly sink: Sink = { propagate: [], changed: [] },
   ) {
     this.db = ks.dbs[dbIndex];
   }
@@ -118,16 +119,16 @@ export class Call {
 
   /** Append an entry to this call's propagation. */
   also(argv: Argv): void {
-    this.sink.propagate.push(argv);
+    if (!this.ctx.skipPropagate) this.sink.propagate.push(argv);
   }
 
   /** Propagate the command exactly as the client typed it (name case included). */
   propagateAsIs(): void {
-    this.also(this.argv.slice());
+    if (!this.ctx.skipPropagate) this.sink.propagate.push(this.argv.slice());
   }
 
   touch(key: string): void {
-    this.sink.changed.add(key);
+    if (!this.ctx.skipChanged) this.sink.changed.push(key);
   }
 
   /** setKey: store a string; the TTL goes unless keepTtl (SET … KEEPTTL, INCR, APPEND keep it). */

@@ -180,9 +180,25 @@ export const COMMAND_TABLE: ReadonlyMap<string, CommandSpec> = buildTable();
  * one (`CONFIG SET …` → `config|set`; a bare `CONFIG` is the container itself, which then fails
  * arity). undefined when unknown.
  */
+/** Spellings lowered so far ('SET' → 'set'), bounded: a command name is typed in few spellings. */
+const LOWERED = new Map<string, string>();
+
+/**
+ * argv[0] in lower case (the table's name). The same spelling recurs on every call, so each is
+ * lowered once: the hot paths (call, stream entry, keyspace) make no new string per command.
+ */
+export function commandName(typed: string): string {
+  let name = LOWERED.get(typed);
+  if (name === undefined) {
+    name = typed.toLowerCase();
+    if (LOWERED.size < 1024) LOWERED.set(typed, name);
+  }
+  return name;
+}
+
 export function lookupCommand(argv: Argv): CommandSpec | undefined {
   if (argv.length === 0) return undefined;
-  const base = COMMAND_TABLE.get(argv[0].toLowerCase());
+  const base = COMMAND_TABLE.get(commandName(argv[0]));
   if (!base?.subcommands || argv.length === 1) return base;
   return base.subcommands.get(argv[1].toLowerCase());
 }

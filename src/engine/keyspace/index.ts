@@ -3,6 +3,7 @@ export {
   arityError,
   COMMAND_TABLE,
   checkArity,
+  commandName,
   isWriteCommand,
   lookupCommand,
   unknownCommandError,

@@ -7,7 +7,7 @@
 //   ks.exec(0, ['PING'], ctx) → null (a server command: the server layer answers it)
 import type { Argv } from '../core/resp.ts';
 import { Call, type Handler, type KeyspaceCore, ReplyError } from './call.ts';
-import { arityError, COMMAND_TABLE } from './commands.ts';
+import { arityError, COMMAND_TABLE, commandName } from './commands.ts';
 import { Db } from './db.ts';
 import { type DumpedKey, dumpDb, type KeyInfo, keyInfos } from './dump.ts';
 import { EVAL_COMMANDS } from './eval.ts';
@@ -23,6 +23,11 @@ import type { ExecContext, ExecResult } from './types.ts';
 import { ZSET_COMMANDS } from './zsets.ts';
 
 export const DB_COUNT = 16;
+
+/** Each key once, in the order first touched (SET a, SET b, SET a → a, b). */
+function firstOfEach(keys: string[]): string[] {
+  return keys.length < 2 ? keys : [...new Set(keys)];
+}
 
 const HANDLERS: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
@@ -56,10 +61,11 @@ export class Keyspace implements KeyspaceCore {
    * Run a data command against db. null when argv is not a keyspace command (the server layer
    * handles it). Arity is checked with the 7.0 table; every error leaves the data unchanged, except
    * for lazily expired keys the lookups deleted first (as in Redis, whose DELs are propagated).
+   * `name` is argv[0] in lower case, for a caller that has it already (a stream entry's `cmd`).
    */
-  exec(db: number, argv: Argv, ctx: ExecContext): ExecResult | null {
+  exec(db: number, argv: Argv, ctx: ExecContext, name?: string): ExecResult | null {
     if (argv.length === 0) return null;
-    const name = argv[0].toLowerCase();
+    name ??= commandName(argv[0]);
     const handler = HANDLERS.get(name);
     if (!handler) return null;
     if (ctx.nowMs > this.clock) this.clock = ctx.nowMs;
@@ -76,7 +82,7 @@ export class Keyspace implements KeyspaceCore {
       reply = e.reply;
     }
     this.compactIndex();
-    const out: ExecResult = { reply, propagate: c.sink.propagate, changed: [...c.sink.changed] };
+    const out: ExecResult = { reply, propagate: c.sink.propagate, changed: firstOfEach(c.sink.changed) };
     if (c.sink.expiredOnReplica) out.expiredOnReplica = c.sink.expiredOnReplica;
     return out;
   }
@@ -154,6 +160,7 @@ export class Keyspace implements KeyspaceCore {
 
   /** Drop stale heap entries once they outnumber the live TTLs (TTL rewrites leave them behind). */
   private compactIndex(): void {
+    if (this.index.size <= 1024) return; // below the threshold whatever the live count (no 16-db sum per call)
     const live = this.expiresCount();
     if (this.index.size <= 2 * live + 1024) return;
     const all: Due[] = [];

@@ -32,6 +32,15 @@ interface SetOptions {
   expire: ExpireArg | null;
 }
 
+const NO_OPTIONS: Readonly<SetOptions> = Object.freeze({
+  nx: false,
+  xx: false,
+  get: false,
+  keepTtl: false,
+  persist: false,
+  expire: null,
+});
+
 const is = (a: string, word: string) => a.length === word.length && a.toLowerCase() === word;
 
 /**
@@ -39,9 +48,9 @@ const is = (a: string, word: string) => a.length === word.length && a.toLowerCas
  * option is refused (syntax error) once a conflicting one was seen; repeating one is allowed
  * (`SET k v GET GET`, `SET k v EX 1 EX 2`: the last expire wins).
  */
-function parseOptions(argv: Argv, start: number, forSet: boolean): SetOptions {
-  const o: SetOptions = { nx: false, xx: false, get: false, keepTtl: false, persist: false, expire: null };
-  const timed = () => o.expire !== null;
+function parseOptions(argv: Argv, start: number, forSet: boolean): Readonly<SetOptions> {
+  if (start >= argv.length) return NO_OPTIONS; // `SET k v`: the common case makes no object
+  const o: SetOptions = { ...NO_OPTIONS };
   for (let j = start; j < argv.length; j++) {
     const a = argv[j];
     const next = j + 1 < argv.length ? argv[j + 1] : undefined;
@@ -57,8 +66,8 @@ function parseOptions(argv: Argv, start: number, forSet: boolean): SetOptions {
     if (forSet && is(a, 'nx') && !o.xx) o.nx = true;
     else if (forSet && is(a, 'xx') && !o.nx) o.xx = true;
     else if (forSet && is(a, 'get')) o.get = true;
-    else if (forSet && is(a, 'keepttl') && !o.persist && !timed()) o.keepTtl = true;
-    else if (!forSet && is(a, 'persist') && !timed() && !o.keepTtl) o.persist = true;
+    else if (forSet && is(a, 'keepttl') && !o.persist && o.expire === null) o.keepTtl = true;
+    else if (!forSet && is(a, 'persist') && o.expire === null && !o.keepTtl) o.persist = true;
     else if (
       next !== undefined &&
       !o.keepTtl &&
@@ -102,7 +111,7 @@ function setGeneric(
   c: Call,
   key: string,
   value: string,
-  o: SetOptions,
+  o: Readonly<SetOptions>,
   okReply: Reply = OK,
   abortReply: Reply = NIL,
 ): Reply {
@@ -125,16 +134,13 @@ const get: Handler = (c) => bulk(getString(c, c.argv[1]) ?? null);
 const set: Handler = (c) => setGeneric(c, c.argv[1], c.argv[2], parseOptions(c.argv, 3, true));
 
 const setnx: Handler = (c) => {
-  const o = parseOptions([], 0, true);
-  o.nx = true;
-  return setGeneric(c, c.argv[1], c.argv[2], o, int(1), int(0));
+  return setGeneric(c, c.argv[1], c.argv[2], { ...NO_OPTIONS, nx: true }, int(1), int(0));
 };
 
 function setexLike(unit: ExpireUnit): Handler {
   return (c) => {
-    const o = parseOptions([], 0, true);
-    o.expire = { text: c.argv[2], unit, relative: true };
-    return setGeneric(c, c.argv[1], c.argv[3], o);
+    const expire: ExpireArg = { text: c.argv[2], unit, relative: true };
+    return setGeneric(c, c.argv[1], c.argv[3], { ...NO_OPTIONS, expire });
   };
 }
 

@@ -27,6 +27,14 @@ export interface ExecContext {
    * (e.g. `READONLY You can't write against a read only replica.`), as Redis checks it per call.
    */
   scriptWriteDenied?: string;
+  /**
+   * Added by the server when it will not read these effects, so they are not collected (no arrays
+   * per call on the hot paths): `skipPropagate` for a replica applying its master's stream (it
+   * proxies the entry itself), `skipChanged` when no `data.changed` event is emitted. The result's
+   * `propagate` / `changed` are then []. Data, replies and expiry are the same either way.
+   */
+  skipPropagate?: boolean;
+  skipChanged?: boolean;
 }
 
 export interface ExecResult {

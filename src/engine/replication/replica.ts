@@ -606,7 +606,8 @@ function applyStream(w: World, node: Node, conn: Conn, entries: StreamEntry[]): 
     const name = e.cmd;
     if (name === 'select') m.db = Number(argv[1]);
     else if (name === 'replconf' && argv[1]?.toLowerCase() === 'getack') sendAck(w, node, conn);
-    else if (name !== 'ping' && name !== 'multi' && name !== 'exec') execFromMaster(w, node, m.db, argv);
+    else if (name !== 'ping' && name !== 'multi' && name !== 'exec')
+      execFromMaster(w, node, m.db, argv, name);
     m.reploff += e.size;
     m.readReploff = m.reploff;
     proxyApplied(w, node, e);

@@ -12,6 +12,7 @@ import {
   dropEntriesBefore,
   entriesFrom,
   feedBacklog,
+  packSent,
   type StreamEntry,
   trimBacklog,
 } from './backlog.ts';
@@ -35,7 +36,8 @@ export function feedRaw(
   node.masterReplOffset += size;
   // Redis checks the replicas' output-buffer limits only when a new block was added.
   if (bl.blocks[bl.blocks.length - 1] !== tail && node.slaves.length > 0) checkReplicasOnNewBlock(w, node);
-  if (bl.histlen > backlogSize) trim(w, node);
+  // trimBacklog can drop a block only when the history without the first block still exceeds the size.
+  if (bl.blocks.length > 1 && bl.histlen - bl.blocks[0].size > backlogSize) trim(w, node);
   if (w.emitEvents)
     emit(w, {
       type: 'backlog.written',
@@ -154,8 +156,11 @@ export function flushReplicas(w: World, node: Node): void {
     s.sendPos = end;
   }
   trim(w, node);
-  // Content nobody can ask for any more can go (the backlog keeps its own window).
-  dropEntriesBefore(bl, Math.min(bl.offset, pinnedFrom(node)));
+  // Content nobody can ask for any more can go (the backlog keeps its own window); what every
+  // replica has been sent is packed.
+  const pinned = pinnedFrom(node);
+  dropEntriesBefore(bl, Math.min(bl.offset, pinned));
+  packSent(bl, pinned);
 }
 
 /** Send the stream from byte `from` to the end as one message. */

@@ -12,7 +12,12 @@ import {
   PARAMS,
   setConfig,
 } from '../core/config.ts';
-import { COMMAND_TABLE, checkArity, unknownCommandError as unknownCommandReply } from '../keyspace/index.ts';
+import {
+  COMMAND_TABLE,
+  checkArity,
+  commandName,
+  unknownCommandError as unknownCommandReply,
+} from '../keyspace/index.ts';
 import { parseInt64, toSafeNumber } from '../keyspace/numbers.ts';
 import type { Pending } from './blocked.ts';
 import { emit, log, unixMs } from './emit.ts';
@@ -72,8 +77,8 @@ export function newClient(w: World, node: Node, db = 0): ClientCtx {
 /** A reply now, or a blocked call (blocked.ts) that resolves later. */
 export type CallResult = { reply: Reply } | { pending: Pending };
 
-function isWrite(name: string): boolean {
-  return isWriteSpec(COMMAND_TABLE.get(name));
+function isWrite(typed: string): boolean {
+  return isWriteSpec(COMMAND_TABLE.get(commandName(typed)));
 }
 
 /** Write commands, memoised per spec object (flags never change). */
@@ -117,46 +122,38 @@ export function call(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult
 }
 
 /** A refused command: an error reply, and inside MULTI the transaction is flagged (EXECABORT). */
-function rejectFor(c: ClientCtx): (e: string) => CallResult {
-  return c.multi !== null ? rejectInMulti(c) : rejectPlain;
-}
-const rejectPlain = (e: string): CallResult => ({ reply: err(e) });
-function rejectInMulti(c: ClientCtx): (e: string) => CallResult {
-  return (e) => {
-    c.multiError = true;
-    return { reply: err(e) };
-  };
+function reject(c: ClientCtx, e: string): CallResult {
+  if (c.multi !== null) c.multiError = true;
+  return { reply: err(e) };
 }
 
 function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
   if (argv.length === 0) return { reply: err('ERR empty command') };
-  const name = argv[0].toLowerCase();
+  const name = commandName(argv[0]);
   const spec = COMMAND_TABLE.get(name);
   const inMulti = c.multi !== null;
-  const reject = rejectFor(c);
   // Unknown command / subcommand and arity: the keyspace's table and Redis's exact texts.
   const bad = checkArity(argv);
-  if (bad || !spec) return reject(bad?.t === 'error' ? bad.v : unknownCommandError(argv));
+  if (bad || !spec) return reject(c, bad?.t === 'error' ? bad.v : unknownCommandError(argv));
   if (!c.authenticated && name !== 'auth' && name !== 'hello')
-    return reject('NOAUTH Authentication required.');
-  const write =
-    isWriteSpec(spec) || (name === 'exec' && (c.multi ?? []).some((a) => isWrite(a[0].toLowerCase())));
+    return reject(c, 'NOAUTH Authentication required.');
+  const write = isWriteSpec(spec) || (name === 'exec' && (c.multi ?? []).some((a) => isWrite(a[0])));
   if (write && !node.link) {
     const n = cfgInt(node.config, 'min-replicas-to-write');
     if (n > 0 && cfgInt(node.config, 'min-replicas-max-lag') > 0 && node.goodSlaves < n)
-      return reject('NOREPLICAS Not enough good replicas to write.');
+      return reject(c, 'NOREPLICAS Not enough good replicas to write.');
   }
   if (write && node.link && node.config.get('replica-read-only') === 'yes')
-    return reject("READONLY You can't write against a read only replica.");
+    return reject(c, "READONLY You can't write against a read only replica.");
   if (
     node.link &&
     node.link.state !== 'REPL_STATE_CONNECTED' &&
     node.config.get('replica-serve-stale-data') === 'no' &&
     !OK_STALE.has(name)
   )
-    return reject("MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.");
+    return reject(c, "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.");
   if (isLoading(node) && !OK_LOADING.has(name))
-    return reject('LOADING Redis is loading the dataset in memory');
+    return reject(c, 'LOADING Redis is loading the dataset in memory');
   if (inMulti && !['exec', 'discard', 'multi', 'watch', 'unwatch'].includes(name)) {
     c.multi!.push(argv);
     return { reply: simple('QUEUED') };
@@ -179,7 +176,7 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
       return { reply: OK };
   }
   const ops: { db: number; argv: Argv }[] = [];
-  const r = execOne(w, node, c, argv, ops);
+  const r = execOne(w, node, c, argv, ops, name);
   if ('reply' in r) finishCall(w, node, c, ops);
   return r;
 }
@@ -216,8 +213,8 @@ function execOne(
   c: ClientCtx,
   argv: Argv,
   ops: { db: number; argv: Argv }[],
+  name = commandName(argv[0]),
 ): CallResult {
-  const name = argv[0].toLowerCase();
   const server = SERVER_COMMANDS[name];
   if (server) return server(w, node, c, argv);
   if (name === 'publish') {
@@ -225,7 +222,7 @@ function execOne(
     if (!node.link) ops.push({ db: c.db, argv });
     return { reply: int(0) };
   }
-  const res = node.keyspace.exec(c.db, argv, ctxFor(w, false, node));
+  const res = node.keyspace.exec(c.db, argv, ctxFor(w, false, node), name);
   if (!res) return { reply: err(unknownCommandError(argv)) };
   // A writable replica's local writes are not propagated (replicationFeedSlaves returns on a replica).
   if (!node.link) for (const p of res.propagate) ops.push({ db: c.db, argv: p });

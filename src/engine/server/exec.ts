@@ -19,13 +19,23 @@ export function ctxFor(w: World, fromMaster: boolean, node?: Node): ExecContext 
   let ctx = ctxCache.get(w);
   if (!ctx) {
     const rng = w.rng;
-    ctx = { nowMs: 0, random: () => nextFloat(rng), fromMaster: false };
+    ctx = {
+      nowMs: 0,
+      random: () => nextFloat(rng),
+      fromMaster: false,
+      replica: false,
+      scriptWriteDenied: undefined,
+      skipPropagate: false,
+      skipChanged: false,
+    };
     ctxCache.set(w, ctx);
   }
   ctx.nowMs = unixMs(w);
   ctx.fromMaster = fromMaster;
   ctx.replica = !!node?.link;
   ctx.scriptWriteDenied = node && !fromMaster ? scriptWriteDenied(node) : undefined;
+  ctx.skipPropagate = fromMaster; // execFromMaster proxies the stream entry, never these
+  ctx.skipChanged = !w.emitEvents; // read only for the data.changed event
   return ctx;
 }
 
@@ -42,8 +52,8 @@ function scriptWriteDenied(node: Node): string | undefined {
 }
 
 /** A command from the master's stream, on a replica (its reply is discarded, as Redis does). */
-export function execFromMaster(w: World, node: Node, db: number, argv: Argv): void {
-  const res = node.keyspace.exec(db, argv, ctxFor(w, true));
+export function execFromMaster(w: World, node: Node, db: number, argv: Argv, name?: string): void {
+  const res = node.keyspace.exec(db, argv, ctxFor(w, true), name);
   if (w.emitEvents && res && res.changed.length > 0)
     emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
 }

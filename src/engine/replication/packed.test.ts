@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { respSize } from '../core/resp.ts';
+import {
+  createBacklog,
+  dropEntriesBefore,
+  entriesFrom,
+  feedBacklog,
+  packSent,
+  type StreamEntry,
+} from './backlog.ts';
+import { PACK_BYTES, pack, unpack } from './packed.ts';
+
+const plain = (es: StreamEntry[]) =>
+  es.map((e) => ({ start: e.start, size: e.size, argv: e.argv, cmd: e.cmd }));
+
+/** A backlog fed `n` SETs (some with non-ASCII values), and a twin never packed. */
+function fed(n: number, sentBefore: (off: number) => number) {
+  const bl = createBacklog(0);
+  const twin = createBacklog(0);
+  let off = 0;
+  for (let i = 0; i < n; i++) {
+    const argv =
+      i % 7 === 0
+        ? ['SELECT', String(i % 16)]
+        : ['set', `key:${i}`, i % 5 ? `v${i}` : `é${'x'.repeat(i % 300)}`];
+    const size = respSize(argv);
+    feedBacklog(bl, argv, size, 1 << 20, off);
+    feedBacklog(twin, argv, size, 1 << 20, off);
+    off += size;
+    if (i % 50 === 49) packSent(bl, sentBefore(off));
+  }
+  return { bl, twin, off };
+}
+
+describe('packed stream entries', () => {
+  it('unpack gives back the entries, from any offset (a byte inside one includes it)', () => {
+    const { twin } = fed(40, () => 0);
+    const p = pack(twin.entries, 3, 30);
+    expect(p.start).toBe(twin.entries[3].start);
+    const all: StreamEntry[] = [];
+    unpack(p, 0, all);
+    expect(plain(all)).toEqual(plain(twin.entries.slice(3, 30)));
+    const mid = twin.entries[10];
+    const tail: StreamEntry[] = [];
+    unpack(p, mid.start + 1, tail);
+    expect(tail[0].start).toBe(mid.start);
+    expect(tail).toHaveLength(20);
+  });
+
+  it('a backlog with packed windows answers every offset with the same entries as one never packed', () => {
+    const { bl, twin, off } = fed(3000, (o) => o + 1);
+    expect(bl.packed.length).toBeGreaterThan(3);
+    // Whole 16 KB windows only, in order, contiguous with the live entries.
+    for (const [i, p] of bl.packed.entries()) {
+      const inside: StreamEntry[] = [];
+      unpack(p, 0, inside);
+      const windows = new Set(inside.map((e) => Math.floor(e.start / PACK_BYTES)));
+      expect(windows.size).toBe(1);
+      if (i > 0) expect(p.start).toBe(bl.packed[i - 1].end);
+    }
+    expect(bl.entries[bl.head].start).toBe(bl.packed[bl.packed.length - 1].end);
+    for (let k = 0; k < twin.entries.length; k += 97) {
+      const from = twin.entries[k].start + (k % 3);
+      expect(plain(entriesFrom(bl, from))).toEqual(plain(entriesFrom(twin, from)));
+    }
+    expect(entriesFrom(bl, off + 1)).toEqual([]);
+    // Dropping history drops whole packs and live entries alike.
+    const cut = twin.entries[2000].start;
+    dropEntriesBefore(bl, cut);
+    dropEntriesBefore(twin, cut);
+    expect(plain(entriesFrom(bl, cut))).toEqual(plain(entriesFrom(twin, cut)));
+  });
+
+  it('nothing a replica has not been sent is packed', () => {
+    const pin = 5000;
+    const { bl } = fed(2000, () => pin);
+    for (const p of bl.packed) expect(p.end).toBeLessThanOrEqual(pin);
+    expect(entriesFrom(bl, pin)[0].start).toBeLessThanOrEqual(pin);
+  });
+
+  it('two backlogs holding the same entries share one pack per window', () => {
+    const a = createBacklog(0);
+    const b = createBacklog(0);
+    let off = 0;
+    for (let i = 0; i < 2000; i++) {
+      const argv = ['SET', `k${i}`, `v${i}`];
+      const size = respSize(argv);
+      feedBacklog(a, argv, size, 1 << 20, off);
+      const e = a.entries[a.entries.length - 1];
+      feedBacklog(b, argv, size, 1 << 20, off, e.cmd, e); // proxied: the same entry object
+      off += size;
+    }
+    packSent(a, off + 1);
+    packSent(b, off + 1);
+    expect(b.packed.length).toBe(a.packed.length);
+    for (const [i, p] of b.packed.entries()) expect(p).toBe(a.packed[i]);
+  });
+});
