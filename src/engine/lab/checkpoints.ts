@@ -6,11 +6,11 @@
 // Spacing: one every CHECKPOINT_EVERY_US of virtual time. Memory stays bounded: past
 // MAX_CHECKPOINTS, every other one is dropped and the spacing doubles (2 s → 4 s → 8 s …), so a
 // 30-minute run keeps at most 128 copies, 16 s apart at most (1800 s / 64 → the next doubling, 16 s).
-// A copy costs ~270 kB with three nodes at 500 writes/s (stream entries of its backlog window,
-// three 1000-key keyspaces); the stream entries themselves are shared between copies (frozen).
+// A copy is the lab packed (pack.ts): ~70 kB with three nodes at 500 writes/s (the stream entries
+// of its backlog window, three 1000-key keyspaces), where a copy as live objects held ~480 kB.
 import { compactEntries } from '../replication/backlog.ts';
-import { cloneData } from './clone.ts';
 import type { Lab } from './lab.ts';
+import { newPackCache, type PackCache, type Packed, packData, unpackData } from './pack.ts';
 
 export const CHECKPOINT_EVERY_US = 2_000_000;
 export const MAX_CHECKPOINTS = 128;
@@ -20,17 +20,20 @@ export interface Checkpoint {
   at: number;
   /** Recorded inputs applied by then (the timeline's cursor). */
   cursor: number;
-  lab: Lab;
+  /** The lab, packed (pack.ts). */
+  lab: Packed;
 }
 
 export interface Checkpoints {
   list: Checkpoint[];
   /** Current spacing, µs (doubles at each thinning). */
   every: number;
+  /** What the checkpoints share (pack.ts). */
+  cache: PackCache;
 }
 
 export function noCheckpoints(): Checkpoints {
-  return { list: [], every: CHECKPOINT_EVERY_US };
+  return { list: [], every: CHECKPOINT_EVERY_US, cache: newPackCache() };
 }
 
 /** When the next checkpoint is due: `every` after the newest one. */
@@ -46,7 +49,7 @@ export function takeCheckpoint(cps: Checkpoints, lab: Lab, cursor: number): void
   const pending = w.events;
   w.events = [];
   try {
-    cps.list.push({ at: w.now, cursor, lab: cloneData(lab) });
+    cps.list.push({ at: w.now, cursor, lab: packData(lab, cps.cache) });
   } finally {
     w.events = pending;
   }
@@ -70,7 +73,7 @@ export function restoreCheckpoint(cps: Checkpoints, t: number): { lab: Lab; curs
   }
   if (found < 0) return null;
   const cp = cps.list[found];
-  return { lab: cloneData(cp.lab), cursor: cp.cursor };
+  return { lab: unpackData<Lab>(cp.lab, cps.cache), cursor: cp.cursor };
 }
 
 /** Whether a checkpoint lies in (from, to]: restoring it beats replaying up to it. */

@@ -1,0 +1,388 @@
+// A lab packed for a timeline checkpoint: the World's plain data (architecture.md rule 2) written
+// as one byte array and one string, and unpacked into a fresh copy when the timeline goes back.
+// A live object costs V8 a header, a map pointer and 8 bytes per field; packed, a stream entry
+// { start, size, argv: ['SET', 't:7', 'v1234'], cmd } is ~8 bytes, and strings are kept once per
+// checkpoint (the three nodes' keyspaces and backlogs hold the same keys and values). Worked
+// figure (30 min at 500 writes/s, three nodes): ~480 kB a copy as objects, ~60 kB packed.
+//
+// Exact by construction: objects, arrays, Maps, Sets and class instances (their prototype kept)
+// come back with the same fields in the same order, the same insertion order, and shared
+// references still shared (two chained nodes' backlogs and an in-flight message hold one entry).
+// Numbers come back bit for bit (-0, NaN and non-integers as 8-byte doubles).
+//
+// Frozen objects are immutable, so some are not copied at all, as before packing:
+//   - a frozen object holding only primitives and arrays of them (a stream entry) is packed;
+//   - a frozen array of integers (a chunk of acknowledged write ends, acked.ts) is kept once as
+//     deltas in a typed array and shared by every checkpoint that holds it (`PackCache`): 1000
+//     ends of ~45-byte writes take 2 kB as Uint16 deltas instead of 8 kB;
+//   - any other frozen object (an RdbFile with its dataset) is shared by reference.
+// A function anywhere is a contract break: packing throws, naming the property it was found under.
+
+/** Packed data: `bytes` (string lengths, then the values) and `text` (every string, joined). */
+export interface Packed {
+  bytes: Uint8Array;
+  text: string;
+  /** What is shared by reference: prototypes, frozen objects, packed integer runs, typed arrays. */
+  refs: unknown[];
+}
+
+/** A frozen array of integers as its first value and the deltas after it (or the raw values). */
+interface IntRun {
+  n: number;
+  first: number;
+  deltas: Uint16Array | Uint32Array | Float64Array;
+}
+
+/** An object's prototype and keys, in order: kept once per timeline, shared by its checkpoints. */
+interface Shape {
+  proto: object | null;
+  keys: string[];
+  frozen: boolean;
+}
+
+/** Shapes found so far: a trie over (prototype, frozen, key, key, …). */
+interface ShapeNode {
+  shape?: Shape;
+  next: Map<unknown, ShapeNode>;
+}
+
+/** Per timeline: what its checkpoints share (integer runs, shapes). */
+export interface PackCache {
+  /** The packed form of each frozen integer array met. */
+  runs: WeakMap<readonly number[], IntRun>;
+  shapes: ShapeNode;
+}
+
+export function newPackCache(): PackCache {
+  return { runs: new WeakMap(), shapes: { next: new Map() } };
+}
+
+/** The one Shape of `o` (its keys are `keys`), made on first sight. */
+function shapeOf(cache: PackCache, o: object, keys: string[], frozen: boolean): Shape {
+  const proto = Object.getPrototypeOf(o) as object | null;
+  let node = step(step(cache.shapes, proto), frozen);
+  for (const k of keys) node = step(node, k);
+  node.shape ??= { proto, keys, frozen };
+  return node.shape;
+}
+
+function step(node: ShapeNode, k: unknown): ShapeNode {
+  let n = node.next.get(k);
+  if (!n) {
+    n = { next: new Map() };
+    node.next.set(k, n);
+  }
+  return n;
+}
+
+enum Tag {
+  Undefined,
+  Null,
+  False,
+  True,
+  Int,
+  Double,
+  Str,
+  Seen,
+  Array,
+  Object,
+  Map,
+  Set,
+  Ref,
+  Ints,
+  Bytes,
+}
+
+/** |n| below this packs as a zigzag varint (2n or -2n-1 stays an exact double). */
+const INT_LIMIT = 2 ** 51;
+
+class Writer {
+  buf = new Uint8Array(1 << 16);
+  n = 0;
+  private view = new DataView(this.buf.buffer);
+
+  byte(b: number): void {
+    if (this.n === this.buf.length) this.grow();
+    this.buf[this.n++] = b;
+  }
+
+  /** An unsigned integer < 2^53, 7 bits a byte. */
+  uint(v: number): void {
+    while (v >= 0x80) {
+      this.byte((v % 0x80) | 0x80);
+      v = Math.floor(v / 0x80);
+    }
+    this.byte(v);
+  }
+
+  tagged(tag: Tag, n: number): void {
+    this.byte(tag);
+    this.uint(n);
+  }
+
+  double(v: number): void {
+    if (this.n + 8 > this.buf.length) this.grow();
+    this.view.setFloat64(this.n, v);
+    this.n += 8;
+  }
+
+  private grow(): void {
+    const b = new Uint8Array(this.buf.length * 2);
+    b.set(this.buf);
+    this.buf = b;
+    this.view = new DataView(b.buffer);
+  }
+}
+
+/** Values numbered in order of first sight (strings, shared references). */
+class Interner<T> {
+  list: T[] = [];
+  private index = new Map<T, number>();
+
+  of(v: T): number {
+    let i = this.index.get(v);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(v);
+      this.index.set(v, i);
+    }
+    return i;
+  }
+}
+
+class Packer {
+  body = new Writer();
+  strs = new Interner<string>();
+  refs = new Interner<unknown>();
+  seen = new Map<object, number>();
+
+  constructor(private cache: PackCache) {}
+
+  num(v: number): void {
+    if (Number.isInteger(v) && Math.abs(v) < INT_LIMIT && !Object.is(v, -0))
+      this.body.tagged(Tag.Int, v >= 0 ? v * 2 : -v * 2 - 1);
+    else {
+      this.body.byte(Tag.Double);
+      this.body.double(v);
+    }
+  }
+
+  value(v: unknown, key: string): void {
+    const w = this.body;
+    if (typeof v === 'string') w.tagged(Tag.Str, this.strs.of(v));
+    else if (typeof v === 'number') this.num(v);
+    else if (typeof v === 'boolean') w.byte(v ? Tag.True : Tag.False);
+    else if (v === undefined) w.byte(Tag.Undefined);
+    else if (v === null) w.byte(Tag.Null);
+    else if (typeof v === 'object') this.object(v, key);
+    else throw new Error(`packData: a ${typeof v} under '${key}': the World must be plain data`);
+  }
+
+  object(o: object, key: string): void {
+    const w = this.body;
+    const id = this.seen.get(o);
+    const frozen = Object.isFrozen(o);
+    if (id !== undefined) w.tagged(Tag.Seen, id);
+    else if (ArrayBuffer.isView(o)) w.tagged(Tag.Bytes, this.refs.of((o as Uint8Array).slice()));
+    else if (frozen && Array.isArray(o)) this.frozenArray(o);
+    else if (frozen && !packable(o)) w.tagged(Tag.Ref, this.refs.of(o));
+    else {
+      this.seen.set(o, this.seen.size);
+      this.container(o, frozen, key);
+    }
+  }
+
+  container(o: object, frozen: boolean, key: string): void {
+    const w = this.body;
+    if (Array.isArray(o)) {
+      w.tagged(Tag.Array, o.length);
+      for (let i = 0; i < o.length; i++) this.value(o[i], key);
+    } else if (o instanceof Map) {
+      w.tagged(Tag.Map, o.size);
+      for (const [k, x] of o) {
+        this.value(k, key);
+        this.value(x, key);
+      }
+    } else if (o instanceof Set) {
+      w.tagged(Tag.Set, o.size);
+      for (const x of o) this.value(x, key);
+    } else {
+      const keys = Object.keys(o);
+      w.tagged(Tag.Object, this.refs.of(shapeOf(this.cache, o, keys, frozen)));
+      for (const k of keys) this.value((o as Record<string, unknown>)[k], k);
+    }
+  }
+
+  /** A frozen array: integers as a shared run (IntRun), anything else shared by reference. */
+  frozenArray(a: readonly unknown[]): void {
+    const w = this.body;
+    const ints = a as readonly number[];
+    let run = this.cache.runs.get(ints);
+    if (!run && a.every((x) => Number.isSafeInteger(x) && !Object.is(x, -0))) {
+      run = intRun(ints);
+      this.cache.runs.set(ints, run);
+    }
+    w.tagged(run ? Tag.Ints : Tag.Ref, this.refs.of(run ?? a));
+  }
+}
+
+/** A frozen object packed by value: it holds primitives and arrays of primitives only. */
+function packable(o: object): boolean {
+  for (const x of Object.values(o)) {
+    if (typeof x !== 'object' || x === null) continue;
+    if (!Array.isArray(x) || x.some((y) => typeof y === 'object' && y !== null)) return false;
+  }
+  return true;
+}
+
+function intRun(a: readonly number[]): IntRun {
+  const n = a.length;
+  let lo = 0;
+  let hi = 0;
+  for (let i = 1; i < n; i++) {
+    const d = a[i] - a[i - 1];
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  const first = n > 0 ? a[0] : 0;
+  if (lo < 0 || hi >= 2 ** 32) return { n, first, deltas: Float64Array.from(a) };
+  const deltas = hi < 2 ** 16 ? new Uint16Array(Math.max(0, n - 1)) : new Uint32Array(Math.max(0, n - 1));
+  for (let i = 1; i < n; i++) deltas[i - 1] = a[i] - a[i - 1];
+  return { n, first, deltas };
+}
+
+function fromRun(r: IntRun): number[] {
+  if (r.deltas instanceof Float64Array) return Array.from(r.deltas);
+  const a: number[] = [];
+  if (r.n === 0) return a;
+  let v = r.first;
+  a.push(v);
+  for (let i = 0; i < r.deltas.length; i++) a.push((v += r.deltas[i]));
+  return a;
+}
+
+/** Pack `v` (plain data: see the contract above). */
+export function packData(v: unknown, cache: PackCache): Packed {
+  const p = new Packer(cache);
+  p.value(v, 'root');
+  const head = new Writer();
+  const parts = p.strs.list;
+  head.uint(parts.length);
+  for (const s of parts) head.uint(s.length);
+  const bytes = new Uint8Array(head.n + p.body.n);
+  bytes.set(head.buf.subarray(0, head.n));
+  bytes.set(p.body.buf.subarray(0, p.body.n), head.n);
+  return { bytes, text: parts.join(''), refs: p.refs.list };
+}
+
+class Reader {
+  pos = 0;
+  strs: string[] = [];
+  objs: unknown[] = [];
+  private view: DataView;
+
+  constructor(
+    private p: Packed,
+    private cache: PackCache,
+  ) {
+    this.view = new DataView(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength);
+    const count = this.uint();
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      const len = this.uint();
+      this.strs.push(p.text.slice(at, at + len));
+      at += len;
+    }
+  }
+
+  uint(): number {
+    const b = this.p.bytes;
+    let v = 0;
+    let scale = 1;
+    for (;;) {
+      const x = b[this.pos++];
+      v += (x & 0x7f) * scale;
+      if (x < 0x80) return v;
+      scale *= 0x80;
+    }
+  }
+
+  value(): unknown {
+    const tag = this.p.bytes[this.pos++] as Tag;
+    switch (tag) {
+      case Tag.Undefined:
+        return undefined;
+      case Tag.Null:
+        return null;
+      case Tag.False:
+        return false;
+      case Tag.True:
+        return true;
+      case Tag.Int: {
+        const z = this.uint();
+        return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
+      }
+      case Tag.Double: {
+        const v = this.view.getFloat64(this.pos);
+        this.pos += 8;
+        return v;
+      }
+      case Tag.Str:
+        return this.strs[this.uint()];
+      case Tag.Seen:
+        return this.objs[this.uint()];
+      case Tag.Ref:
+        return this.p.refs[this.uint()];
+      case Tag.Bytes:
+        return (this.p.refs[this.uint()] as Uint8Array).slice();
+      case Tag.Ints: {
+        const run = this.p.refs[this.uint()] as IntRun;
+        const a = Object.freeze(fromRun(run));
+        this.cache.runs.set(a, run);
+        return a;
+      }
+      default:
+        return this.container(tag);
+    }
+  }
+
+  container(tag: Tag): unknown {
+    if (tag === Tag.Object) return this.plain();
+    const n = this.uint();
+    switch (tag) {
+      case Tag.Array: {
+        const a: unknown[] = [];
+        this.objs.push(a);
+        for (let i = 0; i < n; i++) a.push(this.value());
+        return a;
+      }
+      case Tag.Map: {
+        const m = new Map();
+        this.objs.push(m);
+        for (let i = 0; i < n; i++) m.set(this.value(), this.value());
+        return m;
+      }
+      case Tag.Set: {
+        const s = new Set();
+        this.objs.push(s);
+        for (let i = 0; i < n; i++) s.add(this.value());
+        return s;
+      }
+      default:
+        throw new Error(`unpackData: bad tag ${tag} at byte ${this.pos - 1}`);
+    }
+  }
+
+  plain(): object {
+    const { proto, keys, frozen } = this.p.refs[this.uint()] as Shape;
+    const o = (proto === Object.prototype ? {} : Object.create(proto)) as Record<string, unknown>;
+    this.objs.push(o);
+    for (let i = 0; i < keys.length; i++) o[keys[i]] = this.value();
+    return frozen ? Object.freeze(o) : o;
+  }
+}
+
+/** A fresh copy of what `packData` packed. */
+export function unpackData<T>(p: Packed, cache: PackCache): T {
+  return new Reader(p, cache).value() as T;
+}
