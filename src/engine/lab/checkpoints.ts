@@ -3,9 +3,11 @@
 // deterministic and a checkpoint is the state a straight run has at that moment (after every
 // input recorded at or before its time, and every task due by then).
 //
-// Spacing: one every CHECKPOINT_EVERY_US of virtual time. Memory stays bounded: past
-// MAX_CHECKPOINTS, every other one is dropped and the spacing doubles (2 s → 4 s → 8 s …), so a
-// 30-minute run keeps at most 128 copies, 16 s apart at most (1800 s / 64 → the next doubling, 16 s).
+// Spacing: one every CHECKPOINT_EVERY_US (2 s) of virtual time. Memory stays bounded: past
+// MAX_CHECKPOINTS, one older copy goes each time a new one comes, the one whose neighbours are
+// closest (so the older ones stay evenly spread), while the newest RECENT_CHECKPOINTS are kept as
+// taken (scrubbing back a little replays at most 2 s). A 30-minute run keeps 400 copies: the last
+// 16 cover 32 s, the 384 older ones the first ~1768 s, ~4.6 s apart (gaps of 4 and 6 s).
 // A copy is the lab packed (pack.ts): ~70 kB with three nodes at 500 writes/s (the stream entries
 // of its backlog window, three 1000-key keyspaces), where a copy as live objects held ~480 kB.
 import { compactEntries } from '../replication/backlog.ts';
@@ -13,7 +15,8 @@ import type { Lab } from './lab.ts';
 import { newPackCache, type PackCache, type Packed, packData, unpackData } from './pack.ts';
 
 export const CHECKPOINT_EVERY_US = 2_000_000;
-export const MAX_CHECKPOINTS = 128;
+export const MAX_CHECKPOINTS = 400;
+export const RECENT_CHECKPOINTS = 16;
 
 export interface Checkpoint {
   /** Virtual time of the copy. */
@@ -26,20 +29,21 @@ export interface Checkpoint {
 
 export interface Checkpoints {
   list: Checkpoint[];
-  /** Current spacing, µs (doubles at each thinning). */
-  every: number;
+  /** How many are kept, and how many of the newest are never thinned. */
+  max: number;
+  recent: number;
   /** What the checkpoints share (pack.ts). */
   cache: PackCache;
 }
 
-export function noCheckpoints(): Checkpoints {
-  return { list: [], every: CHECKPOINT_EVERY_US, cache: newPackCache() };
+export function noCheckpoints(max = MAX_CHECKPOINTS, recent = RECENT_CHECKPOINTS): Checkpoints {
+  return { list: [], max, recent, cache: newPackCache() };
 }
 
-/** When the next checkpoint is due: `every` after the newest one. */
+/** When the next checkpoint is due: CHECKPOINT_EVERY_US after the newest one. */
 export function nextCheckpointAt(cps: Checkpoints): number {
   const last = cps.list[cps.list.length - 1];
-  return last ? last.at + cps.every : cps.every;
+  return (last?.at ?? 0) + CHECKPOINT_EVERY_US;
 }
 
 /** A copy of `lab` now. Events not yet drained belong to the caller, not to the copy. */
@@ -53,10 +57,22 @@ export function takeCheckpoint(cps: Checkpoints, lab: Lab, cursor: number): void
   } finally {
     w.events = pending;
   }
-  if (cps.list.length > MAX_CHECKPOINTS) {
-    cps.list = cps.list.filter((_, i) => i % 2 === 1);
-    cps.every *= 2;
+  if (cps.list.length > cps.max) thinOlder(cps.list, cps.recent);
+}
+
+/**
+ * Drop the older checkpoint whose neighbours are closest (the earliest on a tie): the gap its
+ * going leaves, next.at - prev.at (t = 0 before the first, where a fresh lab stands), is the
+ * smallest. With gaps of 2, 2, 4, 2 s the first goes (a 4-s gap), not the one beside the 4.
+ */
+function thinOlder(list: Checkpoint[], recent: number): void {
+  let drop = 0;
+  let smallest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < list.length - recent; i++) {
+    const gap = list[i + 1].at - (i > 0 ? list[i - 1].at : 0);
+    if (gap < smallest) [smallest, drop] = [gap, i];
   }
+  list.splice(drop, 1);
 }
 
 /** A fresh copy of the newest checkpoint at or before `t`, or null when there is none. */
