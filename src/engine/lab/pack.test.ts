@@ -93,6 +93,31 @@ describe('packData / unpackData', () => {
     expect(run(packData(back, cache))).toBe(run(p1));
   });
 
+  it('packs a long string array (a log) as blocks shared between packs, exact after changes', () => {
+    const cache = newPackCache();
+    const log = Array.from({ length: 600 }, (_, i) => `M * line ${i}`);
+    const v = { log, ends: Object.freeze([1, 46, 91, 300]) };
+    const blocks = (p: ReturnType<typeof packData>) => p.refs.filter((r) => Array.isArray(r));
+    const p1 = packData(v, cache);
+    expect(blocks(p1)).toHaveLength(4); // 4 × 128 lines shared, 88 in the tail
+    log.push('M * one more');
+    log[300] = 'M * changed in place';
+    const p2 = packData(v, cache);
+    expect(blocks(p2).filter((b) => blocks(p1).includes(b))).toHaveLength(3); // block 2 is new
+    const back = unpackData<typeof v>(p2, cache);
+    expect(back.log).toEqual(log);
+    expect(back.ends).toEqual([1, 46, 91, 300]);
+    expect(unpackData<typeof v>(p1, cache).log).toEqual(
+      Array.from({ length: 600 }, (_, i) => `M * line ${i}`),
+    );
+    // Packing what was unpacked reuses its blocks; dropping the oldest lines makes new ones.
+    expect(blocks(packData(back, cache))).toEqual(blocks(p2));
+    back.log.splice(0, 100);
+    const p3 = packData(back, cache);
+    expect(blocks(p3).some((b) => blocks(p2).includes(b))).toBe(false);
+    expect(unpackData<typeof v>(p3, cache).log).toEqual(log.slice(100));
+  });
+
   it('refuses a function, naming where it was found', () => {
     expect(() => packData({ hooks: { onSync: () => 1 } }, newPackCache())).toThrow(/'onSync'/);
   });

@@ -14,7 +14,7 @@
 //   - a frozen object holding only primitives and arrays of them (a stream entry) is packed;
 //   - a frozen array of integers (a chunk of acknowledged write ends, acked.ts) is kept once as
 //     deltas in a typed array and shared by every checkpoint that holds it (`PackCache`): 1000
-//     ends of ~45-byte writes take 2 kB as Uint16 deltas instead of 8 kB;
+//     ends of ~45-byte writes take 1 kB as Uint8 deltas instead of 8 kB;
 //   - any other frozen object (an RdbFile with its dataset) is shared by reference.
 // A function anywhere is a contract break: packing throws, naming the property it was found under.
 
@@ -30,7 +30,7 @@ export interface Packed {
 interface IntRun {
   n: number;
   first: number;
-  deltas: Uint16Array | Uint32Array | Float64Array;
+  deltas: Uint8Array | Uint16Array | Uint32Array | Float64Array;
 }
 
 /** An object's prototype and keys, in order: kept once per timeline, shared by its checkpoints. */
@@ -50,11 +50,13 @@ interface ShapeNode {
 export interface PackCache {
   /** The packed form of each frozen integer array met. */
   runs: WeakMap<readonly number[], IntRun>;
+  /** The blocks each long string array was last packed (or unpacked) as. */
+  lines: WeakMap<readonly unknown[], (readonly string[])[]>;
   shapes: ShapeNode;
 }
 
 export function newPackCache(): PackCache {
-  return { runs: new WeakMap(), shapes: { next: new Map() } };
+  return { runs: new WeakMap(), lines: new WeakMap(), shapes: { next: new Map() } };
 }
 
 /** The one Shape of `o` (its keys are `keys`), made on first sight. */
@@ -91,7 +93,12 @@ enum Tag {
   Ref,
   Ints,
   Bytes,
+  Lines,
 }
+
+/** Strings a shared block of a long string array holds; arrays of at least MIN_LINES are blocked. */
+const LINES = 128;
+const MIN_LINES = 2 * LINES;
 
 /** |n| below this packs as a zigzag varint (2n or -2n-1 stays an exact double). */
 const INT_LIMIT = 2 ** 51;
@@ -194,7 +201,8 @@ class Packer {
 
   container(o: object, frozen: boolean, key: string): void {
     const w = this.body;
-    if (Array.isArray(o)) {
+    if (Array.isArray(o) && o.length >= MIN_LINES && o.every((x) => typeof x === 'string')) this.lines(o);
+    else if (Array.isArray(o)) {
       w.tagged(Tag.Array, o.length);
       for (let i = 0; i < o.length; i++) this.value(o[i], key);
     } else if (o instanceof Map) {
@@ -211,6 +219,28 @@ class Packer {
       w.tagged(Tag.Object, this.refs.of(shapeOf(this.cache, o, keys, frozen)));
       for (const k of keys) this.value((o as Record<string, unknown>)[k], k);
     }
+  }
+
+  /**
+   * A long array of strings (a node's log: up to 5000 lines) as blocks of LINES strings shared
+   * with the checkpoints that hold the same lines, and a tail packed here. A block is reused when
+   * the array holds exactly its strings at the same place (checked string by string: a list's
+   * LSET in the middle makes a new block); a log that dropped its oldest lines makes new ones.
+   */
+  lines(a: string[]): void {
+    const w = this.body;
+    const old = this.cache.lines.get(a) ?? [];
+    const blocks: (readonly string[])[] = [];
+    for (let at = 0; at + LINES <= a.length; at += LINES) {
+      const prev = old[blocks.length];
+      blocks.push(prev && holds(a, at, prev) ? prev : Object.freeze(a.slice(at, at + LINES)));
+    }
+    this.cache.lines.set(a, blocks);
+    w.tagged(Tag.Lines, blocks.length);
+    for (const b of blocks) w.uint(this.refs.of(b));
+    const from = blocks.length * LINES;
+    w.uint(a.length - from);
+    for (let i = from; i < a.length; i++) this.value(a[i], '');
   }
 
   /** A frozen array: integers as a shared run (IntRun), anything else shared by reference. */
@@ -235,6 +265,12 @@ function packable(o: object): boolean {
   return true;
 }
 
+/** Does `a` hold exactly `block`'s strings from index `at` on? */
+function holds(a: readonly string[], at: number, block: readonly string[]): boolean {
+  for (let i = 0; i < block.length; i++) if (a[at + i] !== block[i]) return false;
+  return true;
+}
+
 function intRun(a: readonly number[]): IntRun {
   const n = a.length;
   let lo = 0;
@@ -246,7 +282,9 @@ function intRun(a: readonly number[]): IntRun {
   }
   const first = n > 0 ? a[0] : 0;
   if (lo < 0 || hi >= 2 ** 32) return { n, first, deltas: Float64Array.from(a) };
-  const deltas = hi < 2 ** 16 ? new Uint16Array(Math.max(0, n - 1)) : new Uint32Array(Math.max(0, n - 1));
+  const len = Math.max(0, n - 1);
+  const deltas =
+    hi < 2 ** 8 ? new Uint8Array(len) : hi < 2 ** 16 ? new Uint16Array(len) : new Uint32Array(len);
   for (let i = 1; i < n; i++) deltas[i - 1] = a[i] - a[i - 1];
   return { n, first, deltas };
 }
@@ -362,6 +400,8 @@ class Reader {
         for (let i = 0; i < n; i++) m.set(this.value(), this.value());
         return m;
       }
+      case Tag.Lines:
+        return this.lines(n);
       case Tag.Set: {
         const s = new Set();
         this.objs.push(s);
@@ -371,6 +411,21 @@ class Reader {
       default:
         throw new Error(`unpackData: bad tag ${tag} at byte ${this.pos - 1}`);
     }
+  }
+
+  lines(count: number): string[] {
+    const a: string[] = [];
+    this.objs.push(a);
+    const blocks: (readonly string[])[] = [];
+    for (let i = 0; i < count; i++) {
+      const b = this.p.refs[this.uint()] as readonly string[];
+      blocks.push(b);
+      for (let j = 0; j < b.length; j++) a.push(b[j]);
+    }
+    const tail = this.uint();
+    for (let i = 0; i < tail; i++) a.push(this.value() as string);
+    this.cache.lines.set(a, blocks);
+    return a;
   }
 
   plain(): object {
