@@ -91,6 +91,12 @@ describe('packData / unpackData', () => {
     const run = (p: typeof p1) => p.refs.find((r) => r && typeof r === 'object' && 'deltas' in r);
     expect(run(p2)).toBe(run(p1));
     expect(run(packData(back, cache))).toBe(run(p1));
+    // Unpacking reuses the array of the lab packed last (frozen: sharing it is safe), else rebuilds it.
+    expect(back.ends).toBe(ends);
+    packData({}, cache);
+    const again = unpackData<typeof v>(p1, cache);
+    expect(again.ends).not.toBe(ends);
+    expect(again.ends).toEqual(ends);
   });
 
   it('packs a long string array (a log) as blocks shared between packs, exact after changes', () => {

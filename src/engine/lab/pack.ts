@@ -38,6 +38,8 @@ interface Shape {
   proto: object | null;
   keys: string[];
   frozen: boolean;
+  /** The keys set to undefined, in order: a copy of it has the final layout at once. */
+  blank: object;
 }
 
 /** Shapes found so far: a trie over (prototype, frozen, key, key, …). */
@@ -50,13 +52,18 @@ interface ShapeNode {
 export interface PackCache {
   /** The packed form of each frozen integer array met. */
   runs: WeakMap<readonly number[], IntRun>;
+  /**
+   * The integer arrays of the lab packed or unpacked last, by run: unpacking a run the live lab
+   * holds reuses its (frozen) array, so scrubbing back 1 s rebuilds 1 acked chunk, not 50.
+   */
+  arrays: Map<IntRun, readonly number[]>;
   /** The blocks each long string array was last packed (or unpacked) as. */
   lines: WeakMap<readonly unknown[], (readonly string[])[]>;
   shapes: ShapeNode;
 }
 
 export function newPackCache(): PackCache {
-  return { runs: new WeakMap(), lines: new WeakMap(), shapes: { next: new Map() } };
+  return { runs: new WeakMap(), arrays: new Map(), lines: new WeakMap(), shapes: { next: new Map() } };
 }
 
 /** The one Shape of `o` (its keys are `keys`), made on first sight. */
@@ -64,7 +71,7 @@ function shapeOf(cache: PackCache, o: object, keys: string[], frozen: boolean): 
   const proto = Object.getPrototypeOf(o) as object | null;
   let node = step(step(cache.shapes, proto), frozen);
   for (const k of keys) node = step(node, k);
-  node.shape ??= { proto, keys, frozen };
+  node.shape ??= { proto, keys, frozen, blank: Object.fromEntries(keys.map((k) => [k, undefined])) };
   return node.shape;
 }
 
@@ -162,6 +169,7 @@ class Packer {
   strs = new Interner<string>();
   refs = new Interner<unknown>();
   seen = new Map<object, number>();
+  arrays = new Map<IntRun, readonly number[]>();
 
   constructor(private cache: PackCache) {}
 
@@ -252,6 +260,7 @@ class Packer {
       run = intRun(ints);
       this.cache.runs.set(ints, run);
     }
+    if (run) this.arrays.set(run, ints);
     w.tagged(run ? Tag.Ints : Tag.Ref, this.refs.of(run ?? a));
   }
 }
@@ -303,6 +312,7 @@ function fromRun(r: IntRun): number[] {
 export function packData(v: unknown, cache: PackCache): Packed {
   const p = new Packer(cache);
   p.value(v, 'root');
+  cache.arrays = p.arrays;
   const head = new Writer();
   const parts = p.strs.list;
   head.uint(parts.length);
@@ -317,6 +327,7 @@ class Reader {
   pos = 0;
   strs: string[] = [];
   objs: unknown[] = [];
+  arrays = new Map<IntRun, readonly number[]>();
   private view: DataView;
 
   constructor(
@@ -375,8 +386,12 @@ class Reader {
         return (this.p.refs[this.uint()] as Uint8Array).slice();
       case Tag.Ints: {
         const run = this.p.refs[this.uint()] as IntRun;
-        const a = Object.freeze(fromRun(run));
-        this.cache.runs.set(a, run);
+        let a = this.cache.arrays.get(run);
+        if (!a) {
+          a = Object.freeze(fromRun(run));
+          this.cache.runs.set(a, run);
+        }
+        this.arrays.set(run, a);
         return a;
       }
       default:
@@ -429,8 +444,8 @@ class Reader {
   }
 
   plain(): object {
-    const { proto, keys, frozen } = this.p.refs[this.uint()] as Shape;
-    const o = (proto === Object.prototype ? {} : Object.create(proto)) as Record<string, unknown>;
+    const { proto, keys, frozen, blank } = this.p.refs[this.uint()] as Shape;
+    const o = (proto === Object.prototype ? { ...blank } : Object.create(proto)) as Record<string, unknown>;
     this.objs.push(o);
     for (let i = 0; i < keys.length; i++) o[keys[i]] = this.value();
     return frozen ? Object.freeze(o) : o;
@@ -439,5 +454,8 @@ class Reader {
 
 /** A fresh copy of what `packData` packed. */
 export function unpackData<T>(p: Packed, cache: PackCache): T {
-  return new Reader(p, cache).value() as T;
+  const r = new Reader(p, cache);
+  const v = r.value() as T;
+  cache.arrays = r.arrays;
+  return v;
 }
