@@ -124,6 +124,27 @@ describe('packData / unpackData', () => {
     expect(unpackData<typeof v>(p3, cache).log).toEqual(log.slice(100));
   });
 
+  it('packs a big Map like one packed before as its differences, exactly', () => {
+    const shared = { deep: true };
+    const a = new Map<string, unknown>(Array.from({ length: 100 }, (_, i) => [`k${i}`, `v${i}`]));
+    a.set('obj', shared);
+    a.set('zero', 0);
+    const b = new Map(a);
+    b.set('k7', 'changed');
+    b.set('zero', -0);
+    b.set('k99', { other: 1 });
+    const c = new Map([...a].reverse()); // same entries, other order: packed in full
+    const v = { a, b, c };
+    const p = packData(v, newPackCache());
+    const back = unpackData<typeof v>(p, newPackCache());
+    for (const k of ['a', 'b', 'c'] as const) expect([...back[k]]).toEqual([...v[k]]);
+    expect(Object.is(back.b.get('zero'), -0)).toBe(true);
+    expect(back.b.get('obj')).toBe(back.a.get('obj'));
+    expect(back.b).not.toBe(back.a);
+    // b costs its 3 differences, not its 102 entries (a and c alone: ~1170 bytes).
+    expect(p.bytes.length - packData({ a, c }, newPackCache()).bytes.length).toBeLessThan(40);
+  });
+
   it('refuses a function, naming where it was found', () => {
     expect(() => packData({ hooks: { onSync: () => 1 } }, newPackCache())).toThrow(/'onSync'/);
   });
