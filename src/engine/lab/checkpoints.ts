@@ -6,16 +6,17 @@
 // Spacing: one every CHECKPOINT_EVERY_US (2 s) of virtual time. Memory stays bounded: past
 // MAX_CHECKPOINTS, one older copy goes each time a new one comes, the one whose neighbours are
 // closest (so the older ones stay evenly spread), while the newest RECENT_CHECKPOINTS are kept as
-// taken (scrubbing back a little replays at most 2 s). A 30-minute run keeps 400 copies: the last
-// 16 cover 32 s, the 384 older ones the first ~1768 s, ~4.6 s apart (gaps of 4 and 6 s).
-// A copy is the lab packed (pack.ts): ~70 kB with three nodes at 500 writes/s (the stream entries
+// taken (scrubbing back a little replays at most 2 s). A 30-minute run keeps 500 copies: the last
+// 16 cover 32 s, the 484 older ones the first ~1768 s, ~3.7 s apart (gaps of 2 and 4 s). At 500
+// writes/s that is ~34 MB (a copy ~60 kB packed), ~37 MB at 60 minutes.
+// A copy is the lab packed (pack.ts): ~55-60 kB with three nodes at 500 writes/s (the stream entries
 // of its backlog window, three 1000-key keyspaces), where a copy as live objects held ~480 kB.
 import { compactEntries } from '../replication/backlog.ts';
 import type { Lab } from './lab.ts';
 import { newPackCache, type PackCache, type Packed, packData, unpackData } from './pack.ts';
 
 export const CHECKPOINT_EVERY_US = 2_000_000;
-export const MAX_CHECKPOINTS = 400;
+export const MAX_CHECKPOINTS = 500;
 export const RECENT_CHECKPOINTS = 16;
 
 export interface Checkpoint {
