@@ -13,7 +13,9 @@
 // of its backlog window, three 1000-key keyspaces), where a copy as live objects held ~480 kB.
 import { compactEntries } from '../replication/backlog.ts';
 import type { Lab } from './lab.ts';
-import { newPackCache, type PackCache, type Packed, packData, unpackData } from './pack.ts';
+import { packData } from './pack.ts';
+import { newPackCache, type PackCache, type Packed } from './pack-format.ts';
+import { unpackData } from './unpack.ts';
 
 export const CHECKPOINT_EVERY_US = 2_000_000;
 export const MAX_CHECKPOINTS = 500;

@@ -1,7 +1,9 @@
 // pack.ts round trips plain data exactly: values, order, shared references, prototypes, frozen parts.
 import { describe, expect, it } from 'vitest';
 import { Keyspace } from '../keyspace/index.ts';
-import { newPackCache, packData, unpackData } from './pack.ts';
+import { packData } from './pack.ts';
+import { newPackCache } from './pack-format.ts';
+import { unpackData } from './unpack.ts';
 
 class Thing {
   a = 1;

@@ -1,70 +1,16 @@
-// A lab packed for a timeline checkpoint: the World's plain data (architecture.md rule 2) written
-// as one byte array and one string, and unpacked into a fresh copy when the timeline goes back.
-// A live object costs V8 a header, a map pointer and 8 bytes per field; packed, a stream entry
-// { start, size, argv: ['SET', 't:7', 'v1234'], cmd } is ~8 bytes, and strings are kept once per
-// checkpoint (the three nodes' keyspaces and backlogs hold the same keys and values). Worked
-// figure (30 min at 500 writes/s, three nodes): ~480 kB a copy as objects, ~60 kB packed.
-//
-// Exact by construction: objects, arrays, Maps, Sets and class instances (their prototype kept)
-// come back with the same fields in the same order, the same insertion order, and shared
-// references still shared (two chained nodes' backlogs and an in-flight message hold one entry).
-// Numbers come back bit for bit (-0, NaN and non-integers as 8-byte doubles).
-//
-// Frozen objects are immutable, so some are not copied at all, as before packing:
-//   - a frozen object holding only primitives and arrays of them (a stream entry) is packed;
-//   - a frozen array of integers (a chunk of acknowledged write ends, acked.ts) is kept once as
-//     deltas in a typed array and shared by every checkpoint that holds it (`PackCache`): 1000
-//     ends of ~45-byte writes take 1 kB as Uint8 deltas instead of 8 kB;
-//   - any other frozen object (an RdbFile with its dataset) is shared by reference.
-// A function anywhere is a contract break: packing throws, naming the property it was found under.
-
-/** Packed data: `bytes` (string lengths, then the values) and `text` (every string, joined). */
-export interface Packed {
-  bytes: Uint8Array;
-  text: string;
-  /** What is shared by reference: prototypes, frozen objects, packed integer runs, typed arrays. */
-  refs: unknown[];
-}
-
-/** A frozen array of integers as its first value and the deltas after it (or the raw values). */
-interface IntRun {
-  n: number;
-  first: number;
-  deltas: Uint8Array | Uint16Array | Uint32Array | Float64Array;
-}
-
-/** An object's prototype and keys, in order: kept once per timeline, shared by its checkpoints. */
-interface Shape {
-  proto: object | null;
-  keys: string[];
-  frozen: boolean;
-  /** The keys set to undefined, in order: a copy of it has the final layout at once. */
-  blank: object;
-}
-
-/** Shapes found so far: a trie over (prototype, frozen, key, key, …). */
-interface ShapeNode {
-  shape?: Shape;
-  next: Map<unknown, ShapeNode>;
-}
-
-/** Per timeline: what its checkpoints share (integer runs, shapes). */
-export interface PackCache {
-  /** The packed form of each frozen integer array met. */
-  runs: WeakMap<readonly number[], IntRun>;
-  /**
-   * The integer arrays of the lab packed or unpacked last, by run: unpacking a run the live lab
-   * holds reuses its (frozen) array, so scrubbing back 1 s rebuilds 1 acked chunk, not 50.
-   */
-  arrays: Map<IntRun, readonly number[]>;
-  /** The blocks each long string array was last packed (or unpacked) as. */
-  lines: WeakMap<readonly unknown[], (readonly string[])[]>;
-  shapes: ShapeNode;
-}
-
-export function newPackCache(): PackCache {
-  return { runs: new WeakMap(), arrays: new Map(), lines: new WeakMap(), shapes: { next: new Map() } };
-}
+// Packing a lab for a checkpoint: the format and its contract are in pack-format.ts.
+import {
+  INT_LIMIT,
+  type IntRun,
+  LINES,
+  MIN_LIKE,
+  MIN_LINES,
+  type PackCache,
+  type Packed,
+  type Shape,
+  type ShapeNode,
+  Tag,
+} from './pack-format.ts';
 
 /** The one Shape of `o` (its keys are `keys`), made on first sight. */
 function shapeOf(cache: PackCache, o: object, keys: string[], frozen: boolean): Shape {
@@ -83,36 +29,6 @@ function step(node: ShapeNode, k: unknown): ShapeNode {
   }
   return n;
 }
-
-enum Tag {
-  Undefined,
-  Null,
-  False,
-  True,
-  Int,
-  Double,
-  Str,
-  Seen,
-  Array,
-  Object,
-  Map,
-  Set,
-  Ref,
-  Ints,
-  Bytes,
-  Lines,
-  MapLike,
-}
-
-/** Maps of at least this size are packed as a few changes to one packed before (see `map`). */
-const MIN_LIKE = 64;
-
-/** Strings a shared block of a long string array holds; arrays of at least MIN_LINES are blocked. */
-const LINES = 128;
-const MIN_LINES = 2 * LINES;
-
-/** |n| below this packs as a zigzag varint (2n or -2n-1 stays an exact double). */
-const INT_LIMIT = 2 ** 51;
 
 class Writer {
   buf = new Uint8Array(1 << 16);
@@ -345,16 +261,6 @@ function intRun(a: readonly number[]): IntRun {
   return { n, first, deltas };
 }
 
-function fromRun(r: IntRun): number[] {
-  if (r.deltas instanceof Float64Array) return Array.from(r.deltas);
-  const a: number[] = [];
-  if (r.n === 0) return a;
-  let v = r.first;
-  a.push(v);
-  for (let i = 0; i < r.deltas.length; i++) a.push((v += r.deltas[i]));
-  return a;
-}
-
 /** Pack `v` (plain data: see the contract above). */
 export function packData(v: unknown, cache: PackCache): Packed {
   const p = new Packer(cache);
@@ -368,160 +274,4 @@ export function packData(v: unknown, cache: PackCache): Packed {
   bytes.set(head.buf.subarray(0, head.n));
   bytes.set(p.body.buf.subarray(0, p.body.n), head.n);
   return { bytes, text: parts.join(''), refs: p.refs.list };
-}
-
-class Reader {
-  pos = 0;
-  strs: string[] = [];
-  objs: unknown[] = [];
-  arrays = new Map<IntRun, readonly number[]>();
-  private view: DataView;
-
-  constructor(
-    private p: Packed,
-    private cache: PackCache,
-  ) {
-    this.view = new DataView(p.bytes.buffer, p.bytes.byteOffset, p.bytes.byteLength);
-    const count = this.uint();
-    let at = 0;
-    for (let i = 0; i < count; i++) {
-      const len = this.uint();
-      this.strs.push(p.text.slice(at, at + len));
-      at += len;
-    }
-  }
-
-  uint(): number {
-    const b = this.p.bytes;
-    let v = 0;
-    let scale = 1;
-    for (;;) {
-      const x = b[this.pos++];
-      v += (x & 0x7f) * scale;
-      if (x < 0x80) return v;
-      scale *= 0x80;
-    }
-  }
-
-  value(): unknown {
-    const tag = this.p.bytes[this.pos++] as Tag;
-    switch (tag) {
-      case Tag.Undefined:
-        return undefined;
-      case Tag.Null:
-        return null;
-      case Tag.False:
-        return false;
-      case Tag.True:
-        return true;
-      case Tag.Int: {
-        const z = this.uint();
-        return z % 2 === 0 ? z / 2 : -(z + 1) / 2;
-      }
-      case Tag.Double: {
-        const v = this.view.getFloat64(this.pos);
-        this.pos += 8;
-        return v;
-      }
-      case Tag.Str:
-        return this.strs[this.uint()];
-      case Tag.Seen:
-        return this.objs[this.uint()];
-      case Tag.Ref:
-        return this.p.refs[this.uint()];
-      case Tag.Bytes:
-        return (this.p.refs[this.uint()] as Uint8Array).slice();
-      case Tag.Ints: {
-        const run = this.p.refs[this.uint()] as IntRun;
-        let a = this.cache.arrays.get(run);
-        if (!a) {
-          a = Object.freeze(fromRun(run));
-          this.cache.runs.set(a, run);
-        }
-        this.arrays.set(run, a);
-        return a;
-      }
-      default:
-        return this.container(tag);
-    }
-  }
-
-  container(tag: Tag): unknown {
-    if (tag === Tag.Object) return this.plain();
-    const n = this.uint();
-    switch (tag) {
-      case Tag.Array: {
-        const a: unknown[] = [];
-        this.objs.push(a);
-        for (let i = 0; i < n; i++) a.push(this.value());
-        return a;
-      }
-      case Tag.Map: {
-        const m = new Map();
-        this.objs.push(m);
-        for (let i = 0; i < n; i++) m.set(this.value(), this.value());
-        return m;
-      }
-      case Tag.Lines:
-        return this.lines(n);
-      case Tag.MapLike:
-        return this.mapLike(this.objs[n] as Map<unknown, unknown>);
-      case Tag.Set: {
-        const s = new Set();
-        this.objs.push(s);
-        for (let i = 0; i < n; i++) s.add(this.value());
-        return s;
-      }
-      default:
-        throw new Error(`unpackData: bad tag ${tag} at byte ${this.pos - 1}`);
-    }
-  }
-
-  /** A Map with `base`'s keys and values but for the differing values that follow. */
-  mapLike(base: Map<unknown, unknown>): Map<unknown, unknown> {
-    const m = new Map();
-    this.objs.push(m);
-    let left = this.uint();
-    let next = left > 0 ? this.uint() : -1;
-    let at = 0;
-    for (const [k, v] of base) {
-      if (at === next) {
-        m.set(k, this.value());
-        next = --left > 0 ? at + this.uint() : -1;
-      } else m.set(k, v);
-      at++;
-    }
-    return m;
-  }
-
-  lines(count: number): string[] {
-    const a: string[] = [];
-    this.objs.push(a);
-    const blocks: (readonly string[])[] = [];
-    for (let i = 0; i < count; i++) {
-      const b = this.p.refs[this.uint()] as readonly string[];
-      blocks.push(b);
-      for (let j = 0; j < b.length; j++) a.push(b[j]);
-    }
-    const tail = this.uint();
-    for (let i = 0; i < tail; i++) a.push(this.value() as string);
-    this.cache.lines.set(a, blocks);
-    return a;
-  }
-
-  plain(): object {
-    const { proto, keys, frozen, blank } = this.p.refs[this.uint()] as Shape;
-    const o = (proto === Object.prototype ? { ...blank } : Object.create(proto)) as Record<string, unknown>;
-    this.objs.push(o);
-    for (let i = 0; i < keys.length; i++) o[keys[i]] = this.value();
-    return frozen ? Object.freeze(o) : o;
-  }
-}
-
-/** A fresh copy of what `packData` packed. */
-export function unpackData<T>(p: Packed, cache: PackCache): T {
-  const r = new Reader(p, cache);
-  const v = r.value() as T;
-  cache.arrays = r.arrays;
-  return v;
 }
