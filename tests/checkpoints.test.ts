@@ -129,16 +129,27 @@ describe('timeline checkpoints', () => {
       }
     });
 
-  for (const thinned of [false, true])
-    it(`acting in the past drops the later checkpoints, and the new future replays exactly${thinned ? ' (thinned)' : ''}`, () => {
+  const kept = (tl: Timeline) =>
+    tl.checkpoints.list.reduce((n, c) => n + c.lab.bytes.length + c.lab.text.length, 0);
+  for (const [label, limits] of [
+    ['', () => noCheckpoints()],
+    [' (thinned)', () => noCheckpoints(4, 2)],
+    [' (bytes bounded)', () => noCheckpoints(500, 16, 8_000)], // ~2.4 kB copies: 3 kept
+  ] as const)
+    it(`acting in the past drops the later checkpoints, and the new future replays exactly${label}`, () => {
       const tl = createTimeline(5, DEFAULT_SETUP);
-      if (thinned) tl.checkpoints = noCheckpoints(4, 2);
+      tl.checkpoints = limits();
       input(tl, { type: 'traffic', node: 'A', perSecond: 100 });
       play(tl, 20 * SEC);
-      const before = tl.checkpoints.list.length;
+      const cps = tl.checkpoints;
+      expect(cps.bytes).toBe(kept(tl));
+      expect(cps.bytes <= cps.maxBytes || cps.list.length === 1).toBe(true);
+      if (label === ' (bytes bounded)') expect(cps.list.length).toBeLessThan(5);
+      const before = cps.list.length;
       seek(tl, 7 * SEC);
       input(tl, { type: 'cut', replica: 'B' });
       expect(tl.checkpoints.list.length).toBeLessThan(before);
+      expect(tl.checkpoints.bytes).toBe(kept(tl));
       expect(tl.checkpoints.list.every((c) => c.at <= 7 * SEC)).toBe(true);
       play(tl, 15 * SEC);
       const end = state(tl);

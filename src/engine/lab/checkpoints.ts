@@ -20,6 +20,12 @@ import { unpackData } from './unpack.ts';
 export const CHECKPOINT_EVERY_US = 2_000_000;
 export const MAX_CHECKPOINTS = 500;
 export const RECENT_CHECKPOINTS = 16;
+/**
+ * Packed bytes the copies may hold in all (what they share is not counted). A 30-minute class at
+ * 500 writes/s packs ~27 MB into its 500 copies and never meets it; a lab holding 100 000 keys packs
+ * ~3 MB a copy and keeps ~13, thinned evenly, so memory stays bounded whatever the dataset.
+ */
+export const MAX_CHECKPOINT_BYTES = 40_000_000;
 
 export interface Checkpoint {
   /** Virtual time of the copy. */
@@ -32,15 +38,27 @@ export interface Checkpoint {
 
 export interface Checkpoints {
   list: Checkpoint[];
-  /** How many are kept, and how many of the newest are never thinned. */
+  /** How many are kept, and how many of the newest are thinned last. */
   max: number;
   recent: number;
+  /** Packed bytes allowed in all, and held now (packedSize). */
+  maxBytes: number;
+  bytes: number;
   /** What the checkpoints share (pack.ts). */
   cache: PackCache;
 }
 
-export function noCheckpoints(max = MAX_CHECKPOINTS, recent = RECENT_CHECKPOINTS): Checkpoints {
-  return { list: [], max, recent, cache: newPackCache() };
+export function noCheckpoints(
+  max = MAX_CHECKPOINTS,
+  recent = RECENT_CHECKPOINTS,
+  maxBytes = MAX_CHECKPOINT_BYTES,
+): Checkpoints {
+  return { list: [], max, recent, maxBytes, bytes: 0, cache: newPackCache() };
+}
+
+/** Bytes a packed copy holds: its byte array and its text (one byte a character, two if wide). */
+function packedSize(p: Packed): number {
+  return p.bytes.length + p.text.length;
 }
 
 /** When the next checkpoint is due: CHECKPOINT_EVERY_US after the newest one. */
@@ -56,25 +74,31 @@ export function takeCheckpoint(cps: Checkpoints, lab: Lab, cursor: number): void
   const pending = w.events;
   w.events = [];
   try {
-    cps.list.push({ at: w.now, cursor, lab: packData(lab, cps.cache) });
+    const packed = packData(lab, cps.cache);
+    cps.list.push({ at: w.now, cursor, lab: packed });
+    cps.bytes += packedSize(packed);
   } finally {
     w.events = pending;
   }
-  if (cps.list.length > cps.max) thinOlder(cps.list, cps.recent);
+  while (cps.list.length > cps.max || (cps.bytes > cps.maxBytes && cps.list.length > 1)) thinOlder(cps);
 }
 
 /**
  * Drop the older checkpoint whose neighbours are closest (the earliest on a tie): the gap its
  * going leaves, next.at - prev.at (t = 0 before the first, where a fresh lab stands), is the
  * smallest. With gaps of 2, 2, 4, 2 s the first goes (a 4-s gap), not the one beside the 4.
+ * The newest `recent` are spared while older ones remain; the newest one always stays.
  */
-function thinOlder(list: Checkpoint[], recent: number): void {
+function thinOlder(cps: Checkpoints): void {
+  const list = cps.list;
+  const spared = Math.min(cps.recent, list.length - 1);
   let drop = 0;
   let smallest = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < list.length - recent; i++) {
+  for (let i = 0; i < list.length - spared; i++) {
     const gap = list[i + 1].at - (i > 0 ? list[i - 1].at : 0);
     if (gap < smallest) [smallest, drop] = [gap, i];
   }
+  cps.bytes -= packedSize(list[drop].lab);
   list.splice(drop, 1);
 }
 
@@ -102,5 +126,6 @@ export function checkpointAfter(cps: Checkpoints, from: number, to: number): boo
 
 /** Acting at `t` forks the run: checkpoints after `t` show a future that no longer happens. */
 export function dropCheckpointsAfter(cps: Checkpoints, t: number): void {
-  while (cps.list.length && cps.list[cps.list.length - 1].at > t) cps.list.pop();
+  while (cps.list.length && cps.list[cps.list.length - 1].at > t)
+    cps.bytes -= packedSize(cps.list.pop()!.lab);
 }
