@@ -23,7 +23,8 @@ export const RECENT_CHECKPOINTS = 16;
 /**
  * Packed bytes the copies may hold in all (what they share is not counted). A 30-minute class at
  * 500 writes/s packs ~27 MB into its 500 copies and never meets it; a lab holding 100 000 keys packs
- * ~3 MB a copy and keeps ~13, thinned evenly, so memory stays bounded whatever the dataset.
+ * ~3 MB a copy (packing it takes ~200 ms) and keeps ~13, spread over the run, so memory stays
+ * bounded whatever the dataset.
  */
 export const MAX_CHECKPOINT_BYTES = 40_000_000;
 
@@ -87,11 +88,12 @@ export function takeCheckpoint(cps: Checkpoints, lab: Lab, cursor: number): void
  * Drop the older checkpoint whose neighbours are closest (the earliest on a tie): the gap its
  * going leaves, next.at - prev.at (t = 0 before the first, where a fresh lab stands), is the
  * smallest. With gaps of 2, 2, 4, 2 s the first goes (a 4-s gap), not the one beside the 4.
- * The newest `recent` are spared while older ones remain; the newest one always stays.
+ * The newest `recent` are spared, at most half of them (a byte budget that keeps few copies still
+ * spreads them over the run); the newest one always stays.
  */
 function thinOlder(cps: Checkpoints): void {
   const list = cps.list;
-  const spared = Math.min(cps.recent, list.length - 1);
+  const spared = Math.min(cps.recent, Math.floor(list.length / 2));
   let drop = 0;
   let smallest = Number.POSITIVE_INFINITY;
   for (let i = 0; i < list.length - spared; i++) {
