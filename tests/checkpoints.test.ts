@@ -15,7 +15,7 @@ import {
   type TimedInput,
   type Timeline,
 } from '../src/engine/index.ts';
-import { CHECKPOINT_EVERY_US, noCheckpoints } from '../src/engine/lab/checkpoints.ts';
+import { CHECKPOINT_EVERY_US, COPY_BYTES_PER_SPACING, noCheckpoints } from '../src/engine/lab/checkpoints.ts';
 
 const SEC = 1_000_000;
 const RUN_US = 40 * SEC;
@@ -160,6 +160,24 @@ describe('timeline checkpoints', () => {
       play(fresh, 15 * SEC);
       expect(state(fresh)).toBe(end);
     });
+
+  it('a big copy spaces the next checkpoint further, in proportion, and a seek back stays exact', () => {
+    const tl = createTimeline(7, DEFAULT_SETUP);
+    play(tl, 3 * SEC);
+    input(tl, { type: 'write', node: 'A', count: 20_000 });
+    play(tl, 40 * SEC);
+    const cps = tl.checkpoints.list;
+    const last = cps[cps.length - 1];
+    const size = last.lab.bytes.length + last.lab.text.length;
+    expect(size).toBeGreaterThan(2 * COPY_BYTES_PER_SPACING);
+    const every = Math.round((size / COPY_BYTES_PER_SPACING) * CHECKPOINT_EVERY_US);
+    expect(tl.checkpoints.every).toBe(every);
+    expect(last.at - cps[cps.length - 2].at).toBeGreaterThan(2 * CHECKPOINT_EVERY_US);
+    const end = state(tl);
+    seek(tl, 20 * SEC);
+    play(tl, 40 * SEC);
+    expect(state(tl)).toBe(end);
+  });
 
   it('a refused input in the past keeps the recorded future', () => {
     const tl = createTimeline(6, DEFAULT_SETUP);

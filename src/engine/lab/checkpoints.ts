@@ -3,7 +3,8 @@
 // deterministic and a checkpoint is the state a straight run has at that moment (after every
 // input recorded at or before its time, and every task due by then).
 //
-// Spacing: one every CHECKPOINT_EVERY_US (2 s) of virtual time. Memory stays bounded: past
+// Spacing: one every CHECKPOINT_EVERY_US (2 s) of virtual time, further apart for copies bigger
+// than COPY_BYTES_PER_SPACING (a big dataset). Memory stays bounded: past
 // MAX_CHECKPOINTS, one older copy goes each time a new one comes, the one whose neighbours are
 // closest (so the older ones stay evenly spread), while the newest RECENT_CHECKPOINTS are kept as
 // taken (scrubbing back a little replays at most 2 s). A 30-minute run keeps 500 copies: the last
@@ -18,6 +19,12 @@ import { newPackCache, type PackCache, type Packed } from './pack-format.ts';
 import { unpackData } from './unpack.ts';
 
 export const CHECKPOINT_EVERY_US = 2_000_000;
+/**
+ * Copies bigger than this come further apart, in proportion: packing costs ~70 ms a MB, so a 3 MB
+ * copy (100 000 keys) is taken every ~23 s, not every 2 s (~9 ms of packing a simulated second
+ * instead of ~100). The 30-minute class's ~60 kB copies stay 2 s apart.
+ */
+export const COPY_BYTES_PER_SPACING = 256 * 1024;
 export const MAX_CHECKPOINTS = 500;
 export const RECENT_CHECKPOINTS = 16;
 /**
@@ -45,6 +52,8 @@ export interface Checkpoints {
   /** Packed bytes allowed in all, and held now (packedSize). */
   maxBytes: number;
   bytes: number;
+  /** Spacing after the newest, µs: CHECKPOINT_EVERY_US, longer for a big copy. */
+  every: number;
   /** What the checkpoints share (pack.ts). */
   cache: PackCache;
 }
@@ -54,7 +63,7 @@ export function noCheckpoints(
   recent = RECENT_CHECKPOINTS,
   maxBytes = MAX_CHECKPOINT_BYTES,
 ): Checkpoints {
-  return { list: [], max, recent, maxBytes, bytes: 0, cache: newPackCache() };
+  return { list: [], max, recent, maxBytes, bytes: 0, every: CHECKPOINT_EVERY_US, cache: newPackCache() };
 }
 
 /** Bytes a packed copy holds: its byte array and its text (one byte a character, two if wide). */
@@ -62,10 +71,10 @@ function packedSize(p: Packed): number {
   return p.bytes.length + p.text.length;
 }
 
-/** When the next checkpoint is due: CHECKPOINT_EVERY_US after the newest one. */
+/** When the next checkpoint is due: `every` after the newest one. */
 export function nextCheckpointAt(cps: Checkpoints): number {
   const last = cps.list[cps.list.length - 1];
-  return (last?.at ?? 0) + CHECKPOINT_EVERY_US;
+  return (last?.at ?? 0) + cps.every;
 }
 
 /** A copy of `lab` now. Events not yet drained belong to the caller, not to the copy. */
@@ -77,7 +86,9 @@ export function takeCheckpoint(cps: Checkpoints, lab: Lab, cursor: number): void
   try {
     const packed = packData(lab, cps.cache);
     cps.list.push({ at: w.now, cursor, lab: packed });
-    cps.bytes += packedSize(packed);
+    const size = packedSize(packed);
+    cps.bytes += size;
+    cps.every = Math.round(Math.max(1, size / COPY_BYTES_PER_SPACING) * CHECKPOINT_EVERY_US);
   } finally {
     w.events = pending;
   }
