@@ -15,7 +15,7 @@ import type { Node, World } from '../server/world.ts';
 
 /**
  * The end offsets of the writes a master acknowledged under `replid` (increasing). Full chunks are
- * frozen, so timeline checkpoints share them instead of copying 50 000 numbers each time (clone.ts).
+ * frozen, so timeline checkpoints share them instead of copying 50 000 numbers each time (lab/pack.ts).
  */
 export interface AckedWrites {
   replid: string;
