@@ -89,7 +89,8 @@ export function feedBacklog(
 ): void {
   const start = masterReplOffset + 1;
   bl.entries.push(
-    // Frozen: an entry never changes once written, so checkpoints share it instead of copying it.
+    // Frozen: an entry never changes once written; the nodes of a chain share it, and a checkpoint
+    // packs it by value (lab/pack-format.ts: a frozen object of primitives).
     shared && shared.start === start && shared.size === size
       ? shared
       : Object.freeze({ start, size, argv, cmd }),
