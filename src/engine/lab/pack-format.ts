@@ -87,6 +87,8 @@ export enum Tag {
   Bytes,
   Lines,
   MapLike,
+  /** A stream pack (replication/packed.ts): start, end, meta, then its arguments as string ids. */
+  Packed,
 }
 
 /** Maps of at least this size are packed as a few changes to one packed before (see `map`). */

@@ -1,6 +1,9 @@
 // pack.ts round trips plain data exactly: values, order, shared references, prototypes, frozen parts.
 import { describe, expect, it } from 'vitest';
+import { respSize } from '../core/resp.ts';
 import { Keyspace } from '../keyspace/index.ts';
+import type { StreamEntry } from '../replication/backlog.ts';
+import { pack, unpack } from '../replication/packed.ts';
 import { packData } from './pack.ts';
 import { newPackCache } from './pack-format.ts';
 import { unpackData } from './unpack.ts';
@@ -149,5 +152,26 @@ describe('packData / unpackData', () => {
 
   it('refuses a function, naming where it was found', () => {
     expect(() => packData({ hooks: { onSync: () => 1 } }, newPackCache())).toThrow(/'onSync'/);
+  });
+  it('packs a stream pack by its arguments: same text, meta and offsets, shared once, frozen', () => {
+    const entry = (start: number, argv: string[]) =>
+      Object.freeze({ start, size: respSize(argv), argv, cmd: argv[0].toLowerCase() });
+    const e1 = entry(101, ['SET', 'k1', 'v1']);
+    const e2 = entry(e1.start + e1.size, ['SET', 'k2', 'é漢']);
+    const p = pack([e1, e2], 0, 2);
+    const v = { a: { packed: [p] }, b: { packed: [p] }, keys: new Map([['k1', 'v1']]) };
+    const packed = packData(v, newPackCache());
+    const back = unpackData<typeof v>(packed, newPackCache());
+    expect(back).toEqual(v);
+    expect(back.a.packed[0]).toBe(back.b.packed[0]);
+    expect(Object.isFrozen(back.a.packed[0])).toBe(true);
+    const out: StreamEntry[] = [];
+    unpack(back.a.packed[0], 0, out);
+    expect(out.map((e) => [e.start, e.size, e.argv])).toEqual([
+      [e1.start, e1.size, e1.argv],
+      [e2.start, e2.size, e2.argv],
+    ]);
+    // Its arguments are strings of the copy, each once: 'SET', 'k1', 'v1', 'k2', 'é漢'.
+    expect(packed.text).not.toContain(p.text);
   });
 });

@@ -1,4 +1,5 @@
 // Packing a lab for a checkpoint: the format and its contract are in pack-format.ts.
+import { isPackedEntries, type PackedEntries, packedArgs } from '../replication/packed.ts';
 import {
   INT_LIMIT,
   type IntRun,
@@ -139,11 +140,25 @@ class Packer {
     else if (o instanceof Set) {
       w.tagged(Tag.Set, o.size);
       for (const x of o) this.value(x, key);
-    } else {
+    } else if (frozen && isPackedEntries(o)) this.packedEntries(o);
+    else {
       const keys = Object.keys(o);
       w.tagged(Tag.Object, this.refs.of(shapeOf(this.cache, o, keys, frozen)));
       for (const k of keys) this.value((o as Record<string, unknown>)[k], k);
     }
+  }
+
+  /**
+   * A stream pack by its arguments: as one `text` it would be a string of its own in every copy
+   * (~16 KB each); its arguments are mostly the keys and values the keyspaces hold, kept once.
+   */
+  packedEntries(p: PackedEntries): void {
+    const args = packedArgs(p);
+    this.body.tagged(Tag.Packed, args.length);
+    this.num(p.start);
+    this.num(p.end);
+    this.value(p.meta, 'meta');
+    for (const a of args) this.body.uint(this.strs.of(a));
   }
 
   /**

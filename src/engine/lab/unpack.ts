@@ -1,5 +1,6 @@
 // Unpacking a checkpoint into a fresh copy of the lab: the format and its contract are in
 // pack-format.ts.
+import type { PackedEntries } from '../replication/packed.ts';
 import { type IntRun, type PackCache, type Packed, type Shape, Tag } from './pack-format.ts';
 
 function fromRun(r: IntRun): number[] {
@@ -108,6 +109,17 @@ class Reader {
         return this.lines(n);
       case Tag.MapLike:
         return this.mapLike(this.objs[n] as Map<unknown, unknown>);
+      case Tag.Packed: {
+        const at = this.objs.push(null) - 1;
+        const start = this.value() as number;
+        const end = this.value() as number;
+        const meta = this.value() as readonly number[];
+        let text = '';
+        for (let i = 0; i < n; i++) text += this.strs[this.uint()];
+        const p: PackedEntries = Object.freeze({ start, end, meta, text });
+        this.objs[at] = p;
+        return p;
+      }
       case Tag.Set: {
         const s = new Set();
         this.objs.push(s);

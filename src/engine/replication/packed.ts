@@ -11,7 +11,10 @@ import type { Argv } from '../core/resp.ts';
 import { commandName } from '../keyspace/index.ts';
 import type { StreamEntry } from './backlog.ts';
 
-/** Frozen: never changes once packed, so checkpoints share it (clone.ts). */
+/**
+ * Frozen: never changes once packed. A checkpoint packs it by its arguments (lab/pack.ts), so the
+ * strings it shares with the keyspaces are stored once per checkpoint, not again as `text`.
+ */
 export interface PackedEntries {
   /** Offset of the first byte; `end` is the offset after the last byte. */
   readonly start: number;
@@ -85,6 +88,34 @@ export function pack(entries: readonly StreamEntry[], from: number, to: number):
     meta: Object.freeze(meta),
     text: parts.join(''),
   });
+}
+
+/** Is `o` a PackedEntries (a checkpoint packs one by its arguments: lab/pack.ts)? */
+export function isPackedEntries(o: object): o is PackedEntries {
+  const p = o as Partial<PackedEntries>;
+  return (
+    typeof p.text === 'string' &&
+    Array.isArray(p.meta) &&
+    typeof p.start === 'number' &&
+    typeof p.end === 'number'
+  );
+}
+
+/** The arguments `p.text` joins, in order (`p.text === packedArgs(p).join('')`). */
+export function packedArgs(p: PackedEntries): string[] {
+  const { meta, text } = p;
+  const out: string[] = [];
+  let at = 0;
+  for (let m = 0; m < meta.length; ) {
+    m++; // size
+    const argc = meta[m++];
+    for (let j = 0; j < argc; j++) {
+      const len = meta[m++];
+      out.push(text.slice(at, at + len));
+      at += len;
+    }
+  }
+  return out;
 }
 
 /** Append to `out` the entries of `p` that end after offset `from` (a byte inside one includes it). */
