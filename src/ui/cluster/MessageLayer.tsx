@@ -10,12 +10,15 @@ import { useLab } from '../../store/store.ts';
 import type { Layout } from './layout.ts';
 import { createMessageRenderer, DROP_LINGER, MAX_IN_FLIGHT } from './message-renderer.ts';
 
-export function MessageLayer({ layout }: { layout: Layout }) {
+/** `scale`: the stage's CSS scale, so the canvas is backed at the size it is shown (not redrawn larger). */
+export function MessageLayer({ layout, scale }: { layout: Layout; scale: number }) {
   const root = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const layoutRef = useRef(layout);
+  const scaleRef = useRef(scale);
   const drawRef = useRef<() => void>(() => {});
   layoutRef.current = layout;
+  scaleRef.current = scale;
 
   useEffect(() => {
     const el = root.current;
@@ -30,7 +33,7 @@ export function MessageLayer({ layout }: { layout: Layout }) {
         t,
         layout: layoutRef.current,
         reduced: media?.matches ?? false,
-        dpr: window.devicePixelRatio || 1,
+        dpr: (window.devicePixelRatio || 1) * scaleRef.current,
       });
     };
     drawRef.current = draw;
@@ -66,10 +69,10 @@ export function MessageLayer({ layout }: { layout: Layout }) {
     };
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw when the layout changes (read through a ref)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw when the layout or scale changes (read through refs)
   useEffect(() => {
     drawRef.current();
-  }, [layout]);
+  }, [layout, scale]);
 
   return (
     <div ref={root} className="messages">
