@@ -65,7 +65,8 @@ try {
       'disabled-by-default-devtools.timeline',
       'disabled-by-default-devtools.timeline.frame',
       'disabled-by-default-devtools.timeline.invalidationTracking',
-      'disabled-by-default-v8.cpu_profiler',
+      // JS sampling costs the page ~1 ms a frame itself: NO_JS_PROFILE=1 for the browser's own phases.
+      ...(process.env.NO_JS_PROFILE ? [] : ['disabled-by-default-v8.cpu_profiler']),
       'v8.execute',
       'blink',
       'cc',

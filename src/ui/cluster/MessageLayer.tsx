@@ -26,8 +26,13 @@ export function MessageLayer({ layout, scale }: { layout: Layout; scale: number 
     if (!el || !cv) return;
     const r = createMessageRenderer(el, cv);
     const media = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+    /** What the canvas shows: the display time and message revision it was drawn at. */
+    let drawnT = -1;
+    let drawnRev = -1;
     const draw = () => {
       const t = displayTime();
+      drawnT = t;
+      drawnRev = useLab.getState().rev.messages;
       r.draw({
         msgs: inFlight(useLab.getState().hist, t, MAX_IN_FLIGHT, DROP_LINGER),
         t,
@@ -53,13 +58,21 @@ export function MessageLayer({ layout, scale }: { layout: Layout; scale: number 
       if (hit) open(hit.id);
     };
     const unclock = onDisplayTime(draw);
+    // New messages are drawn in the next animation frame: while playing the clock's tick draws
+    // them there anyway (one draw a frame, not a second one for each of ~30 folded frames a second).
+    let pending = 0;
     const unsub = useLab.subscribe((st, prev) => {
-      if (st.rev.messages !== prev.rev.messages) draw();
+      if (st.rev.messages === prev.rev.messages || pending) return;
+      pending = requestAnimationFrame(() => {
+        pending = 0;
+        if (drawnT !== displayTime() || drawnRev !== useLab.getState().rev.messages) draw();
+      });
     });
     media?.addEventListener('change', draw);
     el.addEventListener('click', onClick);
     stage?.addEventListener('click', onStageClick);
     return () => {
+      cancelAnimationFrame(pending);
       unsub();
       unclock();
       media?.removeEventListener('change', draw);
