@@ -49,7 +49,7 @@ function singleFile(): { raw: number; gzip: number } {
   return { raw: body.length, gzip: gzipSync(body).length };
 }
 
-async function serve(): Promise<ChildProcess> {
+export async function serve(): Promise<ChildProcess> {
   const p = spawn(join(ROOT, 'node_modules/.bin/vite'), ['preview', '--port', String(PORT), '--strictPort'], {
     cwd: ROOT,
     stdio: 'ignore',
@@ -128,13 +128,14 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
 
-/** The stress scene opened with `hash` (#run=…), played at 1× with the panels open: its frame gaps. */
-async function measureScene(
+/** The stress scene opened with `hash` (#run=…) at 1280×720, playing at 1× with the panels open. */
+export async function openScene(
   browser: import('@playwright/test').Browser,
   hash: string,
-): Promise<{ gaps: number[]; sorted: number[]; virtual: string | null; busy: number }> {
+  dir = '',
+): Promise<import('@playwright/test').Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(`http://127.0.0.1:${PORT}/?lang=en${hash}`);
+  await page.goto(`http://127.0.0.1:${PORT}/${dir}?lang=en${hash}`);
   await page.getByRole('button', { name: 'Play' }).waitFor();
   if (hash.includes('&ghost='))
     await page.getByTestId('whatif-diff').or(page.getByTestId('whatif-nodes')).first().waitFor();
@@ -143,6 +144,15 @@ async function measureScene(
   await page.getByRole('button', { name: /^Node A :/ }).click();
   await page.getByRole('tab', { name: 'Log', exact: true }).click();
   await page.getByRole('button', { name: 'Play' }).click();
+  return page;
+}
+
+/** The stress scene (see openScene): its frame gaps and main-thread share after a warm-up. */
+async function measureScene(
+  browser: import('@playwright/test').Browser,
+  hash: string,
+): Promise<{ gaps: number[]; sorted: number[]; virtual: string | null; busy: number }> {
+  const page = await openScene(browser, hash);
   await page.waitForTimeout(WARMUP_MS);
   let gaps: number[] = [];
   const busy = await mainBusyPct(page, async () => {

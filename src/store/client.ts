@@ -121,7 +121,11 @@ export class Controller {
     const playing = s.phase === 'ready' && s.playing;
     const maxLag = 2 * MAX_WALL_STEP * 1000 * s.speed;
     setDisplayTime(nextDisplayTime(displayTime(), s.t, sinceTick, s.speed, playing, maxLag));
-    if (!this.afterFrameQueued && (this.arrived || playing)) {
+    // A task only when there is something to do: an answer to fold, or the next advance is due
+    // (not on every frame between two answers: ~60 empty timer tasks a second otherwise).
+    const due =
+      playing && !this.advancing && (this.lastWall === null || wall - this.lastWall >= WORKER_FRAME_MS);
+    if (!this.afterFrameQueued && (this.arrived || due)) {
       this.afterFrameQueued = true;
       setTimeout(() => {
         this.afterFrameQueued = false;

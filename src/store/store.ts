@@ -1,7 +1,8 @@
 // The zustand store: discrete state for React (narrow selectors), plus the history (a mutable
 // fold, read through revision counters so only the views of a list that changed re-render).
 // Per-frame motion does not go through React: the message layer subscribes to `t` transiently.
-import { create } from 'zustand';
+import { type UseBoundStore, useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Era, LocalText, NodeView, RunRecord } from '../engine/index.ts';
 import { type Lang, loadLang, type MsgKey, translate, type Vars } from '../i18n/index.ts';
 import { narrateStep } from '../i18n/narrate.ts';
@@ -167,7 +168,53 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
   whatIf: false,
 });
 
-export const useLab = create<LabState>(() => initialState());
+const api = createStore<LabState>(() => initialState());
+
+/**
+ * Least wall time between two React passes for frames folded while playing (ms). A human reads a
+ * changing number at ~10 a second, not at the worker's ~30: each pass costs a render, a layout and
+ * a repaint of every card whose offset moved. Anything else — an action, a pause, a seek, a frame
+ * folded while paused — reaches React at once (and flushes a held pass), so what is shown after
+ * it is exact. The message layer and other imperative subscribers hear every change.
+ */
+const VIEW_MS = 100;
+/** Set while applyFrame folds a frame of a run that plays. */
+let pacing = false;
+let lastView = 0;
+let held: ReturnType<typeof setTimeout> | null = null;
+type Listener = (state: LabState, prev: LabState) => void;
+const viewers = new Set<Listener>();
+/** The state React was last told of (the `prev` of the next pass). */
+let shown = api.getState();
+
+function showNow(): void {
+  if (held !== null) clearTimeout(held);
+  held = null;
+  lastView = performance.now();
+  const prev = shown;
+  shown = api.getState();
+  for (const f of viewers) f(shown, prev);
+}
+
+api.subscribe(() => {
+  if (!pacing) showNow();
+  else held ??= setTimeout(showNow, Math.max(0, lastView + VIEW_MS - performance.now()));
+});
+
+/** The store as React sees it: the same state, heard through the paced subscription above. */
+const view: Pick<StoreApi<LabState>, 'getState' | 'getInitialState' | 'subscribe'> = {
+  getState: api.getState,
+  getInitialState: api.getInitialState,
+  subscribe: (f) => {
+    viewers.add(f);
+    return () => viewers.delete(f);
+  },
+};
+
+export const useLab = Object.assign(
+  <U>(selector: (s: LabState) => U) => useStore(view, selector),
+  api,
+) as UseBoundStore<StoreApi<LabState>>;
 
 function bump(rev: Revs, t: Touched): Revs {
   const r = { ...rev };
@@ -190,6 +237,8 @@ export function followTab(frame: Frame): LabState['insight'] | null {
  * frame of a new run (for the frame listeners).
  */
 export function applyFrame(frame: Frame, opts: { reset?: boolean; ready?: boolean } = {}): void {
+  const s0 = useLab.getState();
+  pacing = s0.playing && s0.phase === 'ready' && !opts.reset && !opts.ready;
   useLab.setState((s) => {
     let touched = noneTouched();
     if (opts.reset) touched = truncate(s.hist, frame.to);
@@ -215,6 +264,7 @@ export function applyFrame(frame: Frame, opts: { reset?: boolean; ready?: boolea
       selected,
     };
   });
+  pacing = false;
   if (!opts.reset) noticeDrops(frame);
   emitFrame(frame, opts.ready ? 'ready' : opts.reset ? 'reset' : 'frame');
 }

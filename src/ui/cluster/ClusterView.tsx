@@ -75,7 +75,7 @@ export function ClusterView({ label }: { label?: string }) {
               return p ? <NodeCard key={name} name={name} x={p.x} y={p.y} /> : null;
             })}
             <LinkLabels layout={layout} />
-            <MessageLayer layout={layout} />
+            <MessageLayer layout={layout} scale={scale} />
           </div>
         </div>
       </div>

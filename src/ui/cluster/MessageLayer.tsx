@@ -10,12 +10,15 @@ import { useLab } from '../../store/store.ts';
 import type { Layout } from './layout.ts';
 import { createMessageRenderer, DROP_LINGER, MAX_IN_FLIGHT } from './message-renderer.ts';
 
-export function MessageLayer({ layout }: { layout: Layout }) {
+/** `scale`: the stage's CSS scale, so the canvas is backed at the size it is shown (not redrawn larger). */
+export function MessageLayer({ layout, scale }: { layout: Layout; scale: number }) {
   const root = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const layoutRef = useRef(layout);
+  const scaleRef = useRef(scale);
   const drawRef = useRef<() => void>(() => {});
   layoutRef.current = layout;
+  scaleRef.current = scale;
 
   useEffect(() => {
     const el = root.current;
@@ -23,14 +26,19 @@ export function MessageLayer({ layout }: { layout: Layout }) {
     if (!el || !cv) return;
     const r = createMessageRenderer(el, cv);
     const media = window.matchMedia?.('(prefers-reduced-motion: reduce)');
+    /** What the canvas shows: the display time and message revision it was drawn at. */
+    let drawnT = -1;
+    let drawnRev = -1;
     const draw = () => {
       const t = displayTime();
+      drawnT = t;
+      drawnRev = useLab.getState().rev.messages;
       r.draw({
         msgs: inFlight(useLab.getState().hist, t, MAX_IN_FLIGHT, DROP_LINGER),
         t,
         layout: layoutRef.current,
         reduced: media?.matches ?? false,
-        dpr: window.devicePixelRatio || 1,
+        dpr: (window.devicePixelRatio || 1) * scaleRef.current,
       });
     };
     drawRef.current = draw;
@@ -50,13 +58,21 @@ export function MessageLayer({ layout }: { layout: Layout }) {
       if (hit) open(hit.id);
     };
     const unclock = onDisplayTime(draw);
+    // New messages are drawn in the next animation frame: while playing the clock's tick draws
+    // them there anyway (one draw a frame, not a second one for each of ~30 folded frames a second).
+    let pending = 0;
     const unsub = useLab.subscribe((st, prev) => {
-      if (st.rev.messages !== prev.rev.messages) draw();
+      if (st.rev.messages === prev.rev.messages || pending) return;
+      pending = requestAnimationFrame(() => {
+        pending = 0;
+        if (drawnT !== displayTime() || drawnRev !== useLab.getState().rev.messages) draw();
+      });
     });
     media?.addEventListener('change', draw);
     el.addEventListener('click', onClick);
     stage?.addEventListener('click', onStageClick);
     return () => {
+      cancelAnimationFrame(pending);
       unsub();
       unclock();
       media?.removeEventListener('change', draw);
@@ -66,10 +82,10 @@ export function MessageLayer({ layout }: { layout: Layout }) {
     };
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw when the layout changes (read through a ref)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: redraw when the layout or scale changes (read through refs)
   useEffect(() => {
     drawRef.current();
-  }, [layout]);
+  }, [layout, scale]);
 
   return (
     <div ref={root} className="messages">

@@ -73,6 +73,11 @@ export interface MessageFrame {
   layout: Layout;
   /** prefers-reduced-motion: messages sit at the middle of their lane while on the wire. */
   reduced: boolean;
+  /**
+   * Canvas pixels per layout unit: devicePixelRatio × the stage's CSS scale, so the canvas holds as
+   * many pixels as it covers on screen (the stress scene's 932×646 stage shown at scale 0.5 is
+   * backed by 466×323 pixels, not 932×646: a quarter of the clearing, painting and upload).
+   */
   dpr: number;
 }
 
