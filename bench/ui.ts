@@ -140,6 +140,8 @@ export async function openScene(
   if (hash.includes('&ghost='))
     await page.getByTestId('whatif-diff').or(page.getByTestId('whatif-nodes')).first().waitFor();
   await page.getByRole('slider', { name: 'Speed' }).fill('0'); // 10^0 = 1×: 200 writes per wall second
+  // Not following events: they would switch the bottom tab away from the chart as the run plays.
+  await page.getByRole('checkbox', { name: 'Follow events' }).uncheck();
   await page.getByRole('tab', { name: 'Offsets' }).click();
   await page.getByRole('button', { name: /^Node A :/ }).click();
   await page.getByRole('tab', { name: 'Log', exact: true }).click();
