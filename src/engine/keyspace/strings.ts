@@ -117,7 +117,9 @@ function setGeneric(
 ): Reply {
   const when = o.expire ? expireAt(c, o.expire) : null;
   const old = o.get ? getString(c, key) : undefined;
-  const found = c.write(key) !== undefined;
+  // lookupKeyWrite: on a master it may expire the key (a DEL propagated first); applying the
+  // master's stream it has no effect, so a plain SET there needs no lookup at all.
+  const found = o.nx || o.xx || !c.ctx.fromMaster ? c.write(key) !== undefined : false;
   if ((o.nx && found) || (o.xx && !found)) return o.get ? bulk(old ?? null) : abortReply;
   c.setString(key, value, o.keepTtl);
   if (when !== null) {
