@@ -32,9 +32,13 @@ export class Session {
   /** When the run left its scenario's recorded story (an input dropped the scenario's future). */
   private leftAt: number | null = null;
 
-  private get tl(): Timeline {
+  /** The loaded run's playhead (a request before `load` is a fault of the page). */
+  private get h(): Playhead {
     if (!this.head) throw new Error('no run loaded: send `load` first');
-    return this.head.tl;
+    return this.head;
+  }
+  private get tl(): Timeline {
+    return this.h.tl;
   }
   /** The run so far, for a fault report. */
   get record() {
@@ -101,8 +105,7 @@ export class Session {
 
   /** One frame: `move` advances the playhead, the frame carries what it gathered. */
   private frame(move: (h: Playhead, p: Pending) => void): Extract<Response, { type: 'frame' }> {
-    const h = this.head;
-    if (!h) throw new Error('no run loaded: send `load` first');
+    const h = this.h;
     const p = h.begin();
     move(h, p);
     return { type: 'frame', frame: h.frame(p, this.focus) };

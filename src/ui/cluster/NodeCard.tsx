@@ -80,21 +80,23 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
         >
           {shortId(v.replid)}
         </span>
-        {psync2 && <span className="nc-k">2</span>}
         {psync2 && (
-          <span
-            className="nc-id mono small"
-            style={{ borderColor: lineageColor(v.replid2), color: lineageColor(v.replid2) }}
-            title={v.replid2 === NO_REPLID ? undefined : `second_repl_offset ${v.second}`}
-          >
-            {shortId(v.replid2)}
-          </span>
-        )}
-        {/* second_repl_offset beside replid2: replid2 is served for offsets up to it (point 8) */}
-        {psync2 && v.replid2 !== NO_REPLID && v.second > 0 && (
-          <span className="nc-second mono" title={t('node.secondHelp', { n: v.second })}>
-            ≤{num(v.second)}
-          </span>
+          <>
+            <span className="nc-k">2</span>
+            <span
+              className="nc-id mono small"
+              style={{ borderColor: lineageColor(v.replid2), color: lineageColor(v.replid2) }}
+              title={v.replid2 === NO_REPLID ? undefined : `second_repl_offset ${v.second}`}
+            >
+              {shortId(v.replid2)}
+            </span>
+            {/* second_repl_offset beside replid2: replid2 is served for offsets up to it (point 8) */}
+            {v.replid2 !== NO_REPLID && v.second > 0 && (
+              <span className="nc-second mono" title={t('node.secondHelp', { n: v.second })}>
+                ≤{num(v.second)}
+              </span>
+            )}
+          </>
         )}
       </span>
       <span className="nc-row">
