@@ -284,7 +284,7 @@ function fuzzRun(seed: number, lines: number, tally: Tally): string | null {
   const s = new Session();
   s.handle({ type: 'load', seed, source: { kind: 'default' } });
   s.handle({ type: 'advance', to: 2 * SEC });
-  const world = () => s.world!;
+  const world = () => s.lab!.w;
   for (let k = 0; k < lines; k++) {
     const line = r.weighted(GENERATORS)(r);
     const names = [...world().nodes.keys()];
@@ -298,12 +298,12 @@ function fuzzRun(seed: number, lines: number, tally: Tally): string | null {
           return fail(`local reply ${a.reply}`);
         tally.local++;
       } else if (a.kind === 'input') {
-        const before = projection(world(), s.traffic);
+        const before = projection(world(), s.lab!.traffic);
         const res = s.handle({ type: 'input', input: a.input });
         structuredClone(res); // what postMessage does: it must not throw
         if (res.type === 'input-error') {
           if (!/^[A-Z]+ \S/.test(res.message)) return fail(`input error not Redis-style: ${res.message}`);
-          if (projection(world(), s.traffic) !== before)
+          if (projection(world(), s.lab!.traffic) !== before)
             return fail(`refused (${res.message}) but the world changed`);
           tally.refusedLab++;
         } else if (res.type !== 'input')
@@ -314,7 +314,7 @@ function fuzzRun(seed: number, lines: number, tally: Tally): string | null {
           if (reply === null) return fail('no console reply'); // '' is INFO of an unknown section, as redis-cli prints it
           if (reply.startsWith('(error)') && !/^\(error\) [A-Z]+ ?/.test(reply))
             return fail(`reply ${reply}`);
-          if (reply.startsWith('(error)') && projection(world(), s.traffic) !== before)
+          if (reply.startsWith('(error)') && projection(world(), s.lab!.traffic) !== before)
             return fail(`refused (${reply.slice(0, 200)}) but the world changed`);
           if (reply.startsWith('(error)')) tally.errors++;
           else if (reply.startsWith('(blocked)')) tally.blocked++;

@@ -45,18 +45,16 @@ export interface Pending {
   samples: Sample[];
 }
 
-/** A scenario's story as the step milestones need it: step times, and when the run left them. */
-export interface Story {
-  stepTimes: readonly number[];
-  leftAt: number | null;
-}
-
 export class Playhead {
   private nextSample = 0;
   /** What each replica went through (engine resync.ts), for the ghost run's diff. */
   readonly resync: ResyncLog = emptyResyncLog();
 
-  constructor(readonly tl: Timeline) {}
+  /** `stepTimes`: when each step of the run's scenario ran (empty: no scenario). */
+  constructor(
+    readonly tl: Timeline,
+    readonly stepTimes: readonly number[] = [],
+  ) {}
 
   get now(): number {
     return this.tl.lab.w.now;
@@ -90,21 +88,29 @@ export class Playhead {
     }
   }
 
-  /** Advance to the next event (or milestone: an event that teaches, or a scenario step's time), within `limitUs`. */
-  step(until: 'event' | 'milestone', limitUs: number, story: Story, p: Pending): MilestoneHit | null {
+  /**
+   * Advance to the next event (or milestone: an event that teaches, or a scenario step's time, while
+   * the run has not left its story at `leftAt`), within `limitUs`.
+   */
+  step(
+    until: 'event' | 'milestone',
+    limitUs: number,
+    leftAt: number | null,
+    p: Pending,
+  ): MilestoneHit | null {
     const end = this.now + Math.max(1, limitUs);
     for (let i = 0; i < MAX_STEPS && this.now < end; i++) {
       const before = p.events.length;
       const from = this.now;
       // A scenario step is a milestone at its own time, even when nothing is due then (a `sleep`
       // step): stop there, so the step's caption and the page's "previous milestone" agree.
-      const nextStep = until === 'milestone' ? (story.stepTimes.find((t) => t > from) ?? end) : end;
+      const nextStep = until === 'milestone' ? (this.stepTimes.find((t) => t > from) ?? end) : end;
       this.advanceTo(Math.min(end, nextStep, nextDueAt(this.tl)), p);
       if (until === 'event') {
         if (p.events.length > before) break;
         continue;
       }
-      const found = findMilestone(p.events, before) ?? stepMilestone(story, from, this.now);
+      const found = findMilestone(p.events, before) ?? stepMilestone(this.stepTimes, leftAt, from, this.now);
       if (found) return found;
     }
     return null;
@@ -155,8 +161,12 @@ export class Playhead {
 }
 
 /** The scenario step that ran in (from, now], if the run had not left the story by then. */
-function stepMilestone(story: Story, from: number, now: number): MilestoneHit | null {
-  const { stepTimes, leftAt } = story;
+function stepMilestone(
+  stepTimes: readonly number[],
+  leftAt: number | null,
+  from: number,
+  now: number,
+): MilestoneHit | null {
   const t = stepTimes.find((s) => s > from && s <= now && (leftAt === null || s <= leftAt));
   return t === undefined ? null : { kind: 'step', node: String(stepTimes.indexOf(t) + 1) };
 }

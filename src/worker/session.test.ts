@@ -171,7 +171,7 @@ describe('Session', () => {
     s.handle({ type: 'input', input: { type: 'cut', replica: 'B' } });
     s.handle({ type: 'input', input: { type: 'cut', replica: 'C' } });
     s.handle({ type: 'input', input: { type: 'command', node: 'A', argv: ['SET', 'k', 'v'] } });
-    const off = s.world!.nodes.get('A')!.masterReplOffset;
+    const off = s.lab!.w.nodes.get('A')!.masterReplOffset;
     const consoles = (f: Frame) => f.events.flatMap((e) => (e.type === 'console' ? [e.reply] : []));
     const r = frameOf(
       s.handle({ type: 'input', input: { type: 'command', node: 'A', argv: ['WAIT', '1', '0'] } }),
@@ -189,7 +189,7 @@ describe('Session', () => {
     s.handle({ type: 'advance', to: 2 * SEC });
     s.handle({ type: 'input', input: { type: 'freeze', node: 'B' } });
     s.handle({ type: 'input', input: { type: 'command', node: 'A', argv: ['SET', 'k', 'v'] } });
-    const off = s.world!.nodes.get('A')!.masterReplOffset;
+    const off = s.lab!.w.nodes.get('A')!.masterReplOffset;
     const consoles = (f: Frame) => f.events.flatMap((e) => (e.type === 'console' ? [e.reply] : []));
     const r = frameOf(s.handle({ type: 'input', input: { type: 'command', node: 'A', argv: ['SHUTDOWN'] } }));
     expect(consoles(r)).toEqual([
@@ -198,7 +198,7 @@ describe('Session', () => {
     ]);
     const later = frameOf(s.handle({ type: 'advance', to: 14 * SEC }));
     expect(consoles(later)).toEqual(['OK']);
-    expect(s.world!.nodes.get('A')!.state).toBe('down');
+    expect(s.lab!.w.nodes.get('A')!.state).toBe('down');
   });
 
   it('throws on the debug hook (the worker turns it into a fault)', () => {

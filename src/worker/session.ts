@@ -1,44 +1,35 @@
 // The worker's state for one run, answered request by request: protocol glue over a Playhead
-// (playhead.ts: advancing, frames), the undo stack (undo.ts) and `open` (open.ts). No DOM, no
-// postMessage: the worker file is a thin adapter around handle(), so this is tested as plain
-// functions. Contract: one Response per Request.
+// (playhead.ts: advancing, frames), the page's edits (edits.ts: inputs, undo) and `open` (open.ts).
+// No DOM, no postMessage: the worker file is a thin adapter around handle(), so this is tested as
+// plain functions. Contract: one Response per Request.
 import {
-  drainEvents,
   emptyResyncLog,
   type InputOutcome,
+  type Lab,
   type LabInput,
   LabInputError,
-  input as labInput,
   type ResyncLog,
   recordScenario,
   ScenarioError,
-  type Timeline,
-  undoInput,
-  type World,
 } from '../engine/index.ts';
 import type { MilestoneHit, Request, Response } from '../protocol.ts';
-import { firstFrameEnd, type Opened, open } from './open.ts';
+import { Edits } from './edits.ts';
+import { firstFrameEnd, open } from './open.ts';
 import { type Pending, Playhead } from './playhead.ts';
-import { UndoStack } from './undo.ts';
 
 type Req<T extends Request['type']> = Extract<Request, { type: T }>;
+type FrameRes = Extract<Response, { type: 'frame' }>;
 
 export class Session {
   private head: Playhead | null = null;
-  private stepTimes: number[] = [];
   /** Nodes whose views carry keys, INFO and ROLE text (null: all of them). */
   private focus: Set<string> | null = null;
-  private undos = new UndoStack();
-  /** When the run left its scenario's recorded story (an input dropped the scenario's future). */
-  private leftAt: number | null = null;
+  private edits = new Edits();
 
   /** The loaded run's playhead (a request before `load` is a fault of the page). */
   private get h(): Playhead {
     if (!this.head) throw new Error('no run loaded: send `load` first');
     return this.head;
-  }
-  private get tl(): Timeline {
-    return this.h.tl;
   }
   /** The run so far, for a fault report. */
   get record() {
@@ -48,14 +39,11 @@ export class Session {
     return this.head?.now ?? 0;
   }
   get seed(): number {
-    return this.record?.seed ?? 0;
+    return this.head?.tl.record.seed ?? 0;
   }
-  /** The live world and the lab's traffic generators (read-only use: tests compare them). */
-  get world(): World | null {
-    return this.head?.tl.lab.w ?? null;
-  }
-  get traffic(): ReadonlyMap<string, { perSecond: number }> {
-    return this.head?.tl.lab.traffic ?? new Map();
+  /** The live lab: its world and traffic generators (read-only use: tests compare them). */
+  get lab(): Lab | null {
+    return this.head?.tl.lab ?? null;
   }
   /** What each replica went through, for the ghost run's diff (runs.ts). */
   get resync(): ResyncLog {
@@ -74,9 +62,8 @@ export class Session {
         return this.seek(req.to);
       case 'step': {
         let milestone: MilestoneHit | null = null;
-        const story = { stepTimes: this.stepTimes, leftAt: this.leftAt };
         const res = this.frame((h, p) => {
-          milestone = h.step(req.until, req.limitUs, story, p);
+          milestone = h.step(req.until, req.limitUs, this.edits.leftAt, p);
         });
         return { ...res, milestone };
       }
@@ -88,7 +75,7 @@ export class Session {
       case 'undo':
         return this.undo(req.depth);
       case 'export':
-        return { type: 'run', record: structuredClone(this.tl.record) };
+        return { type: 'run', record: structuredClone(this.h.tl.record) };
       case 'record-scenario':
         return this.recordScenario(req);
       case 'debug-throw':
@@ -104,7 +91,7 @@ export class Session {
   }
 
   /** One frame: `move` advances the playhead, the frame carries what it gathered. */
-  private frame(move: (h: Playhead, p: Pending) => void): Extract<Response, { type: 'frame' }> {
+  private frame(move: (h: Playhead, p: Pending) => void): FrameRes {
     const h = this.h;
     const p = h.begin();
     move(h, p);
@@ -112,84 +99,78 @@ export class Session {
   }
 
   private load(req: Req<'load'>): Response {
-    let opened: Opened;
+    let opened: ReturnType<typeof open>;
     try {
       opened = open(req.source, req.seed);
     } catch (e) {
       // Nothing changed: the run on screen stays (an imported file that fails is only reported).
-      if (e instanceof ScenarioError || e instanceof LabInputError)
-        return { type: 'load-error', message: e.message };
-      throw e;
+      return refusal(e, 'load-error');
     }
     const { tl, stepTimes, endAt, description } = opened;
-    this.head = new Playhead(tl);
-    this.stepTimes = stepTimes;
-    this.undos.clear();
-    this.leftAt = req.source.kind === 'run' ? (req.source.leftAt ?? null) : null;
+    this.head = new Playhead(tl, stepTimes);
+    this.edits.restart(req.source.kind === 'run' ? (req.source.leftAt ?? null) : null);
     const { frame } = this.frame((h, p) => h.advanceTo(firstFrameEnd(req.source, tl.record.inputs), p));
     const { seed, scenario } = tl.record;
-    const era = tl.lab.w.era;
-    return { type: 'ready', seed, scenario: scenario ?? null, description, stepTimes, endAt, era, frame };
+    return {
+      type: 'ready',
+      seed,
+      scenario: scenario ?? null,
+      description,
+      stepTimes,
+      endAt,
+      era: tl.lab.w.era,
+      frame,
+    };
   }
 
   private seek(to: number): Response {
     to = Math.max(0, Math.floor(to));
     if (to >= this.now) return this.frame((h, p) => h.advanceTo(to, p));
-    const frame = this.frame((h) => h.seekBack(to)).frame;
+    const { frame } = this.frame((h) => h.seekBack(to));
     return { type: 'reset', at: this.now, reason: 'seek', frame };
   }
 
   private input(inp: LabInput): Response {
-    const tl = this.tl;
-    const at = this.now;
-    let out: InputOutcome;
+    let out: InputOutcome | undefined;
     try {
-      out = labInput(tl, inp);
+      const { frame } = this.frame((h, p) => {
+        out = this.edits.apply(h, p, inp, h.stepTimes.length > 0);
+      });
+      const { result, dropped } = out!;
+      const { depth: undo, leftAt } = this.edits;
+      return { type: 'input', result, dropped: dropped.length, undo, leftAt, frame };
     } catch (e) {
-      if (!(e instanceof LabInputError)) throw e;
-      drainEvents(tl.lab.w);
-      return { type: 'input-error', message: e.message };
+      return refusal(e, 'input-error');
     }
-    this.undos.push({ before: out.before, at, leftAt: this.leftAt });
-    if (out.dropped.length && this.stepTimes.length && this.leftAt === null) this.leftAt = at;
-    const { frame } = this.frame((h, p) => {
-      h.collect(p, drainEvents(tl.lab.w), [tl.record.inputs[tl.record.inputs.length - 1]]);
-      // Run what the input made due right now (the write's flush to the replicas), as a replay would.
-      h.advanceTo(at, p);
-    });
-    const { result, dropped } = out;
-    return {
-      type: 'input',
-      result,
-      dropped: dropped.length,
-      undo: this.undos.size,
-      leftAt: this.leftAt,
-      frame,
-    };
   }
 
-  /**
-   * Undo inputs down to `depth` of them left (default: the last one): the run's inputs as they
-   * were, and the time goes back to the moment of the earliest input undone (answered as a reset).
-   */
   private undo(depth?: number): Response {
-    const u = this.undos.take(depth);
-    if (!u) return { type: 'input-error', message: 'ERR nothing to undo' };
-    undoInput(this.tl, u.before, u.at);
-    this.leftAt = u.leftAt;
-    const frame = this.frame((h) => h.rewound()).frame;
-    return { type: 'reset', at: this.now, reason: 'undo', undo: this.undos.size, leftAt: this.leftAt, frame };
+    if (!this.edits.undo(this.h, depth)) return { type: 'input-error', message: 'ERR nothing to undo' };
+    const { frame } = this.frame(() => {});
+    return {
+      type: 'reset',
+      at: this.now,
+      reason: 'undo',
+      undo: this.edits.depth,
+      leftAt: this.edits.leftAt,
+      frame,
+    };
   }
 
   private recordScenario({ name, title, text }: Req<'record-scenario'>): Response {
     try {
       return {
         type: 'scenario-file',
-        ...recordScenario(this.tl.record, { name, title, text, until: this.now }),
+        ...recordScenario(this.h.tl.record, { name, title, text, until: this.now }),
       };
     } catch (e) {
-      if (e instanceof ScenarioError) return { type: 'input-error', message: e.message };
-      throw e;
+      return refusal(e, 'input-error');
     }
   }
+}
+
+/** A bad input's error as the answer the page shows it in; anything else is a fault (rethrown). */
+function refusal(e: unknown, type: 'load-error' | 'input-error'): Response {
+  if (e instanceof ScenarioError || e instanceof LabInputError) return { type, message: e.message };
+  throw e;
 }
