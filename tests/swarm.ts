@@ -1,5 +1,5 @@
 // Seeded swarm (the run; tests/swarm.test.ts and `npm run swarm` drive it): random writes (some
-// with a TTL), replica reads, cuts, heals, freezes, restarts, promotions, re-points and config
+// with a TTL), replica reads, cuts, heals, freezes, restarts, promotions, FAILOVERs, re-points and config
 // changes on small clusters, with drawn output-buffer limits, sync modes, slow saves and loads and
 // replica-serve-stale-data; invariants after every step; after healing everything, every replica
 // must converge to its master (same replid, offset and data). A failure prints its seed:
@@ -32,7 +32,12 @@ function chainLeadsTo(w: World, from: string, target: string): boolean {
  * Seeds that once broke an invariant, each with what it found; tests/swarm.test.ts replays them on
  * every run (on top of seeds 1..2000), so a fixed failure stays fixed.
  */
-export const REGRESSION_SEEDS: { seed: number; found: string }[] = [];
+export const REGRESSION_SEEDS: { seed: number; found: string }[] = [
+  {
+    seed: 1390,
+    found: 'a FAILOVER whose PSYNC was cut left A and B replicating each other; the heal now breaks such loops',
+  },
+];
 
 /** client-output-buffer-limit values a run draws: 7.0's default, tight hard limits, a soft one. */
 const OBUF_LIMITS = [
@@ -179,9 +184,15 @@ export function swarmRun(
       runUntil(w, w.now + nextInt(rng, 3000) * MS);
       startNode(w, n, n.link?.master ?? null);
       ops.push(`restart ${n.name} ${save ? 'save' : 'nosave'}`);
-    } else if (r < 80) {
+    } else if (r < 77) {
       if (n.state === 'running' && n.link) call(w, n, newClient(w, n), ['REPLICAOF', 'NO', 'ONE']);
       ops.push(`promote ${n.name}`);
+    } else if (r < 80) {
+      // A coordinated FAILOVER on a master (to any replica, or to one, maybe timed or forced), or ABORT.
+      const to = n.slaves.length ? ['TO', '127.0.0.1', String(n.slaves[0].listeningPort)] : [];
+      const argv = pick([[], to, [...to, 'TIMEOUT', '1500'], [...to, 'TIMEOUT', '800', 'FORCE'], ['ABORT']]);
+      if (n.state === 'running') call(w, n, newClient(w, n), ['FAILOVER', ...argv]);
+      ops.push(`failover ${n.name} ${argv.join(' ')}`);
     } else if (r < 88) {
       const m = w.nodes.get(pick(names))!;
       if (n.state === 'running' && m !== n && !chainLeadsTo(w, m.name, n.name)) {
@@ -224,7 +235,14 @@ export function swarmRun(
   for (const n of w.nodes.values()) {
     if (n.state === 'stopped') unfreeze(w, n);
     if (n.state === 'down') startNode(w, n, null);
+    // A failover without a timeout waits for ever for a replica that may never catch up.
+    if (n.failover) call(w, n, newClient(w, n), ['FAILOVER', 'ABORT']);
   }
+  // A FAILOVER whose PSYNC never reached its target (a cut, a restart) leaves two nodes replicating
+  // each other, as it would in Redis: the heal promotes one node of each such loop.
+  for (const n of w.nodes.values())
+    if (n.link && chainLeadsTo(w, n.link.master, n.name))
+      call(w, n, newClient(w, n), ['REPLICAOF', 'NO', 'ONE']);
   // Checked after every task: the cheap conditions on every node first, the data only then.
   const linked = (n: Node) => {
     if (!n.link) return true;

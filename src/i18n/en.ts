@@ -25,6 +25,7 @@ export const en = {
   'run.down': 'down',
   'node.aria': 'Node {name} :{port}, {role}, offset {offset}, {keys} keys',
   'node.secondHelp': 'second_repl_offset {n}: a PSYNC with replid2 is accepted up to offset {n}',
+  'node.held': '{n} write(s) held: writes paused',
   'node.loading': 'loading {pct} %',
   'node.keys': 'keys',
   'node.replicasCount': '{n} replica(s) attached',
@@ -430,136 +431,59 @@ export const en = {
   'sc.era.promotion_repoint': 'Promotion, then re-point',
   'sc.era.backlog_overflow': 'Backlog overflow',
   'sc.a_initial_attach.title': 'First attach: a full sync (FULLRESYNC)',
-  'sc.a_initial_attach.story':
-    'Master A starts without replicas, so its writes do not move the offset (no backlog yet). B and C attach with REPLICAOF one after the other: handshake (PING, REPLCONF), PSYNC, +FULLRESYNC, the RDB received and loaded. The first replica makes A create its backlog and change its replid.',
   'sc.b_short_drop_partial.title': 'A short drop: partial resync (+CONTINUE)',
-  'sc.b_short_drop_partial.story':
-    "B's link is cut while A takes 5 writes. Healed, B sends PSYNC <replid> <offset+1>: same replid, and the offset is still in A's backlog, so A answers +CONTINUE and sends only the missing bytes.",
   'sc.c_backlog_overflow_full.title': 'Backlog overflow: a long outage still needs a full sync',
-  'sc.c_backlog_overflow_full.story':
-    "repl-backlog-size is the 16kb minimum. While B is cut off A writes ~100 KB, far more than the backlog. On reconnect B's offset is before repl_backlog_first_byte_offset: +FULLRESYNC.",
   'sc.d_replica_restart_save_partial.title': 'Replica restart with an RDB: partial resync',
-  'sc.d_replica_restart_save_partial.story':
-    'B stops with SHUTDOWN SAVE; its RDB keeps repl-id and repl-offset. A takes 5 writes while B is down. Restarted, B rebuilds its cached master from the RDB, sends PSYNC <replid> <offset+1> and gets +CONTINUE.',
   'sc.e_replica_restart_nosave_full.title': 'Replica restart without an RDB: PSYNC ? -1, full sync',
-  'sc.e_replica_restart_nosave_full.story':
-    'B stops with SHUTDOWN NOSAVE and its dump.rdb is deleted. Restarted, it has no history to offer: PSYNC ? -1, then +FULLRESYNC (not counted in sync_partial_err).',
   'sc.f_failover_promote_partial.title': 'Failover: partial resync through replid2',
-  'sc.f_failover_promote_partial.story':
-    "B is promoted (REPLICAOF NO ONE): A's replid moves to B's replid2 with second_repl_offset = offset+1, and B takes a new replid. Then A and C do REPLICAOF B: their PSYNC with the old replid matches replid2, so +CONTINUE <B's new replid>.",
   'sc.h_chained_full_resync.title': 'A chain: the middle node drops its sub-replicas on a full sync',
-  'sc.h_chained_full_resync.story':
-    'Chain A ← B ← C. B is cut off too long and must full-sync from A; when it starts loading the new RDB it disconnects C and frees its own backlog, so C then needs a full sync too.',
   'sc.h3_subreplica_restart_full_after_big_writes.title':
     'A sub-replica restarted from its RDB after big writes: a full sync from the middle of the chain',
-  'sc.h3_subreplica_restart_full_after_big_writes.story':
-    "Chain A → B → C, 16 KB backlogs, 8 KB values in db 3. (1) Restarted with SHUTDOWN SAVE right after 240 KB of writes, C had already read every byte (it is only one hop behind B), so its RDB says offset 241207 and B answers +CONTINUE with nothing to send; C's backlog starts empty at 241208. (2) C stops again, and while it is down A writes 480 KB more. B's backlog keeps only its last whole blocks, so when C asks PSYNC <replid> 241208 the replid matches but that byte is gone: B answers +FULLRESYNC with its own offset 723298. (3) The writes that follow reach C after its new RDB, still in db 3, and C's fresh backlog (first byte 723299) drops whole blocks once it passes 16 KB.",
   'sc.i_masterauth_errors.title': 'masterauth: auth errors and retries',
-  'sc.i_masterauth_errors.story':
-    'A has requirepass. Without masterauth B gets -NOAUTH; with a wrong password AUTH gets -WRONGPASS and B retries every second; with the right one the handshake completes and a full sync follows.',
   'sc.k_offsets_bytes.title': 'Offsets are bytes',
-  'sc.k_offsets_bytes.story':
-    'Each write moves master_repl_offset by its RESP size; watch SELECT being inserted and 7.0 rewriting commands (relative expires → PXAT, …).',
   'sc.l_disk_sync_shared_bgsave.title': 'Disk-based full sync: one shared BGSAVE',
-  'sc.l_disk_sync_shared_bgsave.story':
-    'repl-diskless-sync no: the master BGSAVEs to dump.rdb, then sends it as $<len>. A second replica arriving during the BGSAVE shares it.',
   'sc.p_ping_period_chain.title': 'PINGs in the stream',
-  'sc.p_ping_period_chain.story':
-    'repl-ping-replica-period 1: A appends a PING (14 bytes) to the stream every second, so B and C (a chain) grow with it; B only proxies, it makes no PINGs of its own.',
   'sc.r_repl_timeout.title': 'repl-timeout: a frozen replica is dropped',
-  'sc.r_repl_timeout.story':
-    'B is frozen (SIGSTOP) and stops sending REPLCONF ACK; after repl-timeout the master drops it. Resumed, B resyncs partially.',
   'sc.s_min_replicas_to_write.title': 'min-replicas-to-write',
-  'sc.s_min_replicas_to_write.story':
-    'A needs one replica with lag ≤ 2 s. With B frozen, writes fail with -NOREPLICAS; after it resumes they succeed again.',
   'sc.t_backlog_ttl.title': 'repl-backlog-ttl: the backlog is freed',
-  'sc.t_backlog_ttl.story':
-    'After 2 s without replicas A frees its backlog and changes its replid; without a backlog writes do not move the offset. When B returns it needs a full sync.',
   'sc.b2_several_replicas.title': 'Four replicas, four fates: cut, restart with and without an RDB',
-  'sc.b2_several_replicas.story':
-    "A keeps writing while four replicas meet four fates: B is cut and healed → +CONTINUE; C restarts with SHUTDOWN SAVE and rebuilds its cached master from the RDB → +CONTINUE; D restarts without an RDB → PSYNC ? -1, full sync; E is left alone. Compare A's counters.",
   'sc.c2_backlog_block_granularity.title': 'The 7.0 backlog is trimmed in whole blocks',
-  'sc.c2_backlog_block_granularity.story':
-    'repl-backlog-size is 16384 bytes. B misses 17 569 bytes — more than the backlog size — yet no block has been dropped: still +CONTINUE. Write on until the first ~20 KB block goes: first_byte_offset jumps, and the next outage needs a full sync.',
   'sc.e2_replica_restart_nosave_sync_rdb.title':
     'Restart with NOSAVE, but the synced dump.rdb is still there',
-  'sc.e2_replica_restart_nosave_sync_rdb.story':
-    "A replica keeps the RDB of its full sync as dump.rdb, with the master's replid and the sync offset. Restarted with SHUTDOWN NOSAVE, B loads that file and PSYNCs from it: what counts is the RDB on disk, not SAVE or NOSAVE.",
   'sc.f2_promote_chain_middle.title': 'Promoting the middle of a chain',
-  'sc.f2_promote_chain_middle.story':
-    "Chain A → B → C. REPLICAOF NO ONE on B: B takes a new replid, keeps A's as replid2 and drops its replica C so that C learns the change. C reconnects at once with A's id and gets +CONTINUE through B's replid2.",
   'sc.g_failover_divergence_full.title': 'Failover after a divergence: the old master needs a full sync',
-  'sc.g_failover_divergence_full.story':
-    "B is promoted but A is not told: it keeps taking writes (and C receives them). When A finally does REPLICAOF B, its offset is past B's second_repl_offset: bytes B never had, so a full sync — the split-brain writes are thrown away.",
   'sc.h2_chain_partial_keeps_subreplica.title': 'A chain with a short cut: the sub-replica stays connected',
-  'sc.h2_chain_partial_keeps_subreplica.story':
-    "Chain A → B → C with a short cut between A and B. B resumes with +CONTINUE under the same replid, so C is not disconnected: it just receives the missed bytes as B relays them, with the same offsets. (Compare h, where B's full sync drops C.)",
   'sc.j2_master_restart_no_rdb_wipes_data.title': 'Master restart without an RDB wipes the data everywhere',
-  'sc.j2_master_restart_no_rdb_wipes_data.story':
-    'A stops with SHUTDOWN NOSAVE and has no dump.rdb. It returns as a brand-new master: new replid, offset 0, no backlog. B and C PSYNC with the old id and get a full sync — of an empty dataset: the data is gone everywhere.',
   'sc.j3_shutdown_save_lagging_replica_getack.title':
     'SHUTDOWN waits for a lagging replica (REPLCONF GETACK)',
-  'sc.j3_shutdown_save_lagging_replica_getack.story':
-    'B is frozen, then A takes 3 writes B cannot acknowledge. SHUTDOWN SAVE finds a lagging replica: it appends REPLCONF GETACK * (37 bytes) to the stream, pauses writes and waits for the ACK, at most shutdown-timeout.',
   'sc.j_master_restart_rdb_partial.title': 'Master restart with an RDB: partial resync (7.0+)',
-  'sc.j_master_restart_rdb_partial.story':
-    'A stops with SHUTDOWN SAVE; its dump.rdb records its replid and offset. Restarted from the RDB, A takes a new replid and keeps the old one as replid2: B and C reconnect through it and get +CONTINUE.',
   'sc.m_tiny_backlog_last_block.title': 'repl-backlog-size 1: the backlog keeps the last block',
-  'sc.m_tiny_backlog_last_block.story':
-    'repl-backlog-size 1 given at startup (only CONFIG SET raises values below 16 KB). The backlog is trimmed in whole ~20 KB blocks and always keeps the last one, so it still holds the tail of the stream.',
   'sc.n_restart_as_master_then_replicaof_full.title': 'Restarted as a master, then re-pointed: a full sync',
-  'sc.n_restart_as_master_then_replicaof_full.story':
-    'B stops with SHUTDOWN SAVE and starts again without its replicaof line: a master, keeping its data and offset but, like any restarting 7.0 master, a new replid. Re-pointed to A it offers that new history: a full sync.',
   'sc.o_masteruser_acl_auth.title': 'Replication through an ACL user (masteruser)',
-  'sc.o_masteruser_acl_auth.story':
-    "A has a password on the default user and an ACL user 'repl' allowed only PSYNC, REPLCONF and PING. B uses masteruser repl / masterauth replpass: its handshake sends AUTH repl replpass before the REPLCONFs.",
   'sc.o2_announce_ip_port_acl.title':
     'REPLCONF ip-address and listening-port: the address a replica announces',
-  'sc.o2_announce_ip_port_acl.story':
-    "Behind NAT or in a container the master cannot see a replica's real address, so the replica tells it. B (replica-announce-ip 10.0.0.2) pipelines AUTH, REPLCONF listening-port, REPLCONF ip-address and REPLCONF capa, gets four +OK and attaches: A lists slave0:ip=10.0.0.2. C also announces port 7999, and A lists exactly that. Then B stops announcing an ip and announces port 7888: its next handshake skips the ip-address step, resumes with +CONTINUE, and A lists 127.0.0.1:7888.",
   'sc.q_chain_upstream_outage_timeout.title':
     'A chain during an upstream outage: repl-timeout at the end of the chain',
-  'sc.q_chain_upstream_outage_timeout.story':
-    "Chain A → B → C with repl-timeout 3. B's link to A is cut. B never PINGs its own replicas (it only relays A's stream), so C hears nothing: after 3 s it gives up its link and reconnects.",
   'sc.s2_min_replicas_cut_link.title': 'min-replicas-to-write with a partitioned replica',
-  'sc.s2_min_replicas_cut_link.story':
-    "A requires 1 good replica. With B's link cut A counts 0 good replicas and refuses writes with -NOREPLICAS; once the link is back, writes succeed again.",
   'sc.t2_backlog_ttl_reattach_in_time.title': 'repl-backlog-ttl: back in time, or too late',
-  'sc.t2_backlog_ttl_reattach_in_time.story':
-    'repl-backlog-ttl 3. (1) B is cut for about a second: the backlog is still there → +CONTINUE. (2) Cut until the backlog is freed (repl_backlog_active:0), which also changes the replid: when B returns, a full sync.',
   'sc.u_replica_side_master_timeout.title': 'repl-timeout on the replica side',
-  'sc.u_replica_side_master_timeout.story':
-    'Master A is frozen: the connection stays open but nothing comes through it, not even PINGs. After repl-timeout B logs MASTER timeout and drops the link; when A resumes, B resyncs partially.',
   'sc.v_client_kill_reconnects.title': 'CLIENT KILL: killed links come back with a partial resync',
-  'sc.v_client_kill_reconnects.story':
-    '(1) CLIENT KILL TYPE master on replica B: B keeps its cached master and reconnects at once → +CONTINUE. (2) CLIENT KILL TYPE replica on master A: both replicas reconnect at once → +CONTINUE.',
   'sc.w_wait_getack.title': 'WAIT and REPLCONF GETACK',
-  'sc.w_wait_getack.story':
-    'WAIT numreplicas timeout blocks the client until that many replicas acknowledged its last write. With C frozen, WAIT makes the master send REPLCONF GETACK * and returns the count it got when the timeout ends.',
   'sc.x_writes_other_databases.title': 'Writes in other databases: SELECT in the stream',
-  'sc.x_writes_other_databases.story':
-    'Whenever a write is for another database than the previous one, the master puts SELECT <db> (23 bytes) into the stream. The replica applies each command in the right database.',
   'sc.y_command_rewrites.title': 'How 7.0 rewrites commands for the stream',
-  'sc.y_command_rewrites.story':
-    'Relative expirations become absolute: SET … EX → SET … PXAT <ms>, EXPIRE → PEXPIREAT; an EXPIRE in the past deletes the key and propagates a DEL; INCRBYFLOAT becomes SET … KEEPTTL. Offsets grow by the rewritten bytes.',
   'sc.pa_obuf_full_sync_loop.title': 'The full-sync loop: a replica over its output-buffer limit',
-  'sc.pa_obuf_full_sync_loop.story':
-    "During a full sync A keeps every write made since the fork for B, and counts it against client-output-buffer-limit replica (here 64kb; 7.0's default is 256mb hard, 64mb soft for 60 s). 70 KB of writes during a slow BGSAVE: at the 4th 20 440-byte block B's buffer counts 82 016 bytes, A closes B 'for overcoming of output buffer limits', B asks again at once, and the same happens on the next BGSAVE. A hard limit below repl-backlog-size counts as the backlog size: raising repl-backlog-size to 1 MB (or the limit) ends the loop.",
   'why.readsDuringSync.title': 'What a replica answers during a full sync',
   'why.readsDuringSync.text':
     "Until the RDB is loaded the replica cannot answer from the master's data. While the master produces and sends the RDB (REPL_STATE_TRANSFER) the replica answers from its old dataset if replica-serve-stale-data is yes (the default): stale data, maybe from another master. If it is no, every command not flagged stale (GET, DBSIZE, even PING) gets -MASTERDOWN. Then it flushes the old data and loads the RDB, which blocks: between chunks other clients get -LOADING Redis is loading the dataset in memory (INFO, ROLE, CONFIG, ECHO still work; MASTERDOWN is checked first). Only after 'MASTER <-> REPLICA sync: Finished with success' do reads return the master's data.",
   'sc.pa2_obuf_diskless_loop.title': 'The full-sync loop with diskless sync: the transfer is killed',
-  'sc.pa2_obuf_diskless_loop.story':
-    "Diskless sync (the 7.0 default) with repl-diskless-sync-delay 1. While A streams a slow RDB to B, 70 KB of writes push B's buffer to 82 016 bytes, over 'replica 64kb 0 0': A closes B and, its last target gone, kills the transfer child (terminated by signal 10). B asks again at once and waits out the delay for a new transfer. Raising client-output-buffer-limit back to the default lets the same writes through: B comes online.",
   'sc.pb_reads_during_full_sync.title': 'Reads on a replica during a full sync: stale, MASTERDOWN, LOADING',
-  'sc.pb_reads_during_full_sync.story':
-    "B has its own old data (k = old) when it becomes A's replica. While A slowly produces the RDB, B serves its old data: GET k → old (replica-serve-stale-data yes). Set to no, GET, DBSIZE and even PING get -MASTERDOWN; ECHO and ROLE still answer. Then B loads the RDB (key-load-delay makes it last ~5 s): GET, DBSIZE and REPLICAOF get -LOADING, INFO shows loading:1 and ROLE 'sync'. Once loaded, k is gone: B answers from A's data.",
   'why.expiredOnReplica.title': 'nil on the replica, yet the key is still there',
   'why.expiredOnReplica.text':
     "A replica never expires keys itself: it waits for its master's DEL, so that both hold the same keys. But a read treats a key whose TTL has passed as missing (since Redis 3.2): GET gives nil, EXISTS 0, TTL -2, KEYS skips it, while DBSIZE and INFO keyspace still count it. The key goes when the master expires it (lazily, or its active expire every 100 ms) and the DEL arrives in the stream. With the master frozen or cut off, that can take a while.",
   'sc.pc_expired_key_on_replica.title': 'An expired key read on a replica before the DEL arrives',
-  'sc.pc_expired_key_on_replica.story':
-    'A writes session with a 4 s TTL (SET … PXAT in the stream) and is then frozen, so it can neither expire the key nor send the DEL. 4.5 s later, on replica B: GET session → nil, EXISTS → 0, TTL → -2, KEYS * skips it — but DBSIZE still counts it. When A resumes its active expire deletes the key and sends DEL session (26 bytes); B applies it and DBSIZE drops.',
+  'sc.pe_failover_command.title': 'FAILOVER: a planned switch, no full sync',
+  'sc.pf_failover_timeout_abort.title': 'FAILOVER that times out, and FAILOVER ABORT',
+  'sc.pg_failover_force_lagging.title': 'FAILOVER … FORCE to a replica that has not acknowledged',
   'dur.lost': 'acknowledged but lost: {n}',
   'dur.wait': 'last WAIT on {node}: {got} of {asked} replicas',
   'why.ackedLost.title': 'Acknowledged, then lost',
@@ -570,9 +494,5 @@ export const en = {
     'WAIT numreplicas timeout blocks until that many replicas acknowledged this client’s last write, or until the timeout, and returns how many did. The write is not undone and stays acknowledged: if the master fails now, a replica that lacks it may be promoted and the write is lost.',
   'sc.pd_acked_writes_lost_failover.title':
     'Acknowledged writes lost in a failover (WAIT is not consistency)',
-  'sc.pd_acked_writes_lost_failover.story':
-    "C's link is cut at offset 113; A still answers +OK to two writes that only B receives. WAIT 2 500 returns 1: only one replica has them. C is promoted; its history keeps A's only up to second_repl_offset 114. B and then A, pointed at C, need a full sync and drop the two writes: acknowledged but lost (2).",
   'sc.z_diskless_sync_delay_shared.title': 'Diskless sync with a delay: one transfer for several replicas',
-  'sc.z_diskless_sync_delay_shared.story':
-    'repl-diskless-sync-delay 2: when B asks for a full sync A does not fork at once but waits up to 2 s, so that more replicas can share one transfer. B is listed as wait_bgsave and gets no +FULLRESYNC yet.',
 };

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { type Lang, loadLang, type MsgKey, translate } from './index.ts';
 import { narrateStep } from './narrate.ts';
-import { groupedScenarios, SCENARIO_GROUPS, SCENARIO_POINTS } from './scenarios.ts';
+import { groupedScenarios, SCENARIO_GROUPS, SCENARIO_POINTS, scenarioText } from './scenarios.ts';
+import { loadStories } from './stories.ts';
+import { stories as enStories } from './stories-en.ts';
+import { stories as zhStories } from './stories-zh.ts';
 import { zh } from './zh.ts';
 
 const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -56,6 +59,13 @@ describe('the scenario list in the lesson order', () => {
     expect(files.filter((f) => !SCENARIO_POINTS[f])).toEqual([]);
     expect(groupedScenarios(files)[0].scenarios[0]).toBe('a_initial_attach');
     expect(groupedScenarios([...files, 'zz_new']).at(-1)).toEqual({ key: 'other', scenarios: ['zz_new'] });
+  });
+  it('has a title and a story in both languages for every scenario but the era ones (named by pattern)', async () => {
+    const named = SCENARIO_GROUPS.flatMap((g) => g.scenarios).filter((n) => !n.startsWith('era_'));
+    expect(Object.keys(zhStories).sort()).toEqual(Object.keys(enStories).sort());
+    expect(named.filter((n) => !(`sc.${n}.title` in en) || !enStories[n])).toEqual([]);
+    await Promise.all([loadLang('zh'), loadStories('zh')]);
+    expect(scenarioText('pe_failover_command', 'zh', null).story).toBe(zhStories.pe_failover_command);
   });
   it("heads the groups with lesson 27's chapter titles, in its order", () => {
     const lesson = JSON.parse(readFileSync(new URL('../../lessons/27.json', import.meta.url), 'utf8'));

@@ -1,8 +1,9 @@
 // The public scenarios: the lesson points (lesson/README.md) each one lets a student see. Their
-// titles and stories are catalog entries (sc.NAME.title / sc.NAME.story); unknown scenarios fall
-// back to the description in their JSON file.
+// titles are catalog entries (sc.NAME.title), their stories a chunk loaded on demand (stories.ts);
+// unknown scenarios fall back to the description in their JSON file.
 import { ERA_VERSIONS, type Era } from '../engine/replication/era.ts';
 import { hasKey, type Lang, type MsgKey, translate } from './index.ts';
+import { storyOf } from './stories.ts';
 
 /**
  * The scenario list in the lesson's order: one group per chapter of lesson 27 (their titles are
@@ -49,6 +50,7 @@ export const SCENARIO_GROUPS: { key: ScenarioGroup; scenarios: string[] }[] = [
       'v_client_kill_reconnects',
       'j_master_restart_rdb_partial',
       'f_failover_promote_partial',
+      'pe_failover_command',
       'r_repl_timeout',
       'u_replica_side_master_timeout',
       'q_chain_upstream_outage_timeout',
@@ -100,6 +102,8 @@ export const SCENARIO_GROUPS: { key: ScenarioGroup; scenarios: string[] }[] = [
       'w_wait_getack',
       'j3_shutdown_save_lagging_replica_getack',
       'pc_expired_key_on_replica',
+      'pf_failover_timeout_abort',
+      'pg_failover_force_lagging',
     ],
   },
 ];
@@ -145,6 +149,9 @@ export const SCENARIO_POINTS: Record<string, number[]> = {
   d_replica_restart_save_partial: [18],
   e_replica_restart_nosave_full: [7, 11, 18],
   f_failover_promote_partial: [1, 8, 9, 18],
+  pe_failover_command: [1, 7, 8, 9, 10, 18],
+  pf_failover_timeout_abort: [1, 13],
+  pg_failover_force_lagging: [8, 9, 13, 18],
   h_chained_full_resync: [14, 15, 16],
   i_masterauth_errors: [3, 4],
   k_offsets_bytes: [13],
@@ -220,9 +227,15 @@ export function scenarioText(name: string, lang: Lang, fallback: string | null):
   const era = eraTitle(name, lang);
   if (era) return { title: era, story: fallback ?? '' };
   const title = `sc.${name}.title`;
-  const story = `sc.${name}.story`;
-  if (hasKey(lang, title) && hasKey(lang, story))
-    return { title: translate(lang, title as MsgKey), story: translate(lang, story as MsgKey) };
+  // The story once its chunk is loaded (stories.ts useStories; nothing until then, rather than the
+  // file's English words for a moment), else the file's own words.
+  if (hasKey(lang, title)) {
+    const story = storyOf(name, lang);
+    return {
+      title: translate(lang, title as MsgKey),
+      story: story === undefined ? '' : (story ?? fallback ?? ''),
+    };
+  }
   // "c2_backlog_block_granularity" → "c2 backlog block granularity"
   return { title: name.replaceAll('_', ' '), story: fallback ?? '' };
 }

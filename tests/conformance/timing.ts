@@ -41,5 +41,13 @@ function wallClock(key: string, value: string): boolean {
 export function timingSensitive(s: Scenario): boolean {
   const configs = [s.config ?? {}, ...Object.values(s.nodes).map((n) => n.config ?? {})];
   if (configs.some((c) => Object.entries(c).some(([k, v]) => wallClock(k, String(v))))) return true;
-  return s.steps.some((st) => st.op === 'config' && wallClock(st.key, st.value));
+  return s.steps.some(
+    (st) =>
+      (st.op === 'config' && wallClock(st.key, st.value)) || (st.op === 'cmd' && st.cmds.some(timedFailover)),
+  );
+}
+
+/** FAILOVER … TIMEOUT ms: the failover times out (or is forced) after that much wall time. */
+function timedFailover(argv: string[]): boolean {
+  return argv[0]?.toLowerCase() === 'failover' && argv.some((a) => a.toLowerCase() === 'timeout');
 }

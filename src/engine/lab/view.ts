@@ -39,6 +39,10 @@ export interface NodeView {
   dbsize: number;
   /** Share of the RDB loaded (0…1) while the replica is LOADING, else null. */
   loading: number | null;
+  /** A coordinated FAILOVER under way (INFO master_failover_state), else null. */
+  failover: 'waiting-for-sync' | 'failover-in-progress' | null;
+  /** Client commands held while writes are paused (a FAILOVER, a SHUTDOWN waiting for replicas). */
+  heldWrites: number;
   keys: { key: string; type: string; value: unknown }[];
   keysTruncated: boolean;
   stats: { sync_full: number; sync_partial_ok: number; sync_partial_err: number };
@@ -113,6 +117,8 @@ export function nodeViews(w: World, opts: ViewOptions = {}): NodeView[] {
       })),
       dbsize: running ? Math.floor(n.keyspace.dbsize(0) * (loadShare(n, w.now) ?? 1)) : 0,
       loading: running ? loadShare(n, w.now) : null,
+      failover: n.failover?.state ?? null,
+      heldWrites: n.postponed.length,
       keys: entries.slice(0, maxKeys).map(([key, v]) => ({ key, type: v.type, value: v.value })),
       keysTruncated: entries.length > maxKeys,
       stats: {

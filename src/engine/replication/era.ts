@@ -91,6 +91,8 @@ export interface EraRules {
   replicaOffset: 'master' | 'own';
   /** SHUTDOWN waits for lagging replicas (7.0 `shutdown-timeout`). */
   shutdownWaits: boolean;
+  /** The coordinated FAILOVER command (6.2+ `failoverCommand`); before it, an unknown command. */
+  failover: boolean;
   /**
    * A lost link or a failed transfer reconnects at once (6.0+ `replicationHandleMasterDisconnection`,
    * `cancelReplicationHandshake(1)`); 2.6–3.2 go back to CONNECT and `replicationCron` connects
@@ -115,6 +117,7 @@ const RULES: Record<Era, EraRules> = {
     newBacklog: 'buffer-only',
     replicaOffset: 'master',
     shutdownWaits: false,
+    failover: false,
     reconnectAtOnce: false,
     info: 'v2.6',
   },
@@ -131,6 +134,7 @@ const RULES: Record<Era, EraRules> = {
     newBacklog: 'offset-plus-one',
     replicaOffset: 'own',
     shutdownWaits: false,
+    failover: false,
     reconnectAtOnce: false,
     info: 'v3.2',
   },
@@ -147,6 +151,7 @@ const RULES: Record<Era, EraRules> = {
     newBacklog: 'new-replid',
     replicaOffset: 'master',
     shutdownWaits: true,
+    failover: true,
     reconnectAtOnce: true,
     info: 'v7.0',
   },

@@ -8,6 +8,7 @@ import { type Argv, encodeReply, err, OK, type Reply, simple, utf8Length } from 
 import { unblock } from '../server/blocked.ts';
 import { emit, log, SEC, unixMs, unixSec } from '../server/emit.ts';
 import { closeEnd, send } from '../server/net.ts';
+import { writesPaused } from '../server/pause.ts';
 import type {
   BgsaveChild,
   Conn,
@@ -19,7 +20,8 @@ import type {
 } from '../server/world.ts';
 import { createBacklog } from './backlog.ts';
 import { eraRules, historyId } from './era.ts';
-import { closeOnObufLimit } from './obuf.ts';
+import { failoverSyncCheck } from './failover.ts';
+import { closeOnObufLimit, serverClientDesc } from './obuf.ts';
 import { decidePsync, decideSync, type PsyncMasterView, psyncLogLines } from './psync.ts';
 import { feedSlaves, scheduleFlush, sendStream, trim } from './stream.ts';
 
@@ -185,6 +187,8 @@ function onAck(w: World, node: Node, s: ReplicaClient, offset: number): void {
     scheduleFlush(w, node);
   }
   checkWaitingClients(w, node);
+  // beforeSleep's updateFailoverStatus sees this ACK (not here: a failover frees clients).
+  if (node.failover) scheduleFlush(w, node);
 }
 
 /**
@@ -193,6 +197,11 @@ function onAck(w: World, node: Node, s: ReplicaClient, offset: number): void {
  */
 function syncCommand(w: World, node: Node, sc: ServerClient, argv: Argv): void {
   if (sc.replica) return; // already a replica: ignore
+  const refused = failoverSyncCheck(w, node, argv, serverClientDesc(node, sc.id, 'N'));
+  if (refused) {
+    reply(w, node, sc, refused);
+    return;
+  }
   if (node.link && node.link.state !== 'REPL_STATE_CONNECTED') {
     reply(w, node, sc, err("NOMASTERLINK Can't SYNC while not connected with my master"));
     return;
@@ -650,7 +659,10 @@ export function refreshGoodSlaves(w: World, node: Node): void {
 /** The master part of replicationCron (once per second). */
 export function masterCron(w: World, node: Node): void {
   const period = cfgInt(node.config, 'repl-ping-replica-period');
-  if (!node.link && node.slaves.length > 0 && node.replCronLoops % period === 0)
+  // No PING while a FAILOVER with a TIMEOUT pauses writes: it would move the offset it waits for
+  // (7.0 checks failover_end_time, so a failover without a timeout still pings).
+  const pingPaused = node.failover !== null && node.failover.endMs > 0 && writesPaused(node);
+  if (!node.link && node.slaves.length > 0 && node.replCronLoops % period === 0 && !pingPaused)
     feedSlaves(w, node, -1, ['PING']);
   // A single newline keeps pre-transfer replicas from timing out (not for socket targets).
   for (const s of node.slaves) {

@@ -23,7 +23,12 @@ import { streaming } from './stream.ts';
 
 /** The start of a replica client's CLIENT LIST line (its address as the master sees it). */
 export function replicaClientDesc(node: Node, s: ReplicaClient): string {
-  return `id=${s.id} addr=127.0.0.1:${40000 + s.id} laddr=127.0.0.1:${node.port} fd=9 name= flags=S db=0`;
+  return serverClientDesc(node, s.id, 'S');
+}
+
+/** The start of the CLIENT LIST line of another node's connection here (flags N: not yet a replica). */
+export function serverClientDesc(node: Node, id: number, flags: 'S' | 'N'): string {
+  return `id=${id} addr=127.0.0.1:${40000 + id} laddr=127.0.0.1:${node.port} fd=9 name= flags=${flags} db=0`;
 }
 
 /** sizeof(listNode) + sizeof(replBufBlock): counted once per referenced block. */

@@ -14,6 +14,7 @@ import { loseAckedOnFullSync } from './acked.ts';
 import type { StreamEntry } from './backlog.ts';
 import { createBacklog } from './backlog.ts';
 import { eraRules } from './era.ts';
+import { failoverPsyncAnswered } from './failover.ts';
 import {
   ackArgv,
   authArgv,
@@ -136,8 +137,12 @@ export function cacheMasterUsingMyself(w: World, node: Node, db = 0): void {
   };
 }
 
-/** REPLICAOF NO ONE (replicationUnsetMaster); before 4.0 see `promoteKeepingRunId`. */
-export function unsetMaster(w: World, node: Node, requestedBy: string): void {
+/**
+ * REPLICAOF NO ONE, or a PSYNC FAILOVER reaching this replica (replicationUnsetMaster); before 4.0
+ * see `promoteKeepingRunId`. `why` ends the log line "MASTER MODE enabled (<why>)"; null: no line
+ * (a failover aborted after the switch).
+ */
+export function unsetMaster(w: World, node: Node, why: string | null): void {
   if (!node.link) return;
   const masterOffset = node.master?.reploff ?? null;
   // Where this node's copy of its master's history ends (in the master's numbering).
@@ -153,7 +158,7 @@ export function unsetMaster(w: World, node: Node, requestedBy: string): void {
   node.slaveseldb = -1;
   if (node.slaves.length === 0) node.replNoSlavesSince = unixSec(w);
   emit(w, { type: 'node.role', node: node.name, role: 'master', master: null });
-  log(w, node, `MASTER MODE enabled (user request from '${requestedBy}')`, '*', 'M');
+  if (why !== null) log(w, node, `MASTER MODE enabled (${why})`, '*', 'M');
 }
 
 /** 4.0+ shiftReplicationId: the old id stays servable up to the promotion offset + 1; sub-replicas resync. */
@@ -355,6 +360,8 @@ function onHandshakeReply(w: World, node: Node, conn: Conn, r: Reply): void {
     log(w, node, `Trying a partial resynchronization (request ${cached.replid}:${cached.reploff + 1}).`);
   else log(w, node, 'Partial resynchronization not possible (no cached master)');
   const argv = psyncArgv(cached);
+  // A master failing over to this link's master asks it to promote itself (failover.ts).
+  if (node.failover?.state === 'failover-in-progress') argv.push('FAILOVER');
   sendCmd(w, node, conn, argv, 'PSYNC');
   setState(w, node, 'REPL_STATE_RECEIVE_PSYNC_REPLY');
 }
@@ -381,6 +388,7 @@ function onPsyncReply(w: World, node: Node, conn: Conn, r: Reply): void {
       replid: link.fullsyncReplid,
       offset: link.fullsyncOffset,
     });
+    failoverPsyncAnswered(w, node, true);
     beginTransfer(w, node);
     return;
   }
@@ -412,18 +420,23 @@ function onPsyncReply(w: World, node: Node, conn: Conn, r: Reply): void {
       node.backlog = createBacklog(node.masterReplOffset);
       emit(w, { type: 'backlog.created', node: node.name, offset: node.backlog.offset });
     }
+    failoverPsyncAnswered(w, node, true);
     return;
   }
   const line = r.t === 'error' ? `-${r.v}` : encodeReply(r).trim();
-  errorReply(w, node, line, r.t === 'error' && /^(NOMASTERLINK|LOADING)/.test(r.v));
+  const tryLater = r.t === 'error' && /^(NOMASTERLINK|LOADING)/.test(r.v);
+  errorReply(w, node, line, tryLater);
   emit(w, { type: 'psync.result', replica: node.name, master: link.master, result: 'ERROR', detail: line });
-  if (r.t === 'error' && /^(NOMASTERLINK|LOADING)/.test(r.v)) {
-    handshakeError(w, node, `Master is currently unable to PSYNC but should be in the future: ${line}`);
-    return;
-  }
-  if (r.t === 'error' && r.v.startsWith('ERR'))
+  if (tryLater) log(w, node, `Master is currently unable to PSYNC but should be in the future: ${line}`, '#');
+  else if (r.t === 'error' && r.v.startsWith('ERR'))
     log(w, node, `Master does not support PSYNC or is in error state (reply: ${line})`, '*');
   else log(w, node, `Unexpected reply to PSYNC from master: ${line}`, '#');
+  // A failover the target refused ends here (failover.ts): this node is a master again.
+  if (!failoverPsyncAnswered(w, node, false)) return;
+  if (tryLater) {
+    cancelHandshake(w, node);
+    return;
+  }
   log(w, node, 'Retrying with SYNC...');
   sendCmd(w, node, conn, ['SYNC'], 'SYNC', true);
   link.legacySync = true;

@@ -19,10 +19,11 @@ import {
   unknownCommandError as unknownCommandReply,
 } from '../keyspace/index.ts';
 import { parseInt64, toSafeNumber } from '../keyspace/numbers.ts';
-import type { Pending } from './blocked.ts';
+import { type Pending, unblock } from './blocked.ts';
 import { emit, log, unixMs } from './emit.ts';
 import { ctxFor } from './exec.ts';
 import { infoText, roleReply } from './info.ts';
+import { mayReplicate, postpone, writesPaused } from './pause.ts';
 
 export function unknownCommandError(argv: Argv): string {
   const r = unknownCommandReply(argv);
@@ -31,6 +32,7 @@ export function unknownCommandError(argv: Argv): string {
 
 import { type Argv, arr, bulk, cliText, err, int, NIL, OK, type Reply, simple } from '../core/resp.ts';
 import { recordAcked } from '../replication/acked.ts';
+import { failoverCommand } from '../replication/failover.ts';
 import {
   checkAuth,
   countAcks,
@@ -154,6 +156,8 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
     return reject(c, "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.");
   if (isLoading(node) && !OK_LOADING.has(name))
     return reject(c, 'LOADING Redis is loading the dataset in memory');
+  if (writesPaused(node) && (write || mayReplicate(name) || (name === 'exec' && mayReplicateAny(c.multi))))
+    return { pending: postpone(node, c, argv) };
   if (inMulti && !['exec', 'discard', 'multi', 'watch', 'unwatch'].includes(name)) {
     c.multi!.push(argv);
     return { reply: simple('QUEUED') };
@@ -179,6 +183,24 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
   const r = execOne(w, node, c, argv, ops, name);
   if ('reply' in r) finishCall(w, node, c, ops);
   return r;
+}
+
+function mayReplicateAny(queued: Argv[] | null): boolean {
+  return (queued ?? []).some((a) => mayReplicate(commandName(a[0])));
+}
+
+/**
+ * Writes resumed: the held commands run again from the start, oldest first (on a node that became
+ * a replica meanwhile they get -READONLY). Each answers its caller through `unblock`.
+ */
+export function resumePostponed(w: World, node: Node): void {
+  if (writesPaused(node)) return; // paused again: they keep waiting
+  const held = node.postponed;
+  node.postponed = [];
+  for (const p of held) {
+    const r = process(w, node, p.client, p.argv);
+    unblock(w, p, 'reply' in r ? r.reply : err('ERR the command blocked again after the pause'));
+  }
 }
 
 function finishCall(w: World, node: Node, c: ClientCtx, ops: { db: number; argv: Argv }[]): void {
@@ -228,7 +250,7 @@ function execOne(
   if (!node.link) for (const p of res.propagate) ops.push({ db: c.db, argv: p });
   if (w.emitEvents && res.changed.length > 0)
     emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
-  if (res.expiredOnReplica)
+  if (res.expiredOnReplica && node.link)
     emit(w, { type: 'replica.expired-read', node: node.name, keys: res.expiredOnReplica });
   return { reply: res.reply };
 }
@@ -242,9 +264,10 @@ function addrOf(c: ClientCtx): string {
 
 /** REPLICAOF host port | NO ONE. The host must be 127.0.0.1/localhost: the lab runs on one machine. */
 const replicaof: Handler = (w, node, c, argv) => {
+  if (node.failover) return ok(err('ERR REPLICAOF not allowed while failing over.'));
   const [host, portText] = [argv[1], argv[2]];
   if (host.toLowerCase() === 'no' && portText.toLowerCase() === 'one') {
-    if (node.link) unsetMaster(w, node, addrOf(c));
+    if (node.link) unsetMaster(w, node, `user request from '${addrOf(c)}'`);
     return ok(OK);
   }
   if (!/^\d+$/.test(portText) || Number(portText) > 65535) return ok(err('ERR Invalid master port'));
@@ -497,7 +520,6 @@ const SERVER_COMMANDS: Record<string, Handler> = {
     ok(err('ERR PSYNC from a console client is not supported in PSYNC Lab: use REPLICAOF on a node')),
   sync: () =>
     ok(err('ERR SYNC from a console client is not supported in PSYNC Lab: use REPLICAOF on a node')),
-  failover: () =>
-    ok(err('ERR FAILOVER is not supported in PSYNC Lab yet: use REPLICAOF NO ONE then REPLICAOF')),
+  failover: (w, node, _c, argv) => ok(failoverCommand(w, node, argv)),
   hello: () => ok(err('NOPROTO unsupported protocol version')),
 };

@@ -6,6 +6,7 @@ import { nextFloat } from '../core/random.ts';
 import type { Argv } from '../core/resp.ts';
 import type { ExecContext } from '../keyspace/types.ts';
 import { emit, unixMs } from './emit.ts';
+import { writesPaused } from './pause.ts';
 import type { Node, World } from './world.ts';
 
 /**
@@ -32,7 +33,8 @@ export function ctxFor(w: World, fromMaster: boolean, node?: Node): ExecContext 
   }
   ctx.nowMs = unixMs(w);
   ctx.fromMaster = fromMaster;
-  ctx.replica = !!node?.link;
+  // A master whose writes are paused keeps its data as is: reads treat expired keys as a replica does.
+  ctx.replica = !!node && (node.link !== null || writesPaused(node));
   ctx.scriptWriteDenied = node && !fromMaster ? scriptWriteDenied(node) : undefined;
   ctx.skipPropagate = fromMaster; // execFromMaster proxies the stream entry, never these
   ctx.skipChanged = !w.emitEvents; // read only for the data.changed event

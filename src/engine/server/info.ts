@@ -2,6 +2,7 @@
 import { cfgBool, cfgInt } from '../core/config.ts';
 import { arr, bulk, int, type Reply } from '../core/resp.ts';
 import { eraInfoFields } from '../replication/era.ts';
+import { failoverStateText } from '../replication/failover.ts';
 import { roleStateName } from '../replication/handshake.ts';
 import { isLoading } from '../replication/replica.ts';
 import { secOf, unixSec } from './emit.ts';
@@ -59,7 +60,7 @@ export function replicationFields(w: World, node: Node): [string, string | numbe
       `ip=${s.announcedIp},port=${s.listeningPort},state=${state},offset=${s.ackOff},lag=${lag}`,
     ]);
   });
-  f.push(['master_failover_state', 'no-failover']);
+  f.push(['master_failover_state', failoverStateText(node)]);
   f.push(['master_replid', node.replid]);
   f.push(['master_replid2', node.replid2]);
   f.push(['master_repl_offset', node.masterReplOffset]);

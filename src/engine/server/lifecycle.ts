@@ -7,6 +7,7 @@ import { Keyspace } from '../keyspace/index.ts';
 import { noAcked } from '../replication/acked.ts';
 import { createBacklog, rebaseBacklog } from '../replication/backlog.ts';
 import { eraRules } from '../replication/era.ts';
+import { updateFailoverStatus } from '../replication/failover.ts';
 import {
   checkWaitingClients,
   clearReplicationId2,
@@ -23,6 +24,7 @@ import { feedSlaves } from '../replication/stream.ts';
 import { unblock } from './blocked.ts';
 import { emit, log, MS, SEC, unixMs } from './emit.ts';
 import { closeEnd } from './net.ts';
+import { writesPaused } from './pause.ts';
 import type { Node, ShutdownWait, World } from './world.ts';
 
 /** serverCron period at hz 10. */
@@ -65,7 +67,8 @@ export function createNode(w: World, name: string, port: number, startConfig: Ma
     shuttingDown: null,
     log: [],
     users: new Map(),
-    writesPaused: false,
+    failover: null,
+    postponed: [],
     flushScheduled: false,
     getackPending: false,
     lastSaveMs: 0,
@@ -123,6 +126,8 @@ export function startNode(w: World, node: Node, replicaof: string | null): void 
   node.stats = emptyStats();
   node.blocked = [];
   node.shuttingDown = null;
+  node.failover = null;
+  node.postponed = [];
   node.flushScheduled = false;
   node.getackPending = false;
   node.parked = [];
@@ -199,7 +204,10 @@ export function serverCron(w: World, node: Node): void {
   clientsCronObuf(w, node);
   reapChild(w, node);
   activeExpire(w, node);
-  if (node.cronLoops % 10 === 0) {
+  // replicationCron: every second, every 100 ms while a FAILOVER runs (serverCron's
+  // run_with_period(100)), first checking the failover (updateFailoverStatus).
+  if (node.cronLoops % 10 === 0 || node.failover) {
+    updateFailoverStatus(w, node);
     replicaCron(w, node);
     masterCron(w, node);
     node.replCronLoops++;
@@ -221,7 +229,7 @@ export function serverCron(w: World, node: Node): void {
 }
 
 function activeExpire(w: World, node: Node): void {
-  if (node.link) return; // replicas wait for the master's DEL
+  if (node.link || writesPaused(node)) return; // replicas wait for the master's DEL; a pause keeps the data
   const expired = node.keyspace.activeExpire(unixMs(w));
   for (const { db, key } of expired) {
     node.stats.expired_keys++;
@@ -301,7 +309,6 @@ export function shutdown(
     requestAcks(w, node); // the offset to acknowledge includes this GETACK (+37 bytes)
     sd.waiting = `SHUTDOWN: waiting up to ${timeout} s for ${lagging.join(', ')} to acknowledge offset ${node.masterReplOffset} (writes paused), then exiting`;
     log(w, node, 'Waiting for replicas before shutting down.');
-    node.writesPaused = true;
     node.shuttingDown = sd;
     checkWaitingClients(w, node);
     return sd;
@@ -334,8 +341,11 @@ export function kill(w: World, node: Node): void {
   for (const conn of [...w.conns.values()]) {
     if (conn.client === node.name || conn.server === node.name) closeEnd(w, conn, node.name);
   }
-  for (const b of node.blocked) unblock(w, b, { t: 'error', v: 'ERR server shutting down' });
+  for (const b of [...node.blocked, ...node.postponed])
+    unblock(w, b, { t: 'error', v: 'ERR server shutting down' });
   node.blocked = [];
+  node.postponed = [];
+  node.failover = null;
   node.state = 'down';
   node.gen++;
   node.link = node.link ? { ...node.link, conn: null } : null;
@@ -370,7 +380,8 @@ export function unfreeze(w: World, node: Node): void {
 
 /** GETACK for WAIT, then the write pass (beforeSleep). */
 export function beforeSleepGetack(w: World, node: Node): void {
-  if (node.getackPending) {
+  // Not while writes are paused: the GETACK would grow the offset; it goes once they resume.
+  if (node.getackPending && !writesPaused(node)) {
     node.getackPending = false;
     if (node.blocked.length > 0) requestAcks(w, node);
   }

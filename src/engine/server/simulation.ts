@@ -4,6 +4,7 @@
 import { seedRng } from '../core/random.ts';
 import { Scheduler } from '../core/scheduler.ts';
 import { DEFAULT_ERA, type Era } from '../replication/era.ts';
+import { updateFailoverStatus } from '../replication/failover.ts';
 import {
   acceptClient,
   bulkDone,
@@ -22,6 +23,7 @@ import {
 } from '../replication/replica.ts';
 import { flushReplicas } from '../replication/stream.ts';
 import { unblock } from './blocked.ts';
+import { resumePostponed } from './commands.ts';
 import { emit } from './emit.ts';
 import { beforeSleepGetack, finishShutdown, serverCron } from './lifecycle.ts';
 import { closeEnd, deliverable, isCut } from './net.ts';
@@ -141,6 +143,11 @@ function dispatch(w: World, t: Task): void {
       freeClosedAsap(w, node);
       beforeSleepGetack(w, node);
       flushReplicas(w, node);
+      updateFailoverStatus(w, node);
+      return;
+    case 'unpause':
+      resumePostponed(w, node);
+      beforeSleepGetack(w, node);
       return;
     case 'wait-timeout':
       node.blocked = node.blocked.filter((b) => {

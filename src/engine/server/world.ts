@@ -10,6 +10,7 @@ import type { Era } from '../replication/era.ts';
 import type { ReplState } from '../replication/handshake.ts';
 import type { AskCause } from '../replication/psync.ts';
 import type { Pending } from './blocked.ts';
+import type { ClientCtx } from './commands.ts';
 import type { SimEvent } from './events.ts';
 
 /** Virtual time in integer microseconds since the run started. */
@@ -96,6 +97,8 @@ export type Task =
   /** The old dataset is flushed (the lab's disk model): rename the temp file and load the RDB. */
   | { t: 'flush-done'; node: string; gen: number; conn: number }
   | { t: 'flush'; node: string; gen: number }
+  /** Writes resume (a failover ended): the held client commands run again (pause.ts). */
+  | { t: 'unpause'; node: string; gen: number }
   | { t: 'bulk-done'; node: string; gen: number; clientId: number }
   /** Every replica acknowledged: a SHUTDOWN waiting for them goes ahead (at the same time). */
   | { t: 'shutdown-ready'; node: string; gen: number }
@@ -225,6 +228,22 @@ export interface BlockedClient extends Pending {
   deadline: Micros | null;
 }
 
+/** A client command held while writes are paused (BLOCKED_POSTPONE): it runs again when they resume. */
+export interface Postponed extends Pending {
+  client: ClientCtx;
+}
+
+/** A coordinated FAILOVER under way (replication/failover.ts). */
+export interface Failover {
+  state: 'waiting-for-sync' | 'failover-in-progress';
+  /** `TO host port`, or the caught-up replica chosen; null: any replica, none chosen yet. */
+  target: { host: string; port: number } | null;
+  /** Unix ms when waiting ends (TIMEOUT; 0: never). */
+  endMs: number;
+  /** FORCE: at the timeout, fail over anyway. */
+  force: boolean;
+}
+
 /** A SHUTDOWN waiting for lagging replicas (8.3); `reply` is set when it goes ahead. */
 export interface ShutdownWait extends Pending {
   /** SAVE (true), NOSAVE (false) or as the save points say (null). */
@@ -287,8 +306,10 @@ export interface Node {
   log: string[];
   /** ACL users besides "default": name → password set and on/off. */
   users: Map<string, { on: boolean; passwords: string[] }>;
-  /** Writes are paused (SHUTDOWN waiting for replicas). */
-  writesPaused: boolean;
+  /** A coordinated FAILOVER under way (it pauses writes, as a SHUTDOWN waiting for replicas does). */
+  failover: Failover | null;
+  /** Client commands held while writes are paused, oldest first (pause.ts). */
+  postponed: Postponed[];
   /** Stream bytes queued for replicas in this event-loop iteration (flushed in beforeSleep). */
   flushScheduled: boolean;
   /** Pending GETACK requested by WAIT this iteration. */

@@ -37,6 +37,8 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
             replicas: n.replicas.length,
             syncing: n.transfer !== null || n.bgsave !== null,
             loading: n.loading === null ? null : Math.round(n.loading * 100),
+            failover: n.failover,
+            held: n.heldWrites,
           }
         : null;
     }),
@@ -117,6 +119,8 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
           t('node.replicasCount', { n: v.replicas })
         )}
         {v.loading !== null && <span className="nc-traffic"> · {t('node.loading', { pct: v.loading })}</span>}
+        {v.failover && <span className="nc-traffic"> · FAILOVER {v.failover}</span>}
+        {v.held > 0 && <span className="nc-traffic"> · {t('node.held', { n: v.held })}</span>}
         {traffic > 0 && <span className="nc-traffic"> · {t('node.traffic', { n: traffic })}</span>}
       </span>
     </button>

@@ -4,6 +4,7 @@
 import type { MsgKey } from '../../i18n/index.ts';
 import { narrateStep } from '../../i18n/narrate.ts';
 import { groupedScenarios, pointsInWords, SCENARIO_POINTS, scenarioText } from '../../i18n/scenarios.ts';
+import { useStories } from '../../i18n/stories.ts';
 import { ctl } from '../../store/instance.ts';
 import { useLab } from '../../store/store.ts';
 import { buildSearch } from '../../store/url.ts';
@@ -23,6 +24,7 @@ export function Guide() {
   const seed = useLab((s) => s.seed);
   const catalog = useLab((s) => s.catalog);
   const meta = useLab((s) => s.scenarioMeta);
+  useStories(scenario ? lang : null);
   // An opened scenario file names itself (title, zh/en description); else the catalog does.
   const text = scenario ? scenarioText(scenario, lang, meta?.text?.[lang] ?? description) : null;
   const title = meta?.title?.[lang] ?? text?.title;

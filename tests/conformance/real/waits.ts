@@ -58,22 +58,25 @@ export function syncProblem(
 
 export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The listed nodes plus the masters of those that replicate: what syncProblem needs to read. */
-export function involved(cluster: Cluster, names: string[]): string[] {
-  const set = new Set(names);
-  for (const n of names) {
-    const m = cluster.node(n).master;
-    if (m) set.add(m);
-  }
-  return [...set];
-}
-
 export async function waitSync(cluster: Cluster, names: string[], timeoutMs: number) {
-  const all = involved(cluster, names);
   return pollUntil(async () => {
-    const infos = await cluster.infos(all);
+    const infos = await cluster.infos(cluster.order);
+    followRoles(cluster, infos);
     return syncProblem(cluster, names, infos);
   }, timeoutMs);
+}
+
+/**
+ * Who replicates whom, as the nodes report it. A FAILOVER (or a REPLICAOF sent with `cmd`) changes
+ * roles without a `replicaof` op, so wait-sync goes by the roles, as the engine's `inSync` goes by
+ * each node's link. Nodes that did not answer keep what the runner knew.
+ */
+function followRoles(cluster: Cluster, infos: Record<string, InfoSection | undefined>): void {
+  for (const [name, r] of Object.entries(infos)) {
+    if (r?.role === 'master') cluster.node(name).master = null;
+    const m = r?.role === 'slave' ? cluster.nameOfPort(Number(r.master_port)) : undefined;
+    if (m) cluster.node(name).master = m;
+  }
 }
 
 /** A replica's own ACK period (replicationCron, 1 Hz), with a margin. */
