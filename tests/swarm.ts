@@ -35,7 +35,8 @@ function chainLeadsTo(w: World, from: string, target: string): boolean {
 export const REGRESSION_SEEDS: { seed: number; found: string }[] = [
   {
     seed: 1390,
-    found: 'a FAILOVER whose PSYNC was cut left A and B replicating each other; the heal now breaks such loops',
+    found:
+      'a FAILOVER whose PSYNC was cut left A and B replicating each other; the heal now breaks such loops',
   },
 ];
 

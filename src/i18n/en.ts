@@ -482,6 +482,7 @@ export const en = {
     "A replica never expires keys itself: it waits for its master's DEL, so that both hold the same keys. But a read treats a key whose TTL has passed as missing (since Redis 3.2): GET gives nil, EXISTS 0, TTL -2, KEYS skips it, while DBSIZE and INFO keyspace still count it. The key goes when the master expires it (lazily, or its active expire every 100 ms) and the DEL arrives in the stream. With the master frozen or cut off, that can take a while.",
   'sc.pc_expired_key_on_replica.title': 'An expired key read on a replica before the DEL arrives',
   'sc.pe_failover_command.title': 'FAILOVER: a planned switch, no full sync',
+  'sc.ph_client_pause_manual_switch.title': 'A switch by hand: CLIENT PAUSE WRITE, then REPLICAOF',
   'sc.pf_failover_timeout_abort.title': 'FAILOVER that times out, and FAILOVER ABORT',
   'sc.pg_failover_force_lagging.title': 'FAILOVER … FORCE to a replica that has not acknowledged',
   'dur.lost': 'acknowledged but lost: {n}',

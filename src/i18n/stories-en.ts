@@ -91,4 +91,6 @@ export const stories: Record<string, string> = {
     "C's link is cut at offset 113; A still answers +OK to two writes that only B receives. WAIT 2 500 returns 1: only one replica has them. C is promoted; its history keeps A's only up to second_repl_offset 114. B and then A, pointed at C, need a full sync and drop the two writes: acknowledged but lost (2).",
   z_diskless_sync_delay_shared:
     'repl-diskless-sync-delay 2: when B asks for a full sync A does not fork at once but waits up to 2 s, so that more replicas can share one transfer. B is listed as wait_bgsave and gets no +FULLRESYNC yet.',
+  ph_client_pause_manual_switch:
+    "The way before FAILOVER: CLIENT PAUSE WRITE on A stops client writes (reads go on) and the replicas catch up with a stream that no longer grows. B is promoted with REPLICAOF NO ONE (A's replid becomes its replid2); A and C are pointed at B and continue through replid2 (+CONTINUE) — C twice, since A's id changed first. After CLIENT UNPAUSE, A is a replica: a write there gets -READONLY. Nothing lost, no full sync.",
 };

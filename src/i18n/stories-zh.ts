@@ -90,4 +90,6 @@ export const stories: Record<string, string> = {
     'C 的链路在 offset 113 处被切断; A 仍对两次写入回复 +OK, 只有 B 收到它们。WAIT 2 500 返回 1: 只有一个从库有这些写入。C 被提升为主库, 它的历史只保留 A 到 second_repl_offset 114 为止的部分。B 和 A 先后指向 C, 都需要全量同步, 丢掉了这两次写入: 已确认却丢失 (2)。',
   z_diskless_sync_delay_shared:
     'repl-diskless-sync-delay 2: B 请求全量同步时 A 不立即 fork, 而是最多等 2 秒, 让更多从库共享同一次传输。B 处于 wait_bgsave, 暂时收不到 +FULLRESYNC。',
+  ph_client_pause_manual_switch:
+    'FAILOVER 出现之前的做法: 在 A 上执行 CLIENT PAUSE WRITE, 停住客户端写入 (读照常), 从库追上一条不再增长的复制流。用 REPLICAOF NO ONE 提升 B (A 的 replid 成为它的 replid2); 再把 A 和 C 指向 B, 经 replid2 增量续传 (+CONTINUE) —— C 续传两次, 因为 A 的 replid 先变了。CLIENT UNPAUSE 之后 A 已是从库, 在它上面写入得到 -READONLY。没有丢数据, 也没有全量同步。',
 };

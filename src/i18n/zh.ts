@@ -464,6 +464,7 @@ export const zh: Catalog = {
     '从库从不自己让键过期: 它等主库的 DEL, 好让主从持有同样的键。但读命令会把 TTL 已过的键当作不存在 (Redis 3.2 起): GET 得到 nil, EXISTS 为 0, TTL 为 -2, KEYS 跳过它, 而 DBSIZE 和 INFO keyspace 仍然计入。直到主库让它过期 (惰性删除, 或每 100 ms 的主动过期) 并且 DEL 随复制流到达, 键才真正删除。主库被冻结或断开时, 这可能要等一阵。',
   'sc.pc_expired_key_on_replica.title': '在 DEL 到达之前从从库读取已过期的键',
   'sc.pe_failover_command.title': 'FAILOVER: 计划内切主, 无需全量同步',
+  'sc.ph_client_pause_manual_switch.title': '手动切主: 先 CLIENT PAUSE WRITE, 再 REPLICAOF',
   'sc.pf_failover_timeout_abort.title': '超时的 FAILOVER 与 FAILOVER ABORT',
   'sc.pg_failover_force_lagging.title': 'FAILOVER … FORCE: 目标从库尚未确认',
   'dur.lost': '已确认却丢失的写入: {n}',

@@ -1,4 +1,4 @@
-// The coordinated FAILOVER: what the scenarios pe/pf/pg (recorded from redis-server 7.0.15) do not
+// The coordinated FAILOVER and CLIENT PAUSE (the same pause): what the scenarios pe/pf/pg/ph (recorded from redis-server 7.0.15) do not
 // pin down step by step — the held write and its late reply, reads of expired keys while writes are
 // paused, no PING while a timed failover waits, and the command's absence before 6.2.
 import { describe, expect, it } from 'vitest';
@@ -117,6 +117,54 @@ describe('FAILOVER', () => {
     const { node, exec } = cluster('psync1');
     expect(exec(node('A'), 'FAILOVER')).toEqual(
       ERR("ERR unknown command 'FAILOVER', with args beginning with: "),
+    );
+  });
+});
+
+describe('CLIENT PAUSE (the same pause, by hand: the old way to stop writes before a switch)', () => {
+  it('WRITE holds writes (not reads) until the timeout; UNPAUSE lets them run at once', () => {
+    const { w, node, send, exec } = cluster();
+    const a = node('A');
+    expect(exec(a, 'CLIENT', 'PAUSE', '1000', 'WRITE')).toEqual(OK);
+    const held = send(a, 'SET', 'k', '1');
+    expect(exec(a, 'GET', 'k')).toEqual({ t: 'bulk', v: null });
+    runUntil(w, w.now + 0.5 * SEC);
+    expect('pending' in held && held.pending.reply).toBe(null);
+    runUntil(w, w.now + 0.7 * SEC); // lifted by serverCron once past its end
+    expect('pending' in held && held.pending.reply).toEqual(OK);
+    exec(a, 'CLIENT', 'PAUSE', '60000', 'WRITE');
+    const again = send(a, 'SET', 'k', '2');
+    expect(exec(a, 'CLIENT', 'UNPAUSE')).toEqual(OK);
+    runUntil(w, w.now + 1);
+    expect('pending' in again && again.pending.reply).toEqual(OK);
+  });
+
+  it('ALL holds every command, CLIENT UNPAUSE included (7.0.15 waits for the timeout)', () => {
+    const { w, node, send, exec } = cluster();
+    const a = node('A');
+    expect(exec(a, 'CLIENT', 'PAUSE', '1500')).toEqual(OK); // ALL by default
+    const unpause = send(a, 'CLIENT', 'UNPAUSE');
+    expect('pending' in unpause).toBe(true);
+    runUntil(w, w.now + 1.7 * SEC);
+    expect('pending' in unpause && unpause.pending.reply).toEqual(OK);
+  });
+
+  it("refuses bad arguments in Redis's words", () => {
+    const { node, exec } = cluster();
+    const a = node('A');
+    expect(exec(a, 'CLIENT', 'PAUSE', 'abc')).toEqual(ERR('ERR timeout is not an integer or out of range'));
+    expect(exec(a, 'CLIENT', 'PAUSE', '-1')).toEqual(ERR('ERR timeout is negative'));
+    expect(exec(a, 'CLIENT', 'PAUSE', '100', 'bogus')).toEqual(
+      ERR('ERR CLIENT PAUSE mode must be WRITE or ALL'),
+    );
+    expect(exec(a, 'CLIENT', 'PAUSE', '100', 'write', 'x')).toEqual(
+      ERR("ERR unknown subcommand or wrong number of arguments for 'pause'. Try CLIENT HELP."),
+    );
+    expect(exec(a, 'CLIENT', 'PAUSE')).toEqual(
+      ERR("ERR wrong number of arguments for 'client|pause' command"),
+    );
+    expect(exec(a, 'CLIENT', 'UNPAUSE', 'x')).toEqual(
+      ERR("ERR wrong number of arguments for 'client|unpause' command"),
     );
   });
 });

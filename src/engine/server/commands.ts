@@ -23,7 +23,7 @@ import { type Pending, unblock } from './blocked.ts';
 import { emit, log, unixMs } from './emit.ts';
 import { ctxFor } from './exec.ts';
 import { infoText, roleReply } from './info.ts';
-import { mayReplicate, postpone, writesPaused } from './pause.ts';
+import { allPaused, clientPause, mayReplicate, postpone, writesPaused } from './pause.ts';
 
 export function unknownCommandError(argv: Argv): string {
   const r = unknownCommandReply(argv);
@@ -156,7 +156,10 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
     return reject(c, "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.");
   if (isLoading(node) && !OK_LOADING.has(name))
     return reject(c, 'LOADING Redis is loading the dataset in memory');
-  if (writesPaused(node) && (write || mayReplicate(name) || (name === 'exec' && mayReplicateAny(c.multi))))
+  if (
+    writesPaused(node) &&
+    (allPaused(node) || write || mayReplicate(name) || (name === 'exec' && mayReplicateAny(c.multi)))
+  )
     return { pending: postpone(node, c, argv) };
   if (inMulti && !['exec', 'discard', 'multi', 'watch', 'unwatch'].includes(name)) {
     c.multi!.push(argv);
@@ -413,6 +416,13 @@ const clientCmd: Handler = (w, node, c, argv) => {
         `id=${node.gen * 1000} addr=${node.link?.masterHost}:${node.link?.masterPort} flags=M db=${node.master.db} cmd=NULL`,
       );
     return ok(bulk(`${lines.join('\n')}\n`));
+  }
+  if (sub === 'pause' || sub === 'unpause') {
+    const e = clientPause(node, unixMs(w), argv);
+    if (e) return ok(err(e));
+    // UNPAUSE: the held commands run (a pause that lapses is lifted by serverCron).
+    if (!writesPaused(node)) w.queue.push(w.now, { t: 'unpause', node: node.name, gen: node.gen });
+    return ok(OK);
   }
   if (sub === 'kill') {
     // CLIENT KILL TYPE master|replica|slave|normal [...]: the new form returns the number killed.

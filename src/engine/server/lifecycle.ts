@@ -69,6 +69,7 @@ export function createNode(w: World, name: string, port: number, startConfig: Ma
     users: new Map(),
     failover: null,
     postponed: [],
+    clientPause: null,
     flushScheduled: false,
     getackPending: false,
     lastSaveMs: 0,
@@ -128,6 +129,7 @@ export function startNode(w: World, node: Node, replicaof: string | null): void 
   node.shuttingDown = null;
   node.failover = null;
   node.postponed = [];
+  node.clientPause = null;
   node.flushScheduled = false;
   node.getackPending = false;
   node.parked = [];
@@ -201,6 +203,11 @@ export function startNode(w: World, node: Node, replicaof: string | null): void 
 
 /** serverCron: reap a finished child, expire keys, and every 10th tick replicationCron. */
 export function serverCron(w: World, node: Node): void {
+  // checkClientPauseTimeoutAndReturnIfPaused: a CLIENT PAUSE past its end is lifted, held commands run.
+  if (node.clientPause && node.clientPause.endMs < unixMs(w)) {
+    node.clientPause = null;
+    w.queue.push(w.now, { t: 'unpause', node: node.name, gen: node.gen });
+  }
   clientsCronObuf(w, node);
   reapChild(w, node);
   activeExpire(w, node);
@@ -346,6 +353,7 @@ export function kill(w: World, node: Node): void {
   node.blocked = [];
   node.postponed = [];
   node.failover = null;
+  node.clientPause = null;
   node.state = 'down';
   node.gen++;
   node.link = node.link ? { ...node.link, conn: null } : null;

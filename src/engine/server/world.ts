@@ -310,6 +310,8 @@ export interface Node {
   failover: Failover | null;
   /** Client commands held while writes are paused, oldest first (pause.ts). */
   postponed: Postponed[];
+  /** CLIENT PAUSE: until unix ms `endMs` (serverCron lifts it), writes only or every command. */
+  clientPause: { endMs: number; all: boolean } | null;
   /** Stream bytes queued for replicas in this event-loop iteration (flushed in beforeSleep). */
   flushScheduled: boolean;
   /** Pending GETACK requested by WAIT this iteration. */
