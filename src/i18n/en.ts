@@ -25,7 +25,7 @@ export const en = {
   'run.down': 'down',
   'node.aria': 'Node {name} :{port}, {role}, offset {offset}, {keys} keys',
   'node.secondHelp': 'second_repl_offset {n}: a PSYNC with replid2 is accepted up to offset {n}',
-  'node.held': '{n} write(s) held: writes paused',
+  'node.held': '{n} write(s) held',
   'node.loading': 'loading {pct} %',
   'node.keys': 'keys',
   'node.replicasCount': '{n} replica(s) attached',

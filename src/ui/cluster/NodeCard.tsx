@@ -49,7 +49,16 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
   const psync2 = useLab((s) => s.era === 'psync2');
   if (!v) return null;
   const roleWord = v.role === 'master' ? t('role.master') : t('role.replica');
-  const label = t('node.aria', { name, port: v.port, role: roleWord, offset: v.offset, keys: v.keys });
+  // What the badges show is read out too (the label replaces the card's text for a screen reader).
+  const flags = [
+    v.run !== 'running' && t(`run.${v.run}`),
+    v.failover && `FAILOVER ${v.failover}`,
+    v.held > 0 && t('node.held', { n: v.held }),
+  ].filter(Boolean);
+  const label = [
+    t('node.aria', { name, port: v.port, role: roleWord, offset: v.offset, keys: v.keys }),
+    ...flags,
+  ].join(', ');
   return (
     <button
       type="button"
@@ -74,6 +83,9 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
         </span>
       </span>
       {v.run !== 'running' && <span className={`nc-run ${v.run}`}>{t(`run.${v.run}`)}</span>}
+      {(v.failover || v.held > 0) && (
+        <span className="nc-flag mono">{flags.slice(v.run !== 'running' ? 1 : 0).join(' · ')}</span>
+      )}
       <span className="nc-row">
         <span className="nc-k">{psync2 ? 'replid' : 'runid'}</span>
         <span
@@ -119,8 +131,6 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
           t('node.replicasCount', { n: v.replicas })
         )}
         {v.loading !== null && <span className="nc-traffic"> · {t('node.loading', { pct: v.loading })}</span>}
-        {v.failover && <span className="nc-traffic"> · FAILOVER {v.failover}</span>}
-        {v.held > 0 && <span className="nc-traffic"> · {t('node.held', { n: v.held })}</span>}
         {traffic > 0 && <span className="nc-traffic"> · {t('node.traffic', { n: traffic })}</span>}
       </span>
     </button>
