@@ -279,10 +279,15 @@ export function globMatch(pattern: string, s: string): boolean {
 /** Typed accessors over a node's textual config. */
 /** Parsed numbers per config map, dropped whenever the map is written through setConfig. */
 const numCache = new WeakMap<Map<string, string>, Map<string, number>>();
+/** The last map read and its numbers: a node's hot path reads its own config many times in a row. */
+let lastCfg: Map<string, string> | null = null;
+let lastNums = new Map<string, number>();
 
 export function cfgInt(cfg: Map<string, string>, name: string): number {
-  let c = numCache.get(cfg);
+  let c = cfg === lastCfg ? lastNums : numCache.get(cfg);
   if (!c) numCache.set(cfg, (c = new Map()));
+  lastCfg = cfg;
+  lastNums = c;
   let v = c.get(name);
   if (v === undefined) c.set(name, (v = Number(cfg.get(name) ?? findParam(name)?.def ?? 0)));
   return v;
@@ -292,6 +297,7 @@ export function cfgInt(cfg: Map<string, string>, name: string): number {
 export function setConfig(cfg: Map<string, string>, name: string, value: string): void {
   cfg.set(name, value);
   numCache.delete(cfg);
+  if (cfg === lastCfg) lastCfg = null;
 }
 export function cfgBool(cfg: Map<string, string>, name: string): boolean {
   return (cfg.get(name) ?? findParam(name)?.def) === 'yes';

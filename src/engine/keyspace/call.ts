@@ -56,16 +56,30 @@ export interface Sink {
 }
 
 export class Call {
-  readonly db: Db;
+  // Set only by the constructor and by `reuse` (a fresh call in a recycled object).
+  db!: Db;
+  ks!: KeyspaceCore;
+  dbIndex!: number;
+  ctx!: ExecContext;
+  argv!: Argv;
+  sink!: Sink;
 
-  constructor(
-    readonly ks: KeyspaceCore,
-    readonly dbIndex: number,
-    readonly ctx: ExecContext,
-    readonly argv: Argv,
-    readonly sink: Sink = { propagate: [], changed: [] },
-  ) {
+  constructor(ks: KeyspaceCore, dbIndex: number, ctx: ExecContext, argv: Argv, sink: Sink) {
+    this.reuse(ks, dbIndex, ctx, argv, sink);
+  }
+
+  /**
+   * Make this object a new call (the keyspace recycles one between top-level calls: a SET with
+   * three replicas made four Calls, the most frequent allocation of the engine).
+   */
+  reuse(ks: KeyspaceCore, dbIndex: number, ctx: ExecContext, argv: Argv, sink: Sink): this {
+    this.ks = ks;
+    this.dbIndex = dbIndex;
+    this.ctx = ctx;
+    this.argv = argv;
+    this.sink = sink;
     this.db = ks.dbs[dbIndex];
+    return this;
   }
 
   /** Lower-case command name (the table's name: what error texts print). */
@@ -80,6 +94,11 @@ export class Call {
   /** True on a node that is a replica or applies its master's stream: no "already expired" deletes. */
   get onReplica(): boolean {
     return this.ctx.fromMaster || this.ctx.replica === true;
+  }
+
+  /** Can a lookup here expire a key (delete it, or read it as missing)? Not from the master's stream, nor in a db without TTLs. */
+  get mayExpire(): boolean {
+    return !this.ctx.fromMaster && this.db.expires.size !== 0;
   }
 
   /** lookupKeyRead: the value, or undefined when missing or logically expired. */
@@ -134,7 +153,7 @@ export class Call {
   /** setKey: store a string; the TTL goes unless keepTtl (SET … KEEPTTL, INCR, APPEND keep it). */
   setString(key: string, value: string, keepTtl = false): void {
     this.db.data.set(key, value);
-    if (!keepTtl) this.db.expires.delete(key);
+    if (!keepTtl) this.db.persist(key);
     this.touch(key);
   }
 
