@@ -8,7 +8,7 @@ import {
   packSent,
   type StreamEntry,
 } from './backlog.ts';
-import { PACK_BYTES, pack, unpack } from './packed.ts';
+import { MetaReader, metaString, PACK_BYTES, pack, unpack } from './packed.ts';
 
 const plain = (es: StreamEntry[]) =>
   es.map((e) => ({ start: e.start, size: e.size, argv: e.argv, cmd: e.cmd }));
@@ -94,5 +94,28 @@ describe('packed stream entries', () => {
     packSent(b, off + 1);
     expect(b.packed.length).toBe(a.packed.length);
     for (const [i, p] of b.packed.entries()) expect(p).toBe(a.packed[i]);
+  });
+
+  it('meta numbers round-trip through their string, the wide ones (from 0xFFFF up) included', () => {
+    const nums = [0, 27, 3, 255, 256, 0xfffe, 0xffff, 70_000, 1 << 20, 2 ** 32 - 1];
+    const s = metaString(nums);
+    expect(s.length).toBe(6 + 4 * 3); // six narrow units, four wide numbers of three units
+    const r = new MetaReader(s);
+    const back: number[] = [];
+    while (!r.done()) back.push(r.next());
+    expect(back).toEqual(nums);
+    // A window of 5 000 units goes through fromCharCode in slices.
+    const many = Array.from({ length: 5000 }, (_, i) => i * 13);
+    const r2 = new MetaReader(metaString(many));
+    expect(Array.from({ length: 5000 }, () => r2.next())).toEqual(many);
+    expect(r2.done()).toBe(true);
+  });
+
+  it('an entry with a value of 100 000 bytes packs and unpacks whole', () => {
+    const argv = ['SET', 'big', 'x'.repeat(100_000)];
+    const e = Object.freeze({ start: 1, size: respSize(argv), argv, cmd: 'set' });
+    const out: StreamEntry[] = [];
+    unpack(pack([e], 0, 1), 0, out);
+    expect(plain(out)).toEqual(plain([e]));
   });
 });
