@@ -118,7 +118,8 @@ export class Keyspace implements KeyspaceCore {
       if (!(e instanceof ReplyError)) throw e;
       reply = e.reply;
     } finally {
-      spare = c; // it keeps this call's keyspace reachable until the next call
+      // Kept for the next call, holding nothing of this one (its keyspace may be a dropped World's).
+      spare = c.reuse(IDLE, 0, ctx, NO_ARGV, DISCARDED);
     }
     this.compactIndex();
     return reply;
@@ -207,3 +208,7 @@ export class Keyspace implements KeyspaceCore {
     this.index.rebuild(all);
   }
 }
+
+/** What the spare Call points at between calls. */
+const IDLE = new Keyspace();
+const NO_ARGV: Argv = [];

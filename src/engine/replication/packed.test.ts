@@ -32,6 +32,29 @@ function fed(n: number, sentBefore: (off: number) => number) {
   return { bl, twin, off };
 }
 
+/**
+ * Two backlogs fed 2 000 SETs, b proxying a's entry objects (a chain) except where `own(i)` gives
+ * b a command of its own; both then packed.
+ */
+function twins(own: (i: number) => string[] | null) {
+  const a = createBacklog(0);
+  const b = createBacklog(0);
+  let off = 0;
+  for (let i = 0; i < 2000; i++) {
+    const argv = ['SET', `k${i}`, `v${i}`];
+    const size = respSize(argv);
+    feedBacklog(a, argv, size, 1 << 20, off);
+    const e = a.entries[a.entries.length - 1];
+    const mine = own(i);
+    if (mine) feedBacklog(b, mine, respSize(mine), 1 << 20, off);
+    else feedBacklog(b, argv, size, 1 << 20, off, e.cmd, e); // proxied: the same entry object
+    off += size;
+  }
+  packSent(a, off + 1);
+  packSent(b, off + 1);
+  return { a, b };
+}
+
 describe('packed stream entries', () => {
   it('unpack gives back the entries, from any offset (a byte inside one includes it)', () => {
     const { twin } = fed(40, () => 0);
@@ -79,19 +102,7 @@ describe('packed stream entries', () => {
   });
 
   it('two backlogs holding the same entries share one pack per window', () => {
-    const a = createBacklog(0);
-    const b = createBacklog(0);
-    let off = 0;
-    for (let i = 0; i < 2000; i++) {
-      const argv = ['SET', `k${i}`, `v${i}`];
-      const size = respSize(argv);
-      feedBacklog(a, argv, size, 1 << 20, off);
-      const e = a.entries[a.entries.length - 1];
-      feedBacklog(b, argv, size, 1 << 20, off, e.cmd, e); // proxied: the same entry object
-      off += size;
-    }
-    packSent(a, off + 1);
-    packSent(b, off + 1);
+    const { a, b } = twins(() => null);
     expect(b.packed.length).toBe(a.packed.length);
     for (const [i, p] of b.packed.entries()) expect(p).toBe(a.packed[i]);
   });
@@ -117,5 +128,13 @@ describe('packed stream entries', () => {
     const out: StreamEntry[] = [];
     unpack(pack([e], 0, 1), 0, out);
     expect(plain(out)).toEqual(plain([e]));
+  });
+
+  it('a backlog whose window starts with the same entry but then diverges gets a pack of its own', () => {
+    // b holds the same entry objects but for one of the same size: same offsets, other bytes.
+    const { a, b } = twins((i) => (i === 5 ? ['SET', 'k5', 'w5'] : null));
+    expect(b.packed[0]).not.toBe(a.packed[0]);
+    expect(b.packed[1]).toBe(a.packed[1]);
+    expect(entriesFrom(b, 0)[5].argv).toEqual(['SET', 'k5', 'w5']);
   });
 });

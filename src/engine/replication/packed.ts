@@ -63,18 +63,25 @@ export function packShared(entries: readonly StreamEntry[], from: number, to: nu
 function holds(p: PackedEntries, entries: readonly StreamEntry[], from: number, to: number): boolean {
   const last = entries[to - 1];
   if (p.start !== entries[from].start || p.end !== last.start + last.size) return false;
-  const meta = new MetaReader(p.meta);
-  const text = p.text;
+  const { meta, text } = p;
+  let m = 0; // -1 once a number differs
   let at = 0;
   for (let i = from; i < to; i++) {
     const e = entries[i];
-    if (meta.done() || meta.next() !== e.size || meta.next() !== e.argv.length) return false;
+    m = metaAt(meta, metaAt(meta, m, e.size), e.argv.length);
     for (const a of e.argv) {
-      if (meta.next() !== a.length || !text.startsWith(a, at)) return false;
+      m = metaAt(meta, m, a.length);
+      if (m < 0 || !text.startsWith(a, at)) return false;
       at += a.length;
     }
   }
-  return meta.done();
+  return m === meta.length;
+}
+
+/** The position after number n if metaString `meta` holds n at position m, else -1 (also for m = -1). */
+function metaAt(meta: string, m: number, n: number): number {
+  if (n < WIDE) return m >= 0 && meta.charCodeAt(m) === n ? m + 1 : -1;
+  return m >= 0 && meta.charCodeAt(m) === WIDE && new MetaReader(meta, m).next() === n ? m + 3 : -1;
 }
 
 export function pack(entries: readonly StreamEntry[], from: number, to: number): PackedEntries {
@@ -119,8 +126,10 @@ export function metaString(nums: readonly number[]): string {
 
 /** Reads back the numbers of a metaString, in order. */
 export class MetaReader {
-  private at = 0;
-  constructor(private readonly s: string) {}
+  constructor(
+    private readonly s: string,
+    private at = 0,
+  ) {}
 
   done(): boolean {
     return this.at >= this.s.length;
