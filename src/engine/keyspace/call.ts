@@ -138,16 +138,16 @@ export class Call {
 
   /** Append an entry to this call's propagation. */
   also(argv: Argv): void {
-    if (!this.ctx.skipPropagate) this.sink.propagate.push(argv);
+    if (!this.ctx.skipPropagate) this.sink.propagate = appended(this.sink.propagate, argv);
   }
 
   /** Propagate the command exactly as the client typed it (name case included). */
   propagateAsIs(): void {
-    if (!this.ctx.skipPropagate) this.sink.propagate.push(this.argv.slice());
+    if (!this.ctx.skipPropagate) this.sink.propagate = appended(this.sink.propagate, this.argv.slice());
   }
 
   touch(key: string): void {
-    if (!this.ctx.skipChanged) this.sink.changed.push(key);
+    if (!this.ctx.skipChanged) this.sink.changed = appended(this.sink.changed, key);
   }
 
   /** setKey: store a string; the TTL goes unless keepTtl (SET … KEEPTTL, INCR, APPEND keep it). */
@@ -192,6 +192,16 @@ export class Call {
   nested(argv: Argv): Call {
     return new Call(this.ks, this.dbIndex, this.ctx, argv, this.sink);
   }
+}
+
+/**
+ * `list` with x at the end: the same array, or a new one-element array in place of an empty one
+ * (a sink may start with shared frozen empties; a first push would also reserve 16 slots).
+ */
+function appended<T>(list: T[], x: T): T[] {
+  if (list.length === 0) return [x];
+  list.push(x);
+  return list;
 }
 
 function checkType<K extends KeyType>(v: Value | undefined, type: K): ValueOf[K] | undefined {

@@ -31,7 +31,8 @@ function firstOfEach(keys: string[]): string[] {
 
 /**
  * The sink of calls whose effects nobody reads (ctx.skipPropagate and ctx.skipChanged): Call
- * pushes nothing then, and the frozen arrays make any push that slipped through throw.
+ * records nothing then, and being frozen it makes a record that slipped through throw. Its empty
+ * arrays also start every other sink (Call replaces an empty list by a new one on its first record).
  */
 const DISCARDED: Sink = Object.freeze({
   propagate: Object.freeze([]) as unknown as Argv[],
@@ -76,7 +77,7 @@ export class Keyspace implements KeyspaceCore {
    * `name` is argv[0] in lower case, for a caller that has it already (a stream entry's `cmd`).
    */
   exec(db: number, argv: Argv, ctx: ExecContext, name?: string): ExecResult | null {
-    const sink: Sink = { propagate: [], changed: [] };
+    const sink: Sink = { propagate: DISCARDED.propagate, changed: DISCARDED.changed };
     const reply = this.run(db, argv, ctx, name, sink);
     if (reply === null) return null;
     const out: ExecResult = { reply, propagate: sink.propagate, changed: firstOfEach(sink.changed) };
@@ -94,7 +95,7 @@ export class Keyspace implements KeyspaceCore {
       this.run(db, argv, ctx, name, DISCARDED);
       return DISCARDED.changed;
     }
-    const sink: Sink = { propagate: [], changed: [] };
+    const sink: Sink = { propagate: DISCARDED.propagate, changed: DISCARDED.changed };
     this.run(db, argv, ctx, name, sink);
     return firstOfEach(sink.changed);
   }

@@ -50,13 +50,38 @@ export function packWindow(offset: number): number {
  */
 const byFirstEntry = new WeakMap<StreamEntry, PackedEntries>();
 
+/**
+ * The last packs made or reused, with the entry objects they hold: the nodes of a chain pack the
+ * same window within a few milliseconds of each other, and a node holding the very same (frozen)
+ * objects needs only a pointer test per entry, not a comparison of every byte. Bounded: it keeps
+ * at most RECENT windows of entries alive (~1 500 SETs): a master packs a window as soon as
+ * every replica was sent it, the replicas as soon as they applied it, within a millisecond or two.
+ */
+const recent: { pack: PackedEntries; entries: readonly StreamEntry[] }[] = [];
+const RECENT = 4;
+
 /** pack(), or the equal pack another node already made of the same entries. */
 export function packShared(entries: readonly StreamEntry[], from: number, to: number): PackedEntries {
-  const known = byFirstEntry.get(entries[from]);
-  if (known && holds(known, entries, from, to)) return known;
-  const p = pack(entries, from, to);
-  byFirstEntry.set(entries[from], p);
+  for (const r of recent) if (sameObjects(r.entries, entries, from, to)) return r.pack;
+  let p = byFirstEntry.get(entries[from]);
+  if (!p || !holds(p, entries, from, to)) {
+    p = pack(entries, from, to);
+    byFirstEntry.set(entries[from], p);
+  }
+  if (recent.push({ pack: p, entries: entries.slice(from, to) }) > RECENT) recent.shift();
   return p;
+}
+
+/** Are entries[from..to) the objects of `held`, in order? */
+function sameObjects(
+  held: readonly StreamEntry[],
+  entries: readonly StreamEntry[],
+  from: number,
+  to: number,
+): boolean {
+  if (held.length !== to - from || held[0] !== entries[from]) return false;
+  for (let i = from + 1; i < to; i++) if (entries[i] !== held[i - from]) return false;
+  return true;
 }
 
 /** Does `p` hold exactly entries[from..to) (sizes, argument counts and texts)? */
@@ -85,13 +110,14 @@ function metaAt(meta: string, m: number, n: number): number {
 }
 
 export function pack(entries: readonly StreamEntry[], from: number, to: number): PackedEntries {
-  const meta: number[] = [];
+  const meta = new MetaWriter();
   const parts: string[] = [];
   for (let i = from; i < to; i++) {
     const e = entries[i];
-    meta.push(e.size, e.argv.length);
+    meta.put(e.size);
+    meta.put(e.argv.length);
     for (const a of e.argv) {
-      meta.push(a.length);
+      meta.put(a.length);
       parts.push(a);
     }
   }
@@ -99,7 +125,7 @@ export function pack(entries: readonly StreamEntry[], from: number, to: number):
   return Object.freeze({
     start: entries[from].start,
     end: last.start + last.size,
-    meta: metaString(meta),
+    meta: meta.text(),
     text: parts.join(''),
   });
 }
@@ -112,16 +138,42 @@ const WIDE = 0xffff;
  * '\x1b\x03\uffff\x01\u1170'. Entry sizes and argument lengths stay far below 2³² (512 MB).
  */
 export function metaString(nums: readonly number[]): string {
-  const units: number[] = [];
-  for (const n of nums) {
-    if (n < WIDE) units.push(n);
-    else units.push(WIDE, Math.floor(n / 0x10000), n % 0x10000);
+  const w = new MetaWriter();
+  for (const n of nums) w.put(n);
+  return w.text();
+}
+
+/** One buffer for every MetaWriter (one writes at a time): packing a window allocates no list. */
+let units = new Uint16Array(4096);
+
+class MetaWriter {
+  private n = 0;
+
+  put(v: number): void {
+    if (this.n + 3 > units.length) {
+      const bigger = new Uint16Array(units.length * 2);
+      bigger.set(units);
+      units = bigger;
+    }
+    if (v < WIDE) units[this.n++] = v;
+    else {
+      units[this.n++] = WIDE;
+      units[this.n++] = Math.floor(v / 0x10000);
+      units[this.n++] = v % 0x10000;
+    }
   }
-  let out = '';
-  // fromCharCode takes its units as arguments: in slices, far below any engine's argument limit.
-  for (let i = 0; i < units.length; i += 4096)
-    out += String.fromCharCode.apply(null, units.slice(i, i + 4096));
-  return out;
+
+  text(): string {
+    let out = '';
+    // fromCharCode takes its units as arguments: in slices, far below any engine's argument limit.
+    for (let i = 0; i < this.n; i += 4096)
+      out += String.fromCharCode.apply(
+        null,
+        units.subarray(i, Math.min(i + 4096, this.n)) as unknown as number[],
+      );
+    if (units.length > 65536) units = new Uint16Array(4096); // a window of one huge MSET: not kept
+    return out;
+  }
 }
 
 /** Reads back the numbers of a metaString, in order. */
