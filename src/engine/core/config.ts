@@ -251,9 +251,14 @@ function parseObuf(text: string): Record<ObufClass, ObufLimit> {
   return out;
 }
 
+/** The last value parsed: every node of a lab has the same one, read at each new backlog block. */
+let lastObuf: { text: string; limits: Record<ObufClass, ObufLimit> } | null = null;
+
 /** The limits of one client class now in force (the value is always normalised). */
 export function obufLimit(cfg: Map<string, string>, cls: ObufClass): ObufLimit {
-  return parseObuf(cfgStr(cfg, 'client-output-buffer-limit'))[cls];
+  const text = cfgStr(cfg, 'client-output-buffer-limit');
+  if (lastObuf?.text !== text) lastObuf = { text, limits: parseObuf(text) };
+  return { ...lastObuf.limits[cls] };
 }
 
 /** Glob match for CONFIG GET patterns (`*`, `?`, `[abc]`), case-insensitive like stringmatchlen(nocase). */

@@ -5,9 +5,9 @@
 //   ks.exec(0, ['SET', 'ttl', 'v', 'EX', '1000'], { nowMs: 1764000000000, random, fromMaster: false })
 //   → { reply: +OK, propagate: [['SET','ttl','v','PXAT','1764001000000']], changed: ['ttl'] }
 //   ks.exec(0, ['PING'], ctx) → null (a server command: the server layer answers it)
-import type { Argv, Reply } from '../core/resp.ts';
+import { type Argv, OK, type Reply } from '../core/resp.ts';
 import { Call, type Handler, type KeyspaceCore, ReplyError, type Sink } from './call.ts';
-import { arityError, COMMAND_TABLE, commandName } from './commands.ts';
+import { arityError, arityOk, COMMAND_TABLE, commandName } from './commands.ts';
 import { Db } from './db.ts';
 import { type DumpedKey, dumpDb, type KeyInfo, keyInfos } from './dump.ts';
 import { EVAL_COMMANDS } from './eval.ts';
@@ -77,11 +77,12 @@ export class Keyspace implements KeyspaceCore {
    * `name` is argv[0] in lower case, for a caller that has it already (a stream entry's `cmd`).
    */
   exec(db: number, argv: Argv, ctx: ExecContext, name?: string): ExecResult | null {
-    const sink: Sink = { propagate: DISCARDED.propagate, changed: DISCARDED.changed };
-    const reply = this.run(db, argv, ctx, name, sink);
+    // The result is the call's sink too (one object a call), its reply set at the end.
+    const out: ExecResult = { reply: OK, propagate: DISCARDED.propagate, changed: DISCARDED.changed };
+    const reply = this.run(db, argv, ctx, name, out);
     if (reply === null) return null;
-    const out: ExecResult = { reply, propagate: sink.propagate, changed: firstOfEach(sink.changed) };
-    if (sink.expiredOnReplica) out.expiredOnReplica = sink.expiredOnReplica;
+    out.reply = reply;
+    out.changed = firstOfEach(out.changed);
     return out;
   }
 
@@ -108,7 +109,7 @@ export class Keyspace implements KeyspaceCore {
     if (!handler) return null;
     if (ctx.nowMs > this.clock) this.clock = ctx.nowMs;
     const spec = COMMAND_TABLE.get(name)!;
-    if (spec.arity >= 0 ? argv.length !== spec.arity : argv.length < -spec.arity) return arityError(name);
+    if (!arityOk(spec.arity, argv.length)) return arityError(name);
     // The spare Call, or a new one if a call is running (none does today: EVAL's calls are nested()).
     const c = spare ? spare.reuse(this, db, ctx, argv, sink) : new Call(this, db, ctx, argv, sink);
     spare = null;

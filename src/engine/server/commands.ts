@@ -133,7 +133,7 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
   const spec = COMMAND_TABLE.get(name);
   const inMulti = c.multi !== null;
   // Unknown command / subcommand and arity: the keyspace's table and Redis's exact texts.
-  const bad = checkArity(argv);
+  const bad = checkArity(argv, spec?.subcommands ? undefined : spec); // a container's: its subcommand
   if (bad || !spec) return reject(c, bad?.t === 'error' ? bad.v : unknownCommandError(argv));
   if (!c.authenticated && name !== 'auth' && name !== 'hello')
     return reject(c, 'NOAUTH Authentication required.');
