@@ -198,7 +198,7 @@ export class Call {
  * `list` with x at the end: the same array, or a new one-element array in place of an empty one
  * (a sink may start with shared frozen empties; a first push would also reserve 16 slots).
  */
-function appended<T>(list: T[], x: T): T[] {
+export function appended<T>(list: T[], x: T): T[] {
   if (list.length === 0) return [x];
   list.push(x);
   return list;
