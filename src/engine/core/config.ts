@@ -251,9 +251,14 @@ function parseObuf(text: string): Record<ObufClass, ObufLimit> {
   return out;
 }
 
+/** The last value parsed: every node of a lab has the same one, read at each new backlog block. */
+let lastObuf: { text: string; limits: Record<ObufClass, ObufLimit> } | null = null;
+
 /** The limits of one client class now in force (the value is always normalised). */
 export function obufLimit(cfg: Map<string, string>, cls: ObufClass): ObufLimit {
-  return parseObuf(cfgStr(cfg, 'client-output-buffer-limit'))[cls];
+  const text = cfgStr(cfg, 'client-output-buffer-limit');
+  if (lastObuf?.text !== text) lastObuf = { text, limits: parseObuf(text) };
+  return { ...lastObuf.limits[cls] };
 }
 
 /** Glob match for CONFIG GET patterns (`*`, `?`, `[abc]`), case-insensitive like stringmatchlen(nocase). */
@@ -279,10 +284,15 @@ export function globMatch(pattern: string, s: string): boolean {
 /** Typed accessors over a node's textual config. */
 /** Parsed numbers per config map, dropped whenever the map is written through setConfig. */
 const numCache = new WeakMap<Map<string, string>, Map<string, number>>();
+/** The last map read and its numbers: a node's hot path reads its own config many times in a row. */
+let lastCfg: Map<string, string> | null = null;
+let lastNums = new Map<string, number>();
 
 export function cfgInt(cfg: Map<string, string>, name: string): number {
-  let c = numCache.get(cfg);
+  let c = cfg === lastCfg ? lastNums : numCache.get(cfg);
   if (!c) numCache.set(cfg, (c = new Map()));
+  lastCfg = cfg;
+  lastNums = c;
   let v = c.get(name);
   if (v === undefined) c.set(name, (v = Number(cfg.get(name) ?? findParam(name)?.def ?? 0)));
   return v;
@@ -292,6 +302,7 @@ export function cfgInt(cfg: Map<string, string>, name: string): number {
 export function setConfig(cfg: Map<string, string>, name: string, value: string): void {
   cfg.set(name, value);
   numCache.delete(cfg);
+  if (cfg === lastCfg) lastCfg = null;
 }
 export function cfgBool(cfg: Map<string, string>, name: string): boolean {
   return (cfg.get(name) ?? findParam(name)?.def) === 'yes';

@@ -56,16 +56,30 @@ export interface Sink {
 }
 
 export class Call {
-  readonly db: Db;
+  // Set only by the constructor and by `reuse` (a fresh call in a recycled object).
+  db!: Db;
+  ks!: KeyspaceCore;
+  dbIndex!: number;
+  ctx!: ExecContext;
+  argv!: Argv;
+  sink!: Sink;
 
-  constructor(
-    readonly ks: KeyspaceCore,
-    readonly dbIndex: number,
-    readonly ctx: ExecContext,
-    readonly argv: Argv,
-    readonly sink: Sink = { propagate: [], changed: [] },
-  ) {
+  constructor(ks: KeyspaceCore, dbIndex: number, ctx: ExecContext, argv: Argv, sink: Sink) {
+    this.reuse(ks, dbIndex, ctx, argv, sink);
+  }
+
+  /**
+   * Make this object a new call (the keyspace recycles one between top-level calls: a SET with
+   * three replicas made four Calls, the most frequent allocation of the engine).
+   */
+  reuse(ks: KeyspaceCore, dbIndex: number, ctx: ExecContext, argv: Argv, sink: Sink): this {
+    this.ks = ks;
+    this.dbIndex = dbIndex;
+    this.ctx = ctx;
+    this.argv = argv;
+    this.sink = sink;
     this.db = ks.dbs[dbIndex];
+    return this;
   }
 
   /** Lower-case command name (the table's name: what error texts print). */
@@ -80,6 +94,11 @@ export class Call {
   /** True on a node that is a replica or applies its master's stream: no "already expired" deletes. */
   get onReplica(): boolean {
     return this.ctx.fromMaster || this.ctx.replica === true;
+  }
+
+  /** Can a lookup here expire a key (delete it, or read it as missing)? Not from the master's stream, nor in a db without TTLs. */
+  get mayExpire(): boolean {
+    return !this.ctx.fromMaster && this.db.expires.size !== 0;
   }
 
   /** lookupKeyRead: the value, or undefined when missing or logically expired. */
@@ -119,22 +138,22 @@ export class Call {
 
   /** Append an entry to this call's propagation. */
   also(argv: Argv): void {
-    if (!this.ctx.skipPropagate) this.sink.propagate.push(argv);
+    if (!this.ctx.skipPropagate) this.sink.propagate = appended(this.sink.propagate, argv);
   }
 
   /** Propagate the command exactly as the client typed it (name case included). */
   propagateAsIs(): void {
-    if (!this.ctx.skipPropagate) this.sink.propagate.push(this.argv.slice());
+    if (!this.ctx.skipPropagate) this.sink.propagate = appended(this.sink.propagate, this.argv.slice());
   }
 
   touch(key: string): void {
-    if (!this.ctx.skipChanged) this.sink.changed.push(key);
+    if (!this.ctx.skipChanged) this.sink.changed = appended(this.sink.changed, key);
   }
 
   /** setKey: store a string; the TTL goes unless keepTtl (SET … KEEPTTL, INCR, APPEND keep it). */
   setString(key: string, value: string, keepTtl = false): void {
     this.db.data.set(key, value);
-    if (!keepTtl) this.db.expires.delete(key);
+    if (!keepTtl) this.db.persist(key);
     this.touch(key);
   }
 
@@ -173,6 +192,16 @@ export class Call {
   nested(argv: Argv): Call {
     return new Call(this.ks, this.dbIndex, this.ctx, argv, this.sink);
   }
+}
+
+/**
+ * `list` with x at the end: the same array, or a new one-element array in place of an empty one
+ * (a sink may start with shared frozen empties; a first push would also reserve 16 slots).
+ */
+export function appended<T>(list: T[], x: T): T[] {
+  if (list.length === 0) return [x];
+  list.push(x);
+  return list;
 }
 
 function checkType<K extends KeyType>(v: Value | undefined, type: K): ValueOf[K] | undefined {

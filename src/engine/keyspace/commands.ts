@@ -241,7 +241,8 @@ export function unknownSubcommandError(argv: Argv): Reply {
   return err(oneLine(`ERR unknown subcommand '${cut128(argv[1])}'. Try ${argv[0].toUpperCase()} HELP.`));
 }
 
-function arityOk(arity: number, argc: number): boolean {
+/** Redis arity: N exact (the name included), -N at least N. */
+export function arityOk(arity: number, argc: number): boolean {
   return arity >= 0 ? argc === arity : argc >= -arity;
 }
 
@@ -250,8 +251,7 @@ function arityOk(arity: number, argc: number): boolean {
  * subcommand of a container, wrong arity. null when argv may run. (Commands with their own
  * argument-count rules, such as MSET's pairs, check those themselves.)
  */
-export function checkArity(argv: Argv): Reply | null {
-  const spec = lookupCommand(argv);
+export function checkArity(argv: Argv, spec = lookupCommand(argv)): Reply | null {
   if (!spec) {
     const base = argv.length > 0 ? COMMAND_TABLE.get(argv[0].toLowerCase()) : undefined;
     return base?.subcommands ? unknownSubcommandError(argv) : unknownCommandError(argv.length ? argv : ['']);

@@ -8,7 +8,7 @@
 // what ran before it stays applied and propagated, as in Redis. redis.pcall returns the error.
 import { type Argv, arr, bulk, err, int, NIL, type Reply, simple } from '../core/resp.ts';
 import { type Call, fail, type Handler, ReplyError } from './call.ts';
-import { COMMAND_TABLE, lookupCommand } from './commands.ts';
+import { arityOk, COMMAND_TABLE, lookupCommand } from './commands.ts';
 import { formatDouble17g } from './decimal.ts';
 import { NOT_INTEGER } from './errors.ts';
 import { type LuaExpr, LuaSubsetError, parseLuaSubset } from './lua-subset.ts';
@@ -138,8 +138,8 @@ class ScriptRun {
     const c = this.c;
     const spec = lookupCommand(argv);
     if (!spec) return err('ERR Unknown Redis command called from script');
-    const arityOk = spec.arity >= 0 ? argv.length === spec.arity : argv.length >= -spec.arity;
-    if (!arityOk) return err('ERR Wrong number of args calling Redis command from script');
+    if (!arityOk(spec.arity, argv.length))
+      return err('ERR Wrong number of args calling Redis command from script');
     if (spec.flags.includes('noscript')) return err('ERR This Redis command is not allowed from script');
     const name = argv[0].toLowerCase();
     const pure = PURE_SERVER[name];

@@ -69,7 +69,7 @@ function expireGeneric(relative: boolean, seconds: boolean): Handler {
 
 const persist: Handler = (c) => {
   const key = c.argv[1];
-  if (c.write(key) === undefined || !c.db.expires.delete(key)) return int(0);
+  if (c.write(key) === undefined || !c.db.persist(key)) return int(0);
   c.touch(key);
   c.propagateAsIs();
   return int(1);

@@ -1,4 +1,6 @@
 // The keyspace's public API: data types, data commands, the command table, snapshots and sizes.
+
+export { appended } from './call.ts';
 export {
   arityError,
   COMMAND_TABLE,

@@ -5,9 +5,9 @@
 //   ks.exec(0, ['SET', 'ttl', 'v', 'EX', '1000'], { nowMs: 1764000000000, random, fromMaster: false })
 //   → { reply: +OK, propagate: [['SET','ttl','v','PXAT','1764001000000']], changed: ['ttl'] }
 //   ks.exec(0, ['PING'], ctx) → null (a server command: the server layer answers it)
-import type { Argv } from '../core/resp.ts';
-import { Call, type Handler, type KeyspaceCore, ReplyError } from './call.ts';
-import { arityError, COMMAND_TABLE, commandName } from './commands.ts';
+import { type Argv, OK, type Reply } from '../core/resp.ts';
+import { Call, type Handler, type KeyspaceCore, ReplyError, type Sink } from './call.ts';
+import { arityError, arityOk, COMMAND_TABLE, commandName } from './commands.ts';
 import { Db } from './db.ts';
 import { type DumpedKey, dumpDb, type KeyInfo, keyInfos } from './dump.ts';
 import { EVAL_COMMANDS } from './eval.ts';
@@ -28,6 +28,19 @@ export const DB_COUNT = 16;
 function firstOfEach(keys: string[]): string[] {
   return keys.length < 2 ? keys : [...new Set(keys)];
 }
+
+/**
+ * The sink of calls whose effects nobody reads (ctx.skipPropagate and ctx.skipChanged): Call
+ * records nothing then, and being frozen it makes a record that slipped through throw. Its empty
+ * arrays also start every other sink (Call replaces an empty list by a new one on its first record).
+ */
+const DISCARDED: Sink = Object.freeze({
+  propagate: Object.freeze([]) as unknown as Argv[],
+  changed: Object.freeze([]) as unknown as string[],
+});
+
+/** A Call object for the next top-level call; null while one runs. */
+let spare: Call | null = null;
 
 const HANDLERS: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
@@ -64,27 +77,54 @@ export class Keyspace implements KeyspaceCore {
    * `name` is argv[0] in lower case, for a caller that has it already (a stream entry's `cmd`).
    */
   exec(db: number, argv: Argv, ctx: ExecContext, name?: string): ExecResult | null {
+    // The result is the call's sink too (one object a call), its reply set at the end.
+    const out: ExecResult = { reply: OK, propagate: DISCARDED.propagate, changed: DISCARDED.changed };
+    const reply = this.run(db, argv, ctx, name, out);
+    if (reply === null) return null;
+    out.reply = reply;
+    out.changed = firstOfEach(out.changed);
+    return out;
+  }
+
+  /**
+   * exec for a command from the master's stream (ctx.fromMaster), whose reply Redis discards: the
+   * data changes the same way, but no result is built. Returns the keys changed, each once ([] when
+   * ctx.skipChanged): with 3 replicas this is three of every four commands the engine runs.
+   */
+  applyFromMaster(db: number, argv: Argv, ctx: ExecContext, name?: string): readonly string[] {
+    if (ctx.skipChanged && ctx.skipPropagate) {
+      this.run(db, argv, ctx, name, DISCARDED);
+      return DISCARDED.changed;
+    }
+    const sink: Sink = { propagate: DISCARDED.propagate, changed: DISCARDED.changed };
+    this.run(db, argv, ctx, name, sink);
+    return firstOfEach(sink.changed);
+  }
+
+  /** The handler's reply (an arity error included), or null for a command this keyspace lacks. */
+  private run(db: number, argv: Argv, ctx: ExecContext, name: string | undefined, sink: Sink): Reply | null {
     if (argv.length === 0) return null;
     name ??= commandName(argv[0]);
     const handler = HANDLERS.get(name);
     if (!handler) return null;
     if (ctx.nowMs > this.clock) this.clock = ctx.nowMs;
     const spec = COMMAND_TABLE.get(name)!;
-    if (spec.arity >= 0 ? argv.length !== spec.arity : argv.length < -spec.arity) {
-      return { reply: arityError(name), propagate: [], changed: [] };
-    }
-    const c = new Call(this, db, ctx, argv);
-    let reply: ExecResult['reply'];
+    if (!arityOk(spec.arity, argv.length)) return arityError(name);
+    // The spare Call, or a new one if a call is running (none does today: EVAL's calls are nested()).
+    const c = spare ? spare.reuse(this, db, ctx, argv, sink) : new Call(this, db, ctx, argv, sink);
+    spare = null;
+    let reply: Reply;
     try {
       reply = handler(c);
     } catch (e) {
       if (!(e instanceof ReplyError)) throw e;
       reply = e.reply;
+    } finally {
+      // Kept for the next call, holding nothing of this one (its keyspace may be a dropped World's).
+      spare = c.reuse(IDLE, 0, ctx, NO_ARGV, DISCARDED);
     }
     this.compactIndex();
-    const out: ExecResult = { reply, propagate: c.sink.propagate, changed: firstOfEach(c.sink.changed) };
-    if (c.sink.expiredOnReplica) out.expiredOnReplica = c.sink.expiredOnReplica;
-    return out;
+    return reply;
   }
 
   /**
@@ -170,3 +210,7 @@ export class Keyspace implements KeyspaceCore {
     this.index.rebuild(all);
   }
 }
+
+/** What the spare Call points at between calls. */
+const IDLE = new Keyspace();
+const NO_ARGV: Argv = [];

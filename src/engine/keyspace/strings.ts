@@ -118,8 +118,9 @@ function setGeneric(
   const when = o.expire ? expireAt(c, o.expire) : null;
   const old = o.get ? getString(c, key) : undefined;
   // lookupKeyWrite: on a master it may expire the key (a DEL propagated first); applying the
-  // master's stream it has no effect, so a plain SET there needs no lookup at all.
-  const found = o.nx || o.xx || !c.ctx.fromMaster ? c.write(key) !== undefined : false;
+  // master's stream, or in a db without TTLs, it has no effect, so a plain SET there needs no
+  // lookup at all.
+  const found = o.nx || o.xx || c.mayExpire ? c.write(key) !== undefined : false;
   if ((o.nx && found) || (o.xx && !found)) return o.get ? bulk(old ?? null) : abortReply;
   c.setString(key, value, o.keepTtl);
   if (when !== null) {
@@ -176,7 +177,7 @@ const getex: Handler = (c) => {
   } else if (when !== null) {
     c.setExpire(key, Number(when));
     c.also(['PEXPIREAT', key, String(when)]);
-  } else if (o.persist && c.db.expires.delete(key)) {
+  } else if (o.persist && c.db.persist(key)) {
     c.touch(key);
     c.also(['PERSIST', key]);
   }

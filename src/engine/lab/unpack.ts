@@ -113,7 +113,7 @@ class Reader {
         const at = this.objs.push(null) - 1;
         const start = this.value() as number;
         const end = this.value() as number;
-        const meta = this.value() as readonly number[];
+        const meta = this.value() as string;
         let text = '';
         for (let i = 0; i < n; i++) text += this.strs[this.uint()];
         const p: PackedEntries = Object.freeze({ start, end, meta, text });

@@ -91,7 +91,7 @@ export function feedSlaves(w: World, node: Node, db: number, argv: Argv): void {
  * MULTI … EXEC; MULTI takes the first command's db (so SELECT comes before it), EXEC none.
  *   MULTI, SET t1 1, SET t2 2, EXEC = 15 + 28 + 28 + 14 = 85 bytes; a single SET is not wrapped.
  */
-export function propagate(w: World, node: Node, ops: { db: number; argv: Argv }[]): void {
+export function propagate(w: World, node: Node, ops: readonly { db: number; argv: Argv }[]): void {
   if (ops.length === 0) return;
   if (ops.length === 1) {
     feedSlaves(w, node, ops[0].db, ops[0].argv);

@@ -13,6 +13,7 @@ import {
   setConfig,
 } from '../core/config.ts';
 import {
+  appended,
   COMMAND_TABLE,
   checkArity,
   commandName,
@@ -135,7 +136,7 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
   const spec = COMMAND_TABLE.get(name);
   const inMulti = c.multi !== null;
   // Unknown command / subcommand and arity: the keyspace's table and Redis's exact texts.
-  const bad = checkArity(argv);
+  const bad = checkArity(argv, spec?.subcommands ? undefined : spec); // a container's: its subcommand
   if (bad || !spec) return reject(c, bad?.t === 'error' ? bad.v : unknownCommandError(argv));
   if (!c.authenticated && name !== 'auth' && name !== 'hello')
     return reject(c, 'NOAUTH Authentication required.');
@@ -182,9 +183,9 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
       if (inMulti && name === 'watch') return { reply: err('ERR WATCH inside MULTI is not allowed') };
       return { reply: OK };
   }
-  const ops: { db: number; argv: Argv }[] = [];
-  const r = execOne(w, node, c, argv, ops, name);
-  if ('reply' in r) finishCall(w, node, c, ops);
+  const fx = new Effects();
+  const r = execOne(w, node, c, argv, fx, name);
+  if ('reply' in r) finishCall(w, node, c, fx.ops);
   return r;
 }
 
@@ -206,7 +207,21 @@ export function resumePostponed(w: World, node: Node): void {
   }
 }
 
-function finishCall(w: World, node: Node, c: ClientCtx, ops: { db: number; argv: Argv }[]): void {
+/**
+ * The effects of one call (a transaction's: of all its commands), to propagate in order. Its list
+ * starts as a shared empty and becomes a one-element array at the first effect: a plain `[]` would
+ * reserve 16 slots at its first push, for the one SET most calls propagate.
+ */
+class Effects {
+  ops: readonly { db: number; argv: Argv }[] = NO_OPS;
+
+  add(db: number, argv: Argv): void {
+    this.ops = appended(this.ops as { db: number; argv: Argv }[], { db, argv });
+  }
+}
+const NO_OPS: readonly { db: number; argv: Argv }[] = Object.freeze([]);
+
+function finishCall(w: World, node: Node, c: ClientCtx, ops: readonly { db: number; argv: Argv }[]): void {
   if (ops.length === 0) return;
   node.dirty += ops.length;
   propagate(w, node, ops);
@@ -221,36 +236,36 @@ function execMulti(w: World, node: Node, c: ClientCtx): Reply {
   c.multi = null;
   c.multiError = false;
   if (aborted) return err('EXECABORT Transaction discarded because of previous errors.');
-  const ops: { db: number; argv: Argv }[] = [];
+  const fx = new Effects();
   const replies: Reply[] = [];
   for (const a of queued) {
-    const r = execOne(w, node, c, a, ops);
+    const r = execOne(w, node, c, a, fx);
     replies.push('reply' in r ? r.reply : err('ERR command not allowed inside a transaction'));
   }
-  finishCall(w, node, c, ops);
+  finishCall(w, node, c, fx.ops);
   return arr(replies);
 }
 
-/** Execute one command (already checked); data-command effects are appended to `ops`. */
+/** Execute one command (already checked); data-command effects are added to `fx`. */
 function execOne(
   w: World,
   node: Node,
   c: ClientCtx,
   argv: Argv,
-  ops: { db: number; argv: Argv }[],
+  fx: Effects,
   name = commandName(argv[0]),
 ): CallResult {
   const server = SERVER_COMMANDS[name];
   if (server) return server(w, node, c, argv);
   if (name === 'publish') {
     // No subscribers live in the lab; PUBLISH is still replicated (spec §1: 38 bytes for chan/hello).
-    if (!node.link) ops.push({ db: c.db, argv });
+    if (!node.link) fx.add(c.db, argv);
     return { reply: int(0) };
   }
   const res = node.keyspace.exec(c.db, argv, ctxFor(w, false, node), name);
   if (!res) return { reply: err(unknownCommandError(argv)) };
   // A writable replica's local writes are not propagated (replicationFeedSlaves returns on a replica).
-  if (!node.link) for (const p of res.propagate) ops.push({ db: c.db, argv: p });
+  if (!node.link) for (const p of res.propagate) fx.add(c.db, p);
   if (w.emitEvents && res.changed.length > 0)
     emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
   if (res.expiredOnReplica && node.link)

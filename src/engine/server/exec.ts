@@ -55,7 +55,7 @@ function scriptWriteDenied(node: Node): string | undefined {
 
 /** A command from the master's stream, on a replica (its reply is discarded, as Redis does). */
 export function execFromMaster(w: World, node: Node, db: number, argv: Argv, name?: string): void {
-  const res = node.keyspace.exec(db, argv, ctxFor(w, true), name);
-  if (w.emitEvents && res && res.changed.length > 0)
-    emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
+  const changed = node.keyspace.applyFromMaster(db, argv, ctxFor(w, true), name);
+  if (w.emitEvents && changed.length > 0)
+    emit(w, { type: 'data.changed', node: node.name, keys: [...changed], dbsize: node.keyspace.dbsize(0) });
 }
