@@ -81,7 +81,7 @@ export const stories: Record<string, string> = {
   pc_expired_key_on_replica:
     'A 写入 4 秒 TTL 的 session (复制流中是 SET … PXAT), 然后被冻结, 既不能让键过期, 也发不出 DEL。4.5 秒后在从库 B 上: GET session → nil, EXISTS → 0, TTL → -2, KEYS * 也跳过它 —— 但 DBSIZE 仍然计入。A 恢复后, 主动过期删掉该键并发送 DEL session (26 字节); B 执行后 DBSIZE 才减少。',
   pe_failover_command:
-    '在主库 A 上执行 FAILOVER: A 暂停写入, 等某个从库确认了它的全部复制流。B 已经确认, 于是 A 把自己变成 B 的从库, 发送 PSYNC <A 的 replid> <offset+1> FAILOVER。B 先把自己提升为主库 (A 的 replid 成为它的 replid2), 再回复 +CONTINUE <B 的新 replid>。A 的 replid 变了, 所以 C 重连, 同样被增量接受: B 是主库, A 是它的从库, C 级联在 A 之下 —— 全程没有全量同步。',
+    '在主库 A 上执行 FAILOVER: A 暂停写入, 等某个从库确认了它的全部复制流。B 已经确认, 于是 A 把自己变成 B 的从库, 发送 PSYNC <A 的 replid> <offset+1> FAILOVER。B 先把自己提升为主库 (A 的 replid 成为它的 replid2), 再回复 +CONTINUE <B 的新 replid>。A 的 replid 变了, 所以 C 重连, 同样被增量接受: B 是主库, A 是它的从库, C 级联在 A 之下 —— 全程没有全量同步。 最后 A 重启: 它以现在的身份 (B 的从库) 回来, 凭 RDB 中的 replid 和 offset 增量续传 (+CONTINUE)。',
   pf_failover_timeout_abort:
     'C 被冻结, 错过 3 次写入。FAILOVER TO C TIMEOUT 3000: A 暂停写入 (master_failover_state: waiting-for-sync)。其间发来的写入被挂起而不是拒绝。C 一直没有确认, 3 秒后 A 放弃, 挂起的写入这才执行。第二次 FAILOVER 用 FAILOVER ABORT 中止; 进行中再发 FAILOVER 或 REPLICAOF 都会被拒绝。角色没有任何变化。',
   pg_failover_force_lagging:

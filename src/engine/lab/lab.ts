@@ -153,8 +153,8 @@ function need(lab: Lab, name: string): Node {
 
 /**
  * Run a command as the node's console client; a blocked reply (WAIT, SHUTDOWN) arrives later, in
- * the returned holder and as a `command` event. A successful REPLICAOF / SLAVEOF also changes the
- * master the node is configured to follow (what it restarts with).
+ * the returned holder and as a `command` event. A successful REPLICAOF / SLAVEOF, and a SHUTDOWN,
+ * set the master the node restarts with (rememberMaster).
  */
 export function runCommand(lab: Lab, node: Node, argv: Argv): CallResult {
   if (node.state !== 'running') {
@@ -168,11 +168,21 @@ export function runCommand(lab: Lab, node: Node, argv: Argv): CallResult {
     emit(lab.w, { type: 'command', node: node.name, argv, reply: formatReply(r) });
     return { reply: r };
   }
-  const r = call(lab.w, node, client(lab, node), argv);
   const name = argv[0]?.toUpperCase();
+  // A SHUTDOWN restarts with the master the node follows now (a FAILOVER may have changed it).
+  if (name === 'SHUTDOWN') rememberMaster(lab, node);
+  const r = call(lab.w, node, client(lab, node), argv);
   if ((name === 'REPLICAOF' || name === 'SLAVEOF') && 'reply' in r && r.reply.t !== 'error')
-    lab.masterOf.set(node.name, node.link?.master ?? null);
+    rememberMaster(lab, node);
   return r;
+}
+
+/**
+ * What a node restarts with: the master it follows now (the real runner reads the same from INFO,
+ * tests/conformance/real/waits.ts followRoles).
+ */
+function rememberMaster(lab: Lab, node: Node): void {
+  lab.masterOf.set(node.name, node.link?.master ?? null);
 }
 
 /**
@@ -233,6 +243,7 @@ export function applyInput(lab: Lab, input: LabInput): CallResult | undefined {
     }
     case 'restart': {
       const n = need(lab, input.node);
+      if (n.state === 'running') rememberMaster(lab, n);
       const master = lab.masterOf.get(n.name) ?? null;
       if (n.state === 'stopped') unfreeze(w, n);
       // A restart does not wait for lagging replicas: SHUTDOWN … NOW semantics keep it immediate.

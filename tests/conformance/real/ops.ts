@@ -15,6 +15,7 @@ import { slaveLines } from './info.ts';
 import { isErrorReply, type Reply, respSize } from './resp.ts';
 import {
   alignToFailedAttempt,
+  followRoles,
   linkAddress,
   pollUntil,
   sleep,
@@ -296,6 +297,8 @@ async function shutdown(
   const n = cluster.node(node);
   const proc = n.proc;
   if (!proc || n.state !== 'running') return { result: { error: `${node} is ${n.state}` }, ok: false };
+  // It restarts with the master it follows now (a FAILOVER may have changed it), as the engine does.
+  followRoles(cluster, await cluster.infos([node]));
   let reply: Reply = 'connection closed';
   try {
     reply = await (await cluster.control(node)).call('SHUTDOWN', save ? 'SAVE' : 'NOSAVE');

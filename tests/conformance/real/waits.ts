@@ -71,7 +71,7 @@ export async function waitSync(cluster: Cluster, names: string[], timeoutMs: num
  * roles without a `replicaof` op, so wait-sync goes by the roles, as the engine's `inSync` goes by
  * each node's link. Nodes that did not answer keep what the runner knew.
  */
-function followRoles(cluster: Cluster, infos: Record<string, InfoSection | undefined>): void {
+export function followRoles(cluster: Cluster, infos: Record<string, InfoSection | undefined>): void {
   for (const [name, r] of Object.entries(infos)) {
     if (r?.role === 'master') cluster.node(name).master = null;
     const m = r?.role === 'slave' ? cluster.nameOfPort(Number(r.master_port)) : undefined;
