@@ -4,14 +4,12 @@
 // sets `t`, and everything on screen is drawn from `t`.
 import type { EventPattern, LabInput, RunRecord } from '../engine/index.ts';
 import type { GhostFrame, LoadSource, Request, Response } from '../protocol.ts';
-import { displayTime, nextDisplayTime, setDisplayTime } from './clock.ts';
+import { displayTime, glideLag, MAX_WALL_STEP, nextDisplayTime, setDisplayTime } from './clock.ts';
 import { previousTime } from './history.ts';
 import { applyFrame, notify, notifyMilestone, resetRun, useLab } from './store.ts';
 import { type Port, Transport } from './transport.ts';
 import { buildSearch, encodeRun } from './url.ts';
 
-/** Longest wall time one worker request may cover (ms). */
-const MAX_WALL_STEP = 100;
 /**
  * Least wall time between two advances (ms): the display clock glides in between. ~30 answers a
  * second keep the page's share of the work (message, fold, React) at half a frame's worth.
@@ -119,8 +117,7 @@ export class Controller {
     const sinceTick = this.lastTick === null ? 0 : Math.min(wall - this.lastTick, MAX_WALL_STEP);
     this.lastTick = wall;
     const playing = s.phase === 'ready' && s.playing;
-    const maxLag = 2 * MAX_WALL_STEP * 1000 * s.speed;
-    setDisplayTime(nextDisplayTime(displayTime(), s.t, sinceTick, s.speed, playing, maxLag));
+    setDisplayTime(nextDisplayTime(displayTime(), s.t, sinceTick, s.speed, playing, glideLag(s.speed)));
     // A task only when there is something to do: an answer to fold, or the next advance is due
     // (not on every frame between two answers: ~60 empty timer tasks a second otherwise).
     const due =
