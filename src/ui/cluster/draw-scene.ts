@@ -6,16 +6,15 @@
 import { glideLag } from '../../store/clock.ts';
 import { type History, inFlight, type MsgRec } from '../../store/history.ts';
 import type { LabState } from '../../store/store.ts';
-import type { DrawScene } from './draw.worker.ts';
+import type { DrawScene, DrawView } from './draw.worker.ts';
 import { DROP_LINGER, MAX_IN_FLIGHT, type WireMsg } from './message-geometry.ts';
-
-type View = Pick<DrawScene, 'layout' | 'reduced' | 'dpr'>;
 
 /** `post` gets each scene; the returned function builds one from the store at display time `display`. */
 export function sceneSender(post: (scene: DrawScene) => void) {
   let last: MsgRec | null = null;
   let lastT = -1;
-  return (s: LabState, display: number, view: View): void => {
+  let shown: DrawView | null = null;
+  return (s: LabState, display: number, view: DrawView): void => {
     const h = s.hist;
     const ms = h.messages;
     const glide = s.phase === 'ready' && s.playing;
@@ -27,6 +26,9 @@ export function sceneSender(post: (scene: DrawScene) => void) {
     const fresh = reset ? inFlight(h, s.t, 3 * MAX_IN_FLIGHT, DROP_LINGER, from) : ms.slice(i);
     last = ms[ms.length - 1] ?? null;
     lastT = s.t;
+    const sameView =
+      shown?.layout === view.layout && shown.reduced === view.reduced && shown.dpr === view.dpr;
+    shown = view;
     post({
       reset,
       msgs: fresh.map(wire),
@@ -35,7 +37,7 @@ export function sceneSender(post: (scene: DrawScene) => void) {
       t: s.t,
       speed: s.speed,
       glide,
-      ...view,
+      ...(sameView ? {} : { view }),
     });
   };
 }

@@ -26,6 +26,11 @@ export interface DrawScene {
   speed: number;
   /** Playing: the display time glides towards `t`; else it is `t`. */
   glide: boolean;
+  /** Where and how to draw: sent when it changed (the first scene has it). */
+  view?: DrawView;
+}
+
+export interface DrawView {
   layout: Layout;
   reduced: boolean;
   /** Canvas pixels per layout unit. */
@@ -36,6 +41,7 @@ export type ToDrawWorker = { canvas: OffscreenCanvas } | { scene: DrawScene };
 
 let paint: ReturnType<typeof bulkPainter> | null = null;
 let scene: DrawScene | null = null;
+let view: DrawView | null = null;
 /** The messages the display time may still show, ordered by sentAt. */
 let msgs: WireMsg[] = [];
 /** The display time last painted (−1: none), and whether the scene changed since. */
@@ -57,11 +63,11 @@ function schedule(): void {
 
 function frame(now: number): void {
   pending = false;
-  if (!scene || !paint) return;
+  if (!scene || !paint || !view) return;
   const wall = lastNow === null ? 0 : Math.min(now - lastNow, MAX_WALL_STEP);
   const t = nextDisplayTime(shown, scene.t, wall, scene.speed, scene.glide, glideLag(scene.speed));
   if (t !== shown || dirty) {
-    paint(placeMessages(msgs, t, scene.layout, scene.reduced), scene.layout, scene.dpr);
+    paint(placeMessages(msgs, t, view.layout, view.reduced), view.layout, view.dpr);
     shown = t;
     dirty = false;
   }
@@ -83,6 +89,7 @@ self.onmessage = (ev: MessageEvent<ToDrawWorker>) => {
     }
     msgs = kept.filter((m) => endOf(m) > s.from).concat(s.msgs);
     scene = s;
+    view = s.view ?? view;
   }
   dirty = true;
   schedule();
