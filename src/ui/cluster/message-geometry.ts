@@ -64,12 +64,14 @@ export interface Placed<M extends WireMsg = WireMsg> {
  * each with its point on its link: a dropped one stays DROP_LINGER µs where it was lost; with
  * reduced motion each sits at the middle of its lane. `msgs` may hold more than is in flight at t
  * (the draw worker is sent a window around the confirmed time): what is not on the wire is skipped.
+ * `only`: place just the kinds it accepts (they still count towards MAX_IN_FLIGHT as all do).
  */
 export function placeMessages<M extends WireMsg>(
   msgs: readonly M[],
   t: number,
   l: Layout,
   reduced: boolean,
+  only?: (kind: string) => boolean,
 ): Placed<M>[] {
   const out: Placed<M>[] = [];
   let considered = 0;
@@ -77,6 +79,8 @@ export function placeMessages<M extends WireMsg>(
     const m = msgs[i];
     if (m.sentAt > t || endOf(m) <= t) continue;
     considered++;
+    const kind = kindClass(m.kind);
+    if (only && !only(kind)) continue;
     const lost = m.droppedAt !== null && t >= m.droppedAt;
     const at = lost ? (m.droppedAt as number) : t;
     const p = messagePoint(
@@ -85,7 +89,7 @@ export function placeMessages<M extends WireMsg>(
       m.to,
       reduced ? 0.5 : (at - m.sentAt) / Math.max(1, m.deliverAt - m.sentAt),
     );
-    if (p) out.push({ m, kind: kindClass(m.kind), lost, x: p.x, y: p.y });
+    if (p) out.push({ m, kind, lost, x: p.x, y: p.y });
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // (the write stream, REPLCONF ACKs — hundreds a second under load) painted on one canvas: by the
 // draw worker on an OffscreenCanvas where the browser has one (the page only sends it a DrawScene
 // when that changes), else on the page each frame. It answers which bulk dot a point hits (with
-// the same geometry the painter uses) and removes what it created. MessageLayer.tsx wires it to
+// the same geometry the painter uses) and removes what it created. message-mount.ts wires it to
 // the clock, the store and the DOM events.
 import type { MsgRec } from '../../store/history.ts';
 import type { DrawScene, ToDrawWorker } from './draw.worker.ts';
@@ -83,8 +83,8 @@ export function createMessageRenderer(root: HTMLElement): MessageRenderer {
     if (canvas.style.width !== w || canvas.style.height !== h)
       [canvas.style.width, canvas.style.height] = [w, h];
     last = frame;
-    // Newest first, as placed.
-    const placed = placeMessages(msgs, t, l, reduced);
+    // Newest first, as placed; with a draw worker, the page places the buttons' messages only.
+    const placed = placeMessages(msgs, t, l, reduced, paint ? undefined : notBulk);
     paint?.(placed, l, dpr);
     let used = 0;
     for (const p of placed) if (!isBulk(p.kind) && used < MAX_BUTTONS) placeButton(button(used++), p);
@@ -131,6 +131,8 @@ function startDrawWorker(canvas: HTMLCanvasElement): Worker | null {
     return null;
   }
 }
+
+const notBulk = (kind: string) => !isBulk(kind);
 
 // Writes to the DOM only when a value changed: an unchanged `hidden` still costs a style pass.
 function show(b: HTMLButtonElement, visible: boolean): void {
