@@ -1,8 +1,10 @@
 // Keeping the draw worker's copy of the messages on the wire current while sending only what
-// changed: the messages added since the last scene (~40 per worker answer in the stress scene,
-// 1 200 a second), and the drops among those already sent. A seek back or a new run resends the
-// window. Sending the whole window each time (~300 messages, 30 times a second) cost the page
-// ~3 % of its main thread in structured cloning alone.
+// changed: while playing, the messages added since the last scene (~40 per worker answer in the
+// stress scene, 1 200 a second) and the drops among those already sent; the view only when it
+// changed. A seek back, a new run, a pause or a jump of more than 3 × MAX_IN_FLIGHT new messages
+// sends the window instead (what may be on the wire from a little before the display time to the
+// confirmed time, newest 3 × MAX_IN_FLIGHT). Sending the window each time while playing (~300
+// messages, 30 times a second) cost the page ~3 % of its main thread in structured cloning alone.
 import { glideLag } from '../../store/clock.ts';
 import { type History, inFlight, type MsgRec } from '../../store/history.ts';
 import type { LabState } from '../../store/store.ts';
@@ -20,9 +22,10 @@ export function sceneSender(post: (scene: DrawScene) => void) {
     const glide = s.phase === 'ready' && s.playing;
     // What the worker's display time may still show: it glides a little behind the page's.
     const from = glide ? Math.min(s.t, display) - glideLag(s.speed) / 2 : s.t;
-    const reset = s.t < lastT || last === null || h.byId.get(last.id) !== last;
+    const known = glide && s.t >= lastT && last !== null && h.byId.get(last.id) === last;
     let i = ms.length;
-    if (!reset) while (i > 0 && ms[i - 1] !== last) i--;
+    if (known) while (i > 0 && ms[i - 1] !== last) i--;
+    const reset = !known || ms.length - i > 3 * MAX_IN_FLIGHT;
     const fresh = reset ? inFlight(h, s.t, 3 * MAX_IN_FLIGHT, DROP_LINGER, from) : ms.slice(i);
     last = ms[ms.length - 1] ?? null;
     lastT = s.t;
