@@ -31,6 +31,7 @@ export default defineConfig(({ mode }) =>
         plugins: [
           swapModules({
             [path('./src/store/spawn-worker.ts')]: path('./src/store/spawn-worker.inline.ts'),
+            [path('./src/ui/cluster/spawn-draw.ts')]: path('./src/ui/cluster/spawn-draw.inline.ts'),
             [path('./src/store/scenario-files.ts')]: path('./src/store/scenario-files.bundled.ts'),
           }),
           react(),

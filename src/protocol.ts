@@ -51,8 +51,10 @@ export type Request =
   /**
    * Advance to virtual time `to` (µs). With `stop`, end early at the first event matching it (the
    * frame then ends at that event's time: a lesson's wait, or the pause before a PSYNC answer).
+   * `views: false`: the frame leaves the node views out (while playing the page shows them at most
+   * every 100 ms but advances ~30 times a second: half of each frame's bytes otherwise).
    */
-  | { type: 'advance'; to: number; stop?: EventPattern }
+  | { type: 'advance'; to: number; stop?: EventPattern; views?: boolean }
   /** Go to `to`, back (nearest checkpoint + quiet replay, answered by `reset`) or forward (a frame). */
   | { type: 'seek'; to: number }
   /** Forward to the next thing that happens, or to the next milestone (at most `limitUs` later). */
@@ -131,9 +133,9 @@ export interface Frame {
   dropped: number;
   /**
    * Node views at `to`. Log lines come as events, so `log` is empty; nodes outside the focus have
-   * empty `keys`, `info` and `role_`.
+   * empty `keys`, `info` and `role_`. Absent when the request asked for none (`advance` views: false).
    */
-  views: NodeView[];
+  views?: NodeView[];
   samples: Sample[];
   /** Virtual time of the last recorded input (the end of the known future). */
   horizon: number;

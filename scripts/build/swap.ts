@@ -1,6 +1,6 @@
 // A build-time module swap: every import that resolves to `from` gets `to` instead (same exports).
 // The single-file build uses it for the two things a file:// page must carry inside itself: the
-// worker (spawn-worker.ts → spawn-worker.inline.ts) and the scenarios (scenario-files.ts →
+// workers (spawn-worker.ts → spawn-worker.inline.ts, ui/cluster/spawn-draw.ts → spawn-draw.inline.ts) and the scenarios (scenario-files.ts →
 // scenario-files.bundled.ts). Paths are absolute.
 import type { Plugin } from 'vite';
 

@@ -4,14 +4,12 @@
 // sets `t`, and everything on screen is drawn from `t`.
 import type { EventPattern, LabInput, RunRecord } from '../engine/index.ts';
 import type { GhostFrame, LoadSource, Request, Response } from '../protocol.ts';
-import { displayTime, nextDisplayTime, setDisplayTime } from './clock.ts';
+import { displayTime, glideLag, MAX_WALL_STEP, nextDisplayTime, setDisplayTime } from './clock.ts';
 import { previousTime } from './history.ts';
-import { applyFrame, notify, notifyMilestone, resetRun, useLab } from './store.ts';
+import { applyFrame, notify, notifyMilestone, resetRun, useLab, VIEW_MS } from './store.ts';
 import { type Port, Transport } from './transport.ts';
 import { buildSearch, encodeRun } from './url.ts';
 
-/** Longest wall time one worker request may cover (ms). */
-const MAX_WALL_STEP = 100;
 /**
  * Least wall time between two advances (ms): the display clock glides in between. ~30 answers a
  * second keep the page's share of the work (message, fold, React) at half a frame's worth.
@@ -49,6 +47,14 @@ export class Controller {
   private record: RunRecord | null = null;
   /** While set, advances end at the first event matching it (a lesson step's wait). */
   private stopAt: EventPattern | null = null;
+  /**
+   * Wall time the last play advance asked for node views. React shows them at most every VIEW_MS
+   * while playing, so the advances between ask for none (views are half of a frame's bytes: ~11 of
+   * 23 kB in the UI stress scene, 30 frames a second). `bare`: the views shown are older than the
+   * last frame; a pause asks for fresh ones.
+   */
+  private viewsAt = Number.NEGATIVE_INFINITY;
+  private bare = false;
 
   constructor(
     private readonly portFactory: () => Port,
@@ -93,7 +99,7 @@ export class Controller {
   start(): void {
     // The worker details only what is on screen: the selected node (or link) and its master.
     useLab.subscribe((s, p) => {
-      if (s.selected !== p.selected) void this.refocus();
+      if (s.selected !== p.selected || (this.bare && p.playing && !s.playing)) void this.refocus();
     });
     const tick = () => {
       this.raf = this.frames.request(tick);
@@ -119,8 +125,7 @@ export class Controller {
     const sinceTick = this.lastTick === null ? 0 : Math.min(wall - this.lastTick, MAX_WALL_STEP);
     this.lastTick = wall;
     const playing = s.phase === 'ready' && s.playing;
-    const maxLag = 2 * MAX_WALL_STEP * 1000 * s.speed;
-    setDisplayTime(nextDisplayTime(displayTime(), s.t, sinceTick, s.speed, playing, maxLag));
+    setDisplayTime(nextDisplayTime(displayTime(), s.t, sinceTick, s.speed, playing, glideLag(s.speed)));
     // A task only when there is something to do: an answer to fold, or the next advance is due
     // (not on every frame between two answers: ~60 empty timer tasks a second otherwise).
     const due =
@@ -142,6 +147,8 @@ export class Controller {
       this.arrived = null;
       this.advancing = false;
       this.handle(r);
+      // Paused while this bare frame was on its way: the views shown must be those at t.
+      if (this.bare && !useLab.getState().playing) void this.refocus();
     }
     const s = useLab.getState();
     if (s.phase !== 'ready' || !s.playing || this.advancing || !this.transport.idle) return;
@@ -155,10 +162,15 @@ export class Controller {
     this.lastWall = wall;
     const to = s.t + Math.max(1, Math.round(dt * 1000 * s.speed));
     this.advancing = true;
+    // A frame every ~VIEW_MS carries views (the one React will show); one that may stop never skips them.
+    const views = this.stopAt !== null || wall - this.viewsAt >= VIEW_MS - WORKER_FRAME_MS / 2;
+    if (views) this.viewsAt = wall;
     const stop = this.stopAt ? { stop: this.stopAt } : {};
-    void this.transport.send({ type: 'advance', to, ...stop }).then((r) => {
-      this.arrived = r;
-    });
+    void this.transport
+      .send({ type: 'advance', to, ...stop, ...(views ? {} : { views: false }) })
+      .then((r) => {
+        this.arrived = r;
+      });
   }
 
   private async refocus(): Promise<void> {
@@ -314,6 +326,7 @@ export class Controller {
   }
 
   handle(r: Response): void {
+    if ('frame' in r) this.bare = !r.frame.views;
     switch (r.type) {
       case 'ready':
         resetRun();

@@ -6,6 +6,11 @@
 
 type Listener = (t: number) => void;
 
+/** Longest wall time one display step (and one worker request) may cover, ms: a hidden tab does not leap. */
+export const MAX_WALL_STEP = 100;
+/** How far the display time may trail the confirmed time while gliding (virtual µs): two longest steps. */
+export const glideLag = (speed: number) => 2 * MAX_WALL_STEP * 1000 * speed;
+
 const listeners = new Set<Listener>();
 let display = 0;
 

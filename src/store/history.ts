@@ -304,17 +304,19 @@ export function truncate(h: History, t: number): Touched {
 }
 
 /**
- * Messages on the wire at t (sent, not yet delivered), oldest first. A dropped message stays
- * `linger` µs past its drop, so the view can show it being lost.
+ * Messages on the wire at t (sent, not yet delivered), oldest first, the newest `max` kept. A
+ * dropped message stays `linger` µs past its drop, so the view can show it being lost. With
+ * `from` < t: those on the wire at some time in [from, t] (what the draw worker may show while
+ * its display time glides from `from` to t).
  */
-export function inFlight(h: History, t: number, max = 400, linger = 0): MsgRec[] {
+export function inFlight(h: History, t: number, max = 400, linger = 0, from = t): MsgRec[] {
   const out: MsgRec[] = [];
   const hi = upperBound(h.messages, t, (m) => m.sentAt);
   for (let i = hi - 1; i >= 0 && out.length < max; i--) {
     const m = h.messages[i];
-    if (m.sentAt < t - h.maxFlight - linger) break;
+    if (m.sentAt < from - h.maxFlight - linger) break;
     const end = m.droppedAt !== null ? m.droppedAt + linger : m.deliverAt;
-    if (end > t) out.push(m);
+    if (end > from) out.push(m);
   }
   return out.reverse();
 }

@@ -177,7 +177,7 @@ const api = createStore<LabState>(() => initialState());
  * folded while paused — reaches React at once (and flushes a held pass), so what is shown after
  * it is exact. The message layer and other imperative subscribers hear every change.
  */
-const VIEW_MS = 100;
+export const VIEW_MS = 100;
 /** Set while applyFrame folds a frame of a run that plays. */
 let pacing = false;
 let lastView = 0;
@@ -232,6 +232,18 @@ export function followTab(frame: Frame): LabState['insight'] | null {
   return tab;
 }
 
+/** Views by name, the node order and the selection after new views (a selection that is gone is dropped). */
+function withViews(s: LabState, list: NodeView[]): Pick<LabState, 'views' | 'order' | 'selected'> {
+  const views: Record<string, NodeView> = {};
+  for (const v of list) views[v.name] = v;
+  const order = list.map((v) => v.name);
+  const sameOrder = order.length === s.order.length && order.every((n, i) => n === s.order[i]);
+  let selected = s.selected;
+  if (selected?.kind === 'node' && !views[selected.name]) selected = null;
+  if (selected?.kind === 'link' && !views[selected.replica]?.master) selected = null;
+  return { views, order: sameOrder ? s.order : order, selected };
+}
+
 /**
  * Fold one frame in. `reset` first forgets history after the frame's start; `ready` marks the first
  * frame of a new run (for the frame listeners).
@@ -243,25 +255,17 @@ export function applyFrame(frame: Frame, opts: { reset?: boolean; ready?: boolea
     let touched = noneTouched();
     if (opts.reset) touched = truncate(s.hist, frame.to);
     touched = applyEvents(s.hist, frame.events, frame.samples, touched);
-    const views: Record<string, NodeView> = {};
-    for (const v of frame.views) views[v.name] = v;
-    const order = frame.views.map((v) => v.name);
-    const sameOrder = order.length === s.order.length && order.every((n, i) => n === s.order[i]);
     const tab = s.follow ? followTab(frame) : null;
-    let selected = s.selected;
-    if (selected?.kind === 'node' && !views[selected.name]) selected = null;
-    if (selected?.kind === 'link' && !views[selected.replica]?.master) selected = null;
     return {
       t: frame.to,
       maxT: opts.reset ? s.maxT : Math.max(s.maxT, frame.to),
       horizon: frame.horizon,
-      views,
-      order: sameOrder ? s.order : order,
+      // A play frame may come without views: those of the last frame that had them stay.
+      ...(frame.views && withViews(s, frame.views)),
       traffic: sameRecord(frame.traffic, s.traffic) ? s.traffic : frame.traffic,
       rev: bump(s.rev, touched),
       dropped: s.dropped + frame.dropped,
       insight: tab ?? s.insight,
-      selected,
     };
   });
   pacing = false;

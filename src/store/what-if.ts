@@ -83,7 +83,7 @@ function render(): void {
       at: s.ghost?.at ?? forkAt,
       from: g.from,
       t: f.to,
-      views: f.views,
+      views: f.views ?? [], // the ghost's frames always carry views (worker/runs.ts)
       traffic: f.traffic,
       diff: g.diff,
     },

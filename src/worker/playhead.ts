@@ -134,8 +134,11 @@ export class Playhead {
     for (const e of toWire(this.tl.lab.w, events, applied)) p.events.push(e);
   }
 
-  /** The frame for what `p` gathered; detail (keys, INFO, ROLE) for the nodes in `focus` only. */
-  frame(p: Pending, focus: ReadonlySet<string> | null): Frame {
+  /**
+   * The frame for what `p` gathered; detail (keys, INFO, ROLE) for the nodes in `focus` only, and
+   * no views at all unless `views` (the page skips them between two it shows: protocol.ts advance).
+   */
+  frame(p: Pending, focus: ReadonlySet<string> | null, views = true): Frame {
     const { lab, record } = this.tl;
     const { events, dropped } = thin(p.events, FRAME_EVENT_BOUND, this.now);
     const traffic: Record<string, number> = {};
@@ -152,7 +155,7 @@ export class Playhead {
       events,
       dropped,
       // Log lines travel as events, so views carry none.
-      views: nodeViews(lab.w, { detailFor: focus, log: false }),
+      ...(views ? { views: nodeViews(lab.w, { detailFor: focus, log: false }) } : {}),
       samples,
       horizon: ins.length ? ins[ins.length - 1].at : 0,
       traffic,

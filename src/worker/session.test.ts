@@ -2,6 +2,7 @@
 // replies, stepping, milestones, forks, and going back in time.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { NodeView } from '../engine/index.ts';
 import { FRAME_EVENT_BOUND, type Frame, type Response } from '../protocol.ts';
 import { Session } from './session.ts';
 
@@ -11,6 +12,13 @@ const SEC = 1_000_000;
 function frameOf(r: Response): Frame {
   if (r.type === 'ready' || r.type === 'frame' || r.type === 'reset' || r.type === 'input') return r.frame;
   throw new Error(`no frame in ${r.type}: ${JSON.stringify(r)}`);
+}
+
+/** A frame's views: every answer but a play frame that asked for none carries them. */
+function viewsOf(r: Response): NodeView[] {
+  const v = frameOf(r).views;
+  if (!v) throw new Error('the frame has no views');
+  return v;
 }
 
 function loaded(): Session {
@@ -24,23 +32,34 @@ describe('Session', () => {
   it('loads the default lab: A master, B and C replicas, views at t = 0', () => {
     const s = new Session();
     const r = s.handle({ type: 'load', seed: 1, source: { kind: 'default' } });
-    const f = frameOf(r);
-    expect(f.views.map((v) => v.name)).toEqual(['A', 'B', 'C']);
-    expect(f.views.every((v) => v.log.length === 0)).toBe(true);
-    expect(f.to).toBeLessThan(100 * MS); // the engine staggers node starts
+    const views = viewsOf(r);
+    expect(views.map((v) => v.name)).toEqual(['A', 'B', 'C']);
+    expect(views.every((v) => v.log.length === 0)).toBe(true);
+    expect(frameOf(r).to).toBeLessThan(100 * MS); // the engine staggers node starts
   });
 
   it('advances to the asked time and reports the initial full syncs', () => {
     const s = loaded();
-    const f = frameOf(s.handle({ type: 'advance', to: 2 * SEC }));
+    const r = s.handle({ type: 'advance', to: 2 * SEC });
+    const f = frameOf(r);
     expect(f.to).toBe(2 * SEC);
     const results = f.events.filter((e) => e.type === 'psync.result');
     expect(results.map((e) => (e.type === 'psync.result' ? `${e.replica}:${e.result}` : ''))).toEqual(
       expect.arrayContaining(['B:FULLRESYNC', 'C:FULLRESYNC']),
     );
     expect(f.samples.length).toBeGreaterThan(10);
-    const b = f.views.find((v) => v.name === 'B')!;
+    const b = viewsOf(r).find((v) => v.name === 'B')!;
     expect(b.linkState).toBe('REPL_STATE_CONNECTED');
+  });
+
+  it('leaves the views out of a play frame that asks for none, and only those', () => {
+    const s = loaded();
+    const bare = frameOf(s.handle({ type: 'advance', to: 2 * SEC, views: false }));
+    expect(bare.views).toBeUndefined();
+    expect(bare.to).toBe(2 * SEC);
+    expect(bare.events.length).toBeGreaterThan(0); // the events still come
+    const next = viewsOf(s.handle({ type: 'advance', to: 2100 * MS }));
+    expect(next.find((v) => v.name === 'B')?.linkState).toBe('REPL_STATE_CONNECTED');
   });
 
   it('answers a console INFO replication with the full text redis-cli prints', () => {
@@ -212,8 +231,8 @@ describe('focus', () => {
     const s = loaded();
     s.handle({ type: 'advance', to: 1 * SEC });
     s.handle({ type: 'input', input: { type: 'write', node: 'A', count: 10 } });
-    const full = frameOf(s.handle({ type: 'advance', to: 1100 * MS })).views;
-    const focused = frameOf(s.handle({ type: 'focus', nodes: ['B'] })).views;
+    const full = viewsOf(s.handle({ type: 'advance', to: 1100 * MS }));
+    const focused = viewsOf(s.handle({ type: 'focus', nodes: ['B'] }));
     const b = focused.find((v) => v.name === 'B')!;
     const a = focused.find((v) => v.name === 'A')!;
     expect(b.keys).toHaveLength(10);

@@ -55,8 +55,9 @@ export class Session {
       case 'load':
         return this.load(req);
       case 'advance':
-        return this.frame((h, p) =>
-          req.stop ? h.advanceUntil(req.to, req.stop, p) : h.advanceTo(req.to, p),
+        return this.frame(
+          (h, p) => (req.stop ? h.advanceUntil(req.to, req.stop, p) : h.advanceTo(req.to, p)),
+          req.views !== false,
         );
       case 'seek':
         return this.seek(req.to);
@@ -90,12 +91,12 @@ export class Session {
     }
   }
 
-  /** One frame: `move` advances the playhead, the frame carries what it gathered. */
-  private frame(move: (h: Playhead, p: Pending) => void): FrameRes {
+  /** One frame: `move` advances the playhead, the frame carries what it gathered (`views`: and the views). */
+  private frame(move: (h: Playhead, p: Pending) => void, views = true): FrameRes {
     const h = this.h;
     const p = h.begin();
     move(h, p);
-    return { type: 'frame', frame: h.frame(p, this.focus) };
+    return { type: 'frame', frame: h.frame(p, this.focus, views) };
   }
 
   private load(req: Req<'load'>): Response {

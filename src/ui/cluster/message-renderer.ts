@@ -1,69 +1,20 @@
 // The message layer's renderer, free of React and of the store: given the messages in flight, the
-// display time and the layout, it places protocol messages as pooled buttons and paints the bulk
-// (the write stream, REPLCONF ACKs — hundreds a second under load) on one canvas; it answers which
-// bulk dot a point hits, and removes what it created. MessageLayer.tsx wires it to the clock,
-// the store and the DOM events.
+// display time and the layout, it places protocol messages as pooled buttons, and has the bulk
+// (the write stream, REPLCONF ACKs — hundreds a second under load) painted on one canvas: by the
+// draw worker on an OffscreenCanvas where the browser has one (the page only sends it a DrawScene
+// when that changes), else on the page each frame. It answers which bulk dot a point hits (with
+// the same geometry the painter uses) and removes what it created. message-mount.ts wires it to
+// the clock, the store and the DOM events.
 import type { MsgRec } from '../../store/history.ts';
-import { type Layout, messagePoint } from './layout.ts';
+import type { DrawScene, ToDrawWorker } from './draw.worker.ts';
+import type { Layout } from './layout.ts';
+import { isBulk, type Placed, placeMessages, shortLabel } from './message-geometry.ts';
+import { spawnDrawWorker } from './spawn-draw.ts';
 
-/** Most messages considered per frame (newest kept). */
-export const MAX_IN_FLIGHT = 400;
 /** Most protocol messages drawn as buttons. */
 const MAX_BUTTONS = 40;
-/** Bulk messages that get a text label on the canvas; the rest are dots. */
-const MAX_LABELLED = 10;
-/** A dropped message stays visible this long after it was lost (virtual µs). */
-export const DROP_LINGER = 30_000;
-/** Advance width of the 11px monospace label font (≈ 0.6 em). */
-const MONO_CHAR_W = 6.7;
 /** How close (design units) a click must be to a dot to open it. */
 const HIT_RADIUS = 9;
-
-export function kindClass(kind: MsgRec['kind']): string {
-  switch (kind) {
-    case 'PING':
-    case 'AUTH':
-    case 'REPLCONF listening-port':
-    case 'REPLCONF ip-address':
-    case 'REPLCONF capa':
-      return 'hs';
-    case 'PSYNC':
-    case 'SYNC':
-      return 'psync';
-    case '+FULLRESYNC':
-      return 'full';
-    case '+CONTINUE':
-      return 'cont';
-    case 'RDB':
-      return 'rdb';
-    case 'stream':
-      return 'stream';
-    case 'REPLCONF ACK':
-    case 'REPLCONF GETACK':
-    case 'newline':
-      return 'ack';
-    case 'error':
-      return 'err';
-    default:
-      return 'reply';
-  }
-}
-
-const isBulk = (k: string) => k === 'stream' || k === 'ack';
-const BULK_COLOR: Record<string, [fill: string, ink: string]> = {
-  stream: ['#1d4ed8', '#1e3a8a'],
-  ack: ['#6b7280', '#374151'],
-};
-
-function shortLabel(m: MsgRec, max = 30): string {
-  return m.label.length > max ? `${m.label.slice(0, max - 1)}…` : m.label;
-}
-
-interface Dot {
-  m: MsgRec;
-  x: number;
-  y: number;
-}
 
 /** One frame's input: what is on the wire, when, where. */
 export interface MessageFrame {
@@ -82,16 +33,38 @@ export interface MessageFrame {
 }
 
 export interface MessageRenderer {
+  /** Each display-time tick: the buttons, and the bulk where there is no draw worker. */
   draw(frame: MessageFrame): void;
+  /** With a draw worker, what it paints from (send only when it changed); null without one. */
+  sync: ((scene: DrawScene) => void) | null;
   /** The bulk message painted nearest (layout units, within HIT_RADIUS) to a point, or null. */
   hitTest(x: number, y: number): MsgRec | null;
   destroy(): void;
 }
 
-export function createMessageRenderer(root: HTMLElement, canvas: HTMLCanvasElement): MessageRenderer {
-  const ctx = canvas.getContext('2d');
+export function createMessageRenderer(root: HTMLElement): MessageRenderer {
+  // Made here, not by React: a canvas hands its control to a worker once (StrictMode mounts twice).
+  let canvas = newCanvas(root);
+  /** Without a draw worker: the painter, loaded on demand (not part of the first load). */
+  let paint: ((placed: readonly Placed[], l: Layout, dpr: number) => void) | null = null;
+  let last: MessageFrame | null = null;
+  const onPage = () => {
+    void import('./message-paint.ts').then((m) => {
+      paint = m.bulkPainter(canvas);
+      if (last) draw(last);
+    });
+  };
+  let worker = startDrawWorker(canvas);
+  if (!worker) onPage();
+  // A worker that fails to start (its script refused, say) has taken the canvas: a new one, on the page.
+  worker?.addEventListener('error', () => {
+    worker?.terminate();
+    worker = null;
+    r.sync = null;
+    canvas.replaceWith((canvas = newCanvas(root)));
+    onPage();
+  });
   const pool: HTMLButtonElement[] = [];
-  let dots: Dot[] = [];
   const button = (i: number) => {
     let b = pool[i];
     if (!b) {
@@ -104,74 +77,69 @@ export function createMessageRenderer(root: HTMLElement, canvas: HTMLCanvasEleme
     return b;
   };
 
-  const draw = ({ msgs, t, layout: l, reduced, dpr }: MessageFrame) => {
-    const w = Math.ceil(l.width * dpr);
-    const h = Math.ceil(l.height * dpr);
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
-    }
-    // Clear only a canvas that has something on it: an untouched canvas costs no upload.
-    if (dots.length > 0) {
-      ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
-      ctx?.clearRect(0, 0, l.width, l.height);
-    }
-    ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
-    dots = [];
+  const draw = (frame: MessageFrame) => {
+    const { msgs, t, layout: l, reduced, dpr } = frame;
+    const [w, h] = [`${l.width}px`, `${l.height}px`];
+    if (canvas.style.width !== w || canvas.style.height !== h)
+      [canvas.style.width, canvas.style.height] = [w, h];
+    last = frame;
+    // Newest first, as placed; with a draw worker, the page places the buttons' messages only.
+    const placed = placeMessages(msgs, t, l, reduced, paint ? undefined : notBulk);
+    paint?.(placed, l, dpr);
     let used = 0;
-    let labelled = 0;
-    // Newest first, so the labels go to what just left.
-    for (let i = msgs.length - 1; i >= 0; i--) {
-      const m = msgs[i];
-      const lost = m.droppedAt !== null && t >= m.droppedAt;
-      const at = lost ? (m.droppedAt as number) : t;
-      const p = messagePoint(
-        l,
-        m.from,
-        m.to,
-        reduced ? 0.5 : (at - m.sentAt) / Math.max(1, m.deliverAt - m.sentAt),
-      );
-      if (!p) continue;
-      const kind = kindClass(m.kind);
-      if (isBulk(kind)) {
-        dots.push({ m, x: p.x, y: p.y });
-        if (ctx) paintDot(ctx, m, kind, p.x, p.y, lost, labelled++ < MAX_LABELLED);
-        continue;
-      }
-      if (used >= MAX_BUTTONS) continue;
-      placeButton(button(used++), m, kind, lost, p);
-    }
+    for (const p of placed) if (!isBulk(p.kind) && used < MAX_BUTTONS) placeButton(button(used++), p);
     for (let i = used; i < pool.length; i++) show(pool[i], false);
   };
 
   const hitTest = (x: number, y: number): MsgRec | null => {
-    let best: Dot | null = null;
+    if (!last) return null;
+    let best: MsgRec | null = null;
     let bestD = HIT_RADIUS;
-    for (const d of dots) {
-      const dist = Math.hypot(d.x - x, d.y - y);
-      if (dist < bestD) [best, bestD] = [d, dist];
+    for (const p of placeMessages(last.msgs, last.t, last.layout, last.reduced)) {
+      const dist = Math.hypot(p.x - x, p.y - y);
+      if (isBulk(p.kind) && dist < bestD) [best, bestD] = [p.m, dist];
     }
-    return best ? (best as Dot).m : null;
+    return best;
   };
 
   const destroy = () => {
+    worker?.terminate();
+    canvas.remove();
     for (const b of pool) b.remove();
   };
-  return { draw, hitTest, destroy };
+  const r: MessageRenderer = { draw, sync: null, hitTest, destroy };
+  if (worker) r.sync = (scene) => worker?.postMessage({ scene } satisfies ToDrawWorker);
+  return r;
 }
+
+function newCanvas(root: HTMLElement): HTMLCanvasElement {
+  const c = document.createElement('canvas');
+  c.className = 'bulk';
+  root.prepend(c);
+  return c;
+}
+
+/** The canvas handed to a draw worker, or null (no OffscreenCanvas, or the worker cannot start). */
+function startDrawWorker(canvas: HTMLCanvasElement): Worker | null {
+  if (!canvas.transferControlToOffscreen) return null;
+  try {
+    const w = spawnDrawWorker();
+    const off = canvas.transferControlToOffscreen();
+    w.postMessage({ canvas: off } satisfies ToDrawWorker, [off]);
+    return w;
+  } catch {
+    return null;
+  }
+}
+
+const notBulk = (kind: string) => !isBulk(kind);
 
 // Writes to the DOM only when a value changed: an unchanged `hidden` still costs a style pass.
 function show(b: HTMLButtonElement, visible: boolean): void {
   if (b.hidden === visible) b.hidden = !visible;
 }
 
-function placeButton(
-  b: HTMLButtonElement,
-  m: MsgRec,
-  kind: string,
-  lost: boolean,
-  p: { x: number; y: number },
-): void {
+function placeButton(b: HTMLButtonElement, { m, kind, lost, x, y }: Placed<MsgRec>): void {
   const key = `${m.id}|${lost}`;
   if (b.dataset.key !== key) {
     b.dataset.key = key;
@@ -180,41 +148,7 @@ function placeButton(
     b.textContent = `${lost ? '✗ ' : ''}${shortLabel(m)}`;
     b.setAttribute('aria-label', `${m.label} (${m.from} → ${m.to}, ${m.bytes} bytes)`);
   }
-  const tf = `translate(${p.x.toFixed(1)}px, ${p.y.toFixed(1)}px) translate(-50%, -50%)`;
+  const tf = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px) translate(-50%, -50%)`;
   if (b.style.transform !== tf) b.style.transform = tf;
   show(b, true);
-}
-
-function paintDot(
-  ctx: CanvasRenderingContext2D,
-  m: MsgRec,
-  kind: string,
-  x: number,
-  y: number,
-  lost: boolean,
-  label: boolean,
-): void {
-  const [fill, ink] = lost ? ['#c81e1e', '#c81e1e'] : BULK_COLOR[kind];
-  if (!label) {
-    ctx.fillStyle = fill;
-    ctx.beginPath();
-    ctx.arc(x, y, 4.5, 0, Math.PI * 2);
-    ctx.fill();
-    return;
-  }
-  const text = `${lost ? '✗ ' : ''}${shortLabel(m, 22)}`;
-  ctx.font = '600 11px ui-monospace, Menlo, Consolas, monospace';
-  const w = text.length * MONO_CHAR_W + 10; // monospace: no measureText per frame
-  const h = 16;
-  ctx.fillStyle = kind === 'stream' ? '#eff4ff' : '#f3f4f6';
-  ctx.strokeStyle = fill;
-  ctx.lineWidth = 1.5;
-  ctx.beginPath();
-  ctx.roundRect(x - w / 2, y - h / 2, w, h, 8);
-  ctx.fill();
-  ctx.stroke();
-  ctx.fillStyle = ink;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  ctx.fillText(text, x, y + 0.5);
 }

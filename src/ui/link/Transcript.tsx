@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { displayTime, onDisplayTime } from '../../store/clock.ts';
 import type { MsgRec } from '../../store/history.ts';
 import { useLab } from '../../store/store.ts';
-import { kindClass } from '../cluster/message-renderer.ts';
+import { kindClass } from '../cluster/message-geometry.ts';
 import { secs } from '../format.ts';
 import { useT } from '../hooks.ts';
 import { messageNote } from './notes.ts';
