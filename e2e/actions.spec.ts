@@ -164,6 +164,34 @@ test('the console: INFO replication and ROLE as Redis prints them, history, erro
   await expect(card(page, 'B')).toHaveAccessibleName(/, master,/);
 });
 
+test('FAILOVER TO B from the console: A hands the master role to B, nobody full-syncs', async ({ page }) => {
+  await open(page);
+  await runUntil(page, 1_500_000);
+  await selectNode(page, 'A');
+  await nodeTab(page, 'Console');
+  await console_(page, 'A', 'SET k v');
+  // TO B: a plain FAILOVER picks whichever replica acknowledged first (C, in some runs).
+  await console_(page, 'A', 'FAILOVER TO 127.0.0.1 7102');
+  await expect(page.getByRole('log', { name: 'Console of node A' })).toContainText('FAILOVER TO');
+  // A waits for B's next ACK (once a second), then switches: a few virtual seconds is plenty.
+  await runUntil(page, 6_000_000);
+  await expect(card(page, 'B')).toHaveAccessibleName(/, master,/);
+  await expect(card(page, 'A')).toHaveAccessibleName(/, replica,/);
+  // B accepted A's PSYNC … FAILOVER through replid2: +CONTINUE, no full sync.
+  await selectNode(page, 'B');
+  await nodeTab(page, 'Console');
+  await console_(page, 'B', 'INFO stats');
+  const log = page.getByRole('log', { name: 'Console of node B' });
+  await expect(log).toContainText('sync_full:0');
+  await expect(log).toContainText('sync_partial_ok:1');
+  await selectNode(page, 'A');
+  await nodeTab(page, 'Console');
+  await console_(page, 'A', 'SET k2 v');
+  await expect(page.getByRole('log', { name: 'Console of node A' })).toContainText(
+    "READONLY You can't write against a read only replica.",
+  );
+});
+
 test('keyboard: select, write, burst, cut, freeze, promote, add, console, language', async ({ page }) => {
   await open(page);
   await runUntil(page, 600_000);
