@@ -51,10 +51,10 @@ describe('scenario steps in words', () => {
   const notes = steps.flatMap((s) => (typeof s.note === 'string' ? [s.note] : []));
   it('has every note of every scenario file in Chinese, and no note no file has', () => {
     expect(notes.length).toBeGreaterThan(60);
-    expect(notes.filter((n) => !zhNotes[n]?.trim())).toEqual([]);
-    expect(Object.keys(zhNotes).filter((n) => !notes.includes(n))).toEqual([]);
+    expect(notes.filter((n) => !zhNotes.get(n)?.trim())).toEqual([]);
+    expect([...zhNotes.keys()].filter((n) => !notes.includes(n))).toEqual([]);
     // Chinese, but for the notes that are only a Redis command (y_command_rewrites).
-    const same = Object.entries(zhNotes).filter(([en, zh]) => en === zh && !/^[A-Z]+ [a-z]/.test(en));
+    const same = [...zhNotes].filter(([en, zh]) => en === zh && !/^[A-Z]+ [a-z]/.test(en));
     expect(same).toEqual([]);
   });
   it('tells a note in Chinese once the zh chunk is in; an opened file keeps its own words', async () => {

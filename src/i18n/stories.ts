@@ -5,7 +5,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Lang } from './index.ts';
 
-type Chunk = { stories: Record<string, string>; notes?: Record<string, string> };
+type Chunk = { stories: Record<string, string>; notes?: ReadonlyMap<string, string> };
 const loaded: Partial<Record<Lang, Chunk>> = {};
 const pending: Partial<Record<Lang, Promise<void>>> = {};
 const listeners = new Set<() => void>();
@@ -36,9 +36,7 @@ export function storyOf(name: string, lang: Lang): string | null | undefined {
  * an opened file keeps its own words, and the page shows English until the chunk arrives.
  */
 export function noteOf(note: string, lang: Lang): string {
-  const notes = loaded[lang]?.notes;
-  // hasOwn: a note reading "constructor" is not a key of every object.
-  return notes && Object.hasOwn(notes, note) ? (notes[note] ?? note) : note;
+  return loaded[lang]?.notes?.get(note) ?? note;
 }
 
 /** Starts loading `lang`'s stories (null: none needed yet) and re-renders the caller once they are in. */
