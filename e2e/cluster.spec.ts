@@ -119,6 +119,16 @@ test('acting in the past forks the future, with a notice', async ({ page }) => {
   await expect(page.getByRole('status', { name: 'This run' })).toContainText('You acted in the past');
 });
 
+test("the guide tells a step's note in the page's language: Chinese on a zh page", async ({ page }) => {
+  await open(page, '?scenario=w_wait_getack&lang=zh');
+  await pause(page);
+  // The 4th step, WAIT 2 1000 on A; the file says "already acknowledged: returns 2, no GETACK".
+  const wait = scenarioSteps(page).getByRole('button').nth(3);
+  await expect(wait).toContainText('WAIT 2 1000');
+  await expect(wait).toContainText('— 已经确认过: 返回 2, 不发 GETACK');
+  await expect(wait).not.toContainText('already acknowledged');
+});
+
 test('a failed AUTH looks failed: the step, its reply, and the guide tells the step in words', async ({
   page,
 }) => {

@@ -6,9 +6,9 @@ import { en } from './en.ts';
 import { type Lang, loadLang, type MsgKey, translate } from './index.ts';
 import { narrateStep } from './narrate.ts';
 import { groupedScenarios, SCENARIO_GROUPS, SCENARIO_POINTS, scenarioText } from './scenarios.ts';
-import { loadStories } from './stories.ts';
+import { loadStories, noteOf } from './stories.ts';
 import { stories as enStories } from './stories-en.ts';
-import { stories as zhStories } from './stories-zh.ts';
+import { notes as zhNotes, stories as zhStories } from './stories-zh.ts';
 import { zh } from './zh.ts';
 
 const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -33,7 +33,7 @@ describe('scenario steps in words', () => {
       await loadLang(lang);
       expect(steps.length).toBeGreaterThan(100);
       for (const s of steps) {
-        const text = narrateStep({ ...s, note: undefined }, (k, v) => translate(lang, k, v));
+        const text = narrateStep({ ...s, note: undefined }, (k, v) => translate(lang, k, v), lang);
         expect(text, JSON.stringify(s)).not.toMatch(
           /\{\w+\}|disconnect-link|reconnect-link|wait-sync|^(write|cmd|sleep) /,
         );
@@ -43,8 +43,32 @@ describe('scenario steps in words', () => {
   it('says a cut in words', async () => {
     await loadLang('en');
     const t = (k: MsgKey, v?: Record<string, string | number>) => translate('en', k, v);
-    expect(narrateStep({ op: 'disconnect-link', replica: 'B' }, t)).toBe("B's link to its master is cut");
-    expect(narrateStep({ op: 'replicaof', node: 'B', master: null }, t)).toContain('REPLICAOF NO ONE');
+    expect(narrateStep({ op: 'disconnect-link', replica: 'B' }, t, 'en')).toBe(
+      "B's link to its master is cut",
+    );
+    expect(narrateStep({ op: 'replicaof', node: 'B', master: null }, t, 'en')).toContain('REPLICAOF NO ONE');
+  });
+  const notes = steps.flatMap((s) => (typeof s.note === 'string' ? [s.note] : []));
+  it('has every note of every scenario file in Chinese, and no note no file has', () => {
+    expect(notes.length).toBeGreaterThan(60);
+    expect(notes.filter((n) => !zhNotes.get(n)?.trim())).toEqual([]);
+    expect([...zhNotes.keys()].filter((n) => !notes.includes(n))).toEqual([]);
+    // Chinese, but for the notes that are only a Redis command (y_command_rewrites).
+    const same = [...zhNotes].filter(([en, zh]) => en === zh && !/^[A-Z]+ [a-z]/.test(en));
+    expect(same).toEqual([]);
+  });
+  it('tells a note in Chinese once the zh chunk is in; an opened file keeps its own words', async () => {
+    await Promise.all([loadLang('zh'), loadLang('en'), loadStories('zh'), loadStories('en')]);
+    const zt = (k: MsgKey, v?: Record<string, string | number>) => translate('zh', k, v);
+    // w_wait_getack's 4th step: WAIT 2 1000 on A once both replicas have acknowledged.
+    const w = JSON.parse(readFileSync(new URL('w_wait_getack.json', dir), 'utf8')).steps[3];
+    expect(w.note).toBe('already acknowledged: returns 2, no GETACK');
+    expect(narrateStep(w, zt, 'zh')).toMatch(/ — 已经确认过: 返回 2, 不发 GETACK$/);
+    expect(narrateStep(w, (k, v) => translate('en', k, v), 'en')).toMatch(
+      / — already acknowledged: returns 2, no GETACK$/,
+    );
+    expect(narrateStep({ ...w, note: 'my own words' }, zt, 'zh')).toMatch(/ — my own words$/);
+    expect(noteOf('constructor', 'zh')).toBe('constructor');
   });
 });
 

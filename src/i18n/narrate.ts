@@ -1,7 +1,8 @@
 // A scenario step told in words, in the page's language ("B's link to its master is cut"), for the
 // guide's step list and the step milestone. Steps arrive as the scenario file's JSON (unchecked
 // here: the worker validated the scenario), so every field is read defensively.
-import type { MsgKey, Vars } from './index.ts';
+import type { Lang, MsgKey, Vars } from './index.ts';
+import { noteOf } from './stories.ts';
 
 type T = (key: MsgKey, vars?: Vars) => string;
 type Raw = Record<string, unknown>;
@@ -71,8 +72,11 @@ function what(s: Raw, t: T): string {
   }
 }
 
-/** One step in words, with the scenario's own note after it when it has one. */
-export function narrateStep(step: Raw, t: T): string {
-  const note = typeof step.note === 'string' ? ` — ${step.note}` : '';
+/**
+ * One step in words, with the scenario's note after it when it has one: in `lang` when the
+ * translations are loaded (stories.ts noteOf; a caller that renders calls useStories), else as written.
+ */
+export function narrateStep(step: Raw, t: T, lang: Lang): string {
+  const note = typeof step.note === 'string' ? ` — ${noteOf(step.note, lang)}` : '';
   return what(step, t) + note;
 }

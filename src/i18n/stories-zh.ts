@@ -93,3 +93,96 @@ export const stories: Record<string, string> = {
   ph_client_pause_manual_switch:
     'FAILOVER 出现之前的做法: 在 A 上执行 CLIENT PAUSE WRITE, 停住客户端写入 (读照常), 从库追上一条不再增长的复制流。用 REPLICAOF NO ONE 提升 B (A 的 replid 成为它的 replid2); 再把 A 和 C 指向 B, 经 replid2 增量续传 (+CONTINUE) —— C 续传两次, 因为 A 的 replid 先变了。CLIENT UNPAUSE 之后 A 已是从库, 在它上面写入得到 -READONLY。没有丢数据, 也没有全量同步。',
 };
+
+// The scenario files' step notes in Chinese, keyed by the note's own English words (stories.ts
+// noteOf): a file whose note is not word for word a public file's note keeps its own. Every note of
+// every file in scenarios/ is here, and nothing else (i18n.test.ts).
+// A Map: a note reading "constructor" is not a key of every Map, as it is of every object.
+export const notes: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    'no backlog yet: offset stays 0': '还没有 backlog: offset 保持为 0',
+    'B retries every second and gets connection refused': 'B 每秒重试一次, 连接被拒绝 (connection refused)',
+    'dump.rdb from the full sync stays': '全量同步留下的 dump.rdb 仍然保留',
+    'the old master still accepts writes': '旧主库仍然接受写入',
+    'dump.rdb: repl-id of the chain, repl-offset 241207': 'dump.rdb: 链上的 repl-id, repl-offset 241207',
+    'GETACK, waits 2 s for the frozen replica, then exits': '发送 GETACK, 为被冻结的从库等待 2 s, 然后退出',
+    'replicas are in sync, so no GETACK is needed before exiting': '从库都已同步, 所以退出前无需 GETACK',
+    'B and C retry once a second: connection refused': 'B 和 C 每秒重试一次: 连接被拒绝 (connection refused)',
+    'the first one carries SELECT 0 (23 bytes)': '第一条带有 SELECT 0 (23 字节)',
+    'first write after full sync: SELECT 0 (23 bytes) + SET':
+      '全量同步后的第一次写入: SELECT 0 (23 字节) + SET',
+    'same db: no SELECT': '同一个 db: 没有 SELECT',
+    'write in db 1: SELECT 1 emitted': '写入 db 1: 发出 SELECT 1',
+    'back in db 0: SELECT 0 again': '回到 db 0: 再次发出 SELECT 0',
+    'no-op write: nothing propagated': '无效写入 (no-op): 不传播任何内容',
+    'same value again: still propagated': '再次写入相同的值: 仍然传播',
+    'relative expire rewritten to absolute PXAT': '相对过期时间改写为绝对的 PXAT',
+    'EXPIRE rewritten to PEXPIREAT': 'EXPIRE 改写为 PEXPIREAT',
+    'propagated as SET f 1.5 KEEPTTL': '以 SET f 1.5 KEEPTTL 传播',
+    'propagated as SREM': '以 SREM 传播',
+    'transaction: wrapped in MULTI/EXEC': '事务: 包在 MULTI/EXEC 中',
+    'transaction with a single write': '只含一次写入的事务',
+    'script effects replication': '脚本按效果复制 (effects replication)',
+    'PUBLISH is propagated to replicas': 'PUBLISH 会传播给从库',
+    'client PING: not propagated': '客户端的 PING: 不传播',
+    'WAIT makes the master send REPLCONF GETACK * (37 bytes)': 'WAIT 让主库发送 REPLCONF GETACK * (37 字节)',
+    'large value': '较大的值',
+    'B reconnects at once, without REPLCONF ip-address': 'B 立即重连, 不带 REPLCONF ip-address',
+    'the reconnect fails: WRONGPASS': '重连失败: WRONGPASS',
+    'A delays the BGSAVE (repl-diskless-sync-delay 1): B is listed wait_bgsave':
+      'A 推迟 BGSAVE (repl-diskless-sync-delay 1): B 的状态显示为 wait_bgsave',
+    'the 7th SET: 82016 bytes ≥ 65536, B closed, the transfer child killed':
+      '第 7 个 SET: 82016 字节 ≥ 65536, B 被关闭, 传输子进程被终止',
+    'B asked again at once; the next transfer starts after the diskless delay':
+      'B 立即再次请求; 下一次传输在 diskless 延迟之后开始',
+    'normal 0 0 0 slave 65536 0 0 pubsub 33554432 8388608 60: only the replica class changed':
+      'normal 0 0 0 slave 65536 0 0 pubsub 33554432 8388608 60: 只有从库 (slave) 这一类改变了',
+    '1000 keys × 2 ms: each BGSAVE lasts about 2 s': '1000 个 key × 2 ms: 每次 BGSAVE 约持续 2 s',
+    "the 7th SET opens a 4th block: 4 × (20440 + 64) = 82016 ≥ 65536, B is closed (the step's last write, so the next +FULLRESYNC offset is fixed)":
+      '第 7 个 SET 开启第 4 个块: 4 × (20440 + 64) = 82016 ≥ 65536, B 被关闭 (这是该步骤的最后一次写入, 所以下一次 +FULLRESYNC 的 offset 是确定的)',
+    'B reconnected at once and asked again (sync_full 2); A has save points, so the running BGSAVE is kept and B waits for the next one, ~2 s later':
+      'B 立即重连并再次请求 (sync_full 2); A 配置了 save 保存点, 所以正在进行的 BGSAVE 被保留, B 等待下一次, 约 2 s 之后',
+    "the blocks now fall so that the 6th SET opens B's 4th block: closed again":
+      '这次块的分布使第 6 个 SET 就开启了 B 的第 4 个块: 再次被关闭',
+    'the effective hard limit becomes max(64kb, 1mb) = 1 MB': '实际生效的硬限制变为 max(64kb, 1mb) = 1 MB',
+    'the same writes: 82016 bytes < 1 MB, B keeps its buffer':
+      '同样的写入: 82016 字节 < 1 MB, B 保留其缓冲区',
+    'TRANSFER, replica-serve-stale-data yes: old, 1, PONG':
+      'TRANSFER 阶段, replica-serve-stale-data yes: old, 1, PONG',
+    '-MASTERDOWN for GET, DBSIZE and PING; ECHO and ROLE are served':
+      'GET、DBSIZE 和 PING 得到 -MASTERDOWN; ECHO 和 ROLE 照常响应',
+    '-LOADING for GET, DBSIZE and REPLICAOF; ECHO and ROLE (sync) are served':
+      'GET、DBSIZE 和 REPLICAOF 得到 -LOADING; ECHO 和 ROLE (sync) 照常响应',
+    'MASTERDOWN comes before LOADING': 'MASTERDOWN 排在 LOADING 之前',
+    "A's data: k is gone": 'A 的数据: k 已不存在',
+    'A frozen: no active expire, no DEL': 'A 被冻结: 没有主动过期, 也没有 DEL',
+    'nil, 0, -2, [keep], 2: missing for reads, still stored':
+      'nil, 0, -2, [keep], 2: 读取时视为不存在, 但仍然存储着',
+    'the DEL arrived: nil, 1': 'DEL 已到达: nil, 1',
+    '+OK twice: acknowledged, but only A and B have them': '两次 +OK: 已确认, 但只有 A 和 B 有这些写入',
+    '1: only B acknowledged them': '1: 只有 B 确认了它们',
+    "C promoted: replid2 = A's id, second_repl_offset 114":
+      'C 被提升: replid2 = A 的 id, second_repl_offset 114',
+    'A restarts as the replica it is now (of B), from its RDB':
+      'A 以它现在的身份 (B 的从库) 从自己的 RDB 重启',
+    'held until the failover is aborted, then OK': '一直阻塞到 failover 被中止, 然后返回 OK',
+    "C, dropped by A when A's replid changed, is back with A (+CONTINUE) before it is pointed at B":
+      'A 的 replid 改变时 C 被 A 断开; 在被指向 B 之前, C 已重新连上 A (+CONTINUE)',
+    '-NOREPLICAS: offset unchanged': '-NOREPLICAS: offset 不变',
+    'no backlog: the offset does not move': '没有 backlog: offset 不移动',
+    'offset does not move without a backlog': '没有 backlog 时 offset 不移动',
+    'already acknowledged: returns 2, no GETACK': '已经确认过: 返回 2, 不发 GETACK',
+    'GETACK (+37 bytes); returns 1 after 500 ms': '发送 GETACK (+37 字节); 500 ms 后返回 1',
+    "B's ACK is enough: returns 1 at once": 'B 的 ACK 就够了: 立即返回 1',
+    'same database: no SELECT': '同一个数据库: 没有 SELECT',
+    'SELECT 2 then FLUSHDB': '先 SELECT 2, 再 FLUSHDB',
+    'SET ex v PXAT <ms>': 'SET ex v PXAT <ms>',
+    'PEXPIREAT a <ms>': 'PEXPIREAT a <ms>',
+    'a past expiry deletes: DEL gone': '过去的过期时间直接删除: DEL gone',
+    'SET f 2.5 KEEPTTL': 'SET f 2.5 KEEPTTL',
+    'one write: no MULTI/EXEC around it': '只有一次写入: 外面不包 MULTI/EXEC',
+    'two writes: MULTI … EXEC': '两次写入: MULTI … EXEC',
+    'script effects: SET f … KEEPTTL': '脚本效果: SET f … KEEPTTL',
+    'no replica, no backlog: the offset stays 0': '没有从库, 也没有 backlog: offset 保持为 0',
+  }),
+);

@@ -315,7 +315,7 @@ export function milestoneWords(
 ): { key: MsgKey; vars: Vars } {
   const vars: Vars = { node: m.node, ...m.vars };
   if (m.kind === 'step') {
-    const what = narrateStep(steps[Number(m.node) - 1] ?? {}, (k, v) => translate(lang, k, v));
+    const what = narrateStep(steps[Number(m.node) - 1] ?? {}, (k, v) => translate(lang, k, v), lang);
     return { key: 'milestone.step', vars: { n: m.node, what } };
   }
   if (m.kind === 'handshake' && vars.offset === -1) return { key: 'milestone.handshakeFull', vars };

@@ -3,6 +3,7 @@
 // at the bottom, and the black screen of B / . (keymap.ts). Keys and leaving: ui/keyboard.ts.
 import { useEffect } from 'react';
 import { scenarioText } from '../../i18n/scenarios.ts';
+import { useStories } from '../../i18n/stories.ts';
 import { useLesson } from '../../store/lesson/runtime.ts';
 import { useLessonNav } from '../../store/lesson-nav.ts';
 import { milestoneWords, useLab } from '../../store/store.ts';
@@ -67,6 +68,8 @@ function MilestoneCaption({ reached }: { reached: Reached | null }) {
   const scenario = useLab((s) => s.scenario);
   const description = useLab((s) => s.description);
   const steps = useLab((s) => s.scenarioSteps);
+  // A step's note in the page's language once its chunk is in (the guide, which loads it, is away).
+  useStories(scenario ? lang : null);
   let text: string;
   if (!reached) text = scenario ? scenarioText(scenario, lang, description).title : t('guide.defaultTitle');
   else {

@@ -55,7 +55,7 @@ export function Guide() {
                   onClick={() => void ctl().seek(at)}
                   aria-current={i === current ? 'step' : undefined}
                 >
-                  <span>{steps[i] ? narrateStep(steps[i], t) : `#${i + 1}`}</span>
+                  <span>{steps[i] ? narrateStep(steps[i], t, lang) : `#${i + 1}`}</span>
                   <span className="dim mono"> @ {secs(at)} s</span>
                   {i === current && <span className="step-now"> ◀ {t('guide.current')}</span>}
                   {leftAt !== null && at > leftAt && <span className="off-note"> — {t('guide.off')}</span>}
