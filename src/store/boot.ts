@@ -4,6 +4,7 @@
 
 import type { LocalText, RunRecord } from '../engine/index.ts';
 import { detectLang, type Lang } from '../i18n/index.ts';
+import { loadStories } from '../i18n/stories.ts';
 import type { Controller } from './client.ts';
 import { lessonSearch, parseLessonStarts, parseLessonUrl } from './lesson-nav.ts';
 import { scenarioFile, scenarioIndex } from './scenario-files.ts';
@@ -32,6 +33,9 @@ export async function openScenario(ctrl: Controller, name: string | null, seed: 
     await openScenario(ctrl, null, seed);
     return false;
   }
+  // The story and the step notes in the page's language (a lazy chunk): step notices and the
+  // presenter's captions tell them even while the guide is not on screen.
+  void loadStories(useLab.getState().lang);
   const steps = (json as { steps?: unknown }).steps;
   useLab.setState({
     scenarioSteps: Array.isArray(steps) ? steps.map((s) => (s ?? {}) as Record<string, unknown>) : [],
