@@ -143,7 +143,7 @@ export function metaString(nums: readonly number[]): string {
   return w.text();
 }
 
-/** One buffer for every MetaWriter (one writes at a time): packing a window allocates no list. */
+/** One buffer for every MetaWriter (one writes at a time): packing one allocates no list. */
 let units = new Uint16Array(4096);
 
 class MetaWriter {
@@ -171,7 +171,7 @@ class MetaWriter {
         null,
         units.subarray(i, Math.min(i + 4096, this.n)) as unknown as number[],
       );
-    if (units.length > 65536) units = new Uint16Array(4096); // a window of one huge MSET: not kept
+    if (units.length > 65536) units = new Uint16Array(4096); // the pack of one huge MSET: not kept
     return out;
   }
 }
