@@ -40,10 +40,11 @@ export class Edits {
 
   /**
    * Apply `inp` at the playhead's time; its events, and what it made due right now (a write's flush
-   * to the replicas, as a replay would run it), go into `p`. `scripted`: the run has a story to
-   * leave. Throws LabInputError for a bad input, with the run as it was (its error events dropped).
+   * to the replicas, as a replay would run it), go into `p`. An input that drops a scenario's
+   * recorded future (the playhead has step times) leaves its story. Throws LabInputError for a bad
+   * input, with the run as it was (its error events dropped).
    */
-  apply(h: Playhead, p: Pending, inp: LabInput, scripted: boolean): InputOutcome {
+  apply(h: Playhead, p: Pending, inp: LabInput): InputOutcome {
     const { tl } = h;
     const at = h.now;
     let out: InputOutcome;
@@ -55,7 +56,7 @@ export class Edits {
     }
     this.undos.push({ before: out.before, at, leftAt: this.leftAt });
     if (this.undos.length > MAX_UNDO) this.undos.shift();
-    if (out.dropped.length && scripted && this.leftAt === null) this.leftAt = at;
+    if (out.dropped.length && h.stepTimes.length > 0 && this.leftAt === null) this.leftAt = at;
     h.collect(p, drainEvents(tl.lab.w), [tl.record.inputs[tl.record.inputs.length - 1]]);
     h.advanceTo(at, p);
     return out;

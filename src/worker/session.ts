@@ -135,7 +135,7 @@ export class Session {
     let out: InputOutcome | undefined;
     try {
       const { frame } = this.frame((h, p) => {
-        out = this.edits.apply(h, p, inp, h.stepTimes.length > 0);
+        out = this.edits.apply(h, p, inp);
       });
       const { result, dropped } = out!;
       const { depth: undo, leftAt } = this.edits;
