@@ -101,4 +101,8 @@ describe('Runs: a ghost run beside the live one', () => {
     const a = r.handle({ type: 'probe', ask: { perSecond: 100, outageS: 10, backlogBytes: 16384 } });
     expect(a.res).toMatchObject({ type: 'probe', answer: { outcome: 'FULLRESYNC' } });
   });
+
+  it('throws on the debug hook (the worker turns it into a fault)', () => {
+    expect(() => new Runs().handle({ type: 'debug-throw' })).toThrow(/debug-throw/);
+  });
 });

@@ -61,6 +61,10 @@ export class Runs {
       }
       case 'probe':
         return this.probe(req.ask);
+      case 'debug-throw':
+        throw new Error('debug-throw: a fault raised on purpose (test hook)');
+      case 'debug-die':
+        throw new Error('debug-die is answered by the worker file (it closes the worker)');
       case 'load':
         this.ghost = null;
         return { res: this.main.handle(req), ghost: null };

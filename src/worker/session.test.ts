@@ -219,11 +219,6 @@ describe('Session', () => {
     expect(consoles(later)).toEqual(['OK']);
     expect(s.lab!.w.nodes.get('A')!.state).toBe('down');
   });
-
-  it('throws on the debug hook (the worker turns it into a fault)', () => {
-    const s = loaded();
-    expect(() => s.handle({ type: 'debug-throw' })).toThrow(/debug-throw/);
-  });
 });
 
 describe('focus', () => {

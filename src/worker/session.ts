@@ -4,7 +4,6 @@
 // plain functions. Contract: one Response per Request.
 import {
   emptyResyncLog,
-  type InputOutcome,
   type Lab,
   type LabInput,
   LabInputError,
@@ -12,13 +11,17 @@ import {
   recordScenario,
   ScenarioError,
 } from '../engine/index.ts';
-import type { MilestoneHit, Request, Response } from '../protocol.ts';
+import type { Frame, Request, Response } from '../protocol.ts';
 import { Edits } from './edits.ts';
 import { firstFrameEnd, open } from './open.ts';
 import { type Pending, Playhead } from './playhead.ts';
 
-type Req<T extends Request['type']> = Extract<Request, { type: T }>;
-type FrameRes = Extract<Response, { type: 'frame' }>;
+/** What one run answers; Runs (runs.ts) answers the rest: the ghost run, probes, the test hooks. */
+export type RunRequest = Exclude<
+  Request,
+  { type: 'what-if' | 'what-if-close' | 'probe' | 'ghost' | `debug-${string}` }
+>;
+type Req<T extends RunRequest['type']> = Extract<RunRequest, { type: T }>;
 
 export class Session {
   private head: Playhead | null = null;
@@ -38,9 +41,6 @@ export class Session {
   get now(): number {
     return this.head?.now ?? 0;
   }
-  get seed(): number {
-    return this.head?.tl.record.seed ?? 0;
-  }
   /** The live lab: its world and traffic generators (read-only use: tests compare them). */
   get lab(): Lab | null {
     return this.head?.tl.lab ?? null;
@@ -50,7 +50,7 @@ export class Session {
     return this.head?.resync ?? emptyResyncLog();
   }
 
-  handle(req: Request): Response {
+  handle(req: RunRequest): Response {
     switch (req.type) {
       case 'load':
         return this.load(req);
@@ -62,11 +62,8 @@ export class Session {
       case 'seek':
         return this.seek(req.to);
       case 'step': {
-        let milestone: MilestoneHit | null = null;
-        const res = this.frame((h, p) => {
-          milestone = h.step(req.until, req.limitUs, this.edits.leftAt, p);
-        });
-        return { ...res, milestone };
+        const { frame, out } = this.move((h, p) => h.step(req.until, req.limitUs, this.edits.leftAt, p));
+        return { type: 'frame', frame, milestone: out };
       }
       case 'focus':
         this.focus = new Set(req.nodes);
@@ -79,24 +76,19 @@ export class Session {
         return { type: 'run', record: structuredClone(this.h.tl.record) };
       case 'record-scenario':
         return this.recordScenario(req);
-      case 'debug-throw':
-        throw new Error('debug-throw: a fault raised on purpose (test hook)');
-      case 'debug-die':
-        throw new Error('debug-die is answered by the worker file (it closes the worker)');
-      case 'what-if':
-      case 'what-if-close':
-      case 'probe':
-      case 'ghost':
-        throw new Error(`'${req.type}' is answered by Runs (worker/runs.ts), not by one session`);
     }
   }
 
-  /** One frame: `move` advances the playhead, the frame carries what it gathered (`views`: and the views). */
-  private frame(move: (h: Playhead, p: Pending) => void, views = true): FrameRes {
+  /** Moves the playhead by `move`, then gathers the frame (`views`: with the node views). */
+  private move<T>(move: (h: Playhead, p: Pending) => T, views = true): { frame: Frame; out: T } {
     const h = this.h;
     const p = h.begin();
-    move(h, p);
-    return { type: 'frame', frame: h.frame(p, this.focus, views) };
+    const out = move(h, p);
+    return { frame: h.frame(p, this.focus, views), out };
+  }
+
+  private frame(move: (h: Playhead, p: Pending) => void, views = true): Response {
+    return { type: 'frame', frame: this.move(move, views).frame };
   }
 
   private load(req: Req<'load'>): Response {
@@ -110,34 +102,23 @@ export class Session {
     const { tl, stepTimes, endAt, description } = opened;
     this.head = new Playhead(tl, stepTimes);
     this.edits.restart(req.source.kind === 'run' ? (req.source.leftAt ?? null) : null);
-    const { frame } = this.frame((h, p) => h.advanceTo(firstFrameEnd(req.source, tl.record.inputs), p));
-    const { seed, scenario } = tl.record;
-    return {
-      type: 'ready',
-      seed,
-      scenario: scenario ?? null,
-      description,
-      stepTimes,
-      endAt,
-      era: tl.lab.w.era,
-      frame,
-    };
+    const { frame } = this.move((h, p) => h.advanceTo(firstFrameEnd(req.source, tl.record.inputs), p));
+    const { seed, scenario = null } = tl.record;
+    const era = tl.lab.w.era;
+    return { type: 'ready', seed, scenario, description, stepTimes, endAt, era, frame };
   }
 
   private seek(to: number): Response {
     to = Math.max(0, Math.floor(to));
     if (to >= this.now) return this.frame((h, p) => h.advanceTo(to, p));
-    const { frame } = this.frame((h) => h.seekBack(to));
+    const { frame } = this.move((h) => h.seekBack(to));
     return { type: 'reset', at: this.now, reason: 'seek', frame };
   }
 
   private input(inp: LabInput): Response {
-    let out: InputOutcome | undefined;
     try {
-      const { frame } = this.frame((h, p) => {
-        out = this.edits.apply(h, p, inp);
-      });
-      const { result, dropped } = out!;
+      const { frame, out } = this.move((h, p) => this.edits.apply(h, p, inp));
+      const { result, dropped } = out;
       const { depth: undo, leftAt } = this.edits;
       return { type: 'input', result, dropped: dropped.length, undo, leftAt, frame };
     } catch (e) {
@@ -147,15 +128,9 @@ export class Session {
 
   private undo(depth?: number): Response {
     if (!this.edits.undo(this.h, depth)) return { type: 'input-error', message: 'ERR nothing to undo' };
-    const { frame } = this.frame(() => {});
-    return {
-      type: 'reset',
-      at: this.now,
-      reason: 'undo',
-      undo: this.edits.depth,
-      leftAt: this.edits.leftAt,
-      frame,
-    };
+    const { frame } = this.move(() => {});
+    const { depth: undo, leftAt } = this.edits;
+    return { type: 'reset', at: this.now, reason: 'undo', undo, leftAt, frame };
   }
 
   private recordScenario({ name, title, text }: Req<'record-scenario'>): Response {

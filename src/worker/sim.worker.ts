@@ -22,7 +22,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       type: 'fault',
       message: `protocol version mismatch: the page speaks ${v}, the worker ${PROTOCOL_VERSION} (reload the page)`,
       stack: '',
-      seed: session.seed,
+      seed: session.record?.seed ?? 0,
       at: session.now,
       record: null,
     });
@@ -41,7 +41,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       type: 'fault',
       message: err.message,
       stack: err.stack ?? '',
-      seed: session.seed,
+      seed: session.record?.seed ?? 0,
       at: session.now,
       record: session.record ? structuredClone(session.record) : null,
     });
