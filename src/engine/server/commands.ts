@@ -262,7 +262,7 @@ function execOne(
     if (!node.link) fx.add(c.db, argv);
     return { reply: int(0) };
   }
-  const res = node.keyspace.exec(c.db, argv, ctxFor(w, false, node), name);
+  const res = node.keyspace.exec(c.db, argv, ctxFor(w, false, node, name), name);
   if (!res) return { reply: err(unknownCommandError(argv)) };
   // A writable replica's local writes are not propagated (replicationFeedSlaves returns on a replica).
   if (!node.link) for (const p of res.propagate) fx.add(c.db, p);
@@ -270,7 +270,7 @@ function execOne(
     emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
   if (res.expiredOnReplica && node.link)
     emit(w, { type: 'replica.expired-read', node: node.name, keys: res.expiredOnReplica });
-  return { reply: res.reply };
+  return res; // an ExecResult is a CallResult (it has `reply`): no second object per command
 }
 
 type Handler = (w: World, node: Node, c: ClientCtx, argv: Argv) => CallResult;

@@ -12,11 +12,11 @@ import type { Node, World } from './world.ts';
 /**
  * One ExecContext per world, refreshed per call (no closure allocated on the hot path). A cache
  * beside the World, not in it: a cloned World (a timeline checkpoint) gets its own, drawing from
- * its own rng.
+ * its own rng. `name` is the command's lower-case name (EVAL gets scriptWriteDenied).
  */
 const ctxCache = new WeakMap<World, ExecContext>();
 
-export function ctxFor(w: World, fromMaster: boolean, node?: Node): ExecContext {
+export function ctxFor(w: World, fromMaster: boolean, node?: Node, name?: string): ExecContext {
   let ctx = ctxCache.get(w);
   if (!ctx) {
     const rng = w.rng;
@@ -35,7 +35,8 @@ export function ctxFor(w: World, fromMaster: boolean, node?: Node): ExecContext 
   ctx.fromMaster = fromMaster;
   // A master whose writes are paused keeps its data as is: reads treat expired keys as a replica does.
   ctx.replica = !!node && (node.link !== null || writesPaused(node));
-  ctx.scriptWriteDenied = node && !fromMaster ? scriptWriteDenied(node) : undefined;
+  // Read only by EVAL's writes: other commands skip the config lookups (two a SET on a master).
+  ctx.scriptWriteDenied = node && !fromMaster && name === 'eval' ? scriptWriteDenied(node) : undefined;
   ctx.skipPropagate = fromMaster; // execFromMaster proxies the stream entry, never these
   ctx.skipChanged = !w.emitEvents; // read only for the data.changed event
   return ctx;
