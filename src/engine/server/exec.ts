@@ -4,6 +4,7 @@
 import { cfgInt } from '../core/config.ts';
 import { nextFloat } from '../core/random.ts';
 import type { Argv } from '../core/resp.ts';
+import { SCRIPT_COMMANDS } from '../keyspace/index.ts';
 import type { ExecContext } from '../keyspace/types.ts';
 import { emit, unixMs } from './emit.ts';
 import { writesPaused } from './pause.ts';
@@ -15,7 +16,7 @@ import type { Node, World } from './world.ts';
  * replica refreshes it once per stream message, not once per command (100 SETs a message at 100k
  * writes/s: 3 replicas × 99 refreshes saved per message). A cache beside the World, not in it: a
  * cloned World (a timeline checkpoint) gets its own, drawing from its own rng. `name` is the
- * command's lower-case name (EVAL gets scriptWriteDenied).
+ * command's lower-case name (a script command gets scriptWriteDenied).
  */
 const ctxCache = new WeakMap<World, { client: ExecContext; stream: ExecContext }>();
 
@@ -46,8 +47,11 @@ export function ctxFor(w: World, fromMaster: boolean, node?: Node, name?: string
   ctx.fromMaster = fromMaster;
   // A master whose writes are paused keeps its data as is: reads treat expired keys as a replica does.
   ctx.replica = !!node && (node.link !== null || writesPaused(node));
-  // Read only by EVAL's writes: other commands skip the config lookups (two a SET on a master).
-  ctx.scriptWriteDenied = node && !fromMaster && name === 'eval' ? scriptWriteDenied(node) : undefined;
+  // Read only by a script's writes: other commands skip the config lookups (two a SET on a master).
+  ctx.scriptWriteDenied =
+    node && !fromMaster && name !== undefined && SCRIPT_COMMANDS.has(name)
+      ? scriptWriteDenied(node)
+      : undefined;
   ctx.skipPropagate = fromMaster; // execFromMaster proxies the stream entry, never these
   ctx.skipChanged = !w.emitEvents; // read only for the data.changed event
   return ctx;
