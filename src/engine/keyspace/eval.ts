@@ -191,3 +191,6 @@ const evalCommand: Handler = (c) => {
 };
 
 export const EVAL_COMMANDS: Record<string, Handler> = { eval: evalCommand };
+
+/** The commands that run a script: the server works out scriptWriteDenied for these alone. */
+export const SCRIPT_COMMANDS: ReadonlySet<string> = new Set(Object.keys(EVAL_COMMANDS));

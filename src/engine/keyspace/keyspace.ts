@@ -58,6 +58,14 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
 /** The data commands this keyspace executes (lower-case); exec returns null for any other name. */
 export const KEYSPACE_COMMANDS: ReadonlySet<string> = new Set(HANDLERS.keys());
 
+/**
+ * Each handler with its 7.0 arity, so a call finds both with one lookup: a SET with three replicas
+ * runs four calls, and the second Map lookup by name was ~15 ns of each.
+ */
+const RUNNABLE: ReadonlyMap<string, { handler: Handler; arity: number }> = new Map(
+  [...HANDLERS].map(([name, handler]) => [name, { handler, arity: COMMAND_TABLE.get(name)!.arity }]),
+);
+
 export class Keyspace implements KeyspaceCore {
   dbs: Db[] = Array.from({ length: DB_COUNT }, () => new Db());
   index = new ExpiryIndex();
@@ -105,17 +113,16 @@ export class Keyspace implements KeyspaceCore {
   private run(db: number, argv: Argv, ctx: ExecContext, name: string | undefined, sink: Sink): Reply | null {
     if (argv.length === 0) return null;
     name ??= commandName(argv[0]);
-    const handler = HANDLERS.get(name);
-    if (!handler) return null;
+    const cmd = RUNNABLE.get(name);
+    if (!cmd) return null;
     if (ctx.nowMs > this.clock) this.clock = ctx.nowMs;
-    const spec = COMMAND_TABLE.get(name)!;
-    if (!arityOk(spec.arity, argv.length)) return arityError(name);
+    if (!arityOk(cmd.arity, argv.length)) return arityError(name);
     // The spare Call, or a new one if a call is running (none does today: EVAL's calls are nested()).
     const c = spare ? spare.reuse(this, db, ctx, argv, sink) : new Call(this, db, ctx, argv, sink);
     spare = null;
     let reply: Reply;
     try {
-      reply = handler(c);
+      reply = cmd.handler(c);
     } catch (e) {
       if (!(e instanceof ReplyError)) throw e;
       reply = e.reply;

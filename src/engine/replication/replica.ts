@@ -7,7 +7,7 @@ import { type Argv, encodeArgv, encodeReply, type Reply, utf8Length } from '../c
 import { unblock } from '../server/blocked.ts';
 import { emit, log, SEC, unixSec } from '../server/emit.ts';
 import type { MessageKind } from '../server/events.ts';
-import { execFromMaster } from '../server/exec.ts';
+import { ctxFor, execFromMaster } from '../server/exec.ts';
 import { closeEnd, openConn, send } from '../server/net.ts';
 import type { Conn, Node, Payload, RdbFile, World } from '../server/world.ts';
 import { loseAckedOnFullSync } from './acked.ts';
@@ -612,6 +612,7 @@ function resurrectCachedMaster(w: World, node: Node): void {
 function applyStream(w: World, node: Node, conn: Conn, entries: StreamEntry[]): void {
   const m = node.master;
   if (!m) return;
+  const ctx = ctxFor(w, true); // the time stands still while a message is applied
   for (const e of entries) {
     // Only whole entries after what was already applied (a resent prefix is skipped).
     if (e.start + e.size - 1 <= m.reploff) continue;
@@ -620,7 +621,7 @@ function applyStream(w: World, node: Node, conn: Conn, entries: StreamEntry[]): 
     if (name === 'select') m.db = Number(argv[1]);
     else if (name === 'replconf' && argv[1]?.toLowerCase() === 'getack') sendAck(w, node, conn);
     else if (name !== 'ping' && name !== 'multi' && name !== 'exec')
-      execFromMaster(w, node, m.db, argv, name);
+      execFromMaster(w, node, m.db, argv, name, ctx);
     m.reploff += e.size;
     m.readReploff = m.reploff;
     proxyApplied(w, node, e);

@@ -13,7 +13,6 @@ import {
   setConfig,
 } from '../core/config.ts';
 import {
-  appended,
   COMMAND_TABLE,
   checkArity,
   commandName,
@@ -45,7 +44,7 @@ import {
 } from '../replication/master.ts';
 import { replicaClientDesc } from '../replication/obuf.ts';
 import { freeMasterClient, isLoading, setMaster, unsetMaster } from '../replication/replica.ts';
-import { propagate, trim } from '../replication/stream.ts';
+import { feedSlaves, propagate, trim } from '../replication/stream.ts';
 import { bgsave, emptyStats, shutdown } from './lifecycle.ts';
 import type { BlockedClient, Node, World } from './world.ts';
 
@@ -185,7 +184,7 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
   }
   const fx = new Effects();
   const r = execOne(w, node, c, argv, fx, name);
-  if ('reply' in r) finishCall(w, node, c, fx.ops);
+  if ('reply' in r) finishCall(w, node, c, fx);
   return r;
 }
 
@@ -208,23 +207,31 @@ export function resumePostponed(w: World, node: Node): void {
 }
 
 /**
- * The effects of one call (a transaction's: of all its commands), to propagate in order. Its list
- * starts as a shared empty and becomes a one-element array at the first effect: a plain `[]` would
- * reserve 16 slots at its first push, for the one SET most calls propagate.
+ * The effects of one call (a transaction's: of all its commands), to propagate in order. The first
+ * is held in fields and only a second one makes a list: most calls propagate one SET, and the
+ * one-element list and its { db, argv } were 2 of the ~10 objects a SET allocated on a master.
  */
 class Effects {
-  ops: readonly { db: number; argv: Argv }[] = NO_OPS;
+  count = 0;
+  db = 0;
+  argv: Argv = NO_ARGV;
+  more: { db: number; argv: Argv }[] | null = null;
 
   add(db: number, argv: Argv): void {
-    this.ops = appended(this.ops as { db: number; argv: Argv }[], { db, argv });
+    if (this.count++ === 0) {
+      this.db = db;
+      this.argv = argv;
+    } else (this.more ??= []).push({ db, argv });
   }
 }
-const NO_OPS: readonly { db: number; argv: Argv }[] = Object.freeze([]);
+const NO_ARGV: Argv = Object.freeze([]) as unknown as Argv;
 
-function finishCall(w: World, node: Node, c: ClientCtx, ops: readonly { db: number; argv: Argv }[]): void {
-  if (ops.length === 0) return;
-  node.dirty += ops.length;
-  propagate(w, node, ops);
+function finishCall(w: World, node: Node, c: ClientCtx, fx: Effects): void {
+  if (fx.count === 0) return;
+  node.dirty += fx.count;
+  // One command goes as it is; more are wrapped in MULTI … EXEC by propagate.
+  if (fx.more === null) feedSlaves(w, node, fx.db, fx.argv);
+  else propagate(w, node, [{ db: fx.db, argv: fx.argv }, ...fx.more]);
   c.woff = node.masterReplOffset;
   recordAcked(node);
 }
@@ -242,7 +249,7 @@ function execMulti(w: World, node: Node, c: ClientCtx): Reply {
     const r = execOne(w, node, c, a, fx);
     replies.push('reply' in r ? r.reply : err('ERR command not allowed inside a transaction'));
   }
-  finishCall(w, node, c, fx.ops);
+  finishCall(w, node, c, fx);
   return arr(replies);
 }
 
@@ -262,7 +269,7 @@ function execOne(
     if (!node.link) fx.add(c.db, argv);
     return { reply: int(0) };
   }
-  const res = node.keyspace.exec(c.db, argv, ctxFor(w, false, node), name);
+  const res = node.keyspace.exec(c.db, argv, ctxFor(w, false, node, name), name);
   if (!res) return { reply: err(unknownCommandError(argv)) };
   // A writable replica's local writes are not propagated (replicationFeedSlaves returns on a replica).
   if (!node.link) for (const p of res.propagate) fx.add(c.db, p);
@@ -270,7 +277,7 @@ function execOne(
     emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
   if (res.expiredOnReplica && node.link)
     emit(w, { type: 'replica.expired-read', node: node.name, keys: res.expiredOnReplica });
-  return { reply: res.reply };
+  return res; // an ExecResult is a CallResult (it has `reply`): no second object per command
 }
 
 type Handler = (w: World, node: Node, c: ClientCtx, argv: Argv) => CallResult;
