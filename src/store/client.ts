@@ -5,7 +5,8 @@
 import type { EventPattern, LabInput, RunRecord } from '../engine/index.ts';
 import type { GhostFrame, LoadSource, Request, Response } from '../protocol.ts';
 import { displayTime, glideLag, MAX_WALL_STEP, nextDisplayTime, setDisplayTime } from './clock.ts';
-import { previousTime } from './history.ts';
+import { kindsRead } from './frames.ts';
+import { FOLDED, previousTime } from './history.ts';
 import { applyFrame, notify, notifyMilestone, resetRun, useLab, VIEW_MS } from './store.ts';
 import { type Port, Transport } from './transport.ts';
 import { buildSearch, encodeRun } from './url.ts';
@@ -166,8 +167,10 @@ export class Controller {
     const views = this.stopAt !== null || wall - this.viewsAt >= VIEW_MS - WORKER_FRAME_MS / 2;
     if (views) this.viewsAt = wall;
     const stop = this.stopAt ? { stop: this.stopAt } : {};
+    // Only the event kinds the page reads now (the store's fold and the frame listeners').
+    const keep = kindsRead(FOLDED);
     void this.transport
-      .send({ type: 'advance', to, ...stop, ...(views ? {} : { views: false }) })
+      .send({ type: 'advance', to, ...stop, ...(views ? {} : { views: false }), ...(keep ? { keep } : {}) })
       .then((r) => {
         this.arrived = r;
       });

@@ -254,7 +254,7 @@ export function applyFrame(frame: Frame, opts: { reset?: boolean; ready?: boolea
   useLab.setState((s) => {
     let touched = noneTouched();
     if (opts.reset) touched = truncate(s.hist, frame.to);
-    touched = applyEvents(s.hist, frame.events, frame.samples, touched);
+    touched = applyEvents(s.hist, frame.events, frame.samples, touched, frame.times);
     const tab = s.follow ? followTab(frame) : null;
     return {
       t: frame.to,

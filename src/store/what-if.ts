@@ -68,7 +68,7 @@ function schedule(): void {
 // live run's frame (which the page folds after the ghost's part of the same answer) is in.
 onFrame(() => {
   if (latest) schedule();
-});
+}, []);
 
 function render(): void {
   timer = null;

@@ -58,6 +58,7 @@ export class Session {
         return this.frame(
           (h, p) => (req.stop ? h.advanceUntil(req.to, req.stop, p) : h.advanceTo(req.to, p)),
           req.views !== false,
+          req.keep,
         );
       case 'seek':
         return this.seek(req.to);
@@ -91,12 +92,15 @@ export class Session {
     }
   }
 
-  /** One frame: `move` advances the playhead, the frame carries what it gathered (`views`: and the views). */
-  private frame(move: (h: Playhead, p: Pending) => void, views = true): FrameRes {
+  /**
+   * One frame: `move` advances the playhead, the frame carries what it gathered (`views`: and the
+   * views; `keep`: only events of those kinds, protocol.ts advance).
+   */
+  private frame(move: (h: Playhead, p: Pending) => void, views = true, keep?: readonly string[]): FrameRes {
     const h = this.h;
     const p = h.begin();
     move(h, p);
-    return { type: 'frame', frame: h.frame(p, this.focus, views) };
+    return { type: 'frame', frame: h.frame(p, this.focus, views, keep) };
   }
 
   private load(req: Req<'load'>): Response {
