@@ -56,7 +56,7 @@ export type Request =
    * Advance to virtual time `to` (µs). With `stop`, end early at the first event matching it (the
    * frame then ends at that event's time: a lesson's wait, or the pause before a PSYNC answer).
    * `views: false`: the frame leaves the node views out (while playing the page shows them at most
-   * every 100 ms but advances ~30 times a second: half of each frame's bytes otherwise).
+   * every 100 ms but advances ~20 times a second: half of each frame's bytes otherwise).
    * `keep`: the event kinds the page reads now (store/frames.ts kindsRead); the frame leaves the
    * others out — in the UI stress scene ~3 of every 4 events (`backlog.written`, `data.changed`,
    * `message.delivered`) — and says in `times` when they happened. Absent: every event.

@@ -39,7 +39,7 @@ let forkAt = 0;
 
 /**
  * Least wall ms between two renders of the ghost while it plays: the live run's worker answers come
- * ~30 times a second, the side-by-side tables need not follow each one. The last frame always lands.
+ * ~20 times a second, the side-by-side tables need not follow each one. The last frame always lands.
  */
 const GHOST_RENDER_MS = 150;
 let latest: GhostFrame | null = null;

@@ -60,7 +60,7 @@ export function mountMessages(el: HTMLElement, stage: Stage): [() => void, () =>
   };
   const unclock = onDisplayTime(draw);
   // New messages are placed in the next animation frame: while playing the clock's tick places
-  // them there anyway (one draw a frame, not a second one for each of ~30 folded frames a second).
+  // them there anyway (one draw a frame, not a second one for each of ~20 folded frames a second).
   let pending = 0;
   const unsub = useLab.subscribe((st, prev) => {
     if (changed(st, prev)) sync();
