@@ -64,7 +64,9 @@ try {
       'devtools.timeline',
       'disabled-by-default-devtools.timeline',
       'disabled-by-default-devtools.timeline.frame',
-      'disabled-by-default-devtools.timeline.invalidationTracking',
+      // Invalidation tracking takes a JS stack per DOM change: it inflates text and attribute
+      // writes several-fold. NO_INVALIDATIONS=1 for their true cost.
+      ...(process.env.NO_INVALIDATIONS ? [] : ['disabled-by-default-devtools.timeline.invalidationTracking']),
       // JS sampling costs the page ~1 ms a frame itself: NO_JS_PROFILE=1 for the browser's own phases.
       ...(process.env.NO_JS_PROFILE ? [] : ['disabled-by-default-v8.cpu_profiler']),
       'v8.execute',

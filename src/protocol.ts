@@ -13,6 +13,7 @@ import type {
   EventPattern,
   LabInput,
   LabSetup,
+  LessonEvent,
   LocalText,
   NodeView,
   OffsetsSample,
@@ -27,6 +28,9 @@ import type {
 } from './engine/index.ts';
 
 export const PROTOCOL_VERSION = 1;
+
+/** An event kind (the wire's, and `command`, which lesson patterns may name). */
+export type LessonEventType = LessonEvent['type'];
 
 /** Most events one frame may carry before the worker thins out bulk events. */
 export const FRAME_EVENT_BOUND = 4000;
@@ -52,9 +56,12 @@ export type Request =
    * Advance to virtual time `to` (µs). With `stop`, end early at the first event matching it (the
    * frame then ends at that event's time: a lesson's wait, or the pause before a PSYNC answer).
    * `views: false`: the frame leaves the node views out (while playing the page shows them at most
-   * every 100 ms but advances ~30 times a second: half of each frame's bytes otherwise).
+   * every 100 ms but advances ~20 times a second: half of each frame's bytes otherwise).
+   * `keep`: the event kinds the page reads now (store/frames.ts kindsRead); the frame leaves the
+   * others out — in the UI stress scene ~3 of every 4 events (`backlog.written`, `data.changed`,
+   * `message.delivered`) — and says in `times` when they happened. Absent: every event.
    */
-  | { type: 'advance'; to: number; stop?: EventPattern; views?: boolean }
+  | { type: 'advance'; to: number; stop?: EventPattern; views?: boolean; keep?: LessonEventType[] }
   /** Go to `to`, back (nearest checkpoint + quiet replay, answered by `reset`) or forward (a frame). */
   | { type: 'seek'; to: number }
   /** Forward to the next thing that happens, or to the next milestone (at most `limitUs` later). */
@@ -137,6 +144,12 @@ export interface Frame {
    */
   views?: NodeView[];
   samples: Sample[];
+  /**
+   * Present when the request named the kinds to `keep`: the times at which the frame's events, those
+   * left out included, moved past all before them (each event's `at` that exceeds every earlier
+   * one's), in order. The page's "one event back" stops at these, as it would with every event.
+   */
+  times?: number[];
   /** Virtual time of the last recorded input (the end of the known future). */
   horizon: number;
   /** Traffic generators running: node → writes per second. */

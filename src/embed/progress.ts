@@ -74,7 +74,7 @@ function watchScenarioEnd(post: Post): void {
         asked: p.asked,
       }),
     });
-  });
+  }, []);
 }
 
 async function watchLesson(post: Post): Promise<void> {

@@ -3,7 +3,13 @@
 // alone sees what they have already seen happen. Only `seen` and `advantages` carry over between
 // runs: the fold's own state (roles, links) belongs to one run.
 import { create } from 'zustand';
-import { type Advantage, type Checklist, emptyChecklist, observe } from '../engine/lesson/checklist.ts';
+import {
+  type Advantage,
+  type Checklist,
+  checklistReads,
+  emptyChecklist,
+  observe,
+} from '../engine/lesson/checklist.ts';
 import type { LessonPoint } from '../engine/lesson/points.ts';
 import { onFrame } from './frames.ts';
 
@@ -41,15 +47,18 @@ export function startChecklist(): void {
   const s = restore();
   useChecklist.setState(s);
   fold = { ...emptyChecklist(), seen: { ...s.seen }, advantages: { ...s.advantages } };
-  onFrame((frame, kind) => {
-    if (kind === 'ready') fold = { ...emptyChecklist(), seen: fold.seen, advantages: fold.advantages };
-    const parts = Object.keys(fold.advantages).length;
-    const fresh = observe(fold, frame.events);
-    if (fresh.length === 0 && Object.keys(fold.advantages).length === parts) return;
-    const next = { seen: { ...fold.seen }, advantages: { ...fold.advantages } };
-    useChecklist.setState(next);
-    save(next);
-  });
+  onFrame(
+    (frame, kind) => {
+      if (kind === 'ready') fold = { ...emptyChecklist(), seen: fold.seen, advantages: fold.advantages };
+      const parts = Object.keys(fold.advantages).length;
+      const fresh = observe(fold, frame.events);
+      if (fresh.length === 0 && Object.keys(fold.advantages).length === parts) return;
+      const next = { seen: { ...fold.seen }, advantages: { ...fold.advantages } };
+      useChecklist.setState(next);
+      save(next);
+    },
+    () => checklistReads(fold),
+  );
 }
 
 /** Forget what was seen (a new student at the same browser). */

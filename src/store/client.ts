@@ -5,16 +5,19 @@
 import type { EventPattern, LabInput, RunRecord } from '../engine/index.ts';
 import type { GhostFrame, LoadSource, Request, Response } from '../protocol.ts';
 import { displayTime, glideLag, MAX_WALL_STEP, nextDisplayTime, setDisplayTime } from './clock.ts';
-import { previousTime } from './history.ts';
+import { kindsRead } from './frames.ts';
+import { FOLDED, previousTime } from './history.ts';
 import { applyFrame, notify, notifyMilestone, resetRun, useLab, VIEW_MS } from './store.ts';
 import { type Port, Transport } from './transport.ts';
 import { buildSearch, encodeRun } from './url.ts';
 
 /**
- * Least wall time between two advances (ms): the display clock glides in between. ~30 answers a
- * second keep the page's share of the work (message, fold, React) at half a frame's worth.
+ * Least wall time between two advances (ms): the display clock glides in between. At 60 Hz an
+ * advance goes every third frame, ~20 answers a second (45, not 50: a 49.9 ms gap still counts).
+ * Each answer costs the page two messages (the advance, the draw worker's scene) and a fold, ~0.8 ms;
+ * at ~30 a second (30 ms) the UI stress scene's main thread was ~1 point busier (paired A/B).
  */
-const WORKER_FRAME_MS = 30;
+const WORKER_FRAME_MS = 45;
 /** How far `step` may look ahead for the next event / milestone (virtual µs). */
 const STEP_LIMIT = 10_000_000;
 const MILESTONE_LIMIT = 120_000_000;
@@ -166,8 +169,10 @@ export class Controller {
     const views = this.stopAt !== null || wall - this.viewsAt >= VIEW_MS - WORKER_FRAME_MS / 2;
     if (views) this.viewsAt = wall;
     const stop = this.stopAt ? { stop: this.stopAt } : {};
+    // Only the event kinds the page reads now (the store's fold and the frame listeners').
+    const keep = kindsRead(FOLDED);
     void this.transport
-      .send({ type: 'advance', to, ...stop, ...(views ? {} : { views: false }) })
+      .send({ type: 'advance', to, ...stop, ...(views ? {} : { views: false }), ...(keep ? { keep } : {}) })
       .then((r) => {
         this.arrived = r;
       });

@@ -1,5 +1,5 @@
 // The display clock: the virtual time the moving things are drawn at, once per animation frame.
-// The worker answers at most ~30 times a second (each answer costs the page a message and a React
+// The worker answers at most ~20 times a second (each answer costs the page a message and a React
 // pass); between answers the display time glides at the chosen speed, never past the time the
 // worker has confirmed — so nothing is drawn that the page does not know yet. Paused, stepped or
 // scrubbed, it snaps to the confirmed time. Not React state: subscribers draw imperatively.

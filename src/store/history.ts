@@ -116,123 +116,99 @@ function push<T>(list: T[], x: T, cap: number): void {
   if (list.length > cap) list.splice(0, list.length - Math.floor(cap / 2));
 }
 
-/** Fold events (in order) into h. Returns which lists changed. */
+type Kind = WireEvent['type'];
+type Folder<K extends Kind> = (h: History, e: Ev<K>, t: Touched) => void;
+
+/** Append `e` to one of h's lists (capped at CAPS.other) and mark `list`'s revision touched. */
+const keep =
+  <K extends Kind>(into: (h: History) => WireEvent[], list: keyof Touched | null): Folder<K> =>
+  (h, e, t) => {
+    push(into(h), e, CAPS.other);
+    if (list) t[list] = true;
+  };
+
+/** One folder per event kind the history keeps; other kinds only move `times`. */
+const FOLD: { [K in Kind]?: Folder<K> } = {
+  'message.sent': (h, e, t) => {
+    const m: MsgRec = {
+      id: e.id,
+      conn: e.conn,
+      from: e.from,
+      to: e.to,
+      kind: e.kind,
+      label: e.label,
+      resp: e.resp,
+      bytes: e.bytes,
+      sentAt: e.sentAt,
+      deliverAt: e.deliverAt,
+      droppedAt: null,
+      dropReason: null,
+      offsets: e.offsets,
+    };
+    h.messages.push(m);
+    h.byId.set(m.id, m);
+    if (h.messages.length > CAPS.messages) {
+      for (const x of h.messages.splice(0, CAPS.messages / 2)) h.byId.delete(x.id);
+    }
+    h.maxFlight = Math.max(h.maxFlight, e.deliverAt - e.sentAt);
+    t.messages = true;
+  },
+  'message.dropped': (h, e, t) => {
+    const m = h.byId.get(e.id);
+    if (m) {
+      m.droppedAt = e.at;
+      m.dropReason = e.reason;
+      t.messages = true;
+    }
+  },
+  'psync.decided': keep((h) => h.decisions, 'decisions'),
+  'psync.result': keep((h) => h.results, 'decisions'),
+  'rdb.phase': keep((h) => h.phases, 'phases'),
+  'replica.state': keep((h) => h.replStates, 'states'),
+  'handshake.error': keep((h) => h.hsErrors, 'states'),
+  'link.state': keep((h) => h.linkStates, 'states'),
+  log: (h, e, t) => {
+    push(h.logs, e, CAPS.logs);
+    t.logs = true;
+  },
+  console: keep((h) => h.consoles, 'consoles'),
+  action: keep((h) => h.actions, 'actions'),
+  'replid.shifted': keep((h) => h.shifts, 'decisions'),
+  'obuf.closed': keep((h) => h.obufCloses, 'decisions'),
+  'writes.lost': keep((h) => h.lostWrites, 'decisions'),
+  'wait.answered': keep((h) => h.waits, 'decisions'),
+  'replica.expired-read': keep((h) => h.expiredReads, 'consoles'),
+  'node.started': keep((h) => h.lifecycle, 'states'),
+  'node.state': keep((h) => h.lifecycle, 'states'),
+  'node.role': keep((h) => h.lifecycle, 'states'),
+  'backlog.created': keep((h) => h.backlog, null),
+  'backlog.freed': keep((h) => h.backlog, null),
+  'backlog.trimmed': keep((h) => h.backlog, null),
+};
+
+/**
+ * The event kinds the history keeps. The store reads no others (its follow-tab and notices look at
+ * `psync.decided` and `rdb.phase`, kept here), so a play frame may leave the rest out (`advance`
+ * `keep`): their times come in the frame's `times`.
+ */
+export const FOLDED = Object.keys(FOLD) as Kind[];
+
+/**
+ * Fold events (in order) into h. Returns which lists changed. `times` (a frame that left some
+ * events out: protocol.ts Frame) replaces the events' own times for "one event back".
+ */
 export function applyEvents(
   h: History,
   events: WireEvent[],
   samples: Sample[] = [],
   t = noneTouched(),
+  times?: readonly number[],
 ): Touched {
-  const o = CAPS.other;
   for (const e of events) {
-    const last = h.times[h.times.length - 1];
-    if (last === undefined || e.at > last) push(h.times, e.at, CAPS.times);
-    switch (e.type) {
-      case 'message.sent': {
-        const m: MsgRec = {
-          id: e.id,
-          conn: e.conn,
-          from: e.from,
-          to: e.to,
-          kind: e.kind,
-          label: e.label,
-          resp: e.resp,
-          bytes: e.bytes,
-          sentAt: e.sentAt,
-          deliverAt: e.deliverAt,
-          droppedAt: null,
-          dropReason: null,
-          offsets: e.offsets,
-        };
-        h.messages.push(m);
-        h.byId.set(m.id, m);
-        if (h.messages.length > CAPS.messages) {
-          for (const x of h.messages.splice(0, CAPS.messages / 2)) h.byId.delete(x.id);
-        }
-        h.maxFlight = Math.max(h.maxFlight, e.deliverAt - e.sentAt);
-        t.messages = true;
-        break;
-      }
-      case 'message.dropped': {
-        const m = h.byId.get(e.id);
-        if (m) {
-          m.droppedAt = e.at;
-          m.dropReason = e.reason;
-          t.messages = true;
-        }
-        break;
-      }
-      case 'psync.decided':
-        push(h.decisions, e, o);
-        t.decisions = true;
-        break;
-      case 'psync.result':
-        push(h.results, e, o);
-        t.decisions = true;
-        break;
-      case 'rdb.phase':
-        push(h.phases, e, o);
-        t.phases = true;
-        break;
-      case 'replica.state':
-        push(h.replStates, e, o);
-        t.states = true;
-        break;
-      case 'handshake.error':
-        push(h.hsErrors, e, o);
-        t.states = true;
-        break;
-      case 'link.state':
-        push(h.linkStates, e, o);
-        t.states = true;
-        break;
-      case 'log':
-        push(h.logs, e, CAPS.logs);
-        t.logs = true;
-        break;
-      case 'console':
-        push(h.consoles, e, o);
-        t.consoles = true;
-        break;
-      case 'action':
-        push(h.actions, e, o);
-        t.actions = true;
-        break;
-      case 'replid.shifted':
-        push(h.shifts, e, o);
-        t.decisions = true;
-        break;
-      case 'obuf.closed':
-        push(h.obufCloses, e, o);
-        t.decisions = true;
-        break;
-      case 'writes.lost':
-        push(h.lostWrites, e, o);
-        t.decisions = true;
-        break;
-      case 'wait.answered':
-        push(h.waits, e, o);
-        t.decisions = true;
-        break;
-      case 'replica.expired-read':
-        push(h.expiredReads, e, o);
-        t.consoles = true;
-        break;
-      case 'node.started':
-      case 'node.state':
-      case 'node.role':
-        push(h.lifecycle, e, o);
-        t.states = true;
-        break;
-      case 'backlog.created':
-      case 'backlog.freed':
-      case 'backlog.trimmed':
-        push(h.backlog, e, o);
-        break;
-      default:
-        break;
-    }
+    if (!times) pushTime(h, e.at);
+    (FOLD[e.type] as Folder<Kind> | undefined)?.(h, e as Ev<Kind>, t);
   }
+  if (times) for (const at of times) pushTime(h, at);
   for (const s of samples) {
     const last = h.samples[h.samples.length - 1];
     if (last && s.at <= last.at) continue;
@@ -240,6 +216,12 @@ export function applyEvents(
     t.samples = true;
   }
   return t;
+}
+
+/** A distinct time something happened at, if it is past the last one. */
+function pushTime(h: History, at: number): void {
+  const last = h.times[h.times.length - 1];
+  if (last === undefined || at > last) push(h.times, at, CAPS.times);
 }
 
 /** Index of the first element with key(x) > t, in a list sorted by key. */

@@ -172,7 +172,7 @@ const api = createStore<LabState>(() => initialState());
 
 /**
  * Least wall time between two React passes for frames folded while playing (ms). A human reads a
- * changing number at ~10 a second, not at the worker's ~30: each pass costs a render, a layout and
+ * changing number at ~10 a second, not at the worker's ~20: each pass costs a render, a layout and
  * a repaint of every card whose offset moved. Anything else — an action, a pause, a seek, a frame
  * folded while paused — reaches React at once (and flushes a held pass), so what is shown after
  * it is exact. The message layer and other imperative subscribers hear every change.
@@ -254,7 +254,7 @@ export function applyFrame(frame: Frame, opts: { reset?: boolean; ready?: boolea
   useLab.setState((s) => {
     let touched = noneTouched();
     if (opts.reset) touched = truncate(s.hist, frame.to);
-    touched = applyEvents(s.hist, frame.events, frame.samples, touched);
+    touched = applyEvents(s.hist, frame.events, frame.samples, touched, frame.times);
     const tab = s.follow ? followTab(frame) : null;
     return {
       t: frame.to,

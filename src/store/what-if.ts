@@ -39,7 +39,7 @@ let forkAt = 0;
 
 /**
  * Least wall ms between two renders of the ghost while it plays: the live run's worker answers come
- * ~30 times a second, the side-by-side tables need not follow each one. The last frame always lands.
+ * ~20 times a second, the side-by-side tables need not follow each one. The last frame always lands.
  */
 const GHOST_RENDER_MS = 150;
 let latest: GhostFrame | null = null;
@@ -68,7 +68,7 @@ function schedule(): void {
 // live run's frame (which the page folds after the ghost's part of the same answer) is in.
 onFrame(() => {
   if (latest) schedule();
-});
+}, []);
 
 function render(): void {
   timer = null;

@@ -1,6 +1,7 @@
 // Turning drained engine events into wire events: console lines for typed commands (the engine's
 // `command` event carries the reply as redis-cli prints it), actions for other inputs, traffic
-// commands left out; and thinning a frame that passed the bound. Pure functions of their arguments.
+// commands left out; thinning a frame that passed the bound; keeping the kinds the page reads.
+// Pure functions of their arguments.
 import type { LabInput, SimEvent, TimedInput, World } from '../engine/index.ts';
 import type { WireEvent } from '../protocol.ts';
 
@@ -86,4 +87,21 @@ export function thin(
   }
   const kept = events.filter((_, i) => keep[i]);
   return { events: kept, dropped: events.length - kept.length };
+}
+
+/**
+ * The events of the kinds in `keep`, and the times of all of them that passed every earlier one
+ * (protocol.ts Frame.times): folding those times gives the page the same "one event back" stops
+ * as folding every event's time (history.ts keeps a time only past the last it has).
+ */
+export function only(events: WireEvent[], keep: readonly string[]): { events: WireEvent[]; times: number[] } {
+  const kinds = new Set(keep);
+  const times: number[] = [];
+  let last = Number.NEGATIVE_INFINITY;
+  const out: WireEvent[] = [];
+  for (const e of events) {
+    if (e.at > last) times.push((last = e.at));
+    if (kinds.has(e.type)) out.push(e);
+  }
+  return { events: out, times };
 }

@@ -31,7 +31,7 @@ import {
   type Sample,
   type WireEvent,
 } from '../protocol.ts';
-import { thin, toWire } from './collect.ts';
+import { only, thin, toWire } from './collect.ts';
 import { findMilestone } from './milestone.ts';
 
 /** Most due-steps one request may take (a guard; the virtual limit usually ends it first). */
@@ -135,12 +135,16 @@ export class Playhead {
   }
 
   /**
-   * The frame for what `p` gathered; detail (keys, INFO, ROLE) for the nodes in `focus` only, and
-   * no views at all unless `views` (the page skips them between two it shows: protocol.ts advance).
+   * The frame for what `p` gathered; detail (keys, INFO, ROLE) for the nodes in `focus` only, no
+   * views at all unless `views` (the page skips them between two it shows: protocol.ts advance),
+   * and only events of the kinds in `keep`, if given (with the times of them all).
    */
-  frame(p: Pending, focus: ReadonlySet<string> | null, views = true): Frame {
+  frame(p: Pending, focus: ReadonlySet<string> | null, views = true, keep?: readonly string[]): Frame {
     const { lab, record } = this.tl;
-    const { events, dropped } = thin(p.events, FRAME_EVENT_BOUND, this.now);
+    const thinned = thin(p.events, FRAME_EVENT_BOUND, this.now);
+    const { events, times } = keep
+      ? only(thinned.events, keep)
+      : { events: thinned.events, times: undefined };
     const traffic: Record<string, number> = {};
     for (const [name, g] of lab.traffic) traffic[name] = g.perSecond;
     let samples = p.samples;
@@ -153,7 +157,8 @@ export class Playhead {
       from: p.from,
       to: this.now,
       events,
-      dropped,
+      dropped: thinned.dropped,
+      ...(times ? { times } : {}),
       // Log lines travel as events, so views carry none.
       ...(views ? { views: nodeViews(lab.w, { detailFor: focus, log: false }) } : {}),
       samples,

@@ -58,6 +58,7 @@ export class Session {
         return this.frame(
           (h, p) => (req.stop ? h.advanceUntil(req.to, req.stop, p) : h.advanceTo(req.to, p)),
           req.views !== false,
+          req.keep,
         );
       case 'seek':
         return this.seek(req.to);
@@ -79,16 +80,23 @@ export class Session {
     }
   }
 
-  /** Moves the playhead by `move`, then gathers the frame (`views`: with the node views). */
-  private move<T>(move: (h: Playhead, p: Pending) => T, views = true): { frame: Frame; out: T } {
+  /**
+   * Moves the playhead by `move`, then gathers the frame (`views`: with the node views; `keep`: only
+   * events of those kinds, protocol.ts advance) and hands back what the move gave.
+   */
+  private move<T>(
+    move: (h: Playhead, p: Pending) => T,
+    views = true,
+    keep?: readonly string[],
+  ): { frame: Frame; out: T } {
     const h = this.h;
     const p = h.begin();
     const out = move(h, p);
-    return { frame: h.frame(p, this.focus, views), out };
+    return { frame: h.frame(p, this.focus, views, keep), out };
   }
 
-  private frame(move: (h: Playhead, p: Pending) => void, views = true): Response {
-    return { type: 'frame', frame: this.move(move, views).frame };
+  private frame(move: (h: Playhead, p: Pending) => void, views = true, keep?: readonly string[]): Response {
+    return { type: 'frame', frame: this.move(move, views, keep).frame };
   }
 
   private load(req: Req<'load'>): Response {

@@ -77,7 +77,7 @@ function onFrameFn(frame: Frame, kind: FrameKind): void {
 export function setPredicting(on: boolean): void {
   useFreePredict.setState({ on, phase: 'idle' });
   if (on) {
-    unsubscribe ??= onFrame(onFrameFn);
+    unsubscribe ??= onFrame(onFrameFn, ['message.sent', 'psync.decided']);
     ctl().setStop(PSYNC_SENT);
   } else {
     unsubscribe?.();

@@ -177,19 +177,23 @@ function settle(step: PredictStep, d: PsyncDecision): void {
 function listen(): void {
   if (listening) return;
   listening = true;
-  onFrame((frame, kind) => {
-    if (!useLessonNav.getState().open) return;
-    if (kind === 'ready' && !loadingChapter) {
-      leave(); // a scenario or run opened from the picker: the lesson steps aside
-      return;
-    }
-    if (kind === 'reset') {
-      buf.length = 0;
-      return;
-    }
-    for (const e of frame.events) buf.push(e as LessonEvent);
-    check();
-  });
+  onFrame(
+    (frame, kind) => {
+      if (!useLessonNav.getState().open) return;
+      if (kind === 'ready' && !loadingChapter) {
+        leave(); // a scenario or run opened from the picker: the lesson steps aside
+        return;
+      }
+      if (kind === 'reset') {
+        buf.length = 0;
+        return;
+      }
+      for (const e of frame.events) buf.push(e as LessonEvent);
+      check();
+      // A step may wait for any kind: while the lesson is open, frames carry them all.
+    },
+    () => (useLessonNav.getState().open ? null : []),
+  );
 }
 
 /** Guide the eye and the hands: select the node a step acts on, open the tab its input needs. */

@@ -1,5 +1,5 @@
 // Keeping the draw worker's copy of the messages on the wire current while sending only what
-// changed: while playing, the messages added since the last scene (~40 per worker answer in the
+// changed: while playing, the messages added since the last scene (~60 per worker answer in the
 // stress scene, 1 200 a second) and the drops among those already sent; the view only when it
 // changed. A seek back, a new run, a pause or a jump of more than 3 × MAX_IN_FLIGHT new messages
 // sends the window instead (what may be on the wire from a little before the display time to the

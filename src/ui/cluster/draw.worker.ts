@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // The draw worker: paints the bulk messages on the message layer's canvas (an OffscreenCanvas the
 // page transferred), at its own animation frames, off the page's main thread. The page sends a
-// DrawScene only when it changes (~30 times a second while playing: each worker answer); between
+// DrawScene only when it changes (~20 times a second while playing: each worker answer); between
 // scenes the worker glides the display time itself, exactly as the page's clock does (clock.ts
 // nextDisplayTime), and places the messages with the page's own geometry (placeMessages).
 import { glideLag, MAX_WALL_STEP, nextDisplayTime } from '../../store/clock.ts';
