@@ -31,6 +31,8 @@ async function burst(page: Page, node: string, n: number): Promise<void> {
 const INJECT = '<img src=x onerror="window.__pwned=1;alert(1)">';
 
 test('bad #run= links: a clear message, the run on screen intact, nothing executed', async ({ page }) => {
+  // Six bad links, each checked four ways: ~35 s on a quiet 2-core machine, over 60 s when it is busy.
+  test.setTimeout(120_000);
   const dialogs: string[] = [];
   const pageErrors: string[] = [];
   page.on('dialog', (d) => {

@@ -7,7 +7,7 @@
 //   assets/sim.worker-*.js, a scenario, index.html) gives a new name, so the browser sees a new
 //   sw.js, installs it, and this worker precaches exactly that build into a fresh cache.
 // - install precaches every built file (bypassing the HTTP cache) and takes over at once
-//   (skipWaiting); activate deletes every other psync-lab-* cache. There is never more than one
+//   (skipWaiting); activate deletes every other psync-lab-* cache and claims the open pages. There is never more than one
 //   build in the caches, and never a mix of two.
 // - fetch: files under assets/ carry a content hash in their name, so the cache is always right
 //   for them (cache first). Everything else (index.html, scenarios, the manifest) goes to the
@@ -41,6 +41,9 @@ self.addEventListener('activate', (event) => {
       await Promise.all(
         names.filter((n) => n.startsWith(PREFIX) && n !== CACHE).map((n) => caches.delete(n)),
       );
+      // The page of the first visit is controlled at once: a lazy chunk it loads after the network
+      // went (a panel first opened offline) then comes from this build's cache, not a failed fetch.
+      await self.clients.claim();
     })(),
   );
 });
