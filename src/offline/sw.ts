@@ -7,8 +7,8 @@
 //   assets/sim.worker-*.js, a scenario, index.html) gives a new name, so the browser sees a new
 //   sw.js, installs it, and this worker precaches exactly that build into a fresh cache.
 // - install precaches every built file (bypassing the HTTP cache) and takes over at once
-//   (skipWaiting); activate deletes every other psync-lab-* cache and claims the open pages. There is never more than one
-//   build in the caches, and never a mix of two.
+//   (skipWaiting); activate deletes every other psync-lab-* cache and claims the open pages. There
+//   is never more than one build in the caches, and never a mix of two.
 // - fetch: files under assets/ carry a content hash in their name, so the cache is always right
 //   for them (cache first). Everything else (index.html, scenarios, the manifest) goes to the
 //   network first and falls back to this build's copy only when the network fails: online, the
