@@ -165,6 +165,12 @@ describe('why cards', () => {
     expect(consoleCards(['GET', 'k'], '"v"', none)).toEqual([]);
     expect(consoleCards(['WAIT', '2', '500'], '(integer) 1', none)).toEqual(['waitNotConsistency']);
     expect(consoleCards(['WAIT', '2', '500'], '(integer) 2', none)).toEqual([]);
+    const notRun =
+      "(error) ERR 'GEOADD' is a Redis 7.0 command that PSYNC Lab does not run (it runs replication and the common data commands)";
+    expect(consoleCards(['GEOADD', 'k', '1', '2', 'm'], notRun, none)).toEqual(['notModelled']);
+    expect(
+      consoleCards(['FOO'], "(error) ERR unknown command 'FOO', with args beginning with: ", none),
+    ).toEqual([]);
   });
   it('acknowledged but lost: the sum of writes.lost, and the last WAIT answered', () => {
     const ev = { at: 1, seq: 1, type: 'writes.lost' as const, node: 'A', master: 'C', kept: 113 };

@@ -6,6 +6,7 @@
 // Checked against a real 7.0.15 by commands.test.ts (fixtures/command-info-7.0.15.json).
 import { type Argv, err, type Reply, utf8Length } from '../core/resp.ts';
 import { truncateUtf8 } from './bytes.ts';
+import { notModelledError, REDIS_COMMANDS } from './redis-names.ts';
 import type { CommandSpec, Flag } from './types.ts';
 
 // [name, arity, flags]; `container|sub` rows are subcommands of a container command.
@@ -241,6 +242,15 @@ export function unknownSubcommandError(argv: Argv): Reply {
   return err(oneLine(`ERR unknown subcommand '${cut128(argv[1])}'. Try ${argv[0].toUpperCase()} HELP.`));
 }
 
+/**
+ * A container's subcommand the lab does not run: Redis's "unknown subcommand" when Redis has none by
+ * that name either, else notModelledError (`CLIENT NO-EVICT on` is a real 7.0 subcommand).
+ */
+export function subcommandNotRun(argv: Argv): Reply {
+  const full = `${argv[0].toLowerCase()}|${argv[1]?.toLowerCase()}`;
+  return REDIS_COMMANDS.has(full) ? notModelledError(argv, true) : unknownSubcommandError(argv);
+}
+
 /** Redis arity: N exact (the name included), -N at least N. */
 export function arityOk(arity: number, argc: number): boolean {
   return arity >= 0 ? argc === arity : argc >= -arity;
@@ -253,8 +263,11 @@ export function arityOk(arity: number, argc: number): boolean {
  */
 export function checkArity(argv: Argv, spec = lookupCommand(argv)): Reply | null {
   if (!spec) {
-    const base = argv.length > 0 ? COMMAND_TABLE.get(argv[0].toLowerCase()) : undefined;
-    return base?.subcommands ? unknownSubcommandError(argv) : unknownCommandError(argv.length ? argv : ['']);
+    const name = argv.length > 0 ? argv[0].toLowerCase() : '';
+    if (COMMAND_TABLE.get(name)?.subcommands) return subcommandNotRun(argv);
+    return REDIS_COMMANDS.has(name)
+      ? notModelledError(argv, false)
+      : unknownCommandError(argv.length ? argv : ['']);
   }
   return arityOk(spec.arity, argv.length) ? null : arityError(spec.name);
 }

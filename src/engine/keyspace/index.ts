@@ -7,6 +7,7 @@ export {
   commandName,
   isWriteCommand,
   lookupCommand,
+  subcommandNotRun,
   unknownCommandError,
   unknownSubcommandError,
 } from './commands.ts';

@@ -16,6 +16,7 @@ import {
   COMMAND_TABLE,
   checkArity,
   commandName,
+  subcommandNotRun,
   unknownCommandError as unknownCommandReply,
 } from '../keyspace/index.ts';
 import { parseInt64, toSafeNumber } from '../keyspace/numbers.ts';
@@ -352,7 +353,7 @@ const configCmd: Handler = (w, node, _c, argv) => {
     node.stats = emptyStats();
     return ok(OK);
   }
-  return ok(err(`ERR unknown subcommand '${argv[1]}'. Try CONFIG HELP.`));
+  return ok(subcommandNotRun(argv));
 };
 
 /** CONFIG SET side effects: resizing the backlog (min 16384) and refreshing derived state. */
@@ -466,7 +467,7 @@ const clientCmd: Handler = (w, node, c, argv) => {
       return ok(err(`ERR Unknown client type '${argv[i + 1]}'`));
     return ok(int(killed));
   }
-  return ok(err(`ERR unknown subcommand '${argv[1]}'. Try CLIENT HELP.`));
+  return ok(subcommandNotRun(argv));
 };
 
 const aclCmd: Handler = (_w, node, _c, argv) => {
@@ -490,7 +491,7 @@ const aclCmd: Handler = (_w, node, _c, argv) => {
   }
   if (sub === 'users') return ok(arr(['default', ...node.users.keys()].sort().map((n) => bulk(n))));
   if (sub === 'whoami') return ok(bulk('default'));
-  return ok(err(`ERR unknown subcommand '${argv[1]}'. Try ACL HELP.`));
+  return ok(subcommandNotRun(argv));
 };
 
 const SERVER_COMMANDS: Record<string, Handler> = {

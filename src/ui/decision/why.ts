@@ -18,7 +18,8 @@ export type WhyCard =
   | 'readsDuringSync'
   | 'expiredOnReplica'
   | 'ackedLost'
-  | 'waitNotConsistency';
+  | 'waitNotConsistency'
+  | 'notModelled';
 
 export interface WhyContext {
   /** Syncs (psync results) this replica had before this decision. */
