@@ -192,3 +192,25 @@ test('an action on a node that is down names the node and the action', async ({ 
     /timeout 500 ms\)127\.0\.0\.1:7101> WAIT 2 500\(integer\) 1WAIT answered fewer/,
   );
 });
+
+test('a command or parameter Redis has and the lab leaves out is said so, with a why card', async ({
+  page,
+}) => {
+  await open(page);
+  await runUntil(page, 500_000);
+  await selectNode(page, 'A');
+  await nodeTab(page, 'Console');
+  await console_(page, 'A', 'GEOADD places 13.36 38.11 palermo');
+  await console_(page, 'A', 'CONFIG SET maxmemory 1mb');
+  await console_(page, 'A', 'GEOADDX k');
+  const log = page.getByRole('log', { name: /console/i });
+  await expect(log).toContainText(
+    "(error) ERR 'GEOADD' is a Redis 7.0 command that PSYNC Lab does not run (it runs replication and the common data commands)Redis has this; the lab leaves it out",
+  );
+  await expect(log).toContainText(
+    "(error) ERR CONFIG SET 'maxmemory' is a Redis 7.0 parameter that PSYNC Lab does not model",
+  );
+  // A name Redis does not have either keeps Redis's own answer and no card.
+  await expect(log).toContainText("(error) ERR unknown command 'GEOADDX', with args beginning with: 'k' ");
+  await expect(log.getByText('Redis has this; the lab leaves it out')).toHaveCount(2);
+});

@@ -490,9 +490,9 @@ export const en = {
   'why.ackedLost.title': 'Acknowledged, then lost',
   'why.ackedLost.text':
     "Redis replication is asynchronous: a master answers +OK once it executed a write, before any replica has it. A replica that had not received some writes was promoted; its history holds the old master's only up to second_repl_offset, so whoever resyncs from it (the old master, the other replicas) throws those writes away in a full sync. WAIT beside it only reports how many replicas acknowledged; min-replicas-to-write only refuses writes when too few replicas are connected. Neither makes Redis strongly consistent.",
-  'why.notModelled.title': 'Redis has this command; the lab does not run it',
+  'why.notModelled.title': 'Redis has this; the lab leaves it out',
   'why.notModelled.text':
-    'PSYNC Lab simulates replication, so it runs what teaches it: the server commands (INFO, ROLE, REPLICAOF, CONFIG, WAIT, FAILOVER, CLIENT KILL, SHUTDOWN…) and the common data commands on strings, keys, lists, sets, hashes and sorted sets, with EVAL and MULTI/EXEC. Any of them moves master_repl_offset the way Redis does. The command you typed exists in Redis 7.0: try it on a real redis-server. Type help for what the lab runs.',
+    'PSYNC Lab simulates replication, so it runs what teaches it: the server commands (INFO, ROLE, REPLICAOF, CONFIG, WAIT, FAILOVER, CLIENT KILL, SHUTDOWN…) and the common data commands on strings, keys, lists, sets, hashes and sorted sets, with EVAL and MULTI/EXEC, and the configuration parameters of replication (CONFIG GET * lists them). Each moves master_repl_offset and the links the way Redis does. What you typed exists in Redis 7.0: try it on a real redis-server. Type help for what the lab runs.',
   'why.waitNotConsistency.title': 'WAIT answered fewer replicas than asked',
   'why.waitNotConsistency.text':
     'WAIT numreplicas timeout blocks until that many replicas acknowledged this client’s last write, or until the timeout, and returns how many did. The write is not undone and stays acknowledged: if the master fails now, a replica that lacks it may be promoted and the write is lost.',

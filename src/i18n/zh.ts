@@ -472,9 +472,9 @@ export const zh: Catalog = {
   'why.ackedLost.title': '已确认, 却丢了',
   'why.ackedLost.text':
     'Redis 复制是异步的: 主库执行完写命令就回复 +OK, 此时还没有任何从库收到它。一个没收到某些写入的从库被提升为主库; 它的历史只保留旧主库到 second_repl_offset 为止的部分, 所以从它同步的节点 (旧主库、其他从库) 会在全量同步中丢掉这些写入。旁边的 WAIT 只报告有几个从库确认了; min-replicas-to-write 也只是在连接的从库太少时拒绝写入。两者都不能让 Redis 强一致。',
-  'why.notModelled.title': 'Redis 有这个命令, 但实验室不运行它',
+  'why.notModelled.title': 'Redis 有它, 但实验室没有模拟',
   'why.notModelled.text':
-    'PSYNC Lab 模拟的是主从复制, 所以只运行讲清复制所需的命令: 服务器命令 (INFO、ROLE、REPLICAOF、CONFIG、WAIT、FAILOVER、CLIENT KILL、SHUTDOWN…) 以及字符串、键、列表、集合、哈希、有序集合上的常用数据命令, 还有 EVAL 和 MULTI/EXEC。它们推进 master_repl_offset 的方式与 Redis 相同。你输入的命令在 Redis 7.0 中存在: 可以在真实的 redis-server 上试试。输入 help 查看实验室能运行的命令。',
+    'PSYNC Lab 模拟的是主从复制, 所以只运行讲清复制所需的命令: 服务器命令 (INFO、ROLE、REPLICAOF、CONFIG、WAIT、FAILOVER、CLIENT KILL、SHUTDOWN…) 以及字符串、键、列表、集合、哈希、有序集合上的常用数据命令, 还有 EVAL 和 MULTI/EXEC, 以及与复制相关的配置参数 (CONFIG GET * 可列出)。它们推进 master_repl_offset、影响连接的方式都与 Redis 相同。你输入的内容在 Redis 7.0 中存在: 可以在真实的 redis-server 上试试。输入 help 查看实验室能运行的命令。',
   'why.waitNotConsistency.title': 'WAIT 返回的从库数少于要求',
   'why.waitNotConsistency.text':
     'WAIT numreplicas timeout 会阻塞到有这么多从库确认了该客户端的最后一次写入, 或者超时, 然后返回确认的数量。写入不会被撤销, 仍然算已确认: 如果主库此时故障, 缺少这条写入的从库可能被提升, 这条写入就丢了。',

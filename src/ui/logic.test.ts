@@ -168,6 +168,9 @@ describe('why cards', () => {
     const notRun =
       "(error) ERR 'GEOADD' is a Redis 7.0 command that PSYNC Lab does not run (it runs replication and the common data commands)";
     expect(consoleCards(['GEOADD', 'k', '1', '2', 'm'], notRun, none)).toEqual(['notModelled']);
+    const notSet =
+      "(error) ERR CONFIG SET 'maxmemory' is a Redis 7.0 parameter that PSYNC Lab does not model (CONFIG GET * lists the ones it does)";
+    expect(consoleCards(['CONFIG', 'SET', 'maxmemory', '1mb'], notSet, none)).toEqual(['notModelled']);
     expect(
       consoleCards(['FOO'], "(error) ERR unknown command 'FOO', with args beginning with: ", none),
     ).toEqual([]);

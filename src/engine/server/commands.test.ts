@@ -35,6 +35,15 @@ describe('bad input gets Redis errors and changes nothing', () => {
       t: 'error',
       v: "ERR Unknown option or number of arguments for CONFIG SET - 'no-such-option'",
     });
+    // A parameter Redis 7.0 has and the lab does not model: said so, nothing set.
+    expect(exec(a, 'CONFIG', 'SET', 'maxmemory', '1mb')).toEqual({
+      t: 'error',
+      v: "ERR CONFIG SET 'maxmemory' is a Redis 7.0 parameter that PSYNC Lab does not model (CONFIG GET * lists the ones it does)",
+    });
+    expect(exec(a, 'GEOADD', 'k', '0', '0', 'm')).toEqual({
+      t: 'error',
+      v: "ERR 'GEOADD' is a Redis 7.0 command that PSYNC Lab does not run (it runs replication and the common data commands)",
+    });
     expect(exec(a, 'REPLICAOF', '127.0.0.1', 'port')).toEqual({ t: 'error', v: 'ERR Invalid master port' });
     expect(JSON.stringify([a.masterReplOffset, a.keyspace.dump(0), a.config.get('repl-timeout')])).toBe(
       before,

@@ -12,6 +12,7 @@ import {
   PARAMS,
   setConfig,
 } from '../core/config.ts';
+import { notModelledParam, REDIS_PARAMS } from '../core/redis-params.ts';
 import {
   COMMAND_TABLE,
   checkArity,
@@ -340,6 +341,7 @@ const configCmd: Handler = (w, node, _c, argv) => {
     const updates: [string, string][] = [];
     for (let i = 2; i < argv.length; i += 2) {
       const p = findParam(argv[i]);
+      if (!p && REDIS_PARAMS.has(argv[i].toLowerCase())) return ok(err(notModelledParam(argv[i])));
       if (!p) return ok(err(`ERR Unknown option or number of arguments for CONFIG SET - '${argv[i]}'`));
       if (p.immutable) return ok(err(configSetError(argv[i], "can't set immutable config")));
       const v = normalise(p, argv[i + 1], node.config.get(p.name));

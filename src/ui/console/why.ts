@@ -9,8 +9,13 @@ export interface ConsoleWhyContext {
 
 export function consoleCards(argv: string[], reply: string, ctx: ConsoleWhyContext): WhyCard[] {
   if (/^\(error\) (LOADING|MASTERDOWN) /.test(reply)) return ['readsDuringSync'];
-  // A command real Redis 7.0 has and the lab does not run (keyspace/redis-names.ts notModelledError).
-  if (/^\(error\) ERR '[^']+' is a Redis 7\.0 command that PSYNC Lab does not run/.test(reply))
+  // A command or parameter real Redis 7.0 has and the lab leaves out (keyspace/redis-names.ts,
+  // core/redis-params.ts).
+  if (
+    /^\(error\) ERR (CONFIG SET )?'[^']+' is a Redis 7\.0 (command|parameter) that PSYNC Lab does not/.test(
+      reply,
+    )
+  )
     return ['notModelled'];
   if (ctx.expiredRead) return ['expiredOnReplica'];
   // WAIT n answered fewer than n: the write is acknowledged anyway, on fewer replicas than asked.
