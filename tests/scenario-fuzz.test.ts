@@ -4,7 +4,7 @@
 // `ERR scenario …` message naming the place, or loads; nothing else may throw. Seeded.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, validateScenario } from '../src/engine/index.ts';
+import { runScenario, ScenarioError, validateScenario } from '../src/engine/index.ts';
 import { Session } from '../src/worker/session.ts';
 import { Prng } from './conformance/random/prng.ts';
 
@@ -88,5 +88,22 @@ describe('scenario-file fuzz', () => {
     expect(() => validateScenario(t)).toThrow(
       /steps\[1\] \(write\): field 'repeat': repeat × valueSize is 100000000000 bytes/,
     );
+  });
+});
+
+describe('a step the state of the run refuses', () => {
+  it('start of a node that runs: the step says so (as the real runner does), the run goes on', () => {
+    const t = runScenario({
+      name: 'start_running',
+      nodes: { A: {}, B: { replicaof: 'A' } },
+      steps: [
+        { op: 'wait-sync' },
+        { op: 'start', node: 'B' },
+        { op: 'write', node: 'A', cmd: ['SET', 'k', 'v'] },
+      ],
+    });
+    expect(t.steps[2].result).toEqual({ error: 'ERR node B is already running' });
+    expect(t.steps[3].snapshot.A.dbsize).toBe(1);
+    expect(t.steps[3].snapshot.B.state).toBe('running');
   });
 });

@@ -215,7 +215,9 @@ function startWithWaits(ctx: OpCtx, name: string, asReplicaOf: string | null | u
   const { lab } = ctx;
   const n = node(ctx, name);
   const own = n.log.length;
-  ctx.input({ type: 'start', node: name, ...(asReplicaOf !== undefined ? { asReplicaOf } : {}) });
+  const r = ctx.input({ type: 'start', node: name, ...(asReplicaOf !== undefined ? { asReplicaOf } : {}) });
+  // Starting a node that runs is refused, as the real runner refuses it ("B is already running").
+  if (r && 'refused' in r) return { error: r.refused };
   const m = lab.masterOf.get(name) ?? null;
   const from = logMarks(lab.w);
   if (m && reachable(lab, name))
