@@ -1,4 +1,5 @@
-// Hash commands (t_hash.c): HSET HMSET HGET HDEL HGETALL HLEN HEXISTS HKEYS HVALS HINCRBY.
+// Hash commands (t_hash.c): HSET HMSET HSETNX HGET HMGET HDEL HGETALL HLEN HEXISTS HKEYS HVALS
+// HSTRLEN HINCRBY HINCRBYFLOAT (propagated as `HSET key field <result>`).
 //   HSET/HMSET always propagate as typed, even when nothing changed (`HSET h f v` twice: both go
 //   out; Redis counts every pair as dirty); HDEL only when a field was removed; HINCRBY as typed.
 // Fields keep insertion order (a listpack's order; a big hash's hashtable order is random in Redis).
@@ -7,7 +8,8 @@
 import { arr, bulk, err, int, OK, utf8Length } from '../core/resp.ts';
 import { fail, type Handler } from './call.ts';
 import { arityError } from './commands.ts';
-import { NOT_INTEGER, OVERFLOW } from './errors.ts';
+import { NOT_FLOAT, NOT_INTEGER, OVERFLOW } from './errors.ts';
+import { addLongDouble, formatLongDoubleHuman, parseLongDouble } from './long-double.ts';
 import { removeMembers } from './members.ts';
 import { INT64_MAX, INT64_MIN, intReplyValue, parseInt64 } from './numbers.ts';
 import { type HashValue, LIMITS } from './values.ts';
@@ -27,19 +29,28 @@ function tooBig(s: string): boolean {
   return s.length > LIMITS.hashMaxListpackValue || utf8Length(s) > LIMITS.hashMaxListpackValue;
 }
 
+/**
+ * hashTypeSet: a field set in h, which leaves listpack for a hashtable once a field or value is
+ * longer than 64 bytes or there are more than 512 fields (checked on 7.0.15: HSETNX or
+ * HINCRBYFLOAT writing a 70-byte value make OBJECT ENCODING say hashtable).
+ */
+function hashSet(h: HashValue, field: string, value: string): void {
+  h.fields.set(field, value);
+  if (h.enc !== 'listpack') return;
+  if (tooBig(field) || tooBig(value) || h.fields.size > LIMITS.hashMaxListpackEntries) h.enc = 'hashtable';
+}
+
 function hsetGeneric(replyOk: boolean): Handler {
   return (c) => {
     if (c.argv.length % 2 === 1) fail(arityError(c.name));
     const key = c.argv[1];
     const h = hashForWrite(c, key);
     const pairs = c.argv.slice(2);
-    if (h.enc === 'listpack' && pairs.some(tooBig)) h.enc = 'hashtable';
     let created = 0;
     for (let i = 0; i < pairs.length; i += 2) {
       if (!h.fields.has(pairs[i])) created++;
-      h.fields.set(pairs[i], pairs[i + 1]);
+      hashSet(h, pairs[i], pairs[i + 1]);
     }
-    if (h.enc === 'listpack' && h.fields.size > LIMITS.hashMaxListpackEntries) h.enc = 'hashtable';
     c.propagateAsIs();
     return replyOk ? OK : int(created);
   };
@@ -76,12 +87,47 @@ const hincrby: Handler = (c) => {
     fail(OVERFLOW);
   }
   const next = old + incr;
-  const h = hashForWrite(c, key);
-  h.fields.set(field, String(next));
-  if (h.enc === 'listpack' && h.fields.size > LIMITS.hashMaxListpackEntries) h.enc = 'hashtable';
+  hashSet(hashForWrite(c, key), field, String(next));
   c.propagateAsIs();
   return int(intReplyValue(next));
 };
+
+/**
+ * HINCRBYFLOAT: long double arithmetic as INCRBYFLOAT's (long-double.ts), the increment checked
+ * first, propagated as `HSET key field <result>` (upper-case, whatever was typed).
+ */
+const hincrbyfloat: Handler = (c) => {
+  const [, key, field, by] = c.argv;
+  const inc = parseLongDouble(by) ?? fail(NOT_FLOAT);
+  if (inc === 'inf') fail(err('ERR value is NaN or Infinity'));
+  const found = c.writeAs(key, 'hash');
+  const text = found?.fields.get(field);
+  const cur = text === undefined ? inc : parseLongDouble(text);
+  if (cur === null) fail(err('ERR hash value is not a float'));
+  const sum = text === undefined ? inc : cur === 'inf' ? 'inf' : addLongDouble(cur, inc);
+  if (sum === 'inf' || sum === null) fail(err('ERR increment would produce NaN or Infinity'));
+  const result = formatLongDoubleHuman(sum);
+  hashSet(hashForWrite(c, key), field, result);
+  c.also(['HSET', key, field, result]);
+  return bulk(result);
+};
+
+/** HSETNX: 1 and propagated as typed when the field was new, else 0 and nothing. */
+const hsetnx: Handler = (c) => {
+  const [, key, field, value] = c.argv;
+  if (c.writeAs(key, 'hash')?.fields.has(field)) return int(0);
+  hashSet(hashForWrite(c, key), field, value);
+  c.propagateAsIs();
+  return int(1);
+};
+
+const hmget: Handler = (c) => {
+  const h = c.readAs(c.argv[1], 'hash');
+  return arr(c.argv.slice(2).map((f) => bulk(h?.fields.get(f) ?? null)));
+};
+
+/** HSTRLEN: the value's length in bytes, 0 for a missing field or key. */
+const hstrlen: Handler = (c) => int(utf8Length(c.readAs(c.argv[1], 'hash')?.fields.get(c.argv[2]) ?? ''));
 
 export const HASH_COMMANDS: Record<string, Handler> = {
   hset: hsetGeneric(false),
@@ -94,4 +140,8 @@ export const HASH_COMMANDS: Record<string, Handler> = {
   hkeys: listing((f) => [f]),
   hvals: listing((_f, v) => [v]),
   hincrby,
+  hincrbyfloat,
+  hsetnx,
+  hmget,
+  hstrlen,
 };

@@ -26,6 +26,17 @@ export function setMembers(s: SetValue): string[] {
   });
 }
 
+/** setTypeCreate: an empty set, an intset when its first member will be an integer. */
+export function newSet(owner: object, first: string): SetValue {
+  return { type: 'set', owner, members: new Set(), enc: isInt(first) ? 'intset' : 'hashtable' };
+}
+
+/** setTypeAdd: an intset becomes a hashtable at its first non-integer or 513th member. */
+export function setAdd(s: SetValue, m: string): void {
+  s.members.add(m);
+  if (s.enc === 'intset' && (!isInt(m) || s.members.size > LIMITS.setMaxIntsetEntries)) s.enc = 'hashtable';
+}
+
 const sadd: Handler = (c) => {
   const key = c.argv[1];
   const found = c.writeAs(key, 'set');
@@ -34,18 +45,10 @@ const sadd: Handler = (c) => {
   let s: SetValue;
   if (found) s = c.mutable(key, found);
   else {
-    s = {
-      type: 'set',
-      owner: c.db.owner,
-      members: new Set(),
-      enc: isInt(c.argv[2]) ? 'intset' : 'hashtable',
-    };
+    s = newSet(c.db.owner, c.argv[2]);
     c.add(key, s);
   }
-  for (const m of fresh) {
-    s.members.add(m);
-    if (s.enc === 'intset' && (!isInt(m) || s.members.size > LIMITS.setMaxIntsetEntries)) s.enc = 'hashtable';
-  }
+  for (const m of fresh) setAdd(s, m);
   c.propagateAsIs();
   return int(fresh.length);
 };
