@@ -104,6 +104,7 @@ const ROWS: readonly [string, number, string][] = [
   ['hsetnx', 4, 'write denyoom fast'],
   ['hmget', -3, 'readonly fast'],
   ['hstrlen', 3, 'readonly fast'],
+  ['hrandfield', -2, 'readonly'],
   // sorted sets
   ['zadd', -4, 'write denyoom fast'],
   ['zrange', -4, 'readonly'],

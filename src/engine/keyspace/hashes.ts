@@ -1,17 +1,25 @@
 // Hash commands (t_hash.c): HSET HMSET HSETNX HGET HMGET HDEL HGETALL HLEN HEXISTS HKEYS HVALS
-// HSTRLEN HINCRBY HINCRBYFLOAT (propagated as `HSET key field <result>`).
+// HSTRLEN HINCRBY HINCRBYFLOAT (propagated as `HSET key field <result>`) HRANDFIELD.
 //   HSET/HMSET always propagate as typed, even when nothing changed (`HSET h f v` twice: both go
 //   out; Redis counts every pair as dirty); HDEL only when a field was removed; HINCRBY as typed.
 // Fields keep insertion order (a listpack's order; a big hash's hashtable order is random in Redis).
 // Encoding: listpack until more than 512 fields (7.0's built-in default; redis.conf says 128) or a
 // field/value longer than 64 bytes.
-import { arr, bulk, err, int, OK, utf8Length } from '../core/resp.ts';
+import { arr, bulk, err, int, NIL, OK, utf8Length } from '../core/resp.ts';
 import { fail, type Handler } from './call.ts';
 import { arityError } from './commands.ts';
-import { NOT_FLOAT, NOT_INTEGER, OVERFLOW } from './errors.ts';
+import {
+  LAB_MAX_REPLY_ELEMENTS,
+  LAB_REPLY_TOO_LONG,
+  NOT_FLOAT,
+  NOT_INTEGER,
+  OVERFLOW,
+  SYNTAX,
+} from './errors.ts';
 import { addLongDouble, formatLongDoubleHuman, parseLongDouble } from './long-double.ts';
 import { removeMembers } from './members.ts';
-import { INT64_MAX, INT64_MIN, intReplyValue, parseInt64 } from './numbers.ts';
+import { INT64_MAX, INT64_MIN, intReplyValue, parseInt64, toSafeNumber } from './numbers.ts';
+import { drawFrom, randomIndex } from './random-pick.ts';
 import { type HashValue, LIMITS } from './values.ts';
 
 type Call = Parameters<Handler>[0];
@@ -129,6 +137,39 @@ const hmget: Handler = (c) => {
 /** HSTRLEN: the value's length in bytes, 0 for a missing field or key. */
 const hstrlen: Handler = (c) => int(utf8Length(c.readAs(c.argv[1], 'hash')?.fields.get(c.argv[2]) ?? ''));
 
+const OUT_OF_RANGE = err('ERR value is out of range');
+const COUNT_RANGE = err(
+  'ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807',
+);
+
+/**
+ * HRANDFIELD key [count [WITHVALUES]] (hrandfieldCommand): the count and the options first (with
+ * WITHVALUES |count| may not pass LONG_MAX / 2), then the key. count > 0: distinct fields, the
+ * whole hash in its order when count ≥ its size; count < 0: |count| fields that may repeat.
+ * Choices come from ctx.random, so they are the lab's own, not the ones a real server draws.
+ */
+const hrandfield: Handler = (c) => {
+  if (c.argv.length === 2) {
+    const h = c.readAs(c.argv[1], 'hash');
+    return h ? bulk(drawFrom(c, [...h.fields.keys()], 1)[0]) : NIL;
+  }
+  const n = parseInt64(c.argv[2]) ?? fail(NOT_INTEGER);
+  if (n === INT64_MIN) fail(COUNT_RANGE);
+  if (c.argv.length > 4 || (c.argv.length === 4 && c.argv[3].toLowerCase() !== 'withvalues')) fail(SYNTAX);
+  const withValues = c.argv.length === 4;
+  if (withValues && (n < -(INT64_MAX / 2n) || n > INT64_MAX / 2n)) fail(OUT_OF_RANGE);
+  const h = c.readAs(c.argv[1], 'hash');
+  if (!h || n === 0n) return arr([]);
+  const fields = [...h.fields.keys()];
+  let picked: string[];
+  if (n < 0n) {
+    if (-n > BigInt(LAB_MAX_REPLY_ELEMENTS)) fail(LAB_REPLY_TOO_LONG);
+    picked = Array.from({ length: toSafeNumber(-n) }, () => fields[randomIndex(c, fields.length)]);
+  } else picked = n >= BigInt(fields.length) ? fields : drawFrom(c, fields, Number(n));
+  const out: string[] = withValues ? picked.flatMap((f) => [f, h.fields.get(f)!]) : picked;
+  return arr(out.map((s) => bulk(s)));
+};
+
 export const HASH_COMMANDS: Record<string, Handler> = {
   hset: hsetGeneric(false),
   hmset: hsetGeneric(true),
@@ -144,4 +185,5 @@ export const HASH_COMMANDS: Record<string, Handler> = {
   hsetnx,
   hmget,
   hstrlen,
+  hrandfield,
 };

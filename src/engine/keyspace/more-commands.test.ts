@@ -158,3 +158,33 @@ describe('utf8Decode', () => {
     expect(utf8Decode(new Uint8Array([0xc0, 0x80]))).toBe('\ufffd\ufffd'); // overlong NUL
   });
 });
+
+describe("the lab's own limits (a real server would try, and may run out of memory)", () => {
+  it('refuses a reply of more than a million random members, and a string over 64 MB', () => {
+    const ks = new Keyspace();
+    run(ks, ['SADD', 's', 'a']);
+    run(ks, ['HSET', 'h', 'f', 'v']);
+    for (const argv of [
+      ['SRANDMEMBER', 's', '-5000000000'],
+      ['HRANDFIELD', 'h', '-1000001'],
+      ['SETRANGE', 'str', String(64 * 1024 * 1024), 'x'],
+    ]) {
+      const res = run(ks, argv);
+      expect(res.reply.t, argv.join(' ')).toBe('error');
+      expect(String(res.reply.v)).toMatch(/^ERR the lab /);
+      expect(res.propagate).toEqual([]);
+    }
+    expect(run(ks, ['HRANDFIELD', 'h', '-3']).reply).toMatchObject({ t: 'array' });
+  });
+
+  it('HRANDFIELD h 2 draws two distinct fields from ctx.random', () => {
+    const ks = new Keyspace();
+    run(ks, ['HSET', 'h', 'a', '1', 'b', '2', 'c', '3']);
+    for (const r of [0, 0.4, 0.99]) {
+      const res = ks.exec(0, ['HRANDFIELD', 'h', '2', 'WITHVALUES'], { ...at(NOW), random: () => r })!;
+      const flat = (res.reply.v as { v: string }[]).map((x) => x.v);
+      expect(new Set([flat[0], flat[2]]).size).toBe(2);
+      expect(flat[1]).toBe({ a: '1', b: '2', c: '3' }[flat[0]]);
+    }
+  });
+});

@@ -6,7 +6,7 @@
 import { bulk, err, int, utf8Length } from '../core/resp.ts';
 import { utf8Decode, utf8Encode } from './bytes.ts';
 import { fail, type Handler } from './call.ts';
-import { NOT_INTEGER } from './errors.ts';
+import { LAB_MAX_STRING_BYTES, LAB_STRING_TOO_LONG, NOT_INTEGER } from './errors.ts';
 import { parseInt64 } from './numbers.ts';
 
 /** proto-max-bulk-len's default (512 MB): checkStringLength refuses a longer result. */
@@ -46,6 +46,7 @@ const setrange: Handler = (c) => {
   const add = utf8Length(value);
   if (add === 0) return int(cur === undefined ? 0 : utf8Length(cur));
   if (!c.ctx.fromMaster && offset + BigInt(add) > PROTO_MAX_BULK_LEN) fail(TOO_BIG);
+  if (offset + BigInt(add) > BigInt(LAB_MAX_STRING_BYTES)) fail(LAB_STRING_TOO_LONG);
   const next = writeAt(cur ?? '', Number(offset), value);
   c.setString(key, next, true);
   c.propagateAsIs();
