@@ -471,6 +471,7 @@ export const en = {
   'sc.w_wait_getack.title': 'WAIT and REPLCONF GETACK',
   'sc.x_writes_other_databases.title': 'Writes in other databases: SELECT in the stream',
   'sc.y_command_rewrites.title': 'How 7.0 rewrites commands for the stream',
+  'sc.y2_data_commands_partial.title': 'More data commands in the stream, then a partial resync',
   'sc.pa_obuf_full_sync_loop.title': 'The full-sync loop: a replica over its output-buffer limit',
   'why.readsDuringSync.title': 'What a replica answers during a full sync',
   'why.readsDuringSync.text':

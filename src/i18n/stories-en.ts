@@ -73,6 +73,8 @@ export const stories: Record<string, string> = {
     'Whenever a write is for another database than the previous one, the master puts SELECT <db> (23 bytes) into the stream. The replica applies each command in the right database.',
   y_command_rewrites:
     'Relative expirations become absolute: SET … EX → SET … PXAT <ms>, EXPIRE → PEXPIREAT; an EXPIRE in the past deletes the key and propagates a DEL; INCRBYFLOAT becomes SET … KEEPTTL. Offsets grow by the rewritten bytes.',
+  y2_data_commands_partial:
+    "A writes with SETRANGE, LMOVE, LINSERT, LSET, LREM, LTRIM, HSETNX, SINTERSTORE, ZINCRBY, ZPOPMIN, COPY, MOVE, RENAMENX, SMOVE and more, one MULTI block of them included. Most travel as typed; HINCRBYFLOAT travels as HSET with its result (10.5, then 10.25 …). B's link is cut, A writes more of them, and B resumes with a partial resync: the backlog replays exactly those bytes and B ends with A's data and offset.",
   pa_obuf_full_sync_loop:
     "During a full sync A keeps every write made since the fork for B, and counts it against client-output-buffer-limit replica (here 64kb; 7.0's default is 256mb hard, 64mb soft for 60 s). 70 KB of writes during a slow BGSAVE: at the 4th 20 440-byte block B's buffer counts 82 016 bytes, A closes B 'for overcoming of output buffer limits', B asks again at once, and the same happens on the next BGSAVE. A hard limit below repl-backlog-size counts as the backlog size: raising repl-backlog-size to 1 MB (or the limit) ends the loop.",
   pa2_obuf_diskless_loop:

@@ -72,6 +72,8 @@ export const stories: Record<string, string> = {
     '每当写入的数据库与上一次不同, 主库就向复制流插入 SELECT <db> (23 字节)。从库在正确的数据库中执行每条命令。',
   y_command_rewrites:
     '相对过期改为绝对时间: SET … EX → SET … PXAT <毫秒>, EXPIRE → PEXPIREAT; 过去时间的 EXPIRE 删除键并传播 DEL; INCRBYFLOAT 变为 SET … KEEPTTL。offset 按改写后的字节增加。',
+  y2_data_commands_partial:
+    'A 用 SETRANGE、LMOVE、LINSERT、LSET、LREM、LTRIM、HSETNX、SINTERSTORE、ZINCRBY、ZPOPMIN、COPY、MOVE、RENAMENX、SMOVE 等命令写入, 其中有一个 MULTI 事务。大多数命令原样传播; HINCRBYFLOAT 以带结果的 HSET 传播 (10.5, 然后 10.25 …)。B 的链路被切断, A 继续写入这些命令, B 重连后部分重同步: backlog 恰好重放这些字节, B 最终与 A 的数据和 offset 一致。',
   pa_obuf_full_sync_loop:
     '全量同步期间, A 把 fork 之后的每个写命令都为 B 留着, 并按 client-output-buffer-limit replica 计数 (这里设为 64kb; 7.0 默认硬限制 256mb, 软限制 64mb 持续 60 秒)。在一次很慢的 BGSAVE 期间写入 70 KB: 到第 4 个 20 440 字节的块时 B 的缓冲计为 82 016 字节, A 以 "for overcoming of output buffer limits" 关闭 B; B 立刻重连再要全量同步, 下一次 BGSAVE 又是同样结局。低于 repl-backlog-size 的硬限制按 backlog 大小计算: 把 repl-backlog-size 调到 1 MB (或调大限制) 就结束了循环。',
   pa2_obuf_diskless_loop:

@@ -453,6 +453,7 @@ export const zh: Catalog = {
   'sc.w_wait_getack.title': 'WAIT 与 REPLCONF GETACK',
   'sc.x_writes_other_databases.title': '写入其他数据库: 复制流中的 SELECT',
   'sc.y_command_rewrites.title': '7.0 如何为复制流改写命令',
+  'sc.y2_data_commands_partial.title': '更多数据命令进入复制流, 然后部分重同步',
   'sc.pa_obuf_full_sync_loop.title': '全量同步死循环: 从库超出输出缓冲区限制',
   'why.readsDuringSync.title': '全量同步期间从库如何回答',
   'why.readsDuringSync.text':

@@ -34,6 +34,37 @@ export function utf8Encode(s: string): Uint8Array {
 }
 
 /**
+ * The text of UTF-8 bytes. A byte that starts no valid sequence becomes U+FFFD: a JS string cannot
+ * hold a lone byte, so SETRANGE / GETRANGE cutting a character in two are lossy there (Redis keeps
+ * the raw bytes). Over valid UTF-8 it is the exact inverse of utf8Encode.
+ */
+export function utf8Decode(b: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < b.length; ) {
+    const c = b[i];
+    const n =
+      c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
+    let cp = n === 1 ? c : n === 2 ? c & 0x1f : n === 3 ? c & 0x0f : c & 0x07;
+    let ok = n > 0 && i + n <= b.length;
+    for (let k = 1; ok && k < n; k++) {
+      ok = (b[i + k] & 0xc0) === 0x80;
+      cp = (cp << 6) | (b[i + k] & 0x3f);
+    }
+    // overlong forms, surrogates and values past U+10FFFF are not valid UTF-8 either
+    if (
+      ok &&
+      n > 1 &&
+      (cp < [0, 0, 0x80, 0x800, 0x10000][n] || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+    ) {
+      ok = false;
+    }
+    out += ok ? String.fromCodePoint(cp) : '\ufffd';
+    i += ok ? n : 1;
+  }
+  return out;
+}
+
+/**
  * The longest prefix of s whose UTF-8 form fits in maxBytes. Redis's "%.128s" cuts bytes and may
  * split a character; a JS string cannot hold half a character, so the cut falls before it.
  *   truncateUtf8('é'.repeat(100), 128) → 64 × 'é'

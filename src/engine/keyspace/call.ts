@@ -121,24 +121,47 @@ export class Call {
     return checkType(this.write(key), type);
   }
 
-  private lookup(key: string, forWrite: boolean): Value | undefined {
-    const v = this.db.data.get(key);
-    if (v === undefined || this.ctx.fromMaster || !this.db.isExpired(key, this.now)) return v;
+  /** lookupKeyWrite in another database of this keyspace (MOVE, COPY … DB n). */
+  writeIn(dbIndex: number, key: string): Value | undefined {
+    return this.lookup(key, true, dbIndex);
+  }
+
+  private lookup(key: string, forWrite: boolean, dbIndex = this.dbIndex): Value | undefined {
+    const db = this.ks.dbs[dbIndex];
+    const v = db.data.get(key);
+    if (v === undefined || this.ctx.fromMaster || !db.isExpired(key, this.now)) return v;
     if (this.ctx.replica) {
-      if (forWrite) this.db.delete(key);
-      else (this.sink.expiredOnReplica ??= []).push(key);
+      if (forWrite) db.delete(key);
+      else if (dbIndex === this.dbIndex) (this.sink.expiredOnReplica ??= []).push(key);
       return undefined;
     }
-    this.db.delete(key);
+    db.delete(key);
     this.ks.stats.expiredKeys++;
-    this.also(['DEL', key]);
-    this.touch(key);
+    this.alsoIn(dbIndex, ['DEL', key]);
+    if (dbIndex === this.dbIndex) this.touch(key);
     return undefined;
   }
 
   /** Append an entry to this call's propagation. */
   also(argv: Argv): void {
     if (!this.ctx.skipPropagate) this.sink.propagate = appended(this.sink.propagate, argv);
+  }
+
+  /**
+   * An entry for another database (a lazily expired destination of MOVE / COPY … DB n): Redis
+   * propagates it with that db's SELECT; the server feeds this call's entries in the call's db, so
+   * the entry goes between SELECTs of its own. When the stream is already in the call's db these
+   * are the bytes of Redis's `SELECT 1`, `MULTI`, `DEL k`, `SELECT 0`, `MOVE k 1`, `EXEC` (the first
+   * SELECT lands after MULTI instead of before it); else one more `SELECT 0` goes first.
+   */
+  alsoIn(dbIndex: number, argv: Argv): void {
+    if (dbIndex === this.dbIndex) {
+      this.also(argv);
+      return;
+    }
+    this.also(['SELECT', String(dbIndex)]);
+    this.also(argv);
+    this.also(['SELECT', String(this.dbIndex)]);
   }
 
   /** Propagate the command exactly as the client typed it (name case included). */
@@ -182,10 +205,11 @@ export class Call {
     if (size === 0) this.del(key);
   }
 
-  setExpire(key: string, when: number): void {
-    this.db.expires.set(key, when);
-    this.ks.index.push({ when, db: this.dbIndex, key });
-    this.touch(key);
+  /** setExpire, in this call's db unless another is named (MOVE, COPY … DB n). */
+  setExpire(key: string, when: number, dbIndex = this.dbIndex): void {
+    this.ks.dbs[dbIndex].expires.set(key, when);
+    this.ks.index.push({ when, db: dbIndex, key });
+    if (dbIndex === this.dbIndex) this.touch(key);
   }
 
   /** A nested call (EVAL's redis.call) sharing this call's effects. */

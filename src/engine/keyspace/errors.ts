@@ -11,6 +11,20 @@ export const OVERFLOW = err('ERR increment or decrement would overflow');
 export const MUST_BE_POSITIVE = err('ERR value is out of range, must be positive');
 export const NO_SUCH_KEY = err('ERR no such key');
 
+/**
+ * The lab's own limits, where a short command would make a real server build something huge (it
+ * tries, and may run out of memory): `SRANDMEMBER s -5000000000` answers 5 000 000 000 members;
+ * `SETRANGE s 500000000 x` makes a 500 MB string. Not Redis errors: the lab refuses instead of dying.
+ */
+export const LAB_MAX_REPLY_ELEMENTS = 1_000_000;
+export const LAB_MAX_STRING_BYTES = 64 * 1024 * 1024;
+export const LAB_REPLY_TOO_LONG = err(
+  `ERR the lab builds no reply of more than ${LAB_MAX_REPLY_ELEMENTS} elements (a real server would try)`,
+);
+export const LAB_STRING_TOO_LONG = err(
+  'ERR the lab keeps no string over 64 MB (a real server allows up to proto-max-bulk-len, 512 MB)',
+);
+
 /** `ERR invalid expire time in 'set' command`: the command's table name (setex, getex, expire, …). */
 export function expireTimeError(name: string): Reply {
   return err(`ERR invalid expire time in '${name}' command`);

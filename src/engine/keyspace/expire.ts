@@ -1,4 +1,5 @@
-// TTL commands (expire.c): EXPIRE PEXPIRE EXPIREAT PEXPIREAT [NX|XX|GT|LT], PERSIST, TTL, PTTL.
+// TTL commands (expire.c): EXPIRE PEXPIRE EXPIREAT PEXPIREAT [NX|XX|GT|LT], PERSIST, TTL, PTTL,
+// EXPIRETIME, PEXPIRETIME.
 // Propagation (7.0): every form becomes PEXPIREAT with the absolute ms time, options kept as typed:
 //   at nowMs 1764000000000, `EXPIRE a 1000` → `PEXPIREAT a 1764001000000` (46 bytes);
 //   `EXPIRE a 100 XX` → `PEXPIREAT a 1764000100000 XX`; `pexpireat a 99 lt` stays as typed.
@@ -75,14 +76,18 @@ const persist: Handler = (c) => {
   return int(1);
 };
 
-/** TTL/PTTL: -2 missing, -1 no TTL; TTL rounds to the nearest second ((ms + 500) / 1000). */
-function ttlGeneric(ms: boolean): Handler {
+/**
+ * TTL/PTTL, and EXPIRETIME/PEXPIRETIME (`abs`: the unix time itself): -2 missing, -1 no TTL;
+ * seconds round to the nearest ((ms + 500) / 1000): PEXPIREAT k 99999999999500 → EXPIRETIME
+ * 100000000000.
+ */
+function ttlGeneric(ms: boolean, abs = false): Handler {
   return (c) => {
     const key = c.argv[1];
     if (c.read(key) === undefined) return int(-2);
     const when = c.db.expires.get(key);
     if (when === undefined) return int(-1);
-    const left = BigInt(Math.max(0, when - c.now));
+    const left = BigInt(Math.max(0, abs ? when : when - c.now));
     return int(intReplyValue(ms ? left : (left + 500n) / 1000n));
   };
 }
@@ -95,4 +100,6 @@ export const EXPIRE_COMMANDS: Record<string, Handler> = {
   persist,
   ttl: ttlGeneric(false),
   pttl: ttlGeneric(true),
+  expiretime: ttlGeneric(false, true),
+  pexpiretime: ttlGeneric(true, true),
 };

@@ -1,6 +1,7 @@
-// Generic key commands (db.c): DEL UNLINK EXISTS TYPE KEYS DBSIZE FLUSHALL FLUSHDB RENAME RANDOMKEY.
+// Generic key commands (db.c): DEL UNLINK EXISTS TOUCH TYPE KEYS DBSIZE FLUSHALL FLUSHDB RENAME
+// RENAMENX RANDOMKEY.
 //   DEL/UNLINK propagate as typed only when something was deleted (`DEL missing` → nothing;
-//   `DEL missing a` → `DEL missing a`); RENAME k k → OK without propagation; FLUSH* always propagate.
+//   `DEL missing a` → `DEL missing a`); RENAME k k → OK (RENAMENX: 0) without propagation; FLUSH* always propagate.
 //   DBSIZE counts keys whose TTL passed but that nobody has deleted yet (as Redis does); KEYS skips
 //   them without deleting them.
 import { arr, bulk, int, NIL, OK, simple } from '../core/resp.ts';
@@ -19,6 +20,7 @@ const del: Handler = (c) => {
   return int(deleted);
 };
 
+/** EXISTS and TOUCH: how many of the keys are there (a key named twice counts twice). */
 const exists: Handler = (c) => int(c.argv.slice(1).filter((k) => c.read(k) !== undefined).length);
 
 const type: Handler = (c) => {
@@ -54,21 +56,29 @@ function flush(all: boolean): Handler {
   };
 }
 
-/** renameGenericCommand: the value and its TTL move; an existing destination is replaced. */
-const rename: Handler = (c) => {
-  const [, src, dst] = c.argv;
-  const v = c.write(src);
-  if (v === undefined) fail(NO_SUCH_KEY);
-  if (src === dst) return OK;
-  const when = c.db.expires.get(src);
-  if (c.write(dst) !== undefined) c.del(dst);
-  c.db.data.set(dst, v);
-  c.touch(dst);
-  if (when !== undefined) c.setExpire(dst, when);
-  c.del(src);
-  c.propagateAsIs();
-  return OK;
-};
+/**
+ * renameGenericCommand: the value and its TTL move; an existing destination is replaced (RENAME)
+ * or left alone with reply 0 (RENAMENX). A key renamed to itself: OK / 0, nothing propagated.
+ */
+function renameGeneric(nx: boolean): Handler {
+  return (c) => {
+    const [, src, dst] = c.argv;
+    const v = c.write(src);
+    if (v === undefined) fail(NO_SUCH_KEY);
+    if (src === dst) return nx ? int(0) : OK;
+    const when = c.db.expires.get(src);
+    if (c.write(dst) !== undefined) {
+      if (nx) return int(0);
+      c.del(dst);
+    }
+    c.db.data.set(dst, v);
+    c.touch(dst);
+    if (when !== undefined) c.setExpire(dst, when);
+    c.del(src);
+    c.propagateAsIs();
+    return nx ? int(1) : OK;
+  };
+}
 
 /**
  * RANDOMKEY with ctx.random. A master that draws a key whose TTL passed deletes it (propagating
@@ -100,6 +110,8 @@ export const KEY_COMMANDS: Record<string, Handler> = {
   dbsize,
   flushall: flush(true),
   flushdb: flush(false),
-  rename,
+  rename: renameGeneric(false),
+  renamenx: renameGeneric(true),
   randomkey,
+  touch: exists,
 };

@@ -14,12 +14,17 @@ import { EVAL_COMMANDS } from './eval.ts';
 import { EXPIRE_COMMANDS } from './expire.ts';
 import { type Due, ExpiryIndex } from './expiry-index.ts';
 import { HASH_COMMANDS } from './hashes.ts';
+import { KEY_COPY_COMMANDS } from './key-copy.ts';
 import { KEY_COMMANDS } from './keys.ts';
+import { LIST_EDIT_COMMANDS } from './list-edits.ts';
 import { LIST_COMMANDS } from './lists.ts';
 import { type RdbAux, rdbSize } from './rdb-size.ts';
+import { SET_ALGEBRA_COMMANDS } from './set-algebra.ts';
 import { SET_COMMANDS } from './sets.ts';
+import { STRING_RANGE_COMMANDS } from './string-ranges.ts';
 import { STRING_COMMANDS } from './strings.ts';
 import type { ExecContext, ExecResult } from './types.ts';
+import { ZSET_RANK_COMMANDS } from './zset-ranks.ts';
 import { ZSET_COMMANDS } from './zsets.ts';
 
 export const DB_COUNT = 16;
@@ -45,12 +50,17 @@ let spare: Call | null = null;
 const HANDLERS: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
     ...STRING_COMMANDS,
+    ...STRING_RANGE_COMMANDS,
     ...KEY_COMMANDS,
+    ...KEY_COPY_COMMANDS,
     ...EXPIRE_COMMANDS,
     ...LIST_COMMANDS,
+    ...LIST_EDIT_COMMANDS,
     ...SET_COMMANDS,
+    ...SET_ALGEBRA_COMMANDS,
     ...HASH_COMMANDS,
     ...ZSET_COMMANDS,
+    ...ZSET_RANK_COMMANDS,
     ...EVAL_COMMANDS,
   }),
 );

@@ -1,4 +1,5 @@
-// List commands (t_list.c): LPUSH RPUSH LPOP RPOP LLEN LRANGE LINDEX. Writes propagate as typed;
+// List commands (t_list.c): LPUSH RPUSH LPUSHX RPUSHX LPOP RPOP LLEN LRANGE LINDEX (list-edits.ts has
+// the rest). Writes propagate as typed;
 // a pop that pops nothing (missing key, count 0) propagates nothing; a list popped empty is deleted.
 import { arr, bulk, int, NIL, type Reply } from '../core/resp.ts';
 import { fail, type Handler } from './call.ts';
@@ -8,16 +9,18 @@ import { parseInt64, toSafeNumber } from './numbers.ts';
 import type { ListValue } from './values.ts';
 
 /** getLongFromObjectOrReply, as a JS number (list indexes). */
-function index(s: string): number {
+export function index(s: string): number {
   return toSafeNumber(parseInt64(s) ?? fail(NOT_INTEGER));
 }
 
-function push(left: boolean): Handler {
+/** pushGenericCommand: LPUSH/RPUSH create the list; LPUSHX/RPUSHX (`xx`) reply 0 without one. */
+function push(left: boolean, xx = false): Handler {
   return (c) => {
     const key = c.argv[1];
     const found = c.writeAs(key, 'list');
     let list: ListValue;
     if (found) list = c.mutable(key, found);
+    else if (xx) return int(0);
     else {
       list = { type: 'list', owner: c.db.owner, items: [] };
       c.add(key, list);
@@ -85,6 +88,8 @@ const lindex: Handler = (c) => {
 export const LIST_COMMANDS: Record<string, Handler> = {
   lpush: push(true),
   rpush: push(false),
+  lpushx: push(true, true),
+  rpushx: push(false, true),
   lpop: pop(true),
   rpop: pop(false),
   llen,

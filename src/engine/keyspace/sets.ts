@@ -9,9 +9,16 @@
 // hash order, effectively random).
 import { arr, bulk, err, int, NIL, type Reply } from '../core/resp.ts';
 import { type Call, fail, type Handler } from './call.ts';
-import { MUST_BE_POSITIVE, NOT_INTEGER, SYNTAX } from './errors.ts';
+import {
+  LAB_MAX_REPLY_ELEMENTS,
+  LAB_REPLY_TOO_LONG,
+  MUST_BE_POSITIVE,
+  NOT_INTEGER,
+  SYNTAX,
+} from './errors.ts';
 import { removeMembers } from './members.ts';
 import { INT64_MIN, parseInt64, toSafeNumber } from './numbers.ts';
+import { drawFrom, randomIndex } from './random-pick.ts';
 import { LIMITS, type SetValue } from './values.ts';
 
 const isInt = (m: string) => parseInt64(m) !== null;
@@ -26,6 +33,17 @@ export function setMembers(s: SetValue): string[] {
   });
 }
 
+/** setTypeCreate: an empty set, an intset when its first member will be an integer. */
+export function newSet(owner: object, first: string): SetValue {
+  return { type: 'set', owner, members: new Set(), enc: isInt(first) ? 'intset' : 'hashtable' };
+}
+
+/** setTypeAdd: an intset becomes a hashtable at its first non-integer or 513th member. */
+export function setAdd(s: SetValue, m: string): void {
+  s.members.add(m);
+  if (s.enc === 'intset' && (!isInt(m) || s.members.size > LIMITS.setMaxIntsetEntries)) s.enc = 'hashtable';
+}
+
 const sadd: Handler = (c) => {
   const key = c.argv[1];
   const found = c.writeAs(key, 'set');
@@ -34,18 +52,10 @@ const sadd: Handler = (c) => {
   let s: SetValue;
   if (found) s = c.mutable(key, found);
   else {
-    s = {
-      type: 'set',
-      owner: c.db.owner,
-      members: new Set(),
-      enc: isInt(c.argv[2]) ? 'intset' : 'hashtable',
-    };
+    s = newSet(c.db.owner, c.argv[2]);
     c.add(key, s);
   }
-  for (const m of fresh) {
-    s.members.add(m);
-    if (s.enc === 'intset' && (!isInt(m) || s.members.size > LIMITS.setMaxIntsetEntries)) s.enc = 'hashtable';
-  }
+  for (const m of fresh) setAdd(s, m);
   c.propagateAsIs();
   return int(fresh.length);
 };
@@ -61,18 +71,9 @@ const sismember: Handler = (c) => int(c.readAs(c.argv[1], 'set')?.members.has(c.
 
 const scard: Handler = (c) => int(c.readAs(c.argv[1], 'set')?.members.size ?? 0);
 
-function randomIndex(c: Call, n: number): number {
-  return Math.min(n - 1, Math.floor(c.ctx.random() * n));
-}
-
-/** `count` distinct members drawn at random (partial Fisher–Yates over the SMEMBERS order). */
+/** `count` distinct members drawn at random (over the SMEMBERS order). */
 function drawDistinct(c: Call, s: SetValue, count: number): string[] {
-  const pool = setMembers(s);
-  for (let i = 0; i < count; i++) {
-    const j = i + randomIndex(c, pool.length - i);
-    [pool[i], pool[j]] = [pool[j], pool[i]];
-  }
-  return pool.slice(0, count);
+  return drawFrom(c, setMembers(s), count);
 }
 
 const spop: Handler = (c) => {
@@ -130,6 +131,7 @@ const srandmember: Handler = (c) => {
   if (!s || n === 0n) return arr([]);
   const count = toSafeNumber(n < 0n ? -n : n);
   if (n < 0n) {
+    if (count > LAB_MAX_REPLY_ELEMENTS) fail(LAB_REPLY_TOO_LONG);
     const pool = setMembers(s);
     return arr(Array.from({ length: count }, () => bulk(pool[randomIndex(c, pool.length)])));
   }

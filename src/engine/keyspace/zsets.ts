@@ -1,4 +1,5 @@
-// Sorted-set commands (t_zset.c): ZADD ZRANGE ZSCORE ZCARD ZREM.
+// Sorted-set commands (t_zset.c): ZADD ZINCRBY ZRANGE ZREVRANGE ZRANGEBYSCORE ZSCORE ZCARD ZREM
+// (zset-ranks.ts has ranks, counts and pops).
 //   ZADD propagates as typed only when a member was added or its score changed (`ZADD z 1 a`
 //   twice: the second propagates nothing; `ZADD z INCR 0 a` replies the score, propagates nothing).
 //   Scores are doubles printed with "%.17g" as 7.0 does: 1.1 → "1.1000000000000001", 1e20 → "1e+20".
@@ -40,7 +41,6 @@ const longMember = (m: string) =>
  * (`value is not a valid float`), and only then the key. XX on a missing key replies 0 / nil.
  */
 const zadd: Handler = (c) => {
-  const key = c.argv[1];
   const f: ZaddFlags = { nx: false, xx: false, ch: false, incr: false, gt: false, lt: false };
   let i = 2;
   for (; i < c.argv.length; i++) {
@@ -48,7 +48,16 @@ const zadd: Handler = (c) => {
     if (w === 'nx' || w === 'xx' || w === 'ch' || w === 'incr' || w === 'gt' || w === 'lt') f[w] = true;
     else break;
   }
-  const rest = c.argv.slice(i);
+  return zaddGeneric(c, f, c.argv.slice(i));
+};
+
+/** ZINCRBY key increment member: ZADD's INCR form (reply the new score; an increment of 0 propagates nothing). */
+const zincrby: Handler = (c) =>
+  zaddGeneric(c, { nx: false, xx: false, ch: false, incr: true, gt: false, lt: false }, c.argv.slice(2));
+
+/** zaddGenericCommand after the flags: `rest` is the score-member pairs. */
+function zaddGeneric(c: Call, f: ZaddFlags, rest: string[]): Reply {
+  const key = c.argv[1];
   if (rest.length === 0 || rest.length % 2 === 1) fail(SYNTAX);
   if (f.nx && f.xx) fail(err('ERR XX and NX options at the same time are not compatible'));
   if ((f.gt && f.nx) || (f.lt && f.nx) || (f.gt && f.lt)) {
@@ -117,7 +126,7 @@ const zadd: Handler = (c) => {
   if (added + updated > 0) c.propagateAsIs();
   if (f.incr) return processed > 0 ? bulk(formatDouble17g(last)) : NIL;
   return int(f.ch ? added + updated : added);
-};
+}
 
 const zrem: Handler = (c) => removeMembers(c, 'zset');
 
@@ -130,7 +139,7 @@ const zcard: Handler = (c) => int(c.readAs(c.argv[1], 'zset')?.scores.size ?? 0)
 
 // --- ZRANGE -------------------------------------------------------------------------------------
 
-interface Bound<T> {
+export interface Bound<T> {
   value: T;
   exclusive: boolean;
 }
@@ -139,7 +148,7 @@ interface Bound<T> {
  * zslParseRange's number: plain strtod over the whole rest, so unlike ZADD it skips leading
  * blanks, saturates 1e400 to inf and takes "" as 0; only NaN and trailing junk are refused.
  */
-function parseScoreBound(s: string): Bound<number> | null {
+export function parseScoreBound(s: string): Bound<number> | null {
   const exclusive = s.startsWith('(');
   const text = (exclusive ? s.slice(1) : s).replace(/^[ \t\n\v\f\r]+/, '');
   if (text === '') return { value: 0, exclusive };
@@ -180,9 +189,10 @@ interface RangeOptions {
   limit: number;
 }
 
-function parseRangeOptions(c: Call): RangeOptions {
-  const o: RangeOptions = { withScores: false, rev: false, by: 'rank', offset: 0, limit: -1 };
-  let byGiven = false;
+/** ZRANGE's options; ZREVRANGE / ZRANGEBYSCORE (`fixed`) take only WITHSCORES and LIMIT. */
+function parseRangeOptions(c: Call, fixed?: Pick<RangeOptions, 'by' | 'rev'>): RangeOptions {
+  const o: RangeOptions = { withScores: false, rev: false, by: 'rank', offset: 0, limit: -1, ...fixed };
+  let byGiven = fixed !== undefined;
   let limitGiven = false;
   for (let j = 4; j < c.argv.length; j++) {
     const w = c.argv[j].toLowerCase();
@@ -193,7 +203,7 @@ function parseRangeOptions(c: Call): RangeOptions {
       o.limit = toSafeNumber(parseInt64(c.argv[j + 2]) ?? fail(NOT_INTEGER));
       limitGiven = true;
       j += 2;
-    } else if (w === 'rev' && !o.rev) o.rev = true;
+    } else if (w === 'rev' && !fixed && !o.rev) o.rev = true;
     else if ((w === 'byscore' || w === 'bylex') && !byGiven) {
       o.by = w === 'byscore' ? 'score' : 'lex';
       byGiven = true;
@@ -240,8 +250,11 @@ function walk(
  * ZRANGE key min max [BYSCORE|BYLEX] [REV] [LIMIT offset count] [WITHSCORES] (zrangeGenericCommand):
  * options, their conflicts, the range (REV swaps min and max for BYSCORE/BYLEX), then the key.
  */
-const zrange: Handler = (c) => {
-  const o = parseRangeOptions(c);
+function zrangeGeneric(fixed?: Pick<RangeOptions, 'by' | 'rev'>): Handler {
+  return (c) => zrangeReply(c, parseRangeOptions(c, fixed));
+}
+
+function zrangeReply(c: Call, o: RangeOptions): Reply {
   let [minText, maxText] = [c.argv[2], c.argv[3]];
   if (o.rev && o.by !== 'rank') [minText, maxText] = [maxText, minText];
   let select: (entries: [string, number][]) => [string, number][];
@@ -281,6 +294,15 @@ const zrange: Handler = (c) => {
     if (o.withScores) out.push(bulk(formatDouble17g(s)));
   }
   return arr(out);
-};
+}
 
-export const ZSET_COMMANDS: Record<string, Handler> = { zadd, zrange, zscore, zcard, zrem };
+export const ZSET_COMMANDS: Record<string, Handler> = {
+  zadd,
+  zincrby,
+  zrange: zrangeGeneric(),
+  zrevrange: zrangeGeneric({ by: 'rank', rev: true }),
+  zrangebyscore: zrangeGeneric({ by: 'score', rev: false }),
+  zscore,
+  zcard,
+  zrem,
+};

@@ -245,16 +245,7 @@ function writeStep(a: Extract<Action, { k: 'write' }>, tag: string): Step {
     case 'db':
       return { ...base, cmd: ['SET', `${tag}:db:{i}`, 'v{i}'], repeat: Math.min(a.n, 5), db: a.db };
     case 'types':
-      return {
-        ...base,
-        cmds: [
-          ['RPUSH', `${tag}:list`, 'a{i}', 'b{i}'],
-          ['SADD', `${tag}:set`, 'm{i}'],
-          ['HSET', `${tag}:hash`, 'f{i}', 'v{i}'],
-          ['ZADD', `${tag}:zset`, '{i}', 'z{i}'],
-        ],
-        repeat: Math.min(a.n, 6),
-      };
+      return { ...base, cmds: a.n % 2 === 1 ? moreTypes(tag) : baseTypes(tag), repeat: Math.min(a.n, 6) };
     case 'counter':
       return {
         ...base,
@@ -282,6 +273,38 @@ function writeStep(a: Extract<Action, { k: 'write' }>, tag: string): Step {
     case 'del':
       return { ...base, cmd: ['DEL', `${tag}:{i}`, 'w0:1', 'w1:1'], repeat: Math.min(a.n, 3) };
   }
+}
+
+function baseTypes(tag: string): string[][] {
+  return [
+    ['RPUSH', `${tag}:list`, 'a{i}', 'b{i}'],
+    ['SADD', `${tag}:set`, 'm{i}'],
+    ['HSET', `${tag}:hash`, 'f{i}', 'v{i}'],
+    ['ZADD', `${tag}:zset`, '{i}', 'z{i}'],
+  ];
+}
+
+/**
+ * A 'types' write with an odd count uses the list-edit, hash, set-algebra, sorted-set and range
+ * commands instead: picked from the count already drawn, so every seed's plan (the random
+ * sequence) stays what it was and only the commands of half of these writes change.
+ */
+function moreTypes(tag: string): string[][] {
+  return [
+    ['RPUSH', `${tag}:list`, 'a{i}', 'b{i}', 'c{i}'],
+    ['LMOVE', `${tag}:list`, `${tag}:list2`, 'LEFT', 'RIGHT'],
+    ['LINSERT', `${tag}:list`, 'BEFORE', 'c{i}', 'x{i}'],
+    ['LTRIM', `${tag}:list2`, '-4', '-1'],
+    ['HINCRBYFLOAT', `${tag}:hash`, 'f', '0.25'],
+    ['HSETNX', `${tag}:hash`, 'g{i}', 'v{i}'],
+    ['SADD', `${tag}:set`, 'm{i}', '{i}'],
+    ['SUNIONSTORE', `${tag}:set2`, `${tag}:set`, `${tag}:set2`],
+    ['ZINCRBY', `${tag}:zset`, '1.5', 'z{i}'],
+    ['ZADD', `${tag}:zset`, '0', 'low{i}'],
+    ['ZPOPMIN', `${tag}:zset`],
+    ['SETRANGE', `${tag}:str`, '{i}', 'x{i}'],
+    ['COPY', `${tag}:str`, `${tag}:str2`, 'REPLACE'],
+  ];
 }
 
 /** The plan (or the given subset of its actions) as a scenario. */

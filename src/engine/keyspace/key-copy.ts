@@ -1,0 +1,74 @@
+// COPY and MOVE (db.c): a key copied or moved, TTL included, within a db or to another of the 16.
+//   COPY src dst [DB n] [REPLACE] → 1, or 0 when src is missing or dst exists without REPLACE;
+//   MOVE k n → 1, or 0 when k is missing here or exists in db n. Both propagate as typed (COPY … DB 1
+//   travels with the caller's SELECT; the replica copies into its own db 1).
+// Errors, in Redis's order: options (syntax error, not an integer, outside int32), `DB index is out
+// of range`, `source and destination objects are the same`, then the keys.
+import { err, int } from '../core/resp.ts';
+import { type Call, fail, type Handler } from './call.ts';
+import { NOT_INTEGER, SYNTAX } from './errors.ts';
+import { parseInt64 } from './numbers.ts';
+import { copyAggregate, type Value } from './values.ts';
+
+const SAME_OBJECT = err('ERR source and destination objects are the same');
+const DB_RANGE = err('ERR DB index is out of range');
+const INT32_RANGE = err('ERR value is out of range, value must between -2147483648 and 2147483647');
+
+/** getIntFromObjectOrReply (the range check is selectDb's: checkDb). */
+function dbIndexArg(text: string): number {
+  const n = parseInt64(text) ?? fail(NOT_INTEGER);
+  if (n < -2147483648n || n > 2147483647n) fail(INT32_RANGE);
+  return Number(n);
+}
+
+function checkDb(c: Call, db: number): void {
+  if (db < 0 || db >= c.ks.dbs.length) fail(DB_RANGE);
+}
+
+/** Store v (its own copy for an aggregate) at key in db, with the TTL `when` if any. */
+function place(c: Call, db: number, key: string, v: Value, when: number | undefined): void {
+  const target = c.ks.dbs[db];
+  target.data.set(key, typeof v === 'string' ? v : copyAggregate(v, target.owner));
+  if (db === c.dbIndex) c.touch(key);
+  if (when !== undefined) c.setExpire(key, when, db);
+}
+
+const copy: Handler = (c) => {
+  const [, src, dst] = c.argv;
+  let db = c.dbIndex;
+  let replace = false;
+  for (let j = 3; j < c.argv.length; j++) {
+    const w = c.argv[j].toLowerCase();
+    if (w === 'replace') replace = true;
+    else if (w === 'db' && j + 1 < c.argv.length) db = dbIndexArg(c.argv[++j]);
+    else fail(SYNTAX);
+  }
+  checkDb(c, db);
+  if (db === c.dbIndex && src === dst) fail(SAME_OBJECT);
+  const v = c.read(src);
+  if (v === undefined) return int(0);
+  if (c.writeIn(db, dst) !== undefined) {
+    if (!replace) return int(0);
+    c.ks.dbs[db].delete(dst);
+  }
+  place(c, db, dst, v, c.db.expires.get(src));
+  c.propagateAsIs();
+  return int(1);
+};
+
+const move: Handler = (c) => {
+  const key = c.argv[1];
+  const db = dbIndexArg(c.argv[2]);
+  checkDb(c, db);
+  if (db === c.dbIndex) fail(SAME_OBJECT);
+  const v = c.write(key);
+  if (v === undefined) return int(0);
+  const when = c.db.expires.get(key);
+  if (c.writeIn(db, key) !== undefined) return int(0);
+  place(c, db, key, v, when);
+  c.del(key);
+  c.propagateAsIs();
+  return int(1);
+};
+
+export const KEY_COPY_COMMANDS: Record<string, Handler> = { copy, move };
