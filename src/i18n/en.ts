@@ -240,7 +240,7 @@ export const en = {
   'console.output': 'Console of node {name}',
   'console.empty': 'Type a command, e.g. INFO replication, ROLE, SET k v, REPLICAOF NO ONE — or help.',
   'console.help':
-    'Any Redis command the lab knows: INFO [section], ROLE, the common data commands (strings, keys, lists, sets, hashes, sorted sets; EVAL, MULTI/EXEC), REPLICAOF host port | NO ONE, CONFIG SET/GET, WAIT, CLIENT KILL TYPE master, SHUTDOWN. "clear" clears the screen, ↑/↓ recall history.',
+    'Any Redis command the lab knows: INFO [section], ROLE, the common data commands (strings, keys, lists, sets, hashes, sorted sets; EVAL, MULTI/EXEC), REPLICAOF host port | NO ONE, CONFIG SET/GET, WAIT, CLIENT KILL TYPE master, SHUTDOWN; COMMAND LIST lists every one. "clear" clears the screen, ↑/↓ recall history.',
 
   'console.labHelp': 'Lab commands (what Redis has no command for):',
   'info.down': 'The node is down: no INFO.',
@@ -493,7 +493,7 @@ export const en = {
     "Redis replication is asynchronous: a master answers +OK once it executed a write, before any replica has it. A replica that had not received some writes was promoted; its history holds the old master's only up to second_repl_offset, so whoever resyncs from it (the old master, the other replicas) throws those writes away in a full sync. WAIT beside it only reports how many replicas acknowledged; min-replicas-to-write only refuses writes when too few replicas are connected. Neither makes Redis strongly consistent.",
   'why.notModelled.title': 'Redis has this; the lab leaves it out',
   'why.notModelled.text':
-    'PSYNC Lab simulates replication, so it runs what teaches it: the server commands (INFO, ROLE, REPLICAOF, CONFIG, WAIT, FAILOVER, CLIENT KILL, SHUTDOWN…) and the common data commands on strings, keys, lists, sets, hashes and sorted sets, with EVAL and MULTI/EXEC, and the configuration parameters of replication (CONFIG GET * lists them). Each moves master_repl_offset and the links the way Redis does. What you typed exists in Redis 7.0: try it on a real redis-server. Type help for what the lab runs.',
+    'PSYNC Lab simulates replication, so it runs what teaches it: the server commands (INFO, ROLE, REPLICAOF, CONFIG, WAIT, FAILOVER, CLIENT KILL, SHUTDOWN…) and the common data commands on strings, keys, lists, sets, hashes and sorted sets, with EVAL and MULTI/EXEC, and the configuration parameters of replication (CONFIG GET * lists them). Each moves master_repl_offset and the links the way Redis does. What you typed exists in Redis 7.0: try it on a real redis-server. COMMAND LIST lists what the lab runs.',
   'why.waitNotConsistency.title': 'WAIT answered fewer replicas than asked',
   'why.waitNotConsistency.text':
     'WAIT numreplicas timeout blocks until that many replicas acknowledged this client’s last write, or until the timeout, and returns how many did. The write is not undone and stays acknowledged: if the master fails now, a replica that lacks it may be promoted and the write is lost.',

@@ -234,7 +234,7 @@ export const zh: Catalog = {
   'console.output': '节点 {name} 的控制台',
   'console.empty': '输入命令, 例如 INFO replication、ROLE、SET k v、REPLICAOF NO ONE —— 或 help。',
   'console.help':
-    '实验支持的 Redis 命令: INFO [section]、ROLE、常用数据命令 (字符串、键、列表、集合、哈希、有序集合; EVAL、MULTI/EXEC)、REPLICAOF host port | NO ONE、CONFIG SET/GET、WAIT、CLIENT KILL TYPE master、SHUTDOWN。"clear" 清屏, ↑/↓ 调出历史。',
+    '实验支持的 Redis 命令: INFO [section]、ROLE、常用数据命令 (字符串、键、列表、集合、哈希、有序集合; EVAL、MULTI/EXEC)、REPLICAOF host port | NO ONE、CONFIG SET/GET、WAIT、CLIENT KILL TYPE master、SHUTDOWN; COMMAND LIST 列出全部。"clear" 清屏, ↑/↓ 调出历史。',
 
   'console.labHelp': '实验命令 (Redis 没有对应命令的操作):',
   'info.down': '节点已停止: 没有 INFO。',
@@ -475,7 +475,7 @@ export const zh: Catalog = {
     'Redis 复制是异步的: 主库执行完写命令就回复 +OK, 此时还没有任何从库收到它。一个没收到某些写入的从库被提升为主库; 它的历史只保留旧主库到 second_repl_offset 为止的部分, 所以从它同步的节点 (旧主库、其他从库) 会在全量同步中丢掉这些写入。旁边的 WAIT 只报告有几个从库确认了; min-replicas-to-write 也只是在连接的从库太少时拒绝写入。两者都不能让 Redis 强一致。',
   'why.notModelled.title': 'Redis 有它, 但实验室没有模拟',
   'why.notModelled.text':
-    'PSYNC Lab 模拟的是主从复制, 所以只运行讲清复制所需的命令: 服务器命令 (INFO、ROLE、REPLICAOF、CONFIG、WAIT、FAILOVER、CLIENT KILL、SHUTDOWN…) 以及字符串、键、列表、集合、哈希、有序集合上的常用数据命令, 还有 EVAL 和 MULTI/EXEC, 以及与复制相关的配置参数 (CONFIG GET * 可列出)。它们推进 master_repl_offset、影响连接的方式都与 Redis 相同。你输入的内容在 Redis 7.0 中存在: 可以在真实的 redis-server 上试试。输入 help 查看实验室能运行的命令。',
+    'PSYNC Lab 模拟的是主从复制, 所以只运行讲清复制所需的命令: 服务器命令 (INFO、ROLE、REPLICAOF、CONFIG、WAIT、FAILOVER、CLIENT KILL、SHUTDOWN…) 以及字符串、键、列表、集合、哈希、有序集合上的常用数据命令, 还有 EVAL 和 MULTI/EXEC, 以及与复制相关的配置参数 (CONFIG GET * 可列出)。它们推进 master_repl_offset、影响连接的方式都与 Redis 相同。你输入的内容在 Redis 7.0 中存在: 可以在真实的 redis-server 上试试。COMMAND LIST 会列出实验室能运行的命令。',
   'why.waitNotConsistency.title': 'WAIT 返回的从库数少于要求',
   'why.waitNotConsistency.text':
     'WAIT numreplicas timeout 会阻塞到有这么多从库确认了该客户端的最后一次写入, 或者超时, 然后返回确认的数量。写入不会被撤销, 仍然算已确认: 如果主库此时故障, 缺少这条写入的从库可能被提升, 这条写入就丢了。',

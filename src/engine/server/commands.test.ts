@@ -18,6 +18,37 @@ function setup(config: Record<string, string> = {}, withReplica = true) {
   return { run, a, b, exec };
 }
 
+describe('COMMAND LIST: what the lab runs', () => {
+  it('lists every command and subcommand of the table, filtered by a glob as Redis filters', () => {
+    const { a, exec } = setup({}, false);
+    const names = (r: Reply): string[] => {
+      if (r.t !== 'array' || r.v === null) throw new Error(`not a list: ${JSON.stringify(r)}`);
+      return r.v.map((x) => (x.t === 'bulk' && x.v !== null ? x.v : '?'));
+    };
+    const all = names(exec(a, 'COMMAND', 'LIST'));
+    expect(all).toContain('setrange');
+    expect(all).toContain('config|set');
+    expect(all).not.toContain('geoadd');
+    expect(all.filter((n) => !n.includes('|')).length).toBe((exec(a, 'COMMAND', 'COUNT') as { v: number }).v);
+    expect(names(exec(a, 'command', 'list', 'FILTERBY', 'pattern', 'repl*')).sort()).toEqual([
+      'replconf',
+      'replicaof',
+    ]);
+    expect(names(exec(a, 'COMMAND', 'LIST', 'FILTERBY', 'MODULE', 'x'))).toEqual([]);
+    for (const bad of [
+      ['foo'],
+      ['FILTERBY', 'pattern'],
+      ['FILTERBY', 'xx', 'y'],
+      ['FILTERBY', 'pattern', 'a', 'b'],
+    ])
+      expect(exec(a, 'COMMAND', 'LIST', ...bad)).toEqual({ t: 'error', v: 'ERR syntax error' });
+    expect(exec(a, 'COMMAND', 'LIST', 'FILTERBY', 'ACLCAT', 'replication')).toEqual({
+      t: 'error',
+      v: 'ERR COMMAND LIST FILTERBY ACLCAT: PSYNC Lab does not model ACL categories',
+    });
+  });
+});
+
 describe('bad input gets Redis errors and changes nothing', () => {
   it('unknown command, wrong arity, READONLY, bad CONFIG SET', () => {
     const { a, b, exec } = setup();

@@ -282,6 +282,28 @@ function execOne(
   return res; // an ExecResult is a CallResult (it has `reply`): no second object per command
 }
 
+/**
+ * COMMAND COUNT, and COMMAND LIST [FILTERBY PATTERN p | MODULE m]: the commands and subcommands
+ * this lab runs (`container|sub`, as Redis lists them), so a console user can see what it runs.
+ * Other subcommands (bare COMMAND, INFO, DOCS) answer an empty list.
+ */
+function commandCmd(a: Argv): Reply {
+  const sub = a[1]?.toLowerCase();
+  if (sub === 'count') return int(COMMAND_TABLE.size);
+  if (sub !== 'list') return arr([]);
+  const by = a[3]?.toLowerCase();
+  if (a.length !== 2 && (a.length !== 5 || a[2].toLowerCase() !== 'filterby')) return err('ERR syntax error');
+  if (by === 'aclcat')
+    return err('ERR COMMAND LIST FILTERBY ACLCAT: PSYNC Lab does not model ACL categories');
+  if (a.length === 5 && by !== 'pattern' && by !== 'module') return err('ERR syntax error');
+  if (by === 'module') return arr([]);
+  const names = [...COMMAND_TABLE].flatMap(([n, spec]) => [
+    n,
+    ...[...(spec.subcommands?.keys() ?? [])].map((s) => `${n}|${s}`),
+  ]);
+  return arr(names.filter((n) => by !== 'pattern' || globMatch(a[4], n)).map((n) => bulk(n)));
+}
+
 type Handler = (w: World, node: Node, c: ClientCtx, argv: Argv) => CallResult;
 const ok = (reply: Reply): CallResult => ({ reply });
 
@@ -543,7 +565,7 @@ const SERVER_COMMANDS: Record<string, Handler> = {
     const ms = unixMs(w);
     return ok(arr([bulk(String(Math.floor(ms / 1000))), bulk(String((ms % 1000) * 1000 + (w.now % 1000)))]));
   },
-  command: (_w, _n, _c, a) => (a[1]?.toLowerCase() === 'count' ? ok(int(COMMAND_TABLE.size)) : ok(arr([]))),
+  command: (_w, _n, _c, a) => ok(commandCmd(a)),
   debug: () => ok(err('ERR DEBUG is not available in PSYNC Lab')),
   replconf: (_w, _n, _c, a) => {
     // A console client is no replica: its ACK/GETACK change nothing (Redis sends no reply at all;
