@@ -117,3 +117,13 @@ export async function finishScenario(page: Page, extraUs = 1_500_000): Promise<v
   const at = Number(/@ (\d+\.\d+) s/.exec(last ?? '')?.[1] ?? '0') * 1e6;
   await runUntil(page, at + extraUs, 2);
 }
+
+/**
+ * A node card's description: its offset and key count (`offset 123, 7 keys`). They change ~10 times a
+ * second while playing, so the card's accessible name leaves them out (NodeCard.tsx).
+ */
+export async function cardValues(page: Page, node: string): Promise<string> {
+  const card = page.getByRole('button', { name: new RegExp(`^Node ${node} :`) });
+  const id = await card.getAttribute('aria-describedby');
+  return (await page.locator(`[id="${id}"]`).textContent()) ?? '';
+}

@@ -43,7 +43,7 @@ test('bad #run= links: a clear message, the run on screen intact, nothing execut
   await open(page);
   await runUntil(page, 500_000);
   await burst(page, 'A', 7);
-  await expect(card(page, 'A')).toHaveAccessibleName(/, 7 keys$/);
+  await expect(card(page, 'A')).toHaveAccessibleDescription(/, 7 keys$/);
   const t0 = await now(page);
 
   // A hand-made record carries its node starts, as every recorded run does (run format 2).
@@ -91,7 +91,7 @@ test('bad #run= links: a clear message, the run on screen intact, nothing execut
     }, `#run=${text}`);
     await expect(alerts, what).toContainText(message);
     await expect(alerts, what).toContainText('the run on screen is unchanged');
-    await expect(card(page, 'A'), what).toHaveAccessibleName(/, 7 keys$/);
+    await expect(card(page, 'A'), what).toHaveAccessibleDescription(/, 7 keys$/);
     expect(await now(page), what).toBe(t0);
     await page.evaluate(() => {
       location.hash = '';
@@ -141,7 +141,7 @@ test('a worker that dies mid-run: the fault is shown, and the reproduction link 
   await open(page);
   await runUntil(page, 500_000);
   await burst(page, 'A', 7);
-  await expect(card(page, 'A')).toHaveAccessibleName(/, 7 keys$/);
+  await expect(card(page, 'A')).toHaveAccessibleDescription(/, 7 keys$/);
   await selectNode(page, 'B');
   await page.getByRole('button', { name: 'Cut link B → A' }).click();
   await expect(page.getByRole('button', { name: /^Link B → A: cut/ })).toBeVisible();
@@ -161,7 +161,7 @@ test('a worker that dies mid-run: the fault is shown, and the reproduction link 
   await page.goto(href);
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await runUntil(page, 1_500_000);
-  await expect(card(page, 'A')).toHaveAccessibleName(/, 7 keys$/);
+  await expect(card(page, 'A')).toHaveAccessibleDescription(/, 7 keys$/);
   await expect(page.getByRole('button', { name: /^Link B → A: cut/ })).toBeVisible();
   guard.errors.length = 0; // the dead worker's fault is the point of this test
 });

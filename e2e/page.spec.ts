@@ -65,7 +65,7 @@ test('a shared run reopens with its actions', async ({ page, context }) => {
   await page.goto(url);
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await runUntil(page, 900_000);
-  await expect(page.getByRole('button', { name: /^Node A :7101/ })).toHaveAccessibleName(/, 7 keys$/);
+  await expect(page.getByRole('button', { name: /^Node A :7101/ })).toHaveAccessibleDescription(/, 7 keys$/);
 });
 
 test('a worker fault shows what broke and a reproduction link, not a blank page', async ({ page, guard }) => {

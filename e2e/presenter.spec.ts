@@ -3,7 +3,7 @@
 // after a click, arrow keys with a clicked tab, and the phone (390×844) in zh and en.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, now, test } from './fixtures.ts';
+import { cardValues, expect, now, test } from './fixtures.ts';
 
 const DIR = 'e2e/screenshots';
 
@@ -27,8 +27,7 @@ const play = (page: Page) => page.getByRole('button', { name: /^(Play|Pause)$/ }
 
 /** Node A's master_repl_offset, from its card's label. */
 async function offsetOfA(page: Page): Promise<number> {
-  const label = await page.getByRole('button', { name: /^Node A :/ }).getAttribute('aria-label');
-  return Number(/offset (\d+)/.exec(label ?? '')?.[1] ?? -1);
+  return Number(/offset (\d+)/.exec(await cardValues(page, 'A'))?.[1] ?? -1);
 }
 
 /** Press a clicker key and wait until the virtual time moved; returns the new caption. */

@@ -23,11 +23,12 @@ export const en = {
   'run.running': 'running',
   'run.stopped': 'frozen (SIGSTOP)',
   'run.down': 'down',
-  'node.aria': 'Node {name} :{port}, {role}, offset {offset}, {keys} keys',
+  'node.aria': 'Node {name} :{port}, {role}',
   'node.secondHelp': 'second_repl_offset {n}: a PSYNC with replid2 is accepted up to offset {n}',
   'node.held': '{n} write(s) held',
   'node.loading': 'loading {pct} %',
   'node.keys': 'keys',
+  'node.values': 'offset {offset}, {keys} keys',
   'node.replicasCount': '{n} replica(s) attached',
   'node.traffic': '{n} writes/s',
 

@@ -25,11 +25,12 @@ export const zh: Catalog = {
   'run.running': '运行中',
   'run.stopped': '已冻结 (SIGSTOP)',
   'run.down': '已停止',
-  'node.aria': '节点 {name} :{port}, {role}, offset {offset}, {keys} 个键',
+  'node.aria': '节点 {name} :{port}, {role}',
   'node.secondHelp': 'second_repl_offset {n}: 用 replid2 发来的 PSYNC, 偏移量不超过 {n} 时可以接受',
   'node.held': '挂起 {n} 个写入',
   'node.loading': '加载中 {pct}%',
   'node.keys': '键',
+  'node.values': 'offset {offset}, {keys} 个键',
   'node.replicasCount': '已连接 {n} 个从库',
   'node.traffic': '{n} 次写/秒',
 

@@ -1,6 +1,7 @@
 // One node: role, replid (coloured by lineage) and replid2 (runid alone before 4.0), master_repl_offset, REPL_STATE_*,
 // key count. The card is a button: clicking (or Enter) selects the node for the side panel.
 // Discrete changes animate with CSS keyframes (appear, role flip); continuous motion lives elsewhere.
+import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/store.ts';
 import { NO_REPLID, num, shortId } from '../format.ts';
@@ -47,24 +48,25 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
   const traffic = useLab((s) => s.traffic[name] ?? 0);
   // Before 4.0 a replica names its master by run id, and there is no replid2 (PSYNC2 is 4.0).
   const psync2 = useLab((s) => s.era === 'psync2');
+  const valuesId = useId();
   if (!v) return null;
   const roleWord = v.role === 'master' ? t('role.master') : t('role.replica');
   // What the badges show is read out too (the label replaces the card's text for a screen reader).
+  // The name holds what changes rarely (a screen reader announces a focused button's new name): the
+  // offset and key count, which change ~10 times a second while playing, are its description.
   const flags = [
     v.run !== 'running' && t(`run.${v.run}`),
     v.failover && `FAILOVER ${v.failover}`,
     v.held > 0 && t('node.held', { n: v.held }),
   ].filter(Boolean);
-  const label = [
-    t('node.aria', { name, port: v.port, role: roleWord, offset: v.offset, keys: v.keys }),
-    ...flags,
-  ].join(', ');
+  const label = [t('node.aria', { name, port: v.port, role: roleWord }), ...flags].join(', ');
   return (
     <button
       type="button"
       className={`node-card role-${v.role} run-${v.run}${selected ? ' selected' : ''}`}
       style={{ left: x - CARD_W / 2, top: y - CARD_H / 2, width: CARD_W, height: CARD_H }}
       aria-label={label}
+      aria-describedby={valuesId}
       aria-pressed={selected}
       data-node={name}
       onClick={() => {
@@ -112,6 +114,9 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
             )}
           </>
         )}
+      </span>
+      <span className="sr-only" id={valuesId}>
+        {t('node.values', { offset: v.offset, keys: v.keys })}
       </span>
       <span className="nc-row">
         <span className="nc-k">offset</span>
