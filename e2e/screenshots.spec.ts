@@ -106,6 +106,31 @@ for (const lang of ['zh', 'en'] as const) {
     await ctx.close();
   });
 
+  test(`1280×720 ${lang}: every panel tab shown whole, "hide panels" on one line; on a phone the open tab scrolls into view`, async ({
+    page,
+  }) => {
+    await open(page, `?lang=${lang}`);
+    const list = page.getByRole('tablist', { name: L.ins });
+    // Before: zh's last tab was cut to "全量同" under the switches and "收起面板" broke after 面.
+    const clip = await list.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(clip, 'the tab list scrolls: a tab is cut off').toBeLessThanOrEqual(1);
+    const hide = page.getByRole('button', { name: `▾ ${lang === 'zh' ? '收起面板' : 'Hide panels'}` });
+    const line = await hide.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight) || 20);
+    expect((await hide.boundingBox())!.height).toBeLessThan(line * 1.6 + 12);
+
+    // On a phone the list scrolls sideways: V (the next panel, as "follow events" switches them, no
+    // focus moved) to the last tab brings it into the list's view.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (let i = 0; i < 4; i++) await page.keyboard.press('v');
+    await expect(list.getByRole('tab', { name: L.full })).toHaveAttribute('aria-selected', 'true');
+    const shown = await list.evaluate((el) => {
+      const t = el.querySelector('[aria-selected="true"]')!.getBoundingClientRect();
+      const b = el.getBoundingClientRect();
+      return t.left >= b.left - 1 && t.right <= b.right + 1;
+    });
+    expect(shown, 'the selected tab is inside the visible part of the list').toBe(true);
+  });
+
   test(`screenshots ${lang}: phone portrait`, async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await open(page, `?lang=${lang}`);

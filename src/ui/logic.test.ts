@@ -11,6 +11,7 @@ import { consoleCards } from './console/why.ts';
 import { checks, reaches, whyCards } from './decision/why.ts';
 import { attemptStates, attemptView, STEPS, type StepError, stepMarks } from './handshake/steps.ts';
 import { diffKeys } from './info/diff.ts';
+import { scrollToShow } from './Tabs.tsx';
 import { nudgeSpeed, speedFromSlider, speedLabel } from './timeline/speed.ts';
 
 describe('layout', () => {
@@ -327,5 +328,14 @@ describe('lab commands in the console', () => {
     expect(labCommand('A', [':nope'])).toMatchObject({
       error: expect.stringMatching(/^ERR unknown lab command ':nope'/),
     });
+  });
+});
+
+describe('a tab list scrolled to show its active tab', () => {
+  it('leaves a tab in view alone and moves the least to show one out of view', () => {
+    expect(scrollToShow(0, 600, 100, 80)).toBe(0);
+    expect(scrollToShow(0, 600, 700, 60)).toBe(160); // the right edge 760 lands at 600
+    expect(scrollToShow(300, 600, 120, 80)).toBe(120); // scrolled past it: its left edge at 0
+    expect(scrollToShow(0, 50, 100, 80)).toBe(100); // wider than the box: its start shown
   });
 });
