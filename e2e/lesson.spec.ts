@@ -98,6 +98,18 @@ test('chapter 1 walked with the student typing REPLICAOF; the checklist ticks po
   await expect.poll(t).toBeLessThan(before);
 });
 
+test('the replid genealogy in zh: node column and reasons in Chinese (the engine English before)', async ({
+  page,
+}) => {
+  await openLesson(page, '?lang=zh&lesson=27&chapter=1&step=6');
+  const table = panel(page).locator('.lesson-genealogy table');
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  await expect(table.locator('thead')).toContainText('节点');
+  await expect(table.locator('tbody')).toContainText('被提升为主库（REPLICAOF NO ONE）');
+  await expect(table.locator('tbody')).toContainText('第一个从库到来，创建 backlog');
+  await expect(table.locator('tbody')).not.toContainText(/promoted|backlog created|full sync/);
+});
+
 test('predictions: a wrong one and a right one, revealed by the master decision, scored per chapter', async ({
   page,
 }) => {
