@@ -283,7 +283,7 @@ export const zh: Catalog = {
   'milestone.handshakeFull': '{node} 向 {master} 请求完整副本 (PSYNC ? -1): 握手完成, {master} 正在决定',
   'milestone.fullresync': '{master} 回复 {node} +FULLRESYNC: 开始全量同步',
   'milestone.continue': '{master} 回复 {node} +CONTINUE: 只补发缺少的字节',
-  'milestone.loaded': '{node} 已加载 RDB ({keys})',
+  'milestone.loaded': '{node} 已加载 RDB ({keys} 个键)',
   'milestone.step': '第 {n} 步: {what}',
 
   'notice.loadError': '无法打开: {message}。已改为打开默认实验。',
