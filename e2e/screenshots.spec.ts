@@ -106,7 +106,7 @@ for (const lang of ['zh', 'en'] as const) {
     await ctx.close();
   });
 
-  test(`1280×720 ${lang}: every panel tab shown whole, "hide panels" on one line; on a phone the open tab scrolls into view`, async ({
+  test(`1280×720 ${lang}: every panel tab shown whole, "hide panels" on one line, ✕ on the node head's row; on a phone the open tab scrolls into view`, async ({
     page,
   }) => {
     await open(page, `?lang=${lang}`);
@@ -117,6 +117,15 @@ for (const lang of ['zh', 'en'] as const) {
     const hide = page.getByRole('button', { name: `▾ ${lang === 'zh' ? '收起面板' : 'Hide panels'}` });
     const line = await hide.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight) || 20);
     expect((await hide.boundingBox())!.height).toBeLessThan(line * 1.6 + 12);
+
+    // A replica's panel head keeps ✕ on the name's row (it dropped to a row of its own: "→ A").
+    await page.getByRole('button', { name: new RegExp(`^${lang === 'zh' ? '节点' : 'Node'} B :`) }).click();
+    const head = page.locator('.panel-head').first();
+    const close = (await head
+      .getByRole('button', { name: lang === 'zh' ? '关闭详情' : 'Close the details' })
+      .boundingBox())!;
+    const badge = (await head.locator('.nc-name').boundingBox())!;
+    expect(Math.abs(close.y + close.height / 2 - (badge.y + badge.height / 2))).toBeLessThan(4);
 
     // On a phone the list scrolls sideways: V (the next panel, as "follow events" switches them, no
     // focus moved) to the last tab brings it into the list's view.
