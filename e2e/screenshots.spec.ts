@@ -106,7 +106,7 @@ for (const lang of ['zh', 'en'] as const) {
     await ctx.close();
   });
 
-  test(`1280×720 ${lang}: every panel tab shown whole, "hide panels" on one line, ✕ on the node head's row; on a phone the open tab scrolls into view`, async ({
+  test(`1280×720 ${lang}: every panel tab shown whole, "hide panels" on one line, no card under the legend, ✕ on the node head's row; on a phone the open tab scrolls into view`, async ({
     page,
   }) => {
     await open(page, `?lang=${lang}`);
@@ -117,6 +117,16 @@ for (const lang of ['zh', 'en'] as const) {
     const hide = page.getByRole('button', { name: `▾ ${lang === 'zh' ? '收起面板' : 'Hide panels'}` });
     const line = await hide.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight) || 20);
     expect((await hide.boundingBox())!.height).toBeLessThan(line * 1.6 + 12);
+
+    // The drawing fits above the legend: B's card under A kept its bottom edge under it before.
+    await runUntil(page, 400_000);
+    const covered = await page.evaluate(() => {
+      const legend = document.querySelector('.legend')!.getBoundingClientRect().top;
+      return [...document.querySelectorAll('.node-card')].filter(
+        (c) => c.getBoundingClientRect().bottom > legend,
+      ).length;
+    });
+    expect(covered, 'cards under the legend').toBe(0);
 
     // A replica's panel head keeps ✕ on the name's row (it dropped to a row of its own: "→ A").
     await page.getByRole('button', { name: new RegExp(`^${lang === 'zh' ? '节点' : 'Node'} B :`) }).click();
@@ -129,9 +139,14 @@ for (const lang of ['zh', 'en'] as const) {
 
     // On a phone the list scrolls sideways: V (the next panel, as "follow events" switches them, no
     // focus moved) to the last tab brings it into the list's view.
+    await page.getByRole('checkbox', { name: lang === 'zh' ? '跟随事件' : 'Follow events' }).uncheck();
+    await tab(page, lang, lang === 'zh' ? '握手 handshake' : 'Handshake');
     await page.setViewportSize({ width: 390, height: 844 });
-    for (let i = 0; i < 4; i++) await page.keyboard.press('v');
-    await expect(list.getByRole('tab', { name: L.full })).toHaveAttribute('aria-selected', 'true');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const full = list.getByRole('tab', { name: L.full });
+    for (let i = 0; i < 5 && (await full.getAttribute('aria-selected')) !== 'true'; i++)
+      await page.keyboard.press('v');
+    await expect(full).toHaveAttribute('aria-selected', 'true');
     const shown = await list.evaluate((el) => {
       const t = el.querySelector('[aria-selected="true"]')!.getBoundingClientRect();
       const b = el.getBoundingClientRect();
