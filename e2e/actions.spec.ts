@@ -171,6 +171,11 @@ test('the console: INFO replication and ROLE as Redis prints them, history, erro
   await expect(page.getByRole('log', { name: 'Console of node B' })).toContainText(
     "READONLY You can't write against a read only replica.",
   );
+  // A huge value typed wraps like its reply: the console never scrolls sideways (it did, 39 000 px).
+  await console_(page, 'B', `SET big ${'x'.repeat(5000)}`);
+  const out = page.getByRole('log', { name: 'Console of node B' });
+  await expect(out.locator('.cl-in').last()).toContainText('SET big xxx');
+  expect(await out.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
   await console_(page, 'B', 'REPLICAOF NO ONE');
   await expect(card(page, 'B')).toHaveAccessibleName(/, master(,|$)/);
 });

@@ -152,3 +152,28 @@ test('a failed AUTH looks failed: the step, its reply, and the guide tells the s
     'REPL_STATE_RECEIVE_PING_REPLY',
   );
 });
+
+test('messages sent together (AUTH, REPLCONF listening-port, REPLCONF capa) stack instead of printing over each other', async ({
+  page,
+}) => {
+  await page.goto('./?lang=en&lesson=27&chapter=2&step=5');
+  await expect(page.locator('.lesson-caption')).toContainText('AUTH', { timeout: 30_000 });
+  const labels = page.locator('button.msg:visible');
+  await expect(labels.filter({ hasText: 'REPLCONF capa' })).toBeVisible({ timeout: 30_000 });
+  await pause(page);
+  const boxes = [];
+  for (const b of await labels.all())
+    boxes.push({ text: await b.textContent(), box: (await b.boundingBox())! });
+  expect(boxes.length).toBeGreaterThanOrEqual(3);
+  // Before: "REPLCONF AUTH secert port 7102", three labels within a few px of one another.
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i].box, boxes[j].box];
+      const apart =
+        a.x + a.width <= b.x ||
+        b.x + b.width <= a.x ||
+        a.y + a.height <= b.y + 1 ||
+        b.y + b.height <= a.y + 1;
+      expect(apart, `${boxes[i].text} / ${boxes[j].text}`).toBe(true);
+    }
+});

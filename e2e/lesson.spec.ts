@@ -98,12 +98,28 @@ test('chapter 1 walked with the student typing REPLICAOF; the checklist ticks po
   await expect.poll(t).toBeLessThan(before);
 });
 
+test('the replid genealogy in zh: node column and reasons in Chinese (the engine English before)', async ({
+  page,
+}) => {
+  await openLesson(page, '?lang=zh&lesson=27&chapter=1&step=6');
+  const table = panel(page).locator('.lesson-genealogy table');
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  await expect(table.locator('thead')).toContainText('节点');
+  await expect(table.locator('tbody')).toContainText('被提升为主库（REPLICAOF NO ONE）');
+  await expect(table.locator('tbody')).toContainText('第一个从库到来，创建 backlog');
+  await expect(table.locator('tbody')).not.toContainText(/promoted|backlog created|full sync/);
+});
+
 test('predictions: a wrong one and a right one, revealed by the master decision, scored per chapter', async ({
   page,
 }) => {
   test.setTimeout(120_000);
   await openLesson(page, '?lang=en&lesson=27&chapter=2&step=10');
   const p = panel(page);
+  // Beside chapter 2's two-line title the leave button stays one line (it broke before "Esc").
+  const leave = (await p.locator('.lesson-head > button').boundingBox())!;
+  const kbd = (await p.locator('.lesson-head > button kbd').boundingBox())!;
+  expect(Math.abs(kbd.y + kbd.height / 2 - (leave.y + leave.height / 2))).toBeLessThan(4);
   await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
   await axe(page, 'prediction asked');
   await p.getByRole('button', { name: '+CONTINUE' }).click();

@@ -135,6 +135,23 @@ test('presenter mode at 1280×720: large type, one panel, the caption, clicker k
   expect(await offsetOfA(page)).toBeGreaterThanOrEqual(0);
 });
 
+test('presenter mode in zh: the "RDB loaded" caption in Chinese, the followed panel\'s tab in view', async ({
+  page,
+}) => {
+  await open(page, '?lang=zh&present=1');
+  await page.keyboard.press('Space');
+  let text = '';
+  for (let i = 0; i < 6 && !text.includes('已加载 RDB'); i++) text = (await click(page, 'PageDown')).caption;
+  // Before: "B 已加载 RDB (0 keys)", the engine's English inside the Chinese caption.
+  expect(text).toMatch(/^B 已加载 RDB \(\d+ 个键\)$/);
+  const shown = await page.getByRole('tablist', { name: '正在发生什么' }).evaluate((el) => {
+    const t = el.querySelector('[aria-selected="true"]')!.getBoundingClientRect();
+    const b = el.getBoundingClientRect();
+    return t.left >= b.left - 1 && t.right <= b.right + 1;
+  });
+  expect(shown, 'the selected tab is inside the visible part of the list').toBe(true);
+});
+
 test('Space is play/pause after a button was clicked (not a second click of that button)', async ({
   page,
 }) => {

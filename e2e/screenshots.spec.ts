@@ -106,6 +106,55 @@ for (const lang of ['zh', 'en'] as const) {
     await ctx.close();
   });
 
+  test(`1280×720 ${lang}: every panel tab shown whole, "hide panels" on one line, no card under the legend, ✕ on the node head's row; on a phone the open tab scrolls into view`, async ({
+    page,
+  }) => {
+    await open(page, `?lang=${lang}`);
+    const list = page.getByRole('tablist', { name: L.ins });
+    // Before: zh's last tab was cut to "全量同" under the switches and "收起面板" broke after 面.
+    const clip = await list.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(clip, 'the tab list scrolls: a tab is cut off').toBeLessThanOrEqual(1);
+    const hide = page.getByRole('button', { name: `▾ ${lang === 'zh' ? '收起面板' : 'Hide panels'}` });
+    const line = await hide.evaluate((el) => Number.parseFloat(getComputedStyle(el).lineHeight) || 20);
+    expect((await hide.boundingBox())!.height).toBeLessThan(line * 1.6 + 12);
+
+    // The drawing fits above the legend: B's card under A kept its bottom edge under it before.
+    await runUntil(page, 400_000);
+    const covered = await page.evaluate(() => {
+      const legend = document.querySelector('.legend')!.getBoundingClientRect().top;
+      return [...document.querySelectorAll('.node-card')].filter(
+        (c) => c.getBoundingClientRect().bottom > legend,
+      ).length;
+    });
+    expect(covered, 'cards under the legend').toBe(0);
+
+    // A replica's panel head keeps ✕ on the name's row (it dropped to a row of its own: "→ A").
+    await page.getByRole('button', { name: new RegExp(`^${lang === 'zh' ? '节点' : 'Node'} B :`) }).click();
+    const head = page.locator('.panel-head').first();
+    const close = (await head
+      .getByRole('button', { name: lang === 'zh' ? '关闭详情' : 'Close the details' })
+      .boundingBox())!;
+    const badge = (await head.locator('.nc-name').boundingBox())!;
+    expect(Math.abs(close.y + close.height / 2 - (badge.y + badge.height / 2))).toBeLessThan(4);
+
+    // On a phone the list scrolls sideways: V (the next panel, as "follow events" switches them, no
+    // focus moved) to the last tab brings it into the list's view.
+    await page.getByRole('checkbox', { name: lang === 'zh' ? '跟随事件' : 'Follow events' }).uncheck();
+    await tab(page, lang, lang === 'zh' ? '握手 handshake' : 'Handshake');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const full = list.getByRole('tab', { name: L.full });
+    for (let i = 0; i < 5 && (await full.getAttribute('aria-selected')) !== 'true'; i++)
+      await page.keyboard.press('v');
+    await expect(full).toHaveAttribute('aria-selected', 'true');
+    const shown = await list.evaluate((el) => {
+      const t = el.querySelector('[aria-selected="true"]')!.getBoundingClientRect();
+      const b = el.getBoundingClientRect();
+      return t.left >= b.left - 1 && t.right <= b.right + 1;
+    });
+    expect(shown, 'the selected tab is inside the visible part of the list').toBe(true);
+  });
+
   test(`screenshots ${lang}: phone portrait`, async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await open(page, `?lang=${lang}`);

@@ -292,7 +292,7 @@ export const en = {
     '{node} asks {master} for a full copy (PSYNC ? -1): the handshake got through, {master} decides',
   'milestone.fullresync': '{master} answers {node} +FULLRESYNC: a full sync starts',
   'milestone.continue': '{master} answers {node} +CONTINUE: only the missing bytes follow',
-  'milestone.loaded': '{node} has loaded the RDB ({keys})',
+  'milestone.loaded': '{node} has loaded the RDB ({keys} keys)',
   'milestone.step': 'Step {n}: {what}',
 
   'notice.loadError': 'Could not open it: {message}. The default lab is open instead.',

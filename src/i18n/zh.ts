@@ -101,7 +101,7 @@ export const zh: Catalog = {
     'PSYNC1 (Redis 2.8–3.2): 请求的 run id 不是这个主库的 (每次启动都有新的 run id, 每个节点各有自己的): 全量同步。',
   'dec.era': 'Redis {v} 的规则 ({era}), 依 Redis 源码建模, 未在真实程序上运行:',
   'dec.syncOutcome': '全量传输 (RDB + 之后的写入)',
-  'dec.newReplid': '新的 replid:{m} 为第一个副本创建了 backlog',
+  'dec.newReplid': '新的 replid: {m} 为第一个从库创建了 backlog',
   'dec.reason.sync-only': 'SYNC (Redis ≤ 2.6): 没有增量同步, 每次同步都是全量传输。',
 
   'why.title': '为什么?',
@@ -284,7 +284,7 @@ export const zh: Catalog = {
   'milestone.handshakeFull': '{node} 向 {master} 请求完整副本 (PSYNC ? -1): 握手完成, {master} 正在决定',
   'milestone.fullresync': '{master} 回复 {node} +FULLRESYNC: 开始全量同步',
   'milestone.continue': '{master} 回复 {node} +CONTINUE: 只补发缺少的字节',
-  'milestone.loaded': '{node} 已加载 RDB ({keys})',
+  'milestone.loaded': '{node} 已加载 RDB ({keys} 个键)',
   'milestone.step': '第 {n} 步: {what}',
 
   'notice.loadError': '无法打开: {message}。已改为打开默认实验。',

@@ -8,7 +8,7 @@ import { loadStories } from '../i18n/stories.ts';
 import type { Controller } from './client.ts';
 import { lessonSearch, parseLessonStarts, parseLessonUrl } from './lesson-nav.ts';
 import { scenarioFile, scenarioIndex } from './scenario-files.ts';
-import { notify, setLang, useLab } from './store.ts';
+import { errorWords, notify, setLang, useLab } from './store.ts';
 import { buildSearch, DEFAULT_SEED, parseUrl, SAVED_RUN_KEY, SCENARIO_NAME, type UrlRequest } from './url.ts';
 
 export async function loadCatalog(): Promise<void> {
@@ -102,7 +102,7 @@ async function openWhatUrlAsks(ctrl: Controller, req: UrlRequest, seed: number):
       const { openRunLink } = await import('./run-codec.ts');
       if (await openRunLink(ctrl, req.run)) return;
     } catch (e) {
-      notify('error', 'notice.badRun', { message: e instanceof Error ? e.message : String(e) }, 0);
+      notify('error', 'notice.badRun', { message: errorWords(e) }, 0);
     }
   }
   if (hasSaved() && (await (await import('./persist.ts')).restoreSaved(ctrl, req))) return;
@@ -125,7 +125,7 @@ async function sharedRun(run: string | null): Promise<{ record: RunRecord; start
     const { decodeRun } = await import('./run-codec.ts');
     return { record: await decodeRun(run), starts };
   } catch (e) {
-    notify('error', 'notice.badRun', { message: e instanceof Error ? e.message : String(e) }, 0);
+    notify('error', 'notice.badRun', { message: errorWords(e) }, 0);
     return null;
   }
 }
@@ -141,6 +141,6 @@ async function followHash(ctrl: Controller): Promise<void> {
     const { openRunLink } = await import('./run-codec.ts');
     await openRunLink(ctrl, run);
   } catch (e) {
-    notify('error', 'notice.badRunKept', { message: e instanceof Error ? e.message : String(e) }, 0);
+    notify('error', 'notice.badRunKept', { message: errorWords(e) }, 0);
   }
 }

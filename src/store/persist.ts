@@ -5,7 +5,7 @@
 // checks whether an entry exists.
 import type { Controller } from './client.ts';
 import { decodeSaved, encodeSaved, type SavedRun } from './run-codec.ts';
-import { notify, useLab } from './store.ts';
+import { errorWords, notify, useLab } from './store.ts';
 import { SAVED_RUN_KEY, type UrlRequest } from './url.ts';
 
 /** Wall ms between two writes while the run changes (playing moves `t` every frame). */
@@ -99,7 +99,7 @@ export async function restoreSaved(ctrl: Controller, req: UrlRequest): Promise<b
     saved = decodeSaved(localStorage.getItem(SAVED_RUN_KEY) ?? '');
   } catch (e) {
     write(null);
-    say('error', 'bad', { m: e instanceof Error ? e.message : String(e) });
+    say('error', 'bad', { m: errorWords(e) });
     return false;
   }
   if (saved.scenario !== req.scenario || (req.seedGiven && saved.seed !== req.seed)) return false;

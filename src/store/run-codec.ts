@@ -92,6 +92,25 @@ export interface GhostLink {
   tail?: TimedInput[];
 }
 
+/**
+ * A link part or saved run that cannot be read. `message` is English (tests, logs, the fault
+ * report); `zh` says the same for the Chinese page (`errorWords`), the valibot detail left as it is.
+ */
+export class RunError extends Error {
+  readonly zh: string;
+  constructor(en: string, zh: string) {
+    super(en);
+    this.zh = zh;
+  }
+}
+
+/** `the #run= part` / `#run= 部分` ('the saved run' / '保存的运行' for the reload copy). */
+function partWords(part: string): { en: string; zh: string } {
+  return part === 'saved'
+    ? { en: 'the saved run', zh: '保存的运行' }
+    : { en: `the ${part} part`, zh: `${part} 部分` };
+}
+
 /** Where a valibot issue is, as a path: "inputs.3.input.count". */
 function where(issue: v.BaseIssue<unknown>): string {
   return issue.path?.map((p) => String(p.key)).join('.') ?? '';
@@ -99,40 +118,47 @@ function where(issue: v.BaseIssue<unknown>): string {
 
 /** Inflate and parse a link part (`#run=` or `&ghost=`); throws an Error naming the part. */
 async function inflate(text: string, part: string): Promise<unknown> {
+  const p = partWords(part);
   if (text.length > MAX_RUN_TEXT)
-    throw new Error(
-      `the ${part} part is too long (${text.length} characters; a shared run holds at most ${MAX_RUN_TEXT})`,
+    throw new RunError(
+      `${p.en} is too long (${text.length} characters; a shared run holds at most ${MAX_RUN_TEXT})`,
+      `${p.zh}太长（${text.length} 个字符；分享的运行最多 ${MAX_RUN_TEXT} 个）`,
     );
   try {
     const json = await pipeThrough(fromBase64Url(text), new DecompressionStream('deflate-raw'), MAX_RUN_JSON);
     return JSON.parse(new TextDecoder().decode(json));
   } catch (e) {
     if (e instanceof RangeError)
-      throw new Error(
-        `the ${part} part unpacks to more than ${MAX_RUN_JSON} bytes: not a run this lab wrote`,
+      throw new RunError(
+        `${p.en} unpacks to more than ${MAX_RUN_JSON} bytes: not a run this lab wrote`,
+        `${p.zh}解压后超过 ${MAX_RUN_JSON} 字节：不是本实验生成的运行`,
       );
-    throw new Error(`the ${part} part is not a run this lab wrote (cut short or altered?)`);
+    throw new RunError(
+      `${p.en} is not a run this lab wrote (cut short or altered?)`,
+      `${p.zh}不是本实验生成的运行（链接被截断或改动过？）`,
+    );
   }
 }
 
 /** The run record from #run=…, validated; throws an Error with a readable message. */
 export async function decodeRun(text: string): Promise<RunRecord> {
-  return checkRun(await inflate(text, '#run='), 'the #run= part');
+  return checkRun(await inflate(text, '#run='), '#run=');
 }
 
-/** `raw` as a run record of this engine version; throws an Error whose message starts with `what`. */
-function checkRun(raw: unknown, what: string): RunRecord {
+/** `raw` as a run record of this engine version; throws a RunError naming `part` ('#run=', 'saved'). */
+function checkRun(raw: unknown, part: string): RunRecord {
+  const p = partWords(part);
   const version = (raw as { engineVersion?: unknown } | null)?.engineVersion;
   if (typeof version === 'number' && version !== ENGINE_RUN_VERSION)
-    throw new Error(
-      `${what} was made by another version of the lab (run format ${version}; this lab reads ${ENGINE_RUN_VERSION})`,
+    throw new RunError(
+      `${p.en} was made by another version of the lab (run format ${version}; this lab reads ${ENGINE_RUN_VERSION})`,
+      `${p.zh}由另一个版本的实验生成（运行格式 ${version}；本实验读取格式 ${ENGINE_RUN_VERSION}）`,
     );
   const r = v.safeParse(runSchema, raw);
   if (!r.success) {
     const i = r.issues[0];
-    throw new Error(
-      `${what} is not a valid run: ${where(i) ? `${where(i)}: ` : ''}${i?.message ?? 'invalid'}`,
-    );
+    const detail = `${where(i) ? `${where(i)}: ` : ''}${i?.message ?? 'invalid'}`;
+    throw new RunError(`${p.en} is not a valid run: ${detail}`, `${p.zh}不是有效的运行：${detail}`);
   }
   return r.output as RunRecord;
 }
@@ -161,8 +187,10 @@ export async function decodeGhost(text: string): Promise<GhostLink> {
   const r = v.safeParse(ghostSchema, await inflate(text, '&ghost='));
   if (!r.success) {
     const i = r.issues[0];
-    throw new Error(
-      `the &ghost= part is not a valid what-if: ${where(i) ? `${where(i)}: ` : ''}${i?.message ?? 'invalid'}`,
+    const detail = `${where(i) ? `${where(i)}: ` : ''}${i?.message ?? 'invalid'}`;
+    throw new RunError(
+      `the &ghost= part is not a valid what-if: ${detail}`,
+      `&ghost= 部分不是有效的假设（what-if）：${detail}`,
     );
   }
   return r.output as GhostLink;
@@ -213,24 +241,33 @@ export function encodeSaved(s: Omit<SavedRun, 'format'>): string | null {
  * too long, another format or lab version.
  */
 export function decodeSaved(text: string): SavedRun {
-  if (text.length > MAX_SAVED_TEXT) throw new Error(`the saved run is too long (${text.length} characters)`);
+  if (text.length > MAX_SAVED_TEXT)
+    throw new RunError(
+      `the saved run is too long (${text.length} characters)`,
+      `保存的运行太长（${text.length} 个字符）`,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new Error('the saved run is not readable (cut short or altered?)');
+    throw new RunError(
+      'the saved run is not readable (cut short or altered?)',
+      '保存的运行无法读取（被截断或改动过？）',
+    );
   }
   const format = (raw as { format?: unknown } | null)?.format;
-  if (format !== SAVED_RUN_FORMAT)
-    throw new Error(
-      `the saved run has another format (${JSON.stringify(format ?? null)}; this lab reads ${SAVED_RUN_FORMAT})`,
+  if (format !== SAVED_RUN_FORMAT) {
+    const f = JSON.stringify(format ?? null);
+    throw new RunError(
+      `the saved run has another format (${f}; this lab reads ${SAVED_RUN_FORMAT})`,
+      `保存的运行是另一种格式（${f}；本实验读取格式 ${SAVED_RUN_FORMAT}）`,
     );
+  }
   const r = v.safeParse(savedSchema, raw);
   if (!r.success) {
     const i = r.issues[0];
-    throw new Error(
-      `the saved run is not valid: ${where(i) ? `${where(i)}: ` : ''}${i?.message ?? 'invalid'}`,
-    );
+    const detail = `${where(i) ? `${where(i)}: ` : ''}${i?.message ?? 'invalid'}`;
+    throw new RunError(`the saved run is not valid: ${detail}`, `保存的运行无效：${detail}`);
   }
-  return { ...r.output, record: checkRun(r.output.record, 'the saved run') };
+  return { ...r.output, record: checkRun(r.output.record, 'saved') };
 }

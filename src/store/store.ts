@@ -300,6 +300,13 @@ export function notify(kind: Notice['kind'], key: MsgKey, vars?: Vars, ms = 8000
   if (ms > 0) setTimeout(() => dismiss(id), ms);
 }
 
+/** An error's message in the page's language: a RunError (run-codec.ts) carries its Chinese. */
+export function errorWords(e: unknown): string {
+  const zh = (e as { zh?: unknown } | null)?.zh;
+  if (useLab.getState().lang === 'zh' && typeof zh === 'string') return zh;
+  return e instanceof Error ? e.message : String(e);
+}
+
 /** A milestone told in words: "B asks A for byte 326", "Step 4: B's link to its master is cut". */
 export function notifyMilestone(m: MilestoneHit): void {
   const s = useLab.getState();

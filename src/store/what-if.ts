@@ -18,7 +18,7 @@ import type { GhostFrame } from '../protocol.ts';
 import { onFrame } from './frames.ts';
 import { ctl } from './instance.ts';
 import type { GhostLink } from './run-codec.ts';
-import { applyFrame, notify, useLab } from './store.ts';
+import { applyFrame, errorWords, notify, useLab } from './store.ts';
 import { encodeRun } from './url.ts';
 
 export interface GhostState {
@@ -174,6 +174,6 @@ export async function openSharedGhost(text: string, main: RunRecord): Promise<vo
     const link = await decodeGhost(text);
     await openWhatIf(link.change, link.at, ghostInputs(main, link));
   } catch (e) {
-    notify('error', 'notice.badRun', { message: e instanceof Error ? e.message : String(e) }, 0);
+    notify('error', 'notice.badRun', { message: errorWords(e) }, 0);
   }
 }

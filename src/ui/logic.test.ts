@@ -6,11 +6,13 @@ import { boundary, ringModel } from './backlog/geometry.ts';
 import { durability } from './cluster/durability.ts';
 import { CARD_H, layoutTree, messagePoint } from './cluster/layout.ts';
 import { linkStatus } from './cluster/linkStatus.ts';
+import { LABEL_ROW, stackLabel } from './cluster/message-geometry.ts';
 import { splitArgs } from './console/parse.ts';
 import { consoleCards } from './console/why.ts';
 import { checks, reaches, whyCards } from './decision/why.ts';
 import { attemptStates, attemptView, STEPS, type StepError, stepMarks } from './handshake/steps.ts';
 import { diffKeys } from './info/diff.ts';
+import { scrollToShow } from './Tabs.tsx';
 import { nudgeSpeed, speedFromSlider, speedLabel } from './timeline/speed.ts';
 
 describe('layout', () => {
@@ -336,5 +338,24 @@ describe('lab commands in the console', () => {
     expect(labCommand('A', [':nope'])).toMatchObject({
       error: expect.stringMatching(/^ERR unknown lab command ':nope'/),
     });
+  });
+});
+
+describe('a tab list scrolled to show its active tab', () => {
+  it('leaves a tab in view alone and moves the least to show one out of view', () => {
+    expect(scrollToShow(0, 600, 100, 80)).toBe(0);
+    expect(scrollToShow(0, 600, 700, 60)).toBe(160); // the right edge 760 lands at 600
+    expect(scrollToShow(300, 600, 120, 80)).toBe(120); // scrolled past it: its left edge at 0
+    expect(scrollToShow(0, 50, 100, 80)).toBe(100); // wider than the box: its start shown
+  });
+});
+
+describe('message labels sent together', () => {
+  it('stack a row apart instead of printing over one another; apart ones stay put', () => {
+    const taken: { x: number; y: number; w: number }[] = [];
+    expect(stackLabel(taken, 200, 100, 90)).toBe(100); // AUTH secert
+    expect(stackLabel(taken, 210, 102, 200)).toBe(100 + LABEL_ROW); // REPLCONF listening-port 7102
+    expect(stackLabel(taken, 205, 101, 180)).toBe(100 + 2 * LABEL_ROW); // REPLCONF capa …
+    expect(stackLabel(taken, 600, 100, 90)).toBe(100); // another link, far to the side
   });
 });

@@ -28,8 +28,14 @@ export function milestoneOf(e: WireEvent): MilestoneAt | null {
       vars: { master: e.master },
     };
   if (e.type === 'rdb.phase' && e.phase === 'loaded')
-    return { kind: 'loaded', node: e.node, at: e.at, vars: { keys: e.detail ?? '' } };
+    return { kind: 'loaded', node: e.node, at: e.at, vars: { keys: loadedKeys(e.detail) } };
   return null;
+}
+
+/** The key count of an `rdb.phase loaded` event: the engine's detail says "1000 keys" (in English,
+ * so the page's words say it in the page's language). */
+export function loadedKeys(detail = ''): number {
+  return Number.parseInt(detail, 10) || 0;
 }
 
 /** Every milestone among events[from…], in order. */

@@ -94,6 +94,34 @@ export function placeMessages<M extends WireMsg>(
   return out;
 }
 
+/** A message label's row (layout px): its height (19.5: 11.5 px type, padding, border) and a gap. */
+export const LABEL_ROW = 21;
+
+/**
+ * The y for a label centred at (x, y), `w` px wide, moved down a row at a time until it overlaps
+ * none of `taken` (it is then added to them). Messages sent together — AUTH, REPLCONF
+ * listening-port and REPLCONF capa leave at one instant — otherwise print over one another
+ * ("REPLCONF AUTH secert port 7102"). At most 8 moves down.
+ */
+export function stackLabel(
+  taken: { x: number; y: number; w: number }[],
+  x: number,
+  y: number,
+  w: number,
+): number {
+  let at = y;
+  for (let row = 0; row < 8; row++) {
+    const over = taken.find((b) => Math.abs(b.y - at) < LABEL_ROW && Math.abs(b.x - x) < (b.w + w) / 2);
+    if (!over) break;
+    at = over.y + LABEL_ROW; // just under the label it would cover
+  }
+  taken.push({ x, y: at, w });
+  return at;
+}
+
+/** A label's width estimated from its text (11.5 px monospace ≈ 7 px a character, 12 px padding): no layout read. */
+export const labelWidth = (text: string) => text.length * 7 + 12;
+
 export function shortLabel(m: WireMsg, max = 30): string {
   return m.label.length > max ? `${m.label.slice(0, max - 1)}…` : m.label;
 }

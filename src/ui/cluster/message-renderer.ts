@@ -8,7 +8,14 @@
 import type { MsgRec } from '../../store/history.ts';
 import type { DrawScene, ToDrawWorker } from './draw.worker.ts';
 import type { Layout } from './layout.ts';
-import { isBulk, type Placed, placeMessages, shortLabel } from './message-geometry.ts';
+import {
+  isBulk,
+  labelWidth,
+  type Placed,
+  placeMessages,
+  shortLabel,
+  stackLabel,
+} from './message-geometry.ts';
 import { spawnDrawWorker } from './spawn-draw.ts';
 
 /** Most protocol messages drawn as buttons. */
@@ -72,7 +79,7 @@ export function createMessageRenderer(root: HTMLElement): MessageRenderer {
       b.type = 'button';
       b.tabIndex = -1;
       root.appendChild(b);
-      pool.push(b);
+      pool[i] = b; // filled oldest label first (draw), so not always in order
     }
     return b;
   };
@@ -86,8 +93,15 @@ export function createMessageRenderer(root: HTMLElement): MessageRenderer {
     // Newest first, as placed; with a draw worker, the page places the buttons' messages only.
     const placed = placeMessages(msgs, t, l, reduced, paint ? undefined : notBulk);
     paint?.(placed, l, dpr);
-    let used = 0;
-    for (const p of placed) if (!isBulk(p.kind) && used < MAX_BUTTONS) placeButton(button(used++), p);
+    const shown: Placed<MsgRec>[] = [];
+    for (const p of placed) if (!isBulk(p.kind) && shown.length < MAX_BUTTONS) shown.push(p);
+    // Labels sent together stack: the oldest keeps its point, each later one goes under it.
+    const taken: { x: number; y: number; w: number }[] = [];
+    for (let i = shown.length - 1; i >= 0; i--) {
+      const p = shown[i];
+      placeButton(button(i), p, stackLabel(taken, p.x, p.y, labelWidth(shortLabel(p.m)) + (p.lost ? 14 : 0)));
+    }
+    const used = shown.length;
     for (let i = used; i < pool.length; i++) show(pool[i], false);
   };
 
@@ -139,7 +153,8 @@ function show(b: HTMLButtonElement, visible: boolean): void {
   if (b.hidden === visible) b.hidden = !visible;
 }
 
-function placeButton(b: HTMLButtonElement, { m, kind, lost, x, y }: Placed<MsgRec>): void {
+/** `y`: the label's row (stackLabel), which may sit below the message's point. */
+function placeButton(b: HTMLButtonElement, { m, kind, lost, x }: Placed<MsgRec>, y: number): void {
   const key = `${m.id}|${lost}`;
   if (b.dataset.key !== key) {
     b.dataset.key = key;

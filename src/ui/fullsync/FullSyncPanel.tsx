@@ -49,7 +49,11 @@ export function FullSyncPanel() {
           <li key={s.key} className={s.at !== null ? 'done' : i === fs.current ? 'current' : 'todo'}>
             <span className="fs-n">{i + 1}</span>
             <span className="fs-name">{t(`fs.${s.key}` as MsgKey)}</span>
-            {s.detail && <span className="fs-detail mono">{s.detail}</span>}
+            {s.detail && (
+              <span className="fs-detail mono">
+                {s.key === 'load' ? t('fs.loadKeys', { n: num(Number(s.detail)) }) : s.detail}
+              </span>
+            )}
             {s.at !== null && <span className="fs-t mono">{secs(s.at)} s</span>}
             {s.key === 'transfer' && <Progress fs={fs} />}
             {s.key === 'load' && fs.loadStart !== null && <LoadProgress replica={fs.replica} />}

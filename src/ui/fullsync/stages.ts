@@ -3,6 +3,7 @@
 // flushing old data, rename temp → dump.rdb, load, the master client, the buffered writes streamed.
 // Pure: history in, stages out.
 import type { History } from '../../store/history.ts';
+import { loadedKeys } from '../../worker/milestone.ts';
 
 export type StageKey =
   | 'bgsave'
@@ -20,6 +21,7 @@ export type StageKey =
 export interface Stage {
   key: StageKey;
   at: number | null;
+  /** Shown as it is, except `load`'s: the number of keys loaded (the panel says it in words). */
   detail: string;
 }
 
@@ -93,7 +95,7 @@ export function latestFullSync(h: History, replica: string, now: number): FullSy
         set('flush', p.at);
       } else if (p.phase === 'load') loadStart ??= p.at;
       else if (p.phase === 'rename') set('rename', p.at, p.detail ?? '');
-      else if (p.phase === 'loaded') set('load', p.at, p.detail ?? '');
+      else if (p.phase === 'loaded') set('load', p.at, String(loadedKeys(p.detail)));
       else if (p.phase === 'master-client') set('masterclient', p.at, p.detail ?? '');
     } else if (p.node === master && p.peer === replica) {
       if (p.phase === 'streaming' || p.phase === 'transfer-done') streamFrom ??= p.at;
@@ -109,7 +111,7 @@ export function latestFullSync(h: History, replica: string, now: number): FullSy
     const header = m.resp.slice(0, m.resp.indexOf('\r\n'));
     set('header', m.sentAt, header.startsWith('$EOF:') ? `$EOF:<${header.length - 5} bytes>` : header);
     rdb = { sentAt: m.sentAt, deliverAt: m.deliverAt, bytes: m.bytes };
-    if (m.deliverAt <= now) set('transfer', m.deliverAt, `${m.bytes} bytes`);
+    if (m.deliverAt <= now) set('transfer', m.deliverAt, `${m.bytes} B`);
     break;
   }
   const stages = ORDER.map((key) => ({ key, at: at[key]?.at ?? null, detail: at[key]?.detail ?? '' }));

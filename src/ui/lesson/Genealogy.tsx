@@ -2,12 +2,14 @@
 // a promotion (the old id moved to replid2 with second_repl_offset), or taken from a master by a
 // full sync or a +CONTINUE — and, now, which nodes share which history.
 import { useLab } from '../../store/store.ts';
+import { SHIFT_WHY } from './text.ts';
 import { useLx } from './useLx.ts';
 
 const short = (id: string) => id.slice(0, 6);
 
 export function Genealogy() {
   const lx = useLx();
+  const lang = useLab((s) => s.lang);
   useLab((s) => s.rev.decisions); // replid shifts bump this revision
   const views = useLab((s) => s.views);
   const order = useLab((s) => s.order);
@@ -32,7 +34,7 @@ export function Genealogy() {
         <thead>
           <tr>
             <th scope="col">t (s)</th>
-            <th scope="col">{lx('costReplica')}</th>
+            <th scope="col">{lx('genNode')}</th>
             <th scope="col">replid</th>
             <th scope="col">replid2 ≤ second_repl_offset</th>
             <th scope="col">{lx('genWhy')}</th>
@@ -47,7 +49,7 @@ export function Genealogy() {
               <td className="mono">
                 {s.secondReplOffset > 0 ? `${short(s.replid2)} ≤ ${s.secondReplOffset}` : '—'}
               </td>
-              <td>{s.why}</td>
+              <td>{SHIFT_WHY[s.why]?.[lang] ?? s.why}</td>
             </tr>
           ))}
         </tbody>

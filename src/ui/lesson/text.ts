@@ -70,6 +70,7 @@ export const LESSON_TEXT = {
   genTitle: { zh: '复制 ID 的变迁（最近 12 次）', en: 'Replication IDs over time (last 12)' },
   genShare: { zh: '现在共享同一历史（replid）的节点：', en: 'Nodes sharing a history (replid) now:' },
   genWhy: { zh: '原因', en: 'Why' },
+  genNode: { zh: '节点', en: 'Node' },
   outcomeQ: { zh: '主库会回复？', en: 'The master will answer?' },
   reasonQ: { zh: '哪个检查决定了结果？', en: 'Which check decides it?' },
   numberQ: { zh: '填一个数字', en: 'Enter a number' },
@@ -84,6 +85,25 @@ export function lessonText(
 ): string {
   return pick(LESSON_TEXT, lang, key, vars);
 }
+
+/** Why a node took a new replid, keyed by the engine's own words (`replid.shifted` `why`, from
+ * master.ts changeReplicationId and replica.ts); a why not listed here is shown as the engine says it. */
+export const SHIFT_WHY: Record<string, Record<Lang, string>> = {
+  'backlog created for the first replica': {
+    zh: '第一个从库到来，创建 backlog',
+    en: 'backlog created for the first replica',
+  },
+  'backlog freed after repl-backlog-ttl': {
+    zh: 'repl-backlog-ttl 到期，释放 backlog',
+    en: 'backlog freed after repl-backlog-ttl',
+  },
+  'promoted (REPLICAOF NO ONE)': {
+    zh: '被提升为主库（REPLICAOF NO ONE）',
+    en: 'promoted (REPLICAOF NO ONE)',
+  },
+  '+CONTINUE with a new replid': { zh: '+CONTINUE 带来新的 replid', en: '+CONTINUE with a new replid' },
+  'full sync': { zh: '全量同步', en: 'full sync' },
+};
 
 /** PSYNC decision reasons in words (the engine's names stay beside them). */
 export const REASON_TEXT: Record<PsyncReason, Record<Lang, string>> = {
