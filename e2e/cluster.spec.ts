@@ -1,5 +1,7 @@
 // The cluster view and time: nodes, links and their states, messages with their RESP bytes, the
 // handshake stepper, play/pause, stepping, milestones, scrubbing, and acting in the past.
+import { stressRun } from '../bench/ui-scene.ts';
+import { encodeRun } from '../src/store/url.ts';
 import { expect, insight, now, open, pause, runUntil, scenarioSteps, test } from './fixtures.ts';
 
 test('shows a master and two replicas that finish their handshake and go online', async ({ page }) => {
@@ -117,6 +119,20 @@ test('acting in the past forks the future, with a notice', async ({ page }) => {
   await page.getByRole('button', { name: 'Write one key (SET)' }).click();
   // The fork notice (with Undo: e2e/record.spec.ts) has its own status region beside the other notices.
   await expect(page.getByRole('status', { name: 'This run' })).toContainText('You acted in the past');
+});
+
+test('acting at the end of a link with actions still ahead: the notice does not say "in the past"', async ({
+  page,
+}) => {
+  await open(page, `?lang=en#run=${await encodeRun(stressRun(10))}`);
+  await runUntil(page, 800_000); // the link's first recorded action is at 1.6 s
+  await page.getByRole('button', { name: /^Node A :/ }).click();
+  await page.getByRole('button', { name: 'Write one key (SET)' }).click();
+  const notice = page.getByRole('status', { name: 'This run' });
+  await expect(notice).toContainText(
+    /You acted at t = [\d.]+ s, before the actions this run had recorded for later/,
+  );
+  await expect(notice).not.toContainText('in the past');
 });
 
 test("the guide tells a step's note in the page's language: Chinese on a zh page", async ({ page }) => {

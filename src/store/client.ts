@@ -301,14 +301,22 @@ export class Controller {
       this.handle(r);
       return { ok: false, message: 'ERR the simulation stopped' };
     }
-    const forked = r.result === 'forked' || before.t < before.maxT;
+    // In the past (before the furthest time played), or at the end with recorded actions still ahead.
+    const past = before.t < before.maxT;
+    const forked = r.result === 'forked' || past;
     applyFrame(r.frame);
     void this.keepRecord();
     useLab.setState({ acted: true, leftAt: r.leftAt, undoable: r.undo });
     if (forked)
       useLab.setState({
         maxT: r.frame.to,
-        fork: { at: r.frame.to, dropped: r.dropped, depth: r.undo - 1, left: r.leftAt !== before.leftAt },
+        fork: {
+          at: r.frame.to,
+          dropped: r.dropped,
+          depth: r.undo - 1,
+          left: r.leftAt !== before.leftAt,
+          past,
+        },
       });
     const line = r.frame.events.find((e) => e.type === 'console');
     return { ok: true, forked, reply: line?.type === 'console' ? line.reply : null };

@@ -92,10 +92,11 @@ export interface LabState {
   /** How many actions Ctrl+Z can undo. */
   undoable: number;
   /**
-   * The last action in the past (the notice with Undo): its time, how many recorded actions it set
-   * aside, the undo depth that puts them back, and whether it left the scenario.
+   * The last action that set a future aside (the notice with Undo): its time, how many recorded actions
+   * it set aside, the undo depth that puts them back, whether it left the scenario, and whether it was
+   * in the past (before the furthest time played) or at the end, before actions recorded for later.
    */
-  fork: { at: number; dropped: number; depth: number; left: boolean } | null;
+  fork: { at: number; dropped: number; depth: number; left: boolean; past: boolean } | null;
   /** An opened scenario file's own title and zh/en description (not in the catalog). */
   scenarioMeta: { title?: LocalText; text?: LocalText } | null;
   /** A shared link's run, while the panel listing its actions is open. */

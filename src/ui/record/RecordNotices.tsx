@@ -27,7 +27,7 @@ function ForkNotice() {
       <span>
         {fork.left
           ? recordText(lang, 'left', { name: scenario ?? '', t: at, n: fork.dropped })
-          : recordText(lang, 'forked', { t: at })}
+          : recordText(lang, fork.past ? 'forked' : 'forkedAhead', { t: at })}
       </span>
       <button type="button" className="small" onClick={() => void undo(fork.depth)}>
         {recordText(lang, 'undo')}
