@@ -225,4 +225,6 @@ test('a command or parameter Redis has and the lab leaves out is said so, with a
   // A name Redis does not have either keeps Redis's own answer and no card.
   await expect(log).toContainText("(error) ERR unknown command 'GEOADDX', with args beginning with: 'k' ");
   await expect(log.getByText('Redis has this; the lab leaves it out')).toHaveCount(2);
+  // Dark ink on the card's light yellow (it inherited the console's light text: unreadable).
+  await expect(log.getByRole('complementary').first()).toHaveCSS('color', 'rgb(17, 24, 39)');
 });
