@@ -1,7 +1,7 @@
 // Every command and subcommand real Redis 7.0.15 has (`COMMAND LIST`, recorded in
 // fixtures/command-list-7.0.15.json; redis-names.test.ts keeps the two equal). The lab runs a subset
 // (COMMAND_TABLE): a name Redis has but the lab does not run gets `notModelledError`, not Redis's
-// "unknown command" — a student who types SETRANGE must not learn that Redis lacks it.
+// "unknown command" — a student who types GEOADD must not learn that Redis lacks it.
 import { err, type Reply } from '../core/resp.ts';
 
 const NAMES =
@@ -51,8 +51,8 @@ const NAMES =
 export const REDIS_COMMANDS: ReadonlySet<string> = new Set(NAMES.trim().split(' '));
 
 /**
- * The reply for a command Redis 7.0 has and the lab does not run: `SETRANGE` →
- * `ERR 'SETRANGE' is a Redis 7.0 command that PSYNC Lab does not run (…)`; `CLIENT NO-EVICT` names
+ * The reply for a command Redis 7.0 has and the lab does not run: `GEOADD` →
+ * `ERR 'GEOADD' is a Redis 7.0 command that PSYNC Lab does not run (…)`; `CLIENT NO-EVICT` names
  * both words. The name as typed, upper-cased (what a student typed is what they read back).
  */
 export function notModelledError(argv: readonly string[], sub: boolean): Reply {
