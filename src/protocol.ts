@@ -55,8 +55,9 @@ export type Request =
   /**
    * Advance to virtual time `to` (µs). With `stop`, end early at the first event matching it (the
    * frame then ends at that event's time: a lesson's wait, or the pause before a PSYNC answer).
-   * `views: false`: the frame leaves the node views out (while playing the page shows them at most
-   * every 100 ms but advances ~20 times a second: half of each frame's bytes otherwise).
+   * `views: false`: the frame leaves the node views out unless it is `discrete` (while playing the
+   * page shows numbers at most every 200 ms but advances ~20 times a second: half of each frame's
+   * bytes otherwise).
    * `keep`: the event kinds the page reads now (store/frames.ts kindsRead); the frame leaves the
    * others out — in the UI stress scene ~3 of every 4 events (`backlog.written`, `data.changed`,
    * `message.delivered`) — and says in `times` when they happened. Absent: every event.
@@ -140,9 +141,16 @@ export interface Frame {
   dropped: number;
   /**
    * Node views at `to`. Log lines come as events, so `log` is empty; nodes outside the focus have
-   * empty `keys`, `info` and `role_`. Absent when the request asked for none (`advance` views: false).
+   * empty `keys`, `info` and `role_`. Absent when the request asked for none (`advance` views: false)
+   * and the frame is not discrete.
    */
   views?: NodeView[];
+  /**
+   * Present (true) when an event other than routine traffic happened (worker/collect.ts isRoutine):
+   * a link state, a PSYNC answer, a log line, an action. The page shows such a frame at once, not
+   * at its reading pace for numbers (store.ts VIEW_MS).
+   */
+  discrete?: true;
   samples: Sample[];
   /**
    * Present when the request named the kinds to `keep`: the times at which the frame's events, those

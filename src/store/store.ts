@@ -172,13 +172,17 @@ export const initialState = (lang: Lang = 'en'): LabState => ({
 const api = createStore<LabState>(() => initialState());
 
 /**
- * Least wall time between two React passes for frames folded while playing (ms). A human reads a
- * changing number at ~10 a second, not at the worker's ~20: each pass costs a render, a layout and
- * a repaint of every card whose offset moved. Anything else — an action, a pause, a seek, a frame
- * folded while paused — reaches React at once (and flushes a held pass), so what is shown after
- * it is exact. The message layer and other imperative subscribers hear every change.
+ * Least wall time between two React passes for frames folded while playing in which only numbers
+ * moved (ms). Offsets and key counts then change on every pass: read at 5 a second they are as
+ * legible as at 10 (a counter's last digits blur either way), and each pass costs a render, a
+ * layout and a repaint of every card and table cell whose number moved — in the UI stress scene,
+ * 200 ms instead of 100 took ~3 points off the main thread (bench/ui-ab.ts, paired). A discrete
+ * frame (protocol.ts Frame.discrete: a link state, a PSYNC answer, a log line), an action, a
+ * pause, a seek, a frame folded while paused reach React at once (and flush a held pass), so a
+ * change of state shows the moment it happens and what is shown after it is exact. The message
+ * layer and other imperative subscribers hear every change.
  */
-export const VIEW_MS = 100;
+export const VIEW_MS = 200;
 /** Set while applyFrame folds a frame of a run that plays. */
 let pacing = false;
 let lastView = 0;
@@ -251,7 +255,7 @@ function withViews(s: LabState, list: NodeView[]): Pick<LabState, 'views' | 'ord
  */
 export function applyFrame(frame: Frame, opts: { reset?: boolean; ready?: boolean } = {}): void {
   const s0 = useLab.getState();
-  pacing = s0.playing && s0.phase === 'ready' && !opts.reset && !opts.ready;
+  pacing = s0.playing && s0.phase === 'ready' && !opts.reset && !opts.ready && !frame.discrete;
   useLab.setState((s) => {
     let touched = noneTouched();
     if (opts.reset) touched = truncate(s.hist, frame.to);

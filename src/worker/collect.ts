@@ -28,6 +28,17 @@ export function isBulk(e: WireEvent): boolean {
   }
 }
 
+/**
+ * Routine events: what a running write load makes many times a second — the bulk, and the backlog
+ * trims it causes — and messages on the wire, which the message layer draws as they come (what a
+ * message changes on a node is an event of its own). A frame of nothing else changes only numbers
+ * (offsets, ACKs, key counts), which the page shows at a reading pace; any other event (a link
+ * state, a PSYNC answer, a log line, an action) makes the frame `discrete` (protocol.ts Frame).
+ */
+export function isRoutine(e: WireEvent): boolean {
+  return isBulk(e) || e.type.startsWith('message.') || e.type === 'backlog.trimmed';
+}
+
 const sameArgv = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**

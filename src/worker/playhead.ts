@@ -31,7 +31,7 @@ import {
   type Sample,
   type WireEvent,
 } from '../protocol.ts';
-import { only, thin, toWire } from './collect.ts';
+import { isRoutine, only, thin, toWire } from './collect.ts';
 import { findMilestone } from './milestone.ts';
 
 /** Most due-steps one request may take (a guard; the virtual limit usually ends it first). */
@@ -136,11 +136,13 @@ export class Playhead {
 
   /**
    * The frame for what `p` gathered; detail (keys, INFO, ROLE) for the nodes in `focus` only, no
-   * views at all unless `views` (the page skips them between two it shows: protocol.ts advance),
-   * and only events of the kinds in `keep`, if given (with the times of them all).
+   * views unless `views` or the frame is discrete (the page skips them between two it shows while
+   * the numbers alone move: protocol.ts advance), and only events of the kinds in `keep`, if given
+   * (with the times of them all).
    */
   frame(p: Pending, focus: ReadonlySet<string> | null, views = true, keep?: readonly string[]): Frame {
     const { lab, record } = this.tl;
+    const discrete = !p.events.every(isRoutine);
     const thinned = thin(p.events, FRAME_EVENT_BOUND, this.now);
     const { events, times } = keep
       ? only(thinned.events, keep)
@@ -160,7 +162,8 @@ export class Playhead {
       dropped: thinned.dropped,
       ...(times ? { times } : {}),
       // Log lines travel as events, so views carry none.
-      ...(views ? { views: nodeViews(lab.w, { detailFor: focus, log: false }) } : {}),
+      ...(views || discrete ? { views: nodeViews(lab.w, { detailFor: focus, log: false }) } : {}),
+      ...(discrete ? { discrete } : {}),
       samples,
       horizon: ins.length ? ins[ins.length - 1].at : 0,
       traffic,

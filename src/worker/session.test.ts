@@ -52,14 +52,23 @@ describe('Session', () => {
     expect(b.linkState).toBe('REPL_STATE_CONNECTED');
   });
 
-  it('leaves the views out of a play frame that asks for none, and only those', () => {
+  it('leaves the views out of a play frame that asks for none unless it is discrete', () => {
     const s = loaded();
-    const bare = frameOf(s.handle({ type: 'advance', to: 2 * SEC, views: false }));
+    // The handshake: link states change, so the frame is discrete and carries views anyway.
+    const handshake = frameOf(s.handle({ type: 'advance', to: 2 * SEC, views: false }));
+    expect(handshake.discrete).toBe(true);
+    expect(handshake.views?.find((v) => v.name === 'B')?.linkState).toBe('REPL_STATE_CONNECTED');
+    s.handle({ type: 'input', input: { type: 'traffic', node: 'A', perSecond: 200 } });
+    // Traffic alone: offsets move, nothing else happens.
+    const bare = frameOf(s.handle({ type: 'advance', to: 2500 * MS, views: false }));
+    expect(bare.discrete).toBeUndefined();
     expect(bare.views).toBeUndefined();
-    expect(bare.to).toBe(2 * SEC);
+    expect(bare.to).toBe(2500 * MS);
     expect(bare.events.length).toBeGreaterThan(0); // the events still come
-    const next = viewsOf(s.handle({ type: 'advance', to: 2100 * MS }));
-    expect(next.find((v) => v.name === 'B')?.linkState).toBe('REPL_STATE_CONNECTED');
+    const next = viewsOf(s.handle({ type: 'advance', to: 2600 * MS }));
+    expect(next.find((v) => v.name === 'A')?.masterReplOffset).toBeGreaterThan(
+      handshake.views?.find((v) => v.name === 'A')?.masterReplOffset ?? Number.POSITIVE_INFINITY,
+    );
   });
 
   it('answers a console INFO replication with the full text redis-cli prints', () => {
