@@ -8,6 +8,7 @@ import {
   nodeTab,
   now,
   open,
+  runFor,
   runUntil,
   selectNode,
   test,
@@ -53,7 +54,7 @@ test('cut and heal a link: the replica reconnects with +CONTINUE', async ({ page
   await expect(page.getByRole('cell', { name: /missing here/ })).toBeVisible();
   await nodeTab(page, 'Actions');
   await page.getByRole('button', { name: 'Heal link of B' }).click();
-  await runUntil(page, 2_500_000);
+  await runFor(page, 2_000_000);
   await insight(page, 'PSYNC decision');
   const panel = page.getByRole('tabpanel');
   await expect(panel.filter({ hasText: 'B → A: PSYNC' }).first()).toBeVisible();
@@ -69,10 +70,10 @@ test('freeze and resume, restart with SAVE and NOSAVE, shutdown and start', asyn
   await page.getByRole('button', { name: 'Resume (SIGCONT)' }).click();
   await expect(card(page, 'C')).not.toContainText('frozen');
   await page.getByRole('button', { name: 'Restart (SHUTDOWN SAVE)' }).click();
-  await runUntil(page, 2_500_000);
+  await runFor(page, 2_000_000);
   await expect(page.getByRole('button', { name: 'Link C → A: online' })).toBeVisible();
   await page.getByRole('button', { name: 'Restart (SHUTDOWN NOSAVE)' }).click();
-  await runUntil(page, 4_500_000);
+  await runFor(page, 2_000_000);
   await expect(page.getByRole('button', { name: 'Link C → A: online' })).toBeVisible();
   await page.getByRole('button', { name: 'SHUTDOWN NOSAVE', exact: true }).click();
   await expect(card(page, 'C')).toContainText('down');
@@ -82,7 +83,7 @@ test('freeze and resume, restart with SAVE and NOSAVE, shutdown and start', asyn
   // Restart the master too.
   await selectNode(page, 'A');
   await page.getByRole('button', { name: 'Restart (SHUTDOWN SAVE)' }).click();
-  await runUntil(page, 8_000_000);
+  await runFor(page, 3_500_000);
   await expect(page.getByRole('button', { name: 'Link B → A: online' })).toBeVisible();
 });
 
@@ -96,7 +97,7 @@ test('promote, re-point, add and remove replicas, change the replication setting
   await selectNode(page, 'A');
   await page.getByRole('combobox', { name: 'REPLICAOF' }).selectOption('B');
   await page.getByRole('button', { name: 'Re-point' }).click();
-  await runUntil(page, 2_000_000);
+  await runFor(page, 2_000_000);
   await expect(page.getByRole('button', { name: /^Link A → B: online/ })).toBeVisible();
   // Add a replica of B, then remove it.
   await selectNode(page, 'B');

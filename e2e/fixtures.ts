@@ -79,6 +79,16 @@ export async function runUntil(page: Page, us: number, speed = 1): Promise<void>
   await pause(page);
 }
 
+/**
+ * Play for `us` of virtual time from now, then pause. After an action, wait with this rather than
+ * runUntil to an absolute time: on a loaded machine the pause before the action may land late, and
+ * an absolute target would leave what the action starts (a reconnect waits for the next
+ * replicationCron, up to 1 s, then a ~0.4 s handshake) less time than the test means to give it.
+ */
+export async function runFor(page: Page, us: number, speed = 1): Promise<void> {
+  await runUntil(page, (await now(page)) + us, speed);
+}
+
 export async function selectNode(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`^Node ${name} :`) }).click();
 }

@@ -8,8 +8,8 @@ import {
   finishScenario,
   insight,
   nodeTab,
-  now,
   open,
+  runFor,
   runUntil,
   selectNode,
   test,
@@ -161,9 +161,7 @@ test('after a failover the old master that took more writes needs a full sync â€
   await nodeTab(page, 'Console');
   await console_(page, 'A', 'SET diverged yes');
   await console_(page, 'A', 'REPLICAOF 127.0.0.1 7102');
-  // From the REPLICAOF, not from t = 0: the first pause may land late on a loaded machine, and the
-  // connection waits for the next replicationCron (up to 1 s) before its ~0.4 s handshake.
-  await runUntil(page, (await now(page)) + 2_000_000);
+  await runFor(page, 2_000_000);
   await insight(page, 'PSYNC decision');
   await findDecision(page, 'Why does the old master need a full sync?');
   await expect(page.getByRole('tabpanel').getByRole('status')).toContainText('+FULLRESYNC');
