@@ -56,7 +56,7 @@ export type Request =
    * Advance to virtual time `to` (µs). With `stop`, end early at the first event matching it (the
    * frame then ends at that event's time: a lesson's wait, or the pause before a PSYNC answer).
    * `views: false`: the frame leaves the node views out unless it is `discrete` (while playing the
-   * page shows numbers at most every 200 ms but advances ~20 times a second: half of each frame's
+   * page shows numbers at most every 100–200 ms but advances ~20 times a second: half of each frame's
    * bytes otherwise).
    * `keep`: the event kinds the page reads now (store/frames.ts kindsRead); the frame leaves the
    * others out — in the UI stress scene ~3 of every 4 events (`backlog.written`, `data.changed`,
@@ -148,7 +148,7 @@ export interface Frame {
   /**
    * Present (true) when an event other than routine traffic happened (worker/collect.ts isRoutine):
    * a link state, a PSYNC answer, a log line, an action. The page shows such a frame at once, not
-   * at its reading pace for numbers (store.ts VIEW_MS).
+   * at its reading pace for numbers (store.ts viewMs).
    */
   discrete?: true;
   samples: Sample[];

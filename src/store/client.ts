@@ -7,7 +7,7 @@ import type { GhostFrame, LoadSource, Request, Response } from '../protocol.ts';
 import { displayTime, glideLag, MAX_WALL_STEP, nextDisplayTime, setDisplayTime } from './clock.ts';
 import { kindsRead } from './frames.ts';
 import { FOLDED, previousTime } from './history.ts';
-import { applyFrame, notify, notifyMilestone, resetRun, useLab, VIEW_MS } from './store.ts';
+import { applyFrame, notify, notifyMilestone, resetRun, useLab, viewMs } from './store.ts';
 import { type Port, Transport } from './transport.ts';
 import { buildSearch, encodeRun } from './url.ts';
 
@@ -51,7 +51,7 @@ export class Controller {
   /** While set, advances end at the first event matching it (a lesson step's wait). */
   private stopAt: EventPattern | null = null;
   /**
-   * Wall time the last play advance asked for node views. React shows them at most every VIEW_MS
+   * Wall time the last play advance asked for node views. React shows them at most every viewMs(speed)
    * while playing, so the advances between ask for none (views are half of a frame's bytes: ~11 of
    * 23 kB in the UI stress scene, 30 frames a second). `bare`: the views shown are older than the
    * last frame; a pause asks for fresh ones.
@@ -165,8 +165,8 @@ export class Controller {
     this.lastWall = wall;
     const to = s.t + Math.max(1, Math.round(dt * 1000 * s.speed));
     this.advancing = true;
-    // A frame every ~VIEW_MS carries views (the one React will show); one that may stop never skips them.
-    const views = this.stopAt !== null || wall - this.viewsAt >= VIEW_MS - WORKER_FRAME_MS / 2;
+    // A frame every ~viewMs carries views (the one React will show); one that may stop never skips them.
+    const views = this.stopAt !== null || wall - this.viewsAt >= viewMs(s.speed) - WORKER_FRAME_MS / 2;
     if (views) this.viewsAt = wall;
     const stop = this.stopAt ? { stop: this.stopAt } : {};
     // Only the event kinds the page reads now (the store's fold and the frame listeners').

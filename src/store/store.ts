@@ -173,16 +173,19 @@ const api = createStore<LabState>(() => initialState());
 
 /**
  * Least wall time between two React passes for frames folded while playing in which only numbers
- * moved (ms). Offsets and key counts then change on every pass: read at 5 a second they are as
- * legible as at 10 (a counter's last digits blur either way), and each pass costs a render, a
- * layout and a repaint of every card and table cell whose number moved — in the UI stress scene,
- * 200 ms instead of 100 took ~3 points off the main thread (bench/ui-ab.ts, paired). A discrete
- * frame (protocol.ts Frame.discrete: a link state, a PSYNC answer, a log line), an action, a
- * pause, a seek, a frame folded while paused reach React at once (and flush a held pass), so a
- * change of state shows the moment it happens and what is shown after it is exact. The message
- * layer and other imperative subscribers hear every change.
+ * moved (ms), at a speed. Below 1× a student follows single messages — a dot lands, the replica's
+ * offset moves — so numbers show within 100 ms. From 1× on they change on every pass, many writes
+ * at a time: read at 5 a second they are as legible as at 10 (a counter's last digits blur either
+ * way), and each pass costs a render, a layout and a repaint of every card and table cell whose
+ * number moved — in the UI stress scene (1×), 200 ms instead of 100 took ~3 points off the main
+ * thread (bench/ui-ab.ts, paired). A discrete frame (protocol.ts Frame.discrete: a link state, a
+ * PSYNC answer, a log line), an action, a pause, a seek, a frame folded while paused reach React at
+ * once (and flush a held pass), so a change of state shows the moment it happens and what is shown
+ * after it is exact. The message layer and other imperative subscribers hear every change.
  */
-export const VIEW_MS = 200;
+export function viewMs(speed: number): number {
+  return speed >= 1 ? 200 : 100;
+}
 /** Set while applyFrame folds a frame of a run that plays. */
 let pacing = false;
 let lastView = 0;
@@ -203,7 +206,7 @@ function showNow(): void {
 
 api.subscribe(() => {
   if (!pacing) showNow();
-  else held ??= setTimeout(showNow, Math.max(0, lastView + VIEW_MS - performance.now()));
+  else held ??= setTimeout(showNow, Math.max(0, lastView + viewMs(api.getState().speed) - performance.now()));
 });
 
 /** The store as React sees it: the same state, heard through the paced subscription above. */

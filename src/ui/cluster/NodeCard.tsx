@@ -53,7 +53,7 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
   const roleWord = v.role === 'master' ? t('role.master') : t('role.replica');
   // What the badges show is read out too (the label replaces the card's text for a screen reader).
   // The name holds what changes rarely (a screen reader announces a focused button's new name): the
-  // offset and key count, which change ~5 times a second while playing, are its description.
+  // offset and key count, which change up to 10 times a second while playing, are its description.
   const flags = [
     v.run !== 'running' && t(`run.${v.run}`),
     v.failover && `FAILOVER ${v.failover}`,
