@@ -216,6 +216,35 @@ test('presenter mode with the lesson: the step is the caption, the clicker moves
   await expect(page).toHaveURL(/lesson=27/);
 });
 
+test('presenter mode with the lesson, a clicker only: PageDown does the steps that wait for hands (a typed command, an answer) and walks the chapter to its end', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  // Chapter 2: REPLICAOF and CONFIG SET typed in B's console, waits, and a prediction.
+  await page.goto('./?lang=en&lesson=27&chapter=2&present=1');
+  const sub = page.locator('.pc-sub');
+  await expect(sub).toContainText('Chapter 2 · step 1/11', { timeout: 30_000 });
+  await expect(sub).toContainText('an unfinished step is shown first');
+  await expect(page.locator('.lesson-nav').getByRole('button', { name: /Next/ })).toBeEnabled({
+    timeout: 30_000,
+  });
+  const where = async () => `${await sub.textContent()}|${await page.locator('.lesson-panel').textContent()}`;
+  let revealed = false;
+  for (let press = 0; press < 40 && !(await sub.textContent())?.includes('step 11/11'); press++) {
+    const before = await where();
+    await page.keyboard.press('PageDown');
+    // Every press changes something: the step, or the step done / the prediction revealed.
+    await expect.poll(where, { timeout: 30_000 }).not.toBe(before);
+    revealed ||= await page.locator('.lesson-reveal').isVisible();
+  }
+  await expect(sub).toContainText('Chapter 2 · step 11/11');
+  expect(revealed, 'the prediction was revealed by the clicker').toBe(true);
+  await expect(page.locator('.lesson-nav').getByRole('button', { name: /Next/ })).toBeEnabled({
+    timeout: 30_000,
+  });
+  await page.screenshot({ path: `${DIR}/present-en-lesson-clicker.png` });
+});
+
 test('presenter mode on a projector zoomed to 125 % (1024×576) and on 1920×1080: no sideways scroll', async ({
   page,
 }) => {

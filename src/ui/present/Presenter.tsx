@@ -86,7 +86,7 @@ function MilestoneCaption({ reached }: { reached: Reached | null }) {
 
 function LessonCaption(p: NonNullable<ReturnType<typeof useLessonStep>>) {
   const lang = useLab((s) => s.lang);
-  const sub = presentText(lang, 'step', { c: p.chapter + 1, k: p.index + 1, n: p.count });
+  const sub = `${presentText(lang, 'step', { c: p.chapter + 1, k: p.index + 1, n: p.count })} · ${presentText(lang, 'lessonKeys')}`;
   return <Caption text={p.step.text[lang]} sub={sub} />;
 }
 
