@@ -129,11 +129,17 @@ test('predictions: a wrong one and a right one, revealed by the master decision,
   await expect(p.locator('.lesson-reveal')).toContainText('replid-mismatch');
   await expect(p.getByText('Predictions 0/1')).toBeVisible();
   await axe(page, 'prediction revealed');
-  // Chapter 3's first prediction: a short gap, the backlog still holds it.
-  await openLesson(page, '?lang=en&lesson=27&chapter=3&step=7');
+  // Chapter 3's first prediction: a short gap, the backlog still holds it. The question speaks of
+  // "the 10 writes B lacks": A sends those (~400 B), not the 50 before the cut too (2345 B, when
+  // the cut caught them in flight).
+  await openLesson(page, '?lang=en&lesson=27&chapter=3&step=8');
   await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
+  await expect(p.locator('.lesson-caption')).toContainText('the 10 writes B lacks');
   await p.getByRole('button', { name: '+CONTINUE' }).click();
   await expect(p.locator('.lesson-reveal')).toContainText('Right', { timeout: 30_000 });
+  const sent = /accepted · (\d+) B/.exec((await p.locator('.lesson-reveal').textContent()) ?? '')?.[1];
+  expect(Number(sent)).toBeGreaterThan(300);
+  expect(Number(sent)).toBeLessThan(600);
   await expect(p.getByText('Predictions 1/2')).toBeVisible();
 });
 
