@@ -143,6 +143,26 @@ test('predictions: a wrong one and a right one, revealed by the master decision,
   await expect(p.getByText('Predictions 1/2')).toBeVisible();
 });
 
+test('keyboard only: an answer given with Enter keeps the place, the focus lands on Next, Enter goes on', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const p = await openLesson(page, '?lang=zh&lesson=27&chapter=3&step=8');
+  await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
+  const answer = p.getByRole('button', { name: '+CONTINUE' });
+  // Tab to the answer (the lesson panel comes after the page's top bar and cluster).
+  for (let i = 0; i < 80 && !(await answer.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(answer).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(p.locator('.lesson-reveal')).toContainText('答对了', { timeout: 30_000 });
+  // The answer buttons are gone: the focus is on Next, not on <body> (Tab would restart at the top).
+  const next = p.getByRole('button', { name: NEXT });
+  await expect(next).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => stepText(page)).toContain('第 9 步');
+});
+
 test('a numeric prediction the engine settles: backlog bytes after +CONTINUE', async ({ page }) => {
   test.setTimeout(120_000);
   await openLesson(page, '?lang=en&lesson=27&chapter=5&step=9');

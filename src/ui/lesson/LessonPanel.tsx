@@ -2,7 +2,7 @@
 // waits for, the student's part (hint, show me), predictions and their reveal, the per-chapter
 // score, back/next, and the checklist. Keyboard (ui/keymap.ts): → / Enter / PageDown next,
 // ← / PageUp back, Esc leaves into the free lab at the same moment.
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import type { EventPattern } from '../../engine/lesson/pattern.ts';
 import { pauseAt } from '../../engine/lesson/progress.ts';
 import type { Step } from '../../engine/lesson/types.ts';
@@ -22,6 +22,7 @@ import { WhatIfUi } from '../whatif/slot.tsx';
 import { ChecklistView } from './ChecklistView.tsx';
 import { CostMeter } from './CostMeter.tsx';
 import { Genealogy } from './Genealogy.tsx';
+import { useKeepFocus } from './keep-focus.ts';
 import { PredictView } from './PredictView.tsx';
 import { Spotlight } from './spotlight.tsx';
 import { useLx } from './useLx.ts';
@@ -120,6 +121,8 @@ export default function LessonPanel() {
   const stepIndex = useLesson((s) => s.step);
   const phase = useLesson((s) => s.phase);
   const state = useLesson();
+  const ref = useRef<HTMLElement>(null);
+  useKeepFocus(ref);
   const ch = lesson?.chapters[chapter];
   const step = ch?.steps[stepIndex] ?? null;
   if (error)
@@ -136,7 +139,7 @@ export default function LessonPanel() {
   if (!lesson || !ch) return <p className="lesson-panel dim">{lx('loading')}</p>;
   const score = chapterScore(state, chapter);
   return (
-    <section className="lesson-panel" aria-label={lesson.title[lang]}>
+    <section className="lesson-panel" aria-label={lesson.title[lang]} ref={ref}>
       <Spotlight anchor={phase === 'loading' || phase === 'finished' ? undefined : step?.anchor} />
       <header className="lesson-head">
         <h2>
