@@ -159,6 +159,9 @@ export default function LessonPanel() {
         <ol className="lesson-chapters">
           {lesson.chapters.map((c, i) => {
             const sc = chapterScore(state, i);
+            const scored = sc.total > 0 && sc.asked > 0;
+            // Named by the chapter, not the bare digit a screen reader would read ("3, button").
+            const name = `${lx('chapter', { n: i + 1 })}: ${c.title[lang]}`;
             return (
               <li key={c.id}>
                 <button
@@ -167,9 +170,12 @@ export default function LessonPanel() {
                   aria-current={i === chapter ? 'step' : undefined}
                   onClick={() => void openLesson(i, 0)}
                   title={c.title[lang]}
+                  aria-label={
+                    scored ? `${name} · ${lx('score', { right: sc.right, total: sc.total })}` : name
+                  }
                 >
                   {i + 1}
-                  {sc.total > 0 && sc.asked > 0 && (
+                  {scored && (
                     <small>
                       {' '}
                       {sc.right}/{sc.total}
