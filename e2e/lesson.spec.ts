@@ -178,6 +178,33 @@ test('a numeric prediction the engine settles: backlog bytes after +CONTINUE', a
   await expect(p.locator('.lesson-reveal')).toContainText('903 B');
 });
 
+test('a phone (412×839, touch): the lesson, then the cluster right below it, no empty panel between', async ({
+  browser,
+  baseURL,
+}) => {
+  const ctx = await browser.newContext({
+    baseURL,
+    viewport: { width: 412, height: 839 },
+    deviceScaleFactor: 2.625,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await ctx.newPage();
+  const p = await openLesson(page, '?lang=zh&lesson=27&chapter=1');
+  await expect(p.getByRole('button', { name: NEXT })).toBeEnabled({ timeout: 30_000 });
+  const gap = await page.evaluate(() => {
+    const lesson = document.querySelector('.lesson-panel')!.getBoundingClientRect();
+    const cluster = document.querySelector('.cluster')!.getBoundingClientRect();
+    return cluster.top - lesson.bottom;
+  });
+  expect(gap).toBeLessThan(40);
+  // A tapped node still gets its panel (the console the next step needs) under the lesson.
+  await p.getByRole('button', { name: NEXT }).tap();
+  await expect(page.getByRole('textbox', { name: '节点 B 的 redis-cli 命令' })).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/lesson-zh-phone.png' });
+  await ctx.close();
+});
+
 test('bad lesson URLs say what is wrong and open the lesson start', async ({ page }) => {
   await openLesson(page, '?lang=en&lesson=28');
   await expect(panel(page).getByRole('alert')).toContainText("ERR unknown lesson '28'");
