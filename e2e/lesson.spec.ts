@@ -178,6 +178,16 @@ test('a numeric prediction the engine settles: backlog bytes after +CONTINUE', a
   await expect(p.locator('.lesson-reveal')).toContainText('903 B');
 });
 
+test('REPLICAOF localhost 7101 typed for REPLICAOF 127.0.0.1 7101 finishes the step (Redis takes both)', async ({
+  page,
+}) => {
+  const p = await openLesson(page, '?lang=en&lesson=27&chapter=1&step=2');
+  await expect(p.getByText('Your turn')).toBeVisible({ timeout: 30_000 });
+  await console_(page, 'B', 'replicaof localhost 7101');
+  await expect(p.getByText('The engine received your input.')).toBeVisible({ timeout: 30_000 });
+  await expect(p.getByRole('button', { name: NEXT })).toBeEnabled();
+});
+
 test('a phone (412×839, touch): the lesson, then the cluster right below it, no empty panel between', async ({
   browser,
   baseURL,
