@@ -135,8 +135,15 @@ test('predictions: a wrong one and a right one, revealed by the master decision,
   await openLesson(page, '?lang=en&lesson=27&chapter=3&step=8');
   await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
   await expect(p.locator('.lesson-caption')).toContainText('the 10 writes B lacks');
+  // The decision panel beside the question does not show the first attach's +FULLRESYNC as if it
+  // were this PSYNC's answer: it says this one is not answered yet.
+  const pending = page.locator('.decision .dec-pending');
+  await expect(pending).toHaveText(
+    'B → A: PSYNC sent, A has not answered yet. Below: the decision before it.',
+  );
   await p.getByRole('button', { name: '+CONTINUE' }).click();
   await expect(p.locator('.lesson-reveal')).toContainText('Right', { timeout: 30_000 });
+  await expect(pending).toHaveCount(0);
   const sent = /accepted · (\d+) B/.exec((await p.locator('.lesson-reveal').textContent()) ?? '')?.[1];
   expect(Number(sent)).toBeGreaterThan(300);
   expect(Number(sent)).toBeLessThan(600);
