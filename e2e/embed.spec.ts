@@ -150,6 +150,7 @@ test('a course page drives two embedded widgets through the API', async ({ page,
   await raw(page, 'a', { psyncLab: 1, id: 'bad-1', method: 'foo' });
   await raw(page, 'a', 'play');
   await raw(page, 'a', { psyncLab: 1, id: 'bad-2', method: 'seek', args: { t: 'soon' } });
+  await raw(page, 'a', { psyncLab: 1, id: 'bad-3', method: 'seek', args: { milestone: 'lunch' } });
   expect(await call(page, 'a', 'load', { scenario: 'no_such_scenario' })).toMatchObject({
     event: 'error',
     message: "ERR unknown scenario 'no_such_scenario'",
@@ -159,6 +160,8 @@ test('a course page drives two embedded widgets through the API', async ({ page,
     "ERR unknown method 'foo'",
     'ERR not a PSYNC Lab message: expected {psyncLab: 1, method, args}',
     expect.stringMatching(/^ERR wrong arguments for 'seek': t: /),
+    // The field the host sent, not the first seek form's missing t.
+    expect.stringMatching(/^ERR wrong arguments for 'seek': milestone: .*"lunch"/),
     "ERR unknown scenario 'no_such_scenario'",
   ]);
   expect(errors[0].id).toBe('bad-1');

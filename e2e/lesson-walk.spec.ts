@@ -163,28 +163,28 @@ test('a lesson position shared: the link reopens the same run at the same step; 
   page,
 }) => {
   test.setTimeout(120_000);
-  await page.goto('./?lang=en&lesson=27&chapter=3&step=9');
+  await page.goto('./?lang=en&lesson=27&chapter=3&step=10');
   const p = panel(page);
   await expect(p.locator('.lesson-caption')).toBeVisible({ timeout: 30_000 });
-  await expect.poll(() => position(page), { timeout: 30_000 }).toEqual([9, 17]);
+  await expect.poll(() => position(page), { timeout: 30_000 }).toEqual([10, 18]);
   const t = await now(page);
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.getByRole('textbox', { name: 'Link to this run' }).inputValue();
-  expect(link).toMatch(/lesson=27&chapter=3&step=9#run=[A-Za-z0-9_-]+&starts=\d+(\.\d+){8}$/);
+  expect(link).toMatch(/lesson=27&chapter=3&step=10#run=[A-Za-z0-9_-]+&starts=\d+(\.\d+){9}$/);
   await page.keyboard.press('Escape');
   // Through a blank page, so the link really loads (a hash-only change stays in the document).
   await page.goto('about:blank');
   await page.goto(link);
   await expect(p.locator('.lesson-caption')).toBeVisible({ timeout: 30_000 });
-  await expect.poll(() => position(page), { timeout: 30_000 }).toEqual([9, 17]);
+  await expect.poll(() => position(page), { timeout: 30_000 }).toEqual([10, 18]);
   expect(await now(page)).toBe(t);
-  // Back is still a seek into the shared run (step 8, the link lost, began at the cut's instant).
+  // Back is still a seek into the shared run (step 9, the +CONTINUE told, then step 8, the prediction).
   await page.keyboard.press('ArrowLeft');
-  await expect.poll(() => position(page)).toEqual([8, 17]);
+  await expect.poll(() => position(page)).toEqual([9, 18]);
   await page.keyboard.press('ArrowLeft');
-  await expect.poll(() => position(page)).toEqual([7, 17]);
+  await expect.poll(() => position(page)).toEqual([8, 18]);
   await expect.poll(() => now(page)).toBeLessThan(t);
-  // Esc: the free lab at this very moment (step 7 asks a prediction: the run is paused there).
+  // Esc: the free lab at this very moment (step 8 asks a prediction: the run is paused there).
   await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
   const here = await now(page);
   await page.keyboard.press('Escape');

@@ -129,12 +129,49 @@ test('predictions: a wrong one and a right one, revealed by the master decision,
   await expect(p.locator('.lesson-reveal')).toContainText('replid-mismatch');
   await expect(p.getByText('Predictions 0/1')).toBeVisible();
   await axe(page, 'prediction revealed');
-  // Chapter 3's first prediction: a short gap, the backlog still holds it.
-  await openLesson(page, '?lang=en&lesson=27&chapter=3&step=7');
+  // Chapter 3's first prediction: a short gap, the backlog still holds it. The question speaks of
+  // "the 10 writes B lacks": A sends those (~400 B), not the 50 before the cut too (2345 B, when
+  // the cut caught them in flight).
+  await openLesson(page, '?lang=en&lesson=27&chapter=3&step=8');
   await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
+  await expect(p.locator('.lesson-caption')).toContainText('the 10 writes B lacks');
+  // The decision panel beside the question does not show the first attach's +FULLRESYNC as if it
+  // were this PSYNC's answer: it says this one is not answered yet.
+  const pending = page.locator('.decision .dec-pending');
+  await expect(pending).toHaveText(
+    'B → A: PSYNC sent, A has not answered yet. Below: the decision before it.',
+  );
   await p.getByRole('button', { name: '+CONTINUE' }).click();
   await expect(p.locator('.lesson-reveal')).toContainText('Right', { timeout: 30_000 });
+  await expect(pending).toHaveCount(0);
+  const sent = /accepted · (\d+) B/.exec((await p.locator('.lesson-reveal').textContent()) ?? '')?.[1];
+  expect(Number(sent)).toBeGreaterThan(300);
+  expect(Number(sent)).toBeLessThan(600);
   await expect(p.getByText('Predictions 1/2')).toBeVisible();
+});
+
+test('keyboard only: an answer given with Enter keeps the place, the focus lands on Next, Enter goes on', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const p = await openLesson(page, '?lang=zh&lesson=27&chapter=3&step=8');
+  await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
+  const answer = p.getByRole('button', { name: '+CONTINUE' });
+  // Tab to the answer (the lesson panel comes after the page's top bar and cluster).
+  for (let i = 0; i < 80 && !(await answer.evaluate((b) => b === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
+  await expect(answer).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(p.locator('.lesson-reveal')).toContainText('答对了', { timeout: 30_000 });
+  // The answer buttons are gone: the focus is on Next, not on <body> (Tab would restart at the top).
+  const next = p.getByRole('button', { name: NEXT });
+  await expect(next).toBeFocused();
+  // The chapter buttons are named by their chapter (not "3"), the score after an answer.
+  const chapters = p.getByRole('navigation', { name: '章节' }).getByRole('button');
+  await expect(chapters.nth(0)).toHaveAccessibleName('第 1 章: 设置主从关联');
+  await expect(chapters.nth(2)).toHaveAccessibleName('第 3 章: 主库确认同步方式 · 预测 1/2');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => stepText(page)).toContain('第 9 步');
 });
 
 test('a numeric prediction the engine settles: backlog bytes after +CONTINUE', async ({ page }) => {
@@ -146,6 +183,43 @@ test('a numeric prediction the engine settles: backlog bytes after +CONTINUE', a
   await p.getByRole('button', { name: 'Reveal' }).click();
   await expect(p.locator('.lesson-reveal')).toContainText('Right', { timeout: 30_000 });
   await expect(p.locator('.lesson-reveal')).toContainText('903 B');
+});
+
+test('REPLICAOF localhost 7101 typed for REPLICAOF 127.0.0.1 7101 finishes the step (Redis takes both)', async ({
+  page,
+}) => {
+  const p = await openLesson(page, '?lang=en&lesson=27&chapter=1&step=2');
+  await expect(p.getByText('Your turn')).toBeVisible({ timeout: 30_000 });
+  await console_(page, 'B', 'replicaof localhost 7101');
+  await expect(p.getByText('The engine received your input.')).toBeVisible({ timeout: 30_000 });
+  await expect(p.getByRole('button', { name: NEXT })).toBeEnabled();
+});
+
+test('a phone (412×839, touch): the lesson, then the cluster right below it, no empty panel between', async ({
+  browser,
+  baseURL,
+}) => {
+  const ctx = await browser.newContext({
+    baseURL,
+    viewport: { width: 412, height: 839 },
+    deviceScaleFactor: 2.625,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await ctx.newPage();
+  const p = await openLesson(page, '?lang=zh&lesson=27&chapter=1');
+  await expect(p.getByRole('button', { name: NEXT })).toBeEnabled({ timeout: 30_000 });
+  const gap = await page.evaluate(() => {
+    const lesson = document.querySelector('.lesson-panel')!.getBoundingClientRect();
+    const cluster = document.querySelector('.cluster')!.getBoundingClientRect();
+    return cluster.top - lesson.bottom;
+  });
+  expect(gap).toBeLessThan(40);
+  // A tapped node still gets its panel (the console the next step needs) under the lesson.
+  await p.getByRole('button', { name: NEXT }).tap();
+  await expect(page.getByRole('textbox', { name: '节点 B 的 redis-cli 命令' })).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/lesson-zh-phone.png' });
+  await ctx.close();
 });
 
 test('bad lesson URLs say what is wrong and open the lesson start', async ({ page }) => {

@@ -216,6 +216,71 @@ test('presenter mode with the lesson: the step is the caption, the clicker moves
   await expect(page).toHaveURL(/lesson=27/);
 });
 
+test('presenter mode with the lesson, a clicker only: PageDown does the steps that wait for hands (a typed command, an answer) and walks the chapter to its end', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  // Chapter 2: REPLICAOF and CONFIG SET typed in B's console, waits, and a prediction.
+  await page.goto('./?lang=en&lesson=27&chapter=2&present=1');
+  const sub = page.locator('.pc-sub');
+  await expect(sub).toContainText('Chapter 2 · step 1/11', { timeout: 30_000 });
+  await expect(sub).toContainText('an unfinished step is shown first');
+  await expect(page.locator('.lesson-nav').getByRole('button', { name: /Next/ })).toBeEnabled({
+    timeout: 30_000,
+  });
+  const where = async () => `${await sub.textContent()}|${await page.locator('.lesson-panel').textContent()}`;
+  let revealed = false;
+  for (let press = 0; press < 40 && !(await sub.textContent())?.includes('step 11/11'); press++) {
+    const before = await where();
+    await page.keyboard.press('PageDown');
+    // Every press changes something: the step, or the step done / the prediction revealed.
+    await expect.poll(where, { timeout: 30_000 }).not.toBe(before);
+    revealed ||= await page.locator('.lesson-reveal').isVisible();
+  }
+  await expect(sub).toContainText('Chapter 2 · step 11/11');
+  expect(revealed, 'the prediction was revealed by the clicker').toBe(true);
+  await expect(page.locator('.lesson-nav').getByRole('button', { name: /Next/ })).toBeEnabled({
+    timeout: 30_000,
+  });
+  await page.screenshot({ path: `${DIR}/present-en-lesson-clicker.png` });
+});
+
+/** Whether `selector` (the last match) lies inside the teaching panel's visible part, above the caption. */
+function inView(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((sel) => {
+    const panel = document.querySelector('.insights .tab-panel');
+    const els = panel?.querySelectorAll(sel) ?? [];
+    const el = els[els.length - 1];
+    const cap = document.querySelector('.present-caption');
+    if (!panel || !el || !cap) return false;
+    const p = panel.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    const bottom = Math.min(p.bottom, cap.getBoundingClientRect().top);
+    return r.height > 0 && r.top >= p.top - 1 && r.bottom <= bottom + 1;
+  }, selector);
+}
+
+test('presenter mode, clicker only: at each milestone what the panel says about it is in view (the +FULLRESYNC answer at 1280×720, the last full-sync stage at 1920×1080)', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await open(page, '?lang=en&present=1');
+  await page.keyboard.press('Space');
+  await expect(play(page)).toHaveAccessibleName('Play');
+  // The default lab: B's handshake, A's +FULLRESYNC, B loaded; then the same for C.
+  let c = await click(page, 'PageDown');
+  for (let i = 0; i < 6 && !c.caption.includes('+FULLRESYNC'); i++) c = await click(page, 'PageDown');
+  expect(c.caption).toContain('+FULLRESYNC');
+  await expect(page.getByRole('tab', { name: 'PSYNC decision' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => inView(page, '.outcome'), { timeout: 15_000 }).toBe(true);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  for (let i = 0; i < 6 && !c.caption.includes('loaded the RDB'); i++) c = await click(page, 'PageDown');
+  expect(c.caption).toContain('loaded the RDB');
+  await expect(page.getByRole('tab', { name: 'Full sync' })).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => inView(page, '.fs-stages li.done'), { timeout: 15_000 }).toBe(true);
+  await page.screenshot({ path: `${DIR}/present-en-1920-loaded.png` });
+});
+
 test('presenter mode on a projector zoomed to 125 % (1024×576) and on 1920×1080: no sideways scroll', async ({
   page,
 }) => {

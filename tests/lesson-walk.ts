@@ -28,8 +28,9 @@ export interface WalkedStep {
   kind: string;
   /** Virtual time when the step finished. */
   at: number;
-  /** For predictions: the engine's answer. */
+  /** For predictions: the engine's answer, and the master's decision it came from. */
   answer?: string;
+  decision?: PsyncDecision;
 }
 
 function frameOf(r: Response): Frame {
@@ -66,6 +67,7 @@ export function walkChapter(ch: Chapter, checklist: Checklist = emptyChecklist()
   for (const [i, step] of ch.steps.entries()) {
     const where = `chapter '${ch.id}' step ${i + 1} '${step.id}'`;
     let answer: string | undefined;
+    let decision: PsyncDecision | undefined;
     if (step.kind === 'do') {
       const r = s.handle({ type: 'input', input: step.input });
       if (r.type === 'input-error') throw new Error(`${where}: ${r.message}`);
@@ -75,9 +77,10 @@ export function walkChapter(ch: Chapter, checklist: Checklist = emptyChecklist()
     else if (step.kind === 'predict') {
       until(pauseAt(step), 60_000, `${where} (pause)`);
       const d = until(decidedAt(step), 60_000, `${where} (decision)`);
-      answer = answerOf(step, (d as { decision: PsyncDecision }).decision);
+      decision = (d as { decision: PsyncDecision }).decision;
+      answer = answerOf(step, decision);
     }
-    out.push({ id: step.id, kind: step.kind, at: s.now, answer });
+    out.push({ id: step.id, kind: step.kind, at: s.now, answer, decision });
   }
   return out;
 }

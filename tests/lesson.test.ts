@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { emptyChecklist, LESSON_POINTS, validateLesson } from '../src/engine/lesson/index.ts';
+import { en } from '../src/i18n/en.ts';
+import { zh } from '../src/i18n/zh.ts';
 import { walkChapter } from './lesson-walk.ts';
 
 const FILE = 'lessons/27.json';
@@ -56,12 +58,45 @@ describe('lesson 27', () => {
       expect(claimed.filter((p) => c.seen[p] === undefined)).toEqual([]);
     });
 
+  // The question says what the student then sees: chapter 3 asks whether "the 10 writes B lacks"
+  // are still in A's backlog, so B must have the 50 writes before it (a cut at the instant of those
+  // writes caught them in flight: B asked PSYNC … 1 and A sent all 60, 2345 B).
+  it("chapter 3's short gap: B lacks only the outage's 10 writes, and A sends just those", () => {
+    const ch = lesson.chapters.find((c) => c.id === 'choice')!;
+    const gap = walkChapter(ch).find((s) => s.id === 'short-gap')!.decision!;
+    expect(gap.outcome).toBe('CONTINUE');
+    expect(gap.values.requestedOffset, JSON.stringify(gap)).toBeGreaterThan(1);
+    // 10 SETs of lesson keys: about 40 B each.
+    expect(gap.backlogBytes, JSON.stringify(gap)).toBeGreaterThan(300);
+    expect(gap.backlogBytes).toBeLessThan(600);
+  });
+
+  // A student looks for the button the step names: "切断链路" found no button (it says 断开链路 B → A),
+  // nor "Restart (SAVE)" (Restart (SHUTDOWN SAVE)).
+  it('names buttons and tabs by the words on them, in zh and en', () => {
+    const labels = { zh: Object.values(zh), en: Object.values(en) };
+    const bad: string[] = [];
+    for (const ch of lesson.chapters)
+      for (const s of ch.steps) {
+        if (s.kind !== 'do' || s.auto) continue;
+        const i = s.input;
+        const node = 'node' in i ? i.node : 'replica' in i ? i.replica : i.of;
+        for (const lang of ['zh', 'en'] as const)
+          for (const words of [s.text[lang], s.hint[lang]])
+            for (const [, q] of words.matchAll(lang === 'zh' ? /“([^”]+)”/g : /"([^"]+)"/g)) {
+              const on = labels[lang].map((v) => v.replaceAll('{name}', node).replaceAll('{master}', 'A'));
+              if (!on.some((v) => v.startsWith(q))) bad.push(`${ch.id}/${s.id} ${lang}: ${q}`);
+            }
+      }
+    expect(bad).toEqual([]);
+  });
+
   it('names file, chapter, step and field when a lesson is wrong', () => {
     const bad = raw();
-    bad.chapters[2].steps[5].until = { type: 'psync.decidedd' };
-    bad.chapters[2].steps[5].kind = 'wait';
+    bad.chapters[2].steps[6].until = { type: 'psync.decidedd' };
+    bad.chapters[2].steps[6].kind = 'wait';
     expect(() => validateLesson(bad, FILE)).toThrow(
-      /^ERR lessons\/27\.json: chapter 3 'choice', step 6 'heal', field 'until\.type': /,
+      /^ERR lessons\/27\.json: chapter 3 'choice', step 7 'heal', field 'until\.type': /,
     );
     const twice = raw();
     twice.chapters[0].steps[1].id = 'data';

@@ -82,8 +82,15 @@ describe('parseMessage', () => {
       method: 'seek',
       message: expect.stringMatching(/^ERR wrong arguments for 'seek': t: /),
     });
+    // A union names the field the host sent, not the first branch's missing one ("t: Invalid key").
     expect(parseMessage(msg('seek', { milestone: 'lunch' }))).toMatchObject({
-      message: expect.stringMatching(/^ERR wrong arguments for 'seek'/),
+      message: expect.stringMatching(/^ERR wrong arguments for 'seek': milestone: .*"lunch"/),
+    });
+    expect(parseMessage(msg('step', { until: 'forever' }))).toMatchObject({
+      message: expect.stringMatching(/^ERR wrong arguments for 'step': until: .*"forever"/),
+    });
+    expect(parseMessage(msg('load', { chapter: 0 }))).toMatchObject({
+      message: expect.stringMatching(/^ERR wrong arguments for 'load': chapter: /),
     });
     expect(parseMessage(msg('load', { scenario: '../../etc/passwd' }))).toMatchObject({
       message: expect.stringMatching(/^ERR wrong arguments for 'load'/),

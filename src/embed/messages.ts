@@ -73,11 +73,24 @@ const idSchema = v.union([
 
 const clip = (s: string) => s.slice(0, 40);
 
+/** Whether `x` is about the value of a field `args` has (not a missing or an unknown key). */
+function aboutSentValue(x: v.BaseIssue<unknown>, args: unknown): boolean {
+  const key = x.path?.[0]?.key;
+  return (
+    typeof key === 'string' &&
+    typeof args === 'object' &&
+    args !== null &&
+    Object.hasOwn(args, key) &&
+    x.expected !== 'never'
+  );
+}
+
 /** "inputs.argv.0: Invalid type" — where an issue is, then what. */
-function issueText(issues: readonly v.BaseIssue<unknown>[]): string {
+function issueText(issues: readonly v.BaseIssue<unknown>[], args: unknown): string {
   const i = issues[0];
-  // A union's own issue says little: its first branch's issue names the field.
-  const inner = i?.issues?.[0] ?? i;
+  // A union's own issue says little; of its branches' issues, the one about a value the host sent
+  // names the branch it meant: seek {milestone: 'nope'} is about milestone, not a missing t.
+  const inner = i?.issues?.find((x) => aboutSentValue(x, args)) ?? i?.issues?.[0] ?? i;
   const where = inner?.path?.map((p) => String(p.key)).join('.') ?? '';
   return `${where ? `${where}: ` : ''}${inner?.message ?? 'invalid'}`;
 }
@@ -105,6 +118,11 @@ export function parseMessage(data: unknown): Parsed {
   if (!Object.hasOwn(ARGS, method)) return { ok: false, id, message: `ERR unknown method '${clip(method)}'` };
   const r = v.safeParse(ARGS[method as Method], m.args);
   if (!r.success)
-    return { ok: false, id, method, message: `ERR wrong arguments for '${method}': ${issueText(r.issues)}` };
+    return {
+      ok: false,
+      id,
+      method,
+      message: `ERR wrong arguments for '${method}': ${issueText(r.issues, m.args)}`,
+    };
   return { ok: true, call: { id, method, args: r.output } as Call };
 }

@@ -79,6 +79,8 @@ export const en = {
   'hs.CONNECTED': 'In sync: the replica applies the stream and sends REPLCONF ACK <offset> every second.',
   'hs.NONE': 'Not a replica.',
 
+  'dec.pending': '{replica} → {master}: PSYNC sent, {master} has not answered yet.',
+  'dec.earlier': 'Below: the decision before it.',
   'dec.none': 'No PSYNC yet. Cut a link and heal it, restart a replica or promote one — then watch here.',
   'dec.prev': 'Previous decision',
   'dec.next': 'Next decision',

@@ -79,6 +79,8 @@ export const zh: Catalog = {
   'hs.CONNECTED': '已同步: 从库执行复制流中的命令, 每秒发送 REPLCONF ACK <offset>。',
   'hs.NONE': '不是从库。',
 
+  'dec.pending': '{replica} → {master}: PSYNC 已发出, {master} 还没有回复。',
+  'dec.earlier': '下面是它之前的一次决策。',
   'dec.none': '还没有 PSYNC。断开再恢复一条链路、重启一个从库或提升一个从库, 然后在这里观察。',
   'dec.prev': '上一个决策',
   'dec.next': '下一个决策',

@@ -78,6 +78,7 @@ const RUN: Record<KeyAction, (key: string) => void> = {
   help: () => useLab.setState({ helpOpen: true }),
   deselect: () => useLab.setState({ selected: null }),
   lessonNext: () => void lessonRuntime().then((m) => m.next()),
+  lessonAdvance: () => void lessonRuntime().then((m) => m.advance()),
   lessonBack: () => void lessonRuntime().then((m) => m.back()),
   lessonLeave: () => void lessonRuntime().then((m) => m.leave()),
   blank: () => useLab.setState({ blank: true }),

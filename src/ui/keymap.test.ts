@@ -72,8 +72,11 @@ describe('keyAction', () => {
     expect(l('Enter')).toBe('lessonNext');
     expect(l('Enter', { focus: 'control' })).toBeNull();
     expect(l('Escape')).toBe('lessonLeave');
-    // In presenter mode the clicker drives the lesson; Esc leaves presenter mode first.
-    expect(l('PageDown', { present: true, focus: 'widget' })).toBe('lessonNext');
+    // In presenter mode the clicker drives the lesson (its next also does what the step waits for);
+    // Esc leaves presenter mode first.
+    expect(l('PageDown', { present: true, focus: 'widget' })).toBe('lessonAdvance');
+    expect(l('ArrowRight', { present: true })).toBe('lessonAdvance');
+    expect(l('PageUp', { present: true })).toBe('lessonBack');
     expect(l('Escape', { present: true })).toBe('leavePresent');
     expect(l('b', { present: true })).toBe('blank');
   });
@@ -119,6 +122,7 @@ describe('keyAction', () => {
       help: true,
       deselect: true,
       lessonNext: true,
+      lessonAdvance: true,
       lessonBack: true,
       lessonLeave: true,
       blank: true,

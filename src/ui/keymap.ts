@@ -4,7 +4,9 @@
 //  - Space is play/pause wherever the focus is (a clicked button must not take it as a click);
 //  - a clicker's keys (PageDown / PageUp, → / ←) step even when a clicked tab or slider has focus;
 //    only a tab or slider reached with the keyboard keeps its own arrow keys (WAI-ARIA tabs);
-//  - presenter mode turns the single-letter actions off (B is the clicker's "blank" key).
+//  - presenter mode turns the single-letter actions off (B is the clicker's "blank" key);
+//  - a clicker has no hands for the lab: in presenter mode its "next" in a lesson also does what the
+//    step waits for (show me / skip to it, a prediction revealed for the class to answer aloud).
 
 export type KeyAction =
   | 'play'
@@ -31,6 +33,7 @@ export type KeyAction =
   | 'help'
   | 'deselect'
   | 'lessonNext'
+  | 'lessonAdvance'
   | 'lessonBack'
   | 'lessonLeave'
   | 'blank'
@@ -73,6 +76,7 @@ const lesson: When = (c) => c.lesson && arrows(c);
 export const KEYMAP: readonly Binding[] = [
   { keys: [' '], action: 'play' },
   // The lesson, while open, owns the stepping keys (next / back step), in presenter mode too.
+  { keys: ['ArrowRight', 'PageDown'], action: 'lessonAdvance', when: (c) => c.present && lesson(c) },
   { keys: ['ArrowRight', 'PageDown'], action: 'lessonNext', when: lesson },
   { keys: ['Enter'], action: 'lessonNext', when: (c) => c.lesson && c.focus === 'other' },
   { keys: ['ArrowLeft', 'PageUp'], action: 'lessonBack', when: lesson },

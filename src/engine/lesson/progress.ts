@@ -16,10 +16,17 @@ export function decidedAt(s: PredictStep): EventPattern {
   return { type: 'psync.decided', replica: s.replica };
 }
 
-const norm = (argv: readonly string[]) => [
-  argv[0]?.toUpperCase() === 'SLAVEOF' ? 'REPLICAOF' : argv[0]?.toUpperCase(),
-  ...argv.slice(1).map((a) => a.toUpperCase()),
-];
+/**
+ * A command's words as a step compares them: case-insensitive, SLAVEOF is REPLICAOF, and REPLICAOF
+ * localhost is 127.0.0.1 (the lab's nodes answer on both: server/commands.ts `replicaof`), so a
+ * student who types `replicaof localhost 7101` is not left at "your turn" with B already online.
+ */
+function norm(argv: readonly string[]): string[] {
+  const w = argv.map((a) => a.toUpperCase());
+  if (w[0] === 'SLAVEOF') w[0] = 'REPLICAOF';
+  if (w[0] === 'REPLICAOF' && w[1] === 'LOCALHOST') w[1] = '127.0.0.1';
+  return w;
+}
 
 function sameInput(a: LabInput, b: LabInput): boolean {
   const ka = Object.keys(a).sort();

@@ -400,6 +400,18 @@ export async function showMe(): Promise<void> {
   else if (step.kind === 'predict' && phase === 'revealing') await skipTo(decidedAt(step), 'revealing');
 }
 
+/**
+ * The clicker's next (presenter mode: nobody's hands are on the lab): Next once the step is done;
+ * before that what "show me" / "skip to it" does, and an open prediction is revealed unanswered
+ * (the class answers aloud). Without it a clicker stops at the first step that waits for a typed
+ * command, a button or an answer.
+ */
+export async function advance(): Promise<void> {
+  if (canNext()) return next();
+  if (useLesson.getState().phase === 'asking') useLesson.setState({ phase: 'revealing' });
+  await showMe();
+}
+
 /** The student's prediction: play on to the master's decision, which settles it. */
 export function predict(answer: string): void {
   const step = current();

@@ -42,7 +42,33 @@ export function DecisionPanel() {
   const k = pick ?? decisions.length - 1;
   const d = decisions[k];
   const backlogSize = useLab((s) => Number(d ? (s.views[d.master]?.config['repl-backlog-size'] ?? 0) : 0));
-  if (!d) return <p className="dim">{t('dec.none')}</p>;
+  // A PSYNC out and not answered yet (a lesson prediction pauses right there): the decision shown
+  // is an earlier one, and the panel says so instead of showing its answer as if it were this one's.
+  const pending = useLab((s) =>
+    s.order
+      .filter((n) => {
+        if (s.views[n]?.linkState !== 'REPL_STATE_RECEIVE_PSYNC_REPLY') return false;
+        // Decided already (its +CONTINUE / +FULLRESYNC still on the wire): not pending.
+        const sent = s.hist.replStates.findLast(
+          (x) => x.node === n && x.state === 'REPL_STATE_RECEIVE_PSYNC_REPLY',
+        );
+        return !s.hist.decisions.some((x) => x.replica === n && x.at >= (sent?.at ?? 0));
+      })
+      .map((n) => `${n}→${s.views[n]?.master ?? '?'}`)
+      .join(' '),
+  );
+  const asked = pending
+    ? pending.split(' ').map((pair) => {
+        const [replica, master] = pair.split('→');
+        return (
+          <p key={pair} className="dec-pending">
+            {t('dec.pending', { replica, master })}
+            {d ? ` ${t('dec.earlier')}` : ''}
+          </p>
+        );
+      })
+    : null;
+  if (!d) return asked ?? <p className="dim">{t('dec.none')}</p>;
   const h = useLab.getState().hist;
   const earlier = h.results.filter((r) => r.replica === d.replica && r.at < d.at);
   const earlierSyncs = earlier.length;
@@ -94,6 +120,7 @@ export function DecisionPanel() {
         });
   return (
     <div className="decision">
+      {asked}
       <div className="dec-head">
         <h3>
           <span className="mono">

@@ -2,7 +2,7 @@
 // waits for, the student's part (hint, show me), predictions and their reveal, the per-chapter
 // score, back/next, and the checklist. Keyboard (ui/keymap.ts): → / Enter / PageDown next,
 // ← / PageUp back, Esc leaves into the free lab at the same moment.
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import type { EventPattern } from '../../engine/lesson/pattern.ts';
 import { pauseAt } from '../../engine/lesson/progress.ts';
 import type { Step } from '../../engine/lesson/types.ts';
@@ -22,6 +22,7 @@ import { WhatIfUi } from '../whatif/slot.tsx';
 import { ChecklistView } from './ChecklistView.tsx';
 import { CostMeter } from './CostMeter.tsx';
 import { Genealogy } from './Genealogy.tsx';
+import { useKeepFocus } from './keep-focus.ts';
 import { PredictView } from './PredictView.tsx';
 import { Spotlight } from './spotlight.tsx';
 import { useLx } from './useLx.ts';
@@ -120,6 +121,8 @@ export default function LessonPanel() {
   const stepIndex = useLesson((s) => s.step);
   const phase = useLesson((s) => s.phase);
   const state = useLesson();
+  const ref = useRef<HTMLElement>(null);
+  useKeepFocus(ref);
   const ch = lesson?.chapters[chapter];
   const step = ch?.steps[stepIndex] ?? null;
   if (error)
@@ -136,7 +139,7 @@ export default function LessonPanel() {
   if (!lesson || !ch) return <p className="lesson-panel dim">{lx('loading')}</p>;
   const score = chapterScore(state, chapter);
   return (
-    <section className="lesson-panel" aria-label={lesson.title[lang]}>
+    <section className="lesson-panel" aria-label={lesson.title[lang]} ref={ref}>
       <Spotlight anchor={phase === 'loading' || phase === 'finished' ? undefined : step?.anchor} />
       <header className="lesson-head">
         <h2>
@@ -156,6 +159,9 @@ export default function LessonPanel() {
         <ol className="lesson-chapters">
           {lesson.chapters.map((c, i) => {
             const sc = chapterScore(state, i);
+            const scored = sc.total > 0 && sc.asked > 0;
+            // Named by the chapter, not the bare digit a screen reader would read ("3, button").
+            const name = `${lx('chapter', { n: i + 1 })}: ${c.title[lang]}`;
             return (
               <li key={c.id}>
                 <button
@@ -164,9 +170,12 @@ export default function LessonPanel() {
                   aria-current={i === chapter ? 'step' : undefined}
                   onClick={() => void openLesson(i, 0)}
                   title={c.title[lang]}
+                  aria-label={
+                    scored ? `${name} · ${lx('score', { right: sc.right, total: sc.total })}` : name
+                  }
                 >
                   {i + 1}
-                  {sc.total > 0 && sc.asked > 0 && (
+                  {scored && (
                     <small>
                       {' '}
                       {sc.right}/{sc.total}

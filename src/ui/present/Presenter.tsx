@@ -54,12 +54,38 @@ export default function Presenter() {
   useEffect(() => {
     if (tab) useLab.setState({ insight: tab, insightsOpen: true });
   }, [tab]);
+  useShowPoint(reached && !lesson ? `${reached.kind}@${reached.at}` : '');
   return (
     <>
       {lesson ? <LessonCaption {...lesson} /> : <MilestoneCaption reached={reached} />}
       <Blank />
     </>
   );
+}
+
+/**
+ * What the teaching panel says at a milestone, in view: magnified, the panel is taller than the room
+ * beside the cluster (1280×720: the +FULLRESYNC line under the caption; 1920×1080: the full sync's
+ * later stages), and a clicker cannot scroll. Scrolled again as the tab and its lazy chunk come in.
+ */
+function useShowPoint(key: string) {
+  useEffect(() => {
+    if (!key) return;
+    const show = () => {
+      const panel = document.querySelector('.insights .tab-panel');
+      if (!panel) return;
+      const el =
+        panel.querySelector('.outcome, .fs-stages li.current, .stepper.full .st-current') ??
+        [...panel.querySelectorAll('.fs-stages li.done, .stepper.full .st-done')].at(-1);
+      el?.scrollIntoView({ block: 'nearest' });
+    };
+    const frame = requestAnimationFrame(show);
+    const later = [250, 800].map((ms) => setTimeout(show, ms));
+    return () => {
+      cancelAnimationFrame(frame);
+      for (const id of later) clearTimeout(id);
+    };
+  }, [key]);
 }
 
 function MilestoneCaption({ reached }: { reached: Reached | null }) {
@@ -86,7 +112,7 @@ function MilestoneCaption({ reached }: { reached: Reached | null }) {
 
 function LessonCaption(p: NonNullable<ReturnType<typeof useLessonStep>>) {
   const lang = useLab((s) => s.lang);
-  const sub = presentText(lang, 'step', { c: p.chapter + 1, k: p.index + 1, n: p.count });
+  const sub = `${presentText(lang, 'step', { c: p.chapter + 1, k: p.index + 1, n: p.count })} · ${presentText(lang, 'lessonKeys')}`;
   return <Caption text={p.step.text[lang]} sub={sub} />;
 }
 

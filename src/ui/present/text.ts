@@ -7,6 +7,10 @@ const TEXT = {
     zh: 'PageDown / → 下一个里程碑 · PageUp / ← 上一个 · B 黑屏',
     en: 'PageDown / → next milestone · PageUp / ← back · B blanks',
   },
+  lessonKeys: {
+    zh: 'PageDown / → 下一步（未完成的步骤先演示）· PageUp / ← 上一步 · B 黑屏',
+    en: 'PageDown / → next (an unfinished step is shown first) · PageUp / ← back · B blanks',
+  },
   at: { zh: 't = {t} s', en: 't = {t} s' },
   step: { zh: '第 {c} 章 · 第 {k}/{n} 步', en: 'Chapter {c} · step {k}/{n}' },
   caption: { zh: '当前里程碑', en: 'Current milestone' },
