@@ -338,3 +338,22 @@ for (const lang of ['zh', 'en'] as const) {
     expect(overflow).toBeLessThanOrEqual(1);
   });
 }
+
+test('presenter mode: PageDown past the last milestone says there is none ahead, in en and zh', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  for (const [lang, words] of [
+    ['en', 'No milestone in the next 120 s'],
+    ['zh', '接下来 120 秒虚拟时间内没有里程碑'],
+  ] as const) {
+    // The default lab: B and C attach (handshake, +FULLRESYNC, RDB loaded each), then nothing happens.
+    await open(page, `?lang=${lang}&present=1`);
+    const notices = page.getByRole('status', { name: /^(Notices|提示)$/ });
+    for (let i = 0; i < 12 && !((await notices.textContent()) ?? '').includes(words); i++)
+      await click(page, 'PageDown');
+    await expect(notices).toContainText(words);
+    // The time moved on by the search's span, and the notice says to where.
+    await expect(notices).toContainText(`t = ${((await now(page)) / 1e6).toFixed(3)}`);
+  }
+});

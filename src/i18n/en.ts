@@ -297,6 +297,7 @@ export const en = {
   'milestone.loaded': '{node} has loaded the RDB ({keys} keys)',
   'milestone.step': 'Step {n}: {what}',
 
+  'notice.noMilestone': 'No milestone in the next {s} s of virtual time: the time moved on to t = {t} s.',
   'notice.loadError': 'Could not open it: {message}. The default lab is open instead.',
   'notice.actionError': '{node} ({action}): {message}',
   'notice.unknownScenario': 'Unknown scenario "{name}": the default lab is open instead.',

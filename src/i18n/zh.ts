@@ -289,6 +289,7 @@ export const zh: Catalog = {
   'milestone.loaded': '{node} 已加载 RDB ({keys} 个键)',
   'milestone.step': '第 {n} 步: {what}',
 
+  'notice.noMilestone': '接下来 {s} 秒虚拟时间内没有里程碑: 时间已前进到 t = {t} 秒。',
   'notice.loadError': '无法打开: {message}。已改为打开默认实验。',
   'notice.actionError': '{node} ({action}): {message}',
   'notice.unknownScenario': '未知场景 "{name}": 已改为打开默认实验。',

@@ -284,9 +284,18 @@ export class Controller {
     await this.seek(previousTime(s.hist, s.t));
   }
 
+  /** To the next milestone; none within MILESTONE_LIMIT (a story told, a quiet lab) is said, not silent. */
   async nextMilestone(): Promise<void> {
     this.setPlaying(false);
-    this.handle(await this.transport.send({ type: 'step', until: 'milestone', limitUs: MILESTONE_LIMIT }));
+    const r = await this.transport.send({ type: 'step', until: 'milestone', limitUs: MILESTONE_LIMIT });
+    this.handle(r);
+    if (r.type === 'frame' && !r.milestone)
+      notify(
+        'info',
+        'notice.noMilestone',
+        { s: MILESTONE_LIMIT / 1e6, t: (r.frame.to / 1e6).toFixed(3) },
+        6000,
+      );
   }
 
   /**
