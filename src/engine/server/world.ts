@@ -44,7 +44,10 @@ export interface World {
   nextConnId: number;
   nextMsgId: number;
   nextClientId: number;
-  /** Replicas whose link to their master is cut (a partition: reconnects refused). */
+  /**
+   * Cut links as `replica->master` pairs (`linkKey`): like the harness's proxy, one per pair, a cut
+   * refuses that replica's connections to that master only; re-pointed elsewhere it connects.
+   */
   cuts: Set<string>;
   queue: Scheduler<Task>;
   /** Emitted events not yet drained by the caller. */
