@@ -67,7 +67,7 @@ export function startCluster(lab: Lab, input: (i: LabInput) => unknown): void {
  */
 function heldForDelayedSync(w: World, master: string, replica: string): boolean {
   const m = w.nodes.get(master);
-  if (!m || m.state !== 'running') return false;
+  if (m?.state !== 'running') return false;
   if (!cfgBool(m.config, 'repl-diskless-sync') || cfgInt(m.config, 'repl-diskless-sync-delay') <= 0)
     return false;
   return m.slaves.some((s) => s.peer === replica && s.replstate.startsWith('wait_bgsave'));
