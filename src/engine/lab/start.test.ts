@@ -13,7 +13,7 @@ describe('setup with repl-diskless-sync-delay', () => {
       nodes: { A: {}, B: { replicaof: 'A' } },
       steps: [{ op: 'wait-sync' }],
     });
-    expect(t.steps[0].snapshot.A.replication.slave0).toMatchObject({ state: 'wait_bgsave' });
+    expect(t.steps[0].snapshot.A.replication?.slave0).toMatchObject({ state: 'wait_bgsave' });
     expect(
       t.outcome.events.filter((e) => e.replica).map((e) => `s${e.step}:${e.replica}=${e.result}`),
     ).toEqual(['s1:B=FULLRESYNC']);

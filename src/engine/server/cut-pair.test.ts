@@ -41,9 +41,9 @@ describe('a cut link is one replica→master pair', () => {
     expect(events).toEqual(['s12:C=CONTINUE', 's13:D=FULLRESYNC@177', 's15:A=FULLRESYNC@230']);
     const last = t.steps[t.steps.length - 1];
     expect(last.result).toMatchObject({ ok: true });
-    const b = last.snapshot.B;
-    expect([b.stats.sync_full, b.stats.sync_partial_ok, b.stats.sync_partial_err]).toEqual([2, 1, 2]);
-    for (const n of ['A', 'C', 'D']) expect(last.snapshot[n].replication.master_link_status).toBe('up');
-    expect(last.snapshot.C.replication.second_repl_offset).toBe(144);
+    const b = last.snapshot.B.stats!;
+    expect([b.sync_full, b.sync_partial_ok, b.sync_partial_err]).toEqual([2, 1, 2]);
+    for (const n of ['A', 'C', 'D']) expect(last.snapshot[n].replication?.master_link_status).toBe('up');
+    expect(last.snapshot.C.replication?.second_repl_offset).toBe(144);
   });
 });
