@@ -22,6 +22,7 @@ import {
 } from '../keyspace/index.ts';
 import { parseInt64, toSafeNumber } from '../keyspace/numbers.ts';
 import { type Pending, unblock } from './blocked.ts';
+import { debugCommand } from './debug.ts';
 import { emit, log, unixMs } from './emit.ts';
 import { ctxFor } from './exec.ts';
 import { infoText, roleReply } from './info.ts';
@@ -566,7 +567,7 @@ const SERVER_COMMANDS: Record<string, Handler> = {
     return ok(arr([bulk(String(Math.floor(ms / 1000))), bulk(String((ms % 1000) * 1000 + (w.now % 1000)))]));
   },
   command: (_w, _n, _c, a) => ok(commandCmd(a)),
-  debug: () => ok(err('ERR DEBUG is not available in PSYNC Lab')),
+  debug: (w, node, _c, a) => debugCommand(w, node, a),
   replconf: (_w, _n, _c, a) => {
     // A console client is no replica: its ACK/GETACK change nothing (Redis sends no reply at all;
     // the console shows OK rather than hang).

@@ -105,7 +105,9 @@ export type Task =
   | { t: 'bulk-done'; node: string; gen: number; clientId: number }
   /** Every replica acknowledged: a SHUTDOWN waiting for them goes ahead (at the same time). */
   | { t: 'shutdown-ready'; node: string; gen: number }
-  | { t: 'wait-timeout'; node: string; gen: number };
+  | { t: 'wait-timeout'; node: string; gen: number }
+  /** A DEBUG SLEEP ends (server/debug.ts): its reply goes out. */
+  | { t: 'debug-wake'; node: string; gen: number; pending: Pending };
 
 /** An RDB file as the engine keeps it: the dataset at save time and the replication aux fields. Frozen once written (snapshotRdb): checkpoints share it. */
 export interface RdbFile {
