@@ -284,6 +284,12 @@ export interface Node {
   keyspace: Keyspace;
   /** dump.rdb in the node's dir (survives restarts). */
   disk: RdbFile | null;
+  /**
+   * The dataset in appendonlydir (survives restarts; SHUTDOWN SAVE's deleteRdb leaves it): as it was
+   * at the last shutdown that ran with appendonly yes, or null when there is none. AOF files carry no
+   * replication info (lifecycle.ts loadDataFromDisk).
+   */
+  aof: Keyspace | null;
   /** Replication state (spec §0). */
   replid: string;
   replid2: string;
