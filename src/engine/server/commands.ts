@@ -249,7 +249,7 @@ function execMulti(w: World, node: Node, c: ClientCtx): Reply {
   const fx = new Effects();
   const replies: Reply[] = [];
   for (const a of queued) {
-    const r = execOne(w, node, c, a, fx);
+    const r = commandName(a[0]) === 'debug' ? debugCommand(w, node, a, true) : execOne(w, node, c, a, fx);
     replies.push('reply' in r ? r.reply : err('ERR command not allowed inside a transaction'));
   }
   finishCall(w, node, c, fx);

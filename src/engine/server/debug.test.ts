@@ -2,7 +2,7 @@
 // replica B runs DEBUG SLEEP 3 — A drops B as timed out, B wakes, finds its link closed and comes
 // back with +CONTINUE in that step; DEBUG SLEEP 0.5 on A changes nothing.
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../index.ts';
+import { runCommand, runScenario, startedLab } from '../index.ts';
 
 describe('DEBUG SLEEP', () => {
   it('a replica asleep past its master repl-timeout is dropped and continues (as on 7.0.15)', () => {
@@ -38,5 +38,40 @@ describe('DEBUG SLEEP', () => {
     expect(t.steps[4].snapshot.A.log?.join('\n')).toMatch(
       /Disconnecting timedout replica \(streaming sync\): 127\.0\.0\.1:7102/,
     );
+  });
+
+  it('answers as 7.0.15 does: OK inside EXEC (the node busy after), the SLEEP arity error, refused when disabled', () => {
+    const lab = startedLab(1, {
+      nodes: [{ name: 'A', replicaof: null }],
+      config: { 'enable-debug-command': 'local' },
+    });
+    const a = lab.w.nodes.get('A')!;
+    for (const argv of [['MULTI'], ['DEBUG', 'SLEEP', '0.3'], ['SET', 'x', '1']]) runCommand(lab, a, argv);
+    const t0 = lab.w.now;
+    expect(runCommand(lab, a, ['EXEC'])).toEqual({
+      reply: {
+        t: 'array',
+        v: [
+          { t: 'simple', v: 'OK' },
+          { t: 'simple', v: 'OK' },
+        ],
+      },
+    });
+    expect(a.busyUntil).toBe(t0 + 300_000);
+    expect(runCommand(lab, a, ['DEBUG', 'SLEEP'])).toEqual({
+      reply: {
+        t: 'error',
+        v: "ERR unknown subcommand or wrong number of arguments for 'SLEEP'. Try DEBUG HELP.",
+      },
+    });
+    expect(runCommand(lab, a, ['DEBUG', 'SLEEP', '-1'])).toEqual({ reply: { t: 'simple', v: 'OK' } });
+    const off = startedLab(1, {
+      nodes: [{ name: 'A', replicaof: null }],
+      config: { 'enable-debug-command': 'no' },
+    });
+    const r = runCommand(off, off.w.nodes.get('A')!, ['DEBUG', 'SLEEP', '1']);
+    expect(r).toMatchObject({
+      reply: { t: 'error', v: expect.stringMatching(/^ERR DEBUG command not allowed\./) },
+    });
   });
 });
