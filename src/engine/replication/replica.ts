@@ -500,6 +500,7 @@ function onRdb(w: World, node: Node, conn: Conn, rdb: RdbFile, eofMark: string |
   emit(w, { type: 'rdb.phase', node: node.name, phase: 'flush' });
   const flushUs = diskUs(w, node.keyspace.keyCount() > 0 ? node.keyspace.rdbSize(null) : 0);
   node.keyspace.flushAll();
+  node.slaveKeysWithExpire.clear(); // emptyData(-1): flushSlaveKeysWithExpireList
   emit(w, { type: 'data.changed', node: node.name, keys: [], dbsize: 0 });
   if (t) t.loading = rdb; // the RDB waits in the temp file while the flush runs
   if (flushUs === 0) {

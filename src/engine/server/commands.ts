@@ -27,6 +27,7 @@ import { emit, log, unixMs } from './emit.ts';
 import { ctxFor } from './exec.ts';
 import { infoText, roleReply } from './info.ts';
 import { allPaused, clientPause, mayReplicate, postpone, writesPaused } from './pause.ts';
+import { rememberSlaveKeysWithExpire } from './slave-keys.ts';
 
 export function unknownCommandError(argv: Argv): string {
   const r = unknownCommandReply(argv);
@@ -276,6 +277,7 @@ function execOne(
   if (!res) return { reply: err(unknownCommandError(argv)) };
   // A writable replica's local writes are not propagated (replicationFeedSlaves returns on a replica).
   if (!node.link) for (const p of res.propagate) fx.add(c.db, p);
+  if (node.link && res.changed.length > 0) rememberSlaveKeysWithExpire(node, c.db, res.changed);
   if (w.emitEvents && res.changed.length > 0)
     emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
   if (res.expiredOnReplica && node.link)

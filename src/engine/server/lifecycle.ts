@@ -25,6 +25,7 @@ import { unblock } from './blocked.ts';
 import { emit, log, MS, SEC, unixMs } from './emit.ts';
 import { closeEnd } from './net.ts';
 import { writesPaused } from './pause.ts';
+import { expireSlaveKeys } from './slave-keys.ts';
 import type { Node, RdbFile, ShutdownWait, World } from './world.ts';
 
 /** serverCron period at hz 10. */
@@ -46,6 +47,7 @@ export function createNode(w: World, name: string, port: number, startConfig: Ma
     keyspace: new Keyspace(),
     disk: null,
     aof: null,
+    slaveKeysWithExpire: new Map(),
     replid: '0'.repeat(40),
     replid2: '0'.repeat(40),
     secondReplOffset: -1,
@@ -137,6 +139,7 @@ export function startNode(w: World, node: Node, replicaof: string | null): void 
   node.busyUntil = 0;
   node.dirty = 0;
   node.keyspace = new Keyspace();
+  node.slaveKeysWithExpire = new Map();
   node.config = defaultConfig();
   for (const [k, v] of node.startConfig) node.config.set(k, startValue(k, v));
   node.config.set('port', String(node.port));
@@ -256,11 +259,12 @@ export function serverCron(w: World, node: Node): void {
 }
 
 function activeExpire(w: World, node: Node): void {
-  if (node.link || writesPaused(node)) return; // replicas wait for the master's DEL; a pause keeps the data
-  const expired = node.keyspace.activeExpire(unixMs(w));
+  if (writesPaused(node)) return; // a pause keeps the data
+  // Replicas wait for the master's DEL, except for their own clients' TTLs (slave-keys.ts).
+  const expired = node.link ? expireSlaveKeys(node, unixMs(w)) : node.keyspace.activeExpire(unixMs(w));
   for (const { db, key } of expired) {
     node.stats.expired_keys++;
-    feedSlaves(w, node, db, ['DEL', key]);
+    if (!node.link) feedSlaves(w, node, db, ['DEL', key]);
   }
   if (expired.length > 0)
     emit(w, {

@@ -290,6 +290,8 @@ export interface Node {
    * replication info (lifecycle.ts loadDataFromDisk).
    */
   aof: Keyspace | null;
+  /** A writable replica's keys whose TTL one of its own clients set: name → bitmap of dbs (slave-keys.ts). */
+  slaveKeysWithExpire: Map<string, number>;
   /** Replication state (spec §0). */
   replid: string;
   replid2: string;
