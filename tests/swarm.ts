@@ -13,7 +13,7 @@ import { DEFAULT_ERA, type Era, historyId } from '../src/engine/replication/era.
 import { replicaHardLimit, replicaObufUsage } from '../src/engine/replication/obuf.ts';
 import { isLoading } from '../src/engine/replication/replica.ts';
 import { createNode, freeze, kill, startNode, unfreeze } from '../src/engine/server/lifecycle.ts';
-import { cutConn } from '../src/engine/server/net.ts';
+import { cutConn, linkKey } from '../src/engine/server/net.ts';
 import type { Node, World } from '../src/engine/server/world.ts';
 
 const STEPS = 24;
@@ -163,14 +163,14 @@ export function swarmRun(
       }
       ops.push('read replicas');
     } else if (r < 50) {
-      w.cuts.add(n.name);
+      if (n.link) w.cuts.add(linkKey(n.name, n.link.master));
       if (n.link?.conn != null) {
         const conn = w.conns.get(n.link.conn);
         if (conn) cutConn(w, conn);
       }
       ops.push(`cut ${n.name}`);
     } else if (r < 60) {
-      w.cuts.delete(n.name);
+      if (n.link) w.cuts.delete(linkKey(n.name, n.link.master));
       ops.push(`heal ${n.name}`);
     } else if (r < 65) {
       if (n.state === 'running') freeze(w, n);

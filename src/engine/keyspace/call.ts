@@ -44,6 +44,8 @@ export interface KeyspaceCore {
   readonly index: ExpiryIndex;
   readonly stats: { expiredKeys: number };
   handler(name: string): Handler | undefined;
+  /** SWAPDB: databases a and b trade contents (TTLs included). */
+  swapDbs(a: number, b: number): void;
 }
 
 /** Effects shared by a call and the calls an EVAL makes. */

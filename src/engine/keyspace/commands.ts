@@ -47,6 +47,7 @@ const ROWS: readonly [string, number, string][] = [
   ['touch', -2, 'readonly fast'],
   ['copy', -3, 'write denyoom'],
   ['move', 3, 'write fast'],
+  ['swapdb', 3, 'write fast'],
   ['randomkey', 1, 'readonly'],
   ['expire', -3, 'write fast'],
   ['pexpire', -3, 'write fast'],

@@ -1,10 +1,13 @@
-// COPY and MOVE (db.c): a key copied or moved, TTL included, within a db or to another of the 16.
+// COPY, MOVE and SWAPDB (db.c): a key copied or moved, TTL included, within a db or to another of
+// the 16; two databases swapped whole.
 //   COPY src dst [DB n] [REPLACE] → 1, or 0 when src is missing or dst exists without REPLACE;
 //   MOVE k n → 1, or 0 when k is missing here or exists in db n. Both propagate as typed (COPY … DB 1
 //   travels with the caller's SELECT; the replica copies into its own db 1).
 // Errors, in Redis's order: options (syntax error, not an integer, outside int32), `DB index is out
 // of range`, `source and destination objects are the same`, then the keys.
-import { err, int } from '../core/resp.ts';
+//   SWAPDB a b → OK, propagated as typed even when a = b (real 7.0.15, probe r26: `SWAPDB 1 1` put
+//   30 bytes in the stream); a non-integer or outside int32 → `invalid first|second DB index`.
+import { err, int, OK } from '../core/resp.ts';
 import { type Call, fail, type Handler } from './call.ts';
 import { NOT_INTEGER, SYNTAX } from './errors.ts';
 import { parseInt64 } from './numbers.ts';
@@ -14,10 +17,10 @@ const SAME_OBJECT = err('ERR source and destination objects are the same');
 const DB_RANGE = err('ERR DB index is out of range');
 const INT32_RANGE = err('ERR value is out of range, value must between -2147483648 and 2147483647');
 
-/** getIntFromObjectOrReply (the range check is selectDb's: checkDb). */
-function dbIndexArg(text: string): number {
-  const n = parseInt64(text) ?? fail(NOT_INTEGER);
-  if (n < -2147483648n || n > 2147483647n) fail(INT32_RANGE);
+/** getIntFromObjectOrReply (the range check is selectDb's: checkDb); `msg` replaces both errors. */
+function dbIndexArg(text: string, msg?: ReturnType<typeof err>): number {
+  const n = parseInt64(text) ?? fail(msg ?? NOT_INTEGER);
+  if (n < -2147483648n || n > 2147483647n) fail(msg ?? INT32_RANGE);
   return Number(n);
 }
 
@@ -71,4 +74,18 @@ const move: Handler = (c) => {
   return int(1);
 };
 
-export const KEY_COPY_COMMANDS: Record<string, Handler> = { copy, move };
+const swapdb: Handler = (c) => {
+  const a = dbIndexArg(c.argv[1], err('ERR invalid first DB index'));
+  const b = dbIndexArg(c.argv[2], err('ERR invalid second DB index'));
+  checkDb(c, a);
+  checkDb(c, b);
+  if (a !== b && (c.dbIndex === a || c.dbIndex === b)) {
+    // the caller's db gets the other one's keys: every key of both is a changed key here
+    for (const db of [a, b]) for (const key of c.ks.dbs[db].data.keys()) c.touch(key);
+  }
+  if (a !== b) c.ks.swapDbs(a, b);
+  c.propagateAsIs();
+  return OK;
+};
+
+export const KEY_COPY_COMMANDS: Record<string, Handler> = { copy, move, swapdb };

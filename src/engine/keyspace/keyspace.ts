@@ -215,11 +215,21 @@ export class Keyspace implements KeyspaceCore {
     return rdbSize(this.dbs, aux);
   }
 
+  swapDbs(a: number, b: number): void {
+    [this.dbs[a], this.dbs[b]] = [this.dbs[b], this.dbs[a]];
+    this.rebuildIndex(); // its entries name the db a TTL was set in
+  }
+
   /** Drop stale heap entries once they outnumber the live TTLs (TTL rewrites leave them behind). */
   private compactIndex(): void {
     if (this.index.size <= 1024) return; // below the threshold whatever the live count (no 16-db sum per call)
     const live = this.expiresCount();
     if (this.index.size <= 2 * live + 1024) return;
+    this.rebuildIndex();
+  }
+
+  /** The expiry heap from the live TTLs of every db. */
+  private rebuildIndex(): void {
     const all: Due[] = [];
     this.dbs.forEach((d, db) => {
       for (const [key, when] of d.expires) all.push({ when, db, key });

@@ -98,6 +98,35 @@ describe('COPY and MOVE across databases', () => {
   });
 });
 
+describe('SWAPDB (real 7.0.15, probe r26)', () => {
+  it('swaps two dbs, TTLs included (active expiry follows the key), propagates as typed even for a = b', () => {
+    const ks = new Keyspace();
+    run(ks, ['SET', 'a', '1']);
+    run(ks, ['SET', 't', 'v', 'PX', '100'], at(NOW), 2);
+    expect(run(ks, ['SWAPDB', '0', '2'])).toMatchObject({
+      reply: { t: 'simple', v: 'OK' },
+      propagate: [['SWAPDB', '0', '2']],
+    });
+    expect(run(ks, ['GET', 'a'], at(NOW), 2).reply).toEqual({ t: 'bulk', v: '1' });
+    expect(run(ks, ['PTTL', 't']).reply).toEqual({ t: 'int', v: 100 });
+    expect(ks.activeExpire(NOW + 200)).toEqual([{ db: 0, key: 't' }]);
+    expect(run(ks, ['SWAPDB', '1', '1'])).toMatchObject({
+      reply: { t: 'simple', v: 'OK' },
+      propagate: [['SWAPDB', '1', '1']],
+    });
+  });
+
+  it('refuses bad indexes in Redis words, changing nothing', () => {
+    const ks = new Keyspace();
+    const e = (argv: Argv) => run(ks, argv).reply;
+    expect(e(['SWAPDB', 'x', '1'])).toEqual({ t: 'error', v: 'ERR invalid first DB index' });
+    expect(e(['SWAPDB', '1', 'y'])).toEqual({ t: 'error', v: 'ERR invalid second DB index' });
+    expect(e(['SWAPDB', '99999999999', '1'])).toEqual({ t: 'error', v: 'ERR invalid first DB index' });
+    expect(e(['SWAPDB', '0', '16'])).toEqual({ t: 'error', v: 'ERR DB index is out of range' });
+    expect(e(['SWAPDB', '-1', '0'])).toEqual({ t: 'error', v: 'ERR DB index is out of range' });
+  });
+});
+
 describe('encodings the new writes leave (OBJECT ENCODING on 7.0.15)', () => {
   it('hashes: HSETNX or HINCRBYFLOAT writing a value over 64 bytes → hashtable', () => {
     const ks = new Keyspace();

@@ -8,7 +8,7 @@ import { dropReplicaClient } from '../replication/master.ts';
 import { type CallResult, type ClientCtx, call, newClient } from '../server/commands.ts';
 import { emit, MS, SEC } from '../server/emit.ts';
 import { createNode, freeze, kill, startNode, unfreeze } from '../server/lifecycle.ts';
-import { cutConn } from '../server/net.ts';
+import { cutConn, linkKey } from '../server/net.ts';
 import { createWorld, runUntil } from '../server/simulation.ts';
 import type { NetConfig, Node, World } from '../server/world.ts';
 
@@ -215,7 +215,7 @@ export function applyInput(lab: Lab, input: LabInput): CallResult | undefined {
     case 'heal': {
       const n = need(lab, input.replica);
       if (lab.frozenCut.delete(n.name)) unfreeze(w, n);
-      else w.cuts.delete(n.name);
+      else if (n.link) w.cuts.delete(linkKey(n.name, n.link.master));
       emit(w, { type: 'link.state', replica: n.name, master: n.link?.master ?? '', state: 'down' });
       return;
     }
@@ -301,7 +301,7 @@ function cutLink(lab: Lab, n: Node, method: 'proxy' | 'sigstop-kill'): void {
     const s = m?.slaves.find((x) => x.peer === n.name);
     if (m && s) dropReplicaClient(w, m, s, '');
   } else {
-    w.cuts.add(n.name);
+    if (n.link) w.cuts.add(linkKey(n.name, n.link.master));
     const conn = n.link?.conn != null ? w.conns.get(n.link.conn) : undefined;
     if (conn) cutConn(w, conn);
   }

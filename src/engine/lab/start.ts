@@ -1,8 +1,10 @@
 // Bringing a lab's nodes up the way the real runner starts processes: in dependency order,
 // staggered, each replica's first PSYNC answered before the next process starts.
+import { cfgBool, cfgInt } from '../core/config.ts';
 import { PSYNC_ANSWERED } from '../replication/attempts.ts';
 import { MS } from '../server/emit.ts';
 import { runUntil, runUntilCondition } from '../server/simulation.ts';
+import type { World } from '../server/world.ts';
 import {
   applyInput,
   createLab,
@@ -48,8 +50,27 @@ export function startCluster(lab: Lab, input: (i: LabInput) => unknown): void {
     const n = w.nodes.get(name)!;
     const from = n.log.length;
     input({ type: 'start', node: name });
-    if (master) runUntilCondition(w, () => n.log.slice(from).some((l) => PSYNC_ANSWERED.test(l)), limit());
+    if (master)
+      runUntilCondition(
+        w,
+        () => n.log.slice(from).some((l) => PSYNC_ANSWERED.test(l)) || heldForDelayedSync(w, master, name),
+        limit(),
+      );
   }
+}
+
+/**
+ * `replica` is held by `master` for a delayed diskless BGSAVE (listed wait_bgsave): its
+ * +FULLRESYNC comes only when that BGSAVE starts, so the real runner's setup counts the attempt
+ * as answered here (real/waits.ts heldForDelayedSync) and the FULLRESYNC lands in step 1 (probe
+ * r19, repl-diskless-sync-delay 1 with a setup replica: real 7.0.15 `s1:B=FULLRESYNC@0`).
+ */
+function heldForDelayedSync(w: World, master: string, replica: string): boolean {
+  const m = w.nodes.get(master);
+  if (m?.state !== 'running') return false;
+  if (!cfgBool(m.config, 'repl-diskless-sync') || cfgInt(m.config, 'repl-diskless-sync-delay') <= 0)
+    return false;
+  return m.slaves.some((s) => s.peer === replica && s.replstate.startsWith('wait_bgsave'));
 }
 
 /** A lab whose nodes are up as the setup says, for direct use (no timeline records its starts). */

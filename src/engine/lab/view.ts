@@ -7,6 +7,7 @@ import { type BacklogView, backlogView } from '../replication/backlog.ts';
 import type { ReplState } from '../replication/handshake.ts';
 import { unixSec } from '../server/emit.ts';
 import { infoText, roleReply } from '../server/info.ts';
+import { linkCut } from '../server/net.ts';
 import type { Node, World } from '../server/world.ts';
 
 export interface ReplicaView {
@@ -99,7 +100,7 @@ export function nodeViews(w: World, opts: ViewOptions = {}): NodeView[] {
       role: n.link ? 'slave' : 'master',
       master: n.link?.master ?? null,
       linkState: n.link?.state ?? null,
-      linkCut: w.cuts.has(n.name),
+      linkCut: linkCut(w, n.name, n.link?.master),
       replid: n.replid,
       replid2: n.replid2,
       secondReplOffset: n.secondReplOffset,

@@ -8,7 +8,7 @@ import { unblock } from '../server/blocked.ts';
 import { emit, log, SEC, unixSec } from '../server/emit.ts';
 import type { MessageKind } from '../server/events.ts';
 import { ctxFor, execFromMaster } from '../server/exec.ts';
-import { closeEnd, openConn, send } from '../server/net.ts';
+import { closeEnd, linkCut, openConn, send } from '../server/net.ts';
 import type { Conn, Node, Payload, RdbFile, World } from '../server/world.ts';
 import { loseAckedOnFullSync } from './acked.ts';
 import type { StreamEntry } from './backlog.ts';
@@ -39,7 +39,7 @@ export function setState(w: World, node: Node, state: ReplState): void {
       : state === 'REPL_STATE_TRANSFER'
         ? 'transfer'
         : state === 'REPL_STATE_CONNECT'
-          ? w.cuts.has(node.name)
+          ? linkCut(w, node.name, node.link.master)
             ? 'cut'
             : 'down'
           : state === 'REPL_STATE_CONNECTING'
@@ -500,6 +500,7 @@ function onRdb(w: World, node: Node, conn: Conn, rdb: RdbFile, eofMark: string |
   emit(w, { type: 'rdb.phase', node: node.name, phase: 'flush' });
   const flushUs = diskUs(w, node.keyspace.keyCount() > 0 ? node.keyspace.rdbSize(null) : 0);
   node.keyspace.flushAll();
+  node.slaveKeysWithExpire.clear(); // emptyData(-1): flushSlaveKeysWithExpireList
   emit(w, { type: 'data.changed', node: node.name, keys: [], dbsize: 0 });
   if (t) t.loading = rdb; // the RDB waits in the temp file while the flush runs
   if (flushUs === 0) {

@@ -5,7 +5,7 @@
 import { cfgInt } from '../core/config.ts';
 import { type Argv, encodeArgv, respSize } from '../core/resp.ts';
 import { emit } from '../server/emit.ts';
-import { send } from '../server/net.ts';
+import { linkCut, send } from '../server/net.ts';
 import type { Node, ReplicaClient, World } from '../server/world.ts';
 import {
   createBacklog,
@@ -137,7 +137,8 @@ export function streamsLanded(w: World): boolean {
     for (const s of m.slaves) {
       if (!streaming(s)) continue;
       const r = w.nodes.get(s.peer);
-      if (r?.state !== 'running' || r.link?.master !== m.name || w.cuts.has(r.name) || !r.master) continue;
+      if (r?.state !== 'running' || r.link?.master !== m.name || linkCut(w, r.name, m.name) || !r.master)
+        continue;
       if (r.master.reploff < m.masterReplOffset) return false;
     }
   }

@@ -12,6 +12,7 @@ import { START_STAGGER_MS } from '../lab/start.ts';
 import { ATTEMPT_FAILED, ATTEMPT_OK, REFUSED } from '../replication/attempts.ts';
 import type { CallResult } from '../server/commands.ts';
 import { MS, SEC } from '../server/emit.ts';
+import { linkCut } from '../server/net.ts';
 import { runUntil, runUntilCondition } from '../server/simulation.ts';
 import type { Node } from '../server/world.ts';
 import { matches } from './conditions.ts';
@@ -167,7 +168,11 @@ const reconnectLink: Op<'reconnect-link'> = (ctx, step) => {
   const { lab } = ctx;
   const n = node(ctx, step.replica);
   const wait = step.wait !== false;
-  const method = lab.frozenCut.has(n.name) ? 'sigcont' : lab.w.cuts.has(n.name) ? 'proxy-heal' : 'none';
+  const method = lab.frozenCut.has(n.name)
+    ? 'sigcont'
+    : linkCut(lab.w, n.name, n.link?.master)
+      ? 'proxy-heal'
+      : 'none';
   if (method === 'proxy-heal' && !wait) alignToFailedAttempt(lab, n.name);
   if (method !== 'none') ctx.input({ type: 'heal', replica: n.name });
   if (!wait) return { replica: n.name, method };

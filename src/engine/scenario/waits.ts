@@ -7,6 +7,7 @@ import { ATTEMPT_FAILED, attemptEnd, REFUSED } from '../replication/attempts.ts'
 import { eraRules } from '../replication/era.ts';
 import { MS } from '../server/emit.ts';
 import { infoFieldValue } from '../server/info.ts';
+import { linkCut } from '../server/net.ts';
 import { runUntilCondition } from '../server/simulation.ts';
 import type { Node, World } from '../server/world.ts';
 import { replicationInfo } from './snapshot.ts';
@@ -53,7 +54,7 @@ export function reachable(lab: Lab, name: string): boolean {
     n.state === 'running' &&
     !!m &&
     lab.w.nodes.get(m)?.state === 'running' &&
-    !lab.w.cuts.has(name) &&
+    !linkCut(lab.w, name, m) &&
     !lab.frozenCut.has(name)
   );
 }

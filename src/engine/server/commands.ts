@@ -22,10 +22,12 @@ import {
 } from '../keyspace/index.ts';
 import { parseInt64, toSafeNumber } from '../keyspace/numbers.ts';
 import { type Pending, unblock } from './blocked.ts';
+import { debugCommand } from './debug.ts';
 import { emit, log, unixMs } from './emit.ts';
 import { ctxFor } from './exec.ts';
 import { infoText, roleReply } from './info.ts';
 import { allPaused, clientPause, mayReplicate, postpone, writesPaused } from './pause.ts';
+import { rememberSlaveKeysWithExpire } from './slave-keys.ts';
 
 export function unknownCommandError(argv: Argv): string {
   const r = unknownCommandReply(argv);
@@ -248,7 +250,7 @@ function execMulti(w: World, node: Node, c: ClientCtx): Reply {
   const fx = new Effects();
   const replies: Reply[] = [];
   for (const a of queued) {
-    const r = execOne(w, node, c, a, fx);
+    const r = commandName(a[0]) === 'debug' ? debugCommand(w, node, a, true) : execOne(w, node, c, a, fx);
     replies.push('reply' in r ? r.reply : err('ERR command not allowed inside a transaction'));
   }
   finishCall(w, node, c, fx);
@@ -275,6 +277,7 @@ function execOne(
   if (!res) return { reply: err(unknownCommandError(argv)) };
   // A writable replica's local writes are not propagated (replicationFeedSlaves returns on a replica).
   if (!node.link) for (const p of res.propagate) fx.add(c.db, p);
+  if (node.link && res.changed.length > 0) rememberSlaveKeysWithExpire(node, c.db, res.changed);
   if (w.emitEvents && res.changed.length > 0)
     emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
   if (res.expiredOnReplica && node.link)
@@ -566,7 +569,7 @@ const SERVER_COMMANDS: Record<string, Handler> = {
     return ok(arr([bulk(String(Math.floor(ms / 1000))), bulk(String((ms % 1000) * 1000 + (w.now % 1000)))]));
   },
   command: (_w, _n, _c, a) => ok(commandCmd(a)),
-  debug: () => ok(err('ERR DEBUG is not available in PSYNC Lab')),
+  debug: (w, node, _c, a) => debugCommand(w, node, a),
   replconf: (_w, _n, _c, a) => {
     // A console client is no replica: its ACK/GETACK change nothing (Redis sends no reply at all;
     // the console shows OK rather than hang).

@@ -1,7 +1,7 @@
 // Node processes: start (with whatever dump.rdb is on disk), SHUTDOWN [SAVE|NOSAVE] (7.0 waits
 // for lagging replicas), freeze/unfreeze (SIGSTOP/SIGCONT), BGSAVE, and serverCron.
 
-import { cfgInt, cfgStr, defaultConfig, startValue } from '../core/config.ts';
+import { cfgBool, cfgInt, cfgStr, defaultConfig, startValue } from '../core/config.ts';
 import { randomHex40 } from '../core/random.ts';
 import { Keyspace } from '../keyspace/index.ts';
 import { noAcked } from '../replication/acked.ts';
@@ -25,7 +25,8 @@ import { unblock } from './blocked.ts';
 import { emit, log, MS, SEC, unixMs } from './emit.ts';
 import { closeEnd } from './net.ts';
 import { writesPaused } from './pause.ts';
-import type { Node, ShutdownWait, World } from './world.ts';
+import { expireSlaveKeys } from './slave-keys.ts';
+import type { Node, RdbFile, ShutdownWait, World } from './world.ts';
 
 /** serverCron period at hz 10. */
 export const CRON_US = 100 * MS;
@@ -45,6 +46,8 @@ export function createNode(w: World, name: string, port: number, startConfig: Ma
     startedAt: 0,
     keyspace: new Keyspace(),
     disk: null,
+    aof: null,
+    slaveKeysWithExpire: new Map(),
     replid: '0'.repeat(40),
     replid2: '0'.repeat(40),
     secondReplOffset: -1,
@@ -136,23 +139,14 @@ export function startNode(w: World, node: Node, replicaof: string | null): void 
   node.busyUntil = 0;
   node.dirty = 0;
   node.keyspace = new Keyspace();
+  node.slaveKeysWithExpire = new Map();
   node.config = defaultConfig();
   for (const [k, v] of node.startConfig) node.config.set(k, startValue(k, v));
   node.config.set('port', String(node.port));
   emit(w, { type: 'node.state', node: node.name, state: 'running' });
   log(w, node, 'oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '#', 'C');
   log(w, node, 'Server initialized', '*', 'M');
-  const rdb = node.disk;
-  if (replicaof === null) node.backlog = createBacklog(0); // before loading: DELs of expired keys go in
-  if (rdb) {
-    node.keyspace = rdb.data.clone();
-    const keys = node.keyspace.keyCount();
-    log(w, node, 'Loading RDB produced by version 7.0.15', '*', 'M');
-    log(w, node, `Done loading RDB, keys loaded: ${keys}, keys expired: 0.`, '*', 'M');
-    node.lastSaveMs = rdb.savedAtMs;
-  }
-  // Before 4.0 (rdbPopulateSaveInfo) an RDB held no repl-id / repl-offset: a start knows no history.
-  const repl = eraRules(w.era).rdbReplInfo ? (rdb?.repl ?? null) : null;
+  const { repl, rdb } = loadDataFromDisk(w, node, replicaof);
   if (replicaof === null) {
     if (repl) {
       // 7.0: keep the history servable through replid2 (spec §8.2).
@@ -201,6 +195,35 @@ export function startNode(w: World, node: Node, replicaof: string | null): void 
   w.queue.push(w.now, { t: 'cron', node: node.name, gen: node.gen });
 }
 
+/**
+ * loadDataFromDisk (server.c). With appendonly yes (as started) only the AOF is read: it holds no
+ * replication info, so the node starts with no history — a master without backlog at offset 0, a
+ * replica with `PSYNC ? -1` — and dump.rdb is ignored (probe r16 on real 7.0.15: a master with
+ * appendonly yes restarted with SAVE or NOSAVE kept its 5 keys, and its replica full-synced from
+ * offset 0 both times). Else dump.rdb, and the replication info it carries (none before 4.0:
+ * rdbPopulateSaveInfo). A master makes its backlog before loading: DELs of expired keys go in.
+ */
+function loadDataFromDisk(
+  w: World,
+  node: Node,
+  replicaof: string | null,
+): { repl: RdbFile['repl']; rdb: boolean } {
+  if (cfgBool(node.config, 'appendonly')) {
+    node.keyspace = node.aof ? node.aof.clone() : new Keyspace();
+    if (node.aof) log(w, node, 'DB loaded from append only file: 0.000 seconds', '*', 'M');
+    return { repl: null, rdb: false };
+  }
+  const rdb = node.disk;
+  if (replicaof === null) node.backlog = createBacklog(0);
+  if (!rdb) return { repl: null, rdb: false };
+  node.keyspace = rdb.data.clone();
+  const keys = node.keyspace.keyCount();
+  log(w, node, 'Loading RDB produced by version 7.0.15', '*', 'M');
+  log(w, node, `Done loading RDB, keys loaded: ${keys}, keys expired: 0.`, '*', 'M');
+  node.lastSaveMs = rdb.savedAtMs;
+  return { repl: eraRules(w.era).rdbReplInfo ? rdb.repl : null, rdb: true };
+}
+
 /** serverCron: reap a finished child, expire keys, and every 10th tick replicationCron. */
 export function serverCron(w: World, node: Node): void {
   // checkClientPauseTimeoutAndReturnIfPaused: a CLIENT PAUSE past its end is lifted, held commands run.
@@ -236,11 +259,12 @@ export function serverCron(w: World, node: Node): void {
 }
 
 function activeExpire(w: World, node: Node): void {
-  if (node.link || writesPaused(node)) return; // replicas wait for the master's DEL; a pause keeps the data
-  const expired = node.keyspace.activeExpire(unixMs(w));
+  if (writesPaused(node)) return; // a pause keeps the data
+  // Replicas wait for the master's DEL, except for their own clients' TTLs (slave-keys.ts).
+  const expired = node.link ? expireSlaveKeys(node, unixMs(w)) : node.keyspace.activeExpire(unixMs(w));
   for (const { db, key } of expired) {
     node.stats.expired_keys++;
-    feedSlaves(w, node, db, ['DEL', key]);
+    if (!node.link) feedSlaves(w, node, db, ['DEL', key]);
   }
   if (expired.length > 0)
     emit(w, {
@@ -330,6 +354,11 @@ export function shutdown(
  */
 export function finishShutdown(w: World, node: Node, sd: ShutdownWait, late: boolean): void {
   log(w, node, 'User requested shutdown...', '#');
+  if (cfgBool(node.config, 'appendonly')) {
+    // The AOF has every write (fsynced now): the next start with appendonly yes loads this dataset.
+    log(w, node, 'Calling fsync() on the AOF file.');
+    node.aof = node.keyspace.clone();
+  }
   const save = sd.save ?? cfgStr(node.config, 'save').trim() !== '';
   if (save) {
     log(w, node, 'Saving the final RDB snapshot before exiting.');

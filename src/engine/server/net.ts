@@ -5,6 +5,17 @@ import { emit } from './emit.ts';
 import type { MessageKind } from './events.ts';
 import type { Conn, Message, Payload, World } from './world.ts';
 
+/**
+ * One replica→master link, as the harness names its proxies (`C->A`). A cut belongs to the pair
+ * (scenario r5: C cut from A, then `REPLICAOF B`, reaches B at once; back to A it is refused).
+ */
+export const linkKey = (replica: string, master: string): string => `${replica}->${master}`;
+
+/** Is the link replica→master cut? (No master: nothing to cut.) */
+export function linkCut(w: World, replica: string, master: string | undefined): boolean {
+  return master !== undefined && w.cuts.has(linkKey(replica, master));
+}
+
 /** Open a replica→master connection; the `connect` task fires after one latency. */
 export function openConn(w: World, client: string, server: string): Conn {
   const conn: Conn = {
@@ -19,7 +30,7 @@ export function openConn(w: World, client: string, server: string): Conn {
   };
   w.conns.set(conn.id, conn);
   const target = w.nodes.get(server);
-  const refused = !target || target.state === 'down' || w.cuts.has(client);
+  const refused = !target || target.state === 'down' || linkCut(w, client, server);
   w.queue.push(w.now + w.net.latencyUs, {
     t: 'connect',
     conn: conn.id,

@@ -2,6 +2,7 @@
 // Time only moves forward here; going back is the timeline's job (replay from a seed + inputs).
 
 import { seedRng } from '../core/random.ts';
+import { OK } from '../core/resp.ts';
 import { Scheduler } from '../core/scheduler.ts';
 import { DEFAULT_ERA, type Era } from '../replication/era.ts';
 import { updateFailoverStatus } from '../replication/failover.ts';
@@ -148,6 +149,9 @@ function dispatch(w: World, t: Task): void {
     case 'unpause':
       resumePostponed(w, node);
       beforeSleepGetack(w, node);
+      return;
+    case 'debug-wake':
+      unblock(w, t.pending, OK);
       return;
     case 'wait-timeout':
       node.blocked = node.blocked.filter((b) => {

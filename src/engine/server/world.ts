@@ -44,7 +44,10 @@ export interface World {
   nextConnId: number;
   nextMsgId: number;
   nextClientId: number;
-  /** Replicas whose link to their master is cut (a partition: reconnects refused). */
+  /**
+   * Cut links as `replica->master` pairs (`linkKey`): like the harness's proxy, one per pair, a cut
+   * refuses that replica's connections to that master only; re-pointed elsewhere it connects.
+   */
   cuts: Set<string>;
   queue: Scheduler<Task>;
   /** Emitted events not yet drained by the caller. */
@@ -102,7 +105,9 @@ export type Task =
   | { t: 'bulk-done'; node: string; gen: number; clientId: number }
   /** Every replica acknowledged: a SHUTDOWN waiting for them goes ahead (at the same time). */
   | { t: 'shutdown-ready'; node: string; gen: number }
-  | { t: 'wait-timeout'; node: string; gen: number };
+  | { t: 'wait-timeout'; node: string; gen: number }
+  /** A DEBUG SLEEP ends (server/debug.ts): its reply goes out. */
+  | { t: 'debug-wake'; node: string; gen: number; pending: Pending };
 
 /** An RDB file as the engine keeps it: the dataset at save time and the replication aux fields. Frozen once written (snapshotRdb): checkpoints share it. */
 export interface RdbFile {
@@ -279,6 +284,14 @@ export interface Node {
   keyspace: Keyspace;
   /** dump.rdb in the node's dir (survives restarts). */
   disk: RdbFile | null;
+  /**
+   * The dataset in appendonlydir (survives restarts; SHUTDOWN SAVE's deleteRdb leaves it): as it was
+   * at the last shutdown that ran with appendonly yes, or null when there is none. AOF files carry no
+   * replication info (lifecycle.ts loadDataFromDisk).
+   */
+  aof: Keyspace | null;
+  /** A writable replica's keys whose TTL one of its own clients set: name → bitmap of dbs (slave-keys.ts). */
+  slaveKeysWithExpire: Map<string, number>;
   /** Replication state (spec §0). */
   replid: string;
   replid2: string;
