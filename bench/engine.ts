@@ -11,7 +11,7 @@ import { call, createWorld, LOOPBACK, newClient, runUntil, runUntilCondition } f
 import { Keyspace } from '../src/engine/keyspace/keyspace.ts';
 import { BASE_CONFIG } from '../src/engine/lab/lab.ts';
 import { createNode, startNode } from '../src/engine/server/lifecycle.ts';
-import { cutConn } from '../src/engine/server/net.ts';
+import { cutConn, linkKey } from '../src/engine/server/net.ts';
 import type { World } from '../src/engine/server/world.ts';
 
 export interface Figure {
@@ -70,11 +70,11 @@ export function fastForward1m(): { ms: number; fullSyncs: number } {
   const b = w.nodes.get('B')!;
   const t0 = performance.now();
   writeLoad(w, 300_000, 200, 50_000);
-  w.cuts.add('B');
+  w.cuts.add(linkKey('B', 'A'));
   const conn = b.link?.conn != null ? w.conns.get(b.link.conn) : undefined;
   if (conn) cutConn(w, conn);
   writeLoad(w, 400_000, 200, 50_000); // ~16 MB: far beyond the 1 MB backlog
-  w.cuts.delete('B');
+  w.cuts.delete(linkKey('B', 'A'));
   runUntilCondition(w, () => b.link?.state === 'REPL_STATE_CONNECTED', w.now + 30_000_000);
   writeLoad(w, 300_000, 200, 50_000);
   runUntil(w, w.now + 2_000_000);
