@@ -231,6 +231,9 @@ test('presenter mode with the lesson, a clicker only: PageDown does the steps th
   const where = async () => `${await sub.textContent()}|${await page.locator('.lesson-panel').textContent()}`;
   let revealed = false;
   for (let press = 0; press < 40 && !(await sub.textContent())?.includes('step 11/11'); press++) {
+    // Looked for before each press too: a reveal may render just after the change the poll saw, and
+    // it stays until the next press.
+    revealed ||= await page.locator('.lesson-reveal').isVisible();
     const before = await where();
     await page.keyboard.press('PageDown');
     // Every press changes something: the step, or the step done / the prediction revealed.
