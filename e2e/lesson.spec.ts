@@ -222,6 +222,44 @@ test('a phone (412×839, touch): the lesson, then the cluster right below it, no
   await ctx.close();
 });
 
+test('a phone: a step finished in the console below the lesson says so at the foot of the screen; the chip brings Next back', async ({
+  browser,
+  baseURL,
+}) => {
+  const ctx = await browser.newContext({
+    baseURL,
+    viewport: { width: 412, height: 839 },
+    deviceScaleFactor: 2.625,
+    isMobile: true,
+    hasTouch: true,
+  });
+  const page = await ctx.newPage();
+  const p = await openLesson(page, '?lang=en&lesson=27&chapter=1&step=2');
+  await expect(p.getByText('Your turn')).toBeVisible({ timeout: 30_000 });
+  const cue = page.getByRole('button', { name: '✓ Step done · Next ↑' });
+  const next = p.getByRole('button', { name: NEXT });
+  // Next above the screen while the step is not done: no chip.
+  const scrollPast = () => next.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().bottom + 20));
+  await scrollPast();
+  await expect(next).not.toBeInViewport();
+  await expect(cue).toBeHidden();
+  // Done in B's console (typing may scroll the page), then the student is below Next again.
+  await console_(page, 'B', 'replicaof 127.0.0.1 7101');
+  await expect(p.getByText('The engine received your input.')).toBeAttached({ timeout: 30_000 });
+  await scrollPast();
+  await expect(next).not.toBeInViewport();
+  await expect(cue).toBeVisible();
+  // Above the time bar that stays at the foot of a phone's screen, not over its controls.
+  const [cueBox, barBox] = [await cue.boundingBox(), await page.locator('.timebar').boundingBox()];
+  expect((cueBox?.y ?? 0) + (cueBox?.height ?? 0)).toBeLessThanOrEqual(barBox?.y ?? 0);
+  await page.screenshot({ path: 'e2e/screenshots/lesson-en-phone-cue.png' });
+  await cue.tap();
+  await expect(next).toBeInViewport();
+  await expect(next).toBeFocused();
+  await expect(cue).toBeHidden();
+  await ctx.close();
+});
+
 test('bad lesson URLs say what is wrong and open the lesson start', async ({ page }) => {
   await openLesson(page, '?lang=en&lesson=28');
   await expect(panel(page).getByRole('alert')).toContainText("ERR unknown lesson '28'");

@@ -23,6 +23,7 @@ import { ChecklistView } from './ChecklistView.tsx';
 import { CostMeter } from './CostMeter.tsx';
 import { Genealogy } from './Genealogy.tsx';
 import { useKeepFocus } from './keep-focus.ts';
+import { NextCue } from './next-cue.tsx';
 import { PredictView } from './PredictView.tsx';
 import { Spotlight } from './spotlight.tsx';
 import { useLx } from './useLx.ts';
@@ -236,6 +237,7 @@ export default function LessonPanel() {
         </button>
       </div>
       <p className="lesson-keys dim">{lx('keys')}</p>
+      <NextCue panel={ref} done={phase === 'done'} label={lx('stepDone')} />
       <ChecklistView />
     </section>
   );

@@ -11,6 +11,7 @@ export const LESSON_TEXT = {
   stepOf: { zh: '第 {k} 步，共 {n} 步', en: 'Step {k} of {n}' },
   next: { zh: '下一步', en: 'Next' },
   back: { zh: '上一步', en: 'Back' },
+  stepDone: { zh: '✓ 这一步完成了 · 下一步 ↑', en: '✓ Step done · Next ↑' },
   leave: { zh: '自由实验', en: 'Free lab' },
   leaveHelp: {
     zh: '离开课程，从此刻起自由探索（Esc）',
