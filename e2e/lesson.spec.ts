@@ -3,7 +3,7 @@
 // engine's decision, the checklist ticking, back/next/Esc from the keyboard, bad lesson URLs,
 // axe on the lesson screens, and screenshots of every chapter in zh and en (looked at by hand).
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { console_, expect, now, test } from './fixtures.ts';
 
 const panel = (page: Page) => page.locator('.lesson-panel');
@@ -25,6 +25,21 @@ async function advance(page: Page): Promise<void> {
   if (await show.isVisible()) await show.click({ timeout: 2000 }).catch(() => {});
   await expect(next).toBeEnabled({ timeout: 30_000 });
   await next.click();
+}
+
+/** A phone, 412×839 with touch (Pixel 7-like), in a context of its own. */
+async function phone(
+  browser: Browser,
+  baseURL: string | undefined,
+): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({
+    baseURL,
+    viewport: { width: 412, height: 839 },
+    deviceScaleFactor: 2.625,
+    isMobile: true,
+    hasTouch: true,
+  });
+  return { ctx, page: await ctx.newPage() };
 }
 
 async function stepText(page: Page): Promise<string> {
@@ -199,14 +214,7 @@ test('a phone (412×839, touch): the lesson, then the cluster right below it, no
   browser,
   baseURL,
 }) => {
-  const ctx = await browser.newContext({
-    baseURL,
-    viewport: { width: 412, height: 839 },
-    deviceScaleFactor: 2.625,
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await ctx.newPage();
+  const { ctx, page } = await phone(browser, baseURL);
   const p = await openLesson(page, '?lang=zh&lesson=27&chapter=1');
   await expect(p.getByRole('button', { name: NEXT })).toBeEnabled({ timeout: 30_000 });
   const gap = await page.evaluate(() => {
@@ -226,14 +234,7 @@ test('a phone: a step finished in the console below the lesson says so at the fo
   browser,
   baseURL,
 }) => {
-  const ctx = await browser.newContext({
-    baseURL,
-    viewport: { width: 412, height: 839 },
-    deviceScaleFactor: 2.625,
-    isMobile: true,
-    hasTouch: true,
-  });
-  const page = await ctx.newPage();
+  const { ctx, page } = await phone(browser, baseURL);
   const p = await openLesson(page, '?lang=en&lesson=27&chapter=1&step=2');
   await expect(p.getByText('Your turn')).toBeVisible({ timeout: 30_000 });
   const cue = page.getByRole('button', { name: '✓ Step done · Next ↑' });
