@@ -42,6 +42,9 @@ export interface NodeView {
   loading: number | null;
   /** A coordinated FAILOVER under way (INFO master_failover_state), else null. */
   failover: 'waiting-for-sync' | 'failover-in-progress' | null;
+  /** That FAILOVER's target port (null: any replica, none chosen yet), whether it has a TIMEOUT
+   * (7.0 sends no PING while a timed failover waits), and when it began (µs). Null without one. */
+  failoverTo: { port: number | null; timed: boolean; since: number } | null;
   /** Client commands held while writes are paused (a FAILOVER, a SHUTDOWN waiting for replicas). */
   heldWrites: number;
   keys: { key: string; type: string; value: unknown }[];
@@ -119,6 +122,9 @@ export function nodeViews(w: World, opts: ViewOptions = {}): NodeView[] {
       dbsize: running ? Math.floor(n.keyspace.dbsize(0) * (loadShare(n, w.now) ?? 1)) : 0,
       loading: running ? loadShare(n, w.now) : null,
       failover: n.failover?.state ?? null,
+      failoverTo: n.failover
+        ? { port: n.failover.target?.port ?? null, timed: n.failover.endMs > 0, since: n.failover.since }
+        : null,
       heldWrites: n.postponed.length,
       keys: entries.slice(0, maxKeys).map(([key, v]) => ({ key, type: v.type, value: v.value })),
       keysTruncated: entries.length > maxKeys,

@@ -79,6 +79,7 @@ export function failoverCommand(w: World, node: Node, argv: Argv): Reply {
     target: p.host === null ? null : { host: p.host, port: p.port },
     endMs: p.timeoutMs ? unixMs(w) + p.timeoutMs : 0,
     force: p.force,
+    since: w.now,
   };
   scheduleFlush(w, node); // beforeSleep checks at once whether a replica is already caught up
   return OK;

@@ -247,6 +247,8 @@ export interface Failover {
   endMs: number;
   /** FORCE: at the timeout, fail over anyway. */
   force: boolean;
+  /** Virtual µs when FAILOVER was accepted (the lab says how long it has waited). */
+  since: number;
 }
 
 /** A SHUTDOWN waiting for lagging replicas (8.3); `reply` is set when it goes ahead. */
