@@ -6,7 +6,6 @@ import {
   expect,
   insight,
   nodeTab,
-  now,
   open,
   runFor,
   runUntil,
@@ -192,9 +191,14 @@ test('FAILOVER TO B from the console: A hands the master role to B, nobody full-
   await expect(page.getByRole('log', { name: 'Console of node A' })).toContainText(
     /FAILOVER TO 127\.0\.0\.1 7102\s*OK/,
   );
-  // A waits for B's next ACK (once a second), then switches: a few virtual seconds is plenty. Counted
-  // from now: under load the first pause can land seconds after 1.5 s.
-  await runUntil(page, (await now(page)) + 4_500_000);
+  // The side panel says whom A waits for and what B's last ACK is short of.
+  await expect(page.getByRole('region', { name: 'FAILOVER waits for B.' })).toContainText(
+    /must acknowledge offset \d+/,
+  );
+  // A switches at B's next ACK (once a second) — unless A's PINGs keep crossing B's ACKs (when the
+  // command landed in an 80 ms window of the second), then until the crons drift apart: ≤ 40 s.
+  await runFor(page, 45_000_000, 10);
+  await expect(page.getByRole('region', { name: 'FAILOVER waits for B.' })).toHaveCount(0);
   await expect(card(page, 'B')).toHaveAccessibleName(/, master(,|$)/);
   await expect(card(page, 'A')).toHaveAccessibleName(/, replica(,|$)/);
   // B accepted A's PSYNC … FAILOVER through replid2: +CONTINUE, no full sync.

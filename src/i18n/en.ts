@@ -26,6 +26,14 @@ export const en = {
   'node.aria': 'Node {name} :{port}, {role}',
   'node.secondHelp': 'second_repl_offset {n}: a PSYNC with replid2 is accepted up to offset {n}',
   'node.held': '{n} write(s) held',
+  'failover.title': 'FAILOVER waits for {replica}.',
+  'failover.ack':
+    '{replica} must acknowledge offset {offset}; its last ACK (sent once a second) says {ack}, {short} bytes short.',
+  'failover.caughtUp': "{replica}'s last ACK says {ack}: caught up. {name} hands over at its next check.",
+  'failover.pings':
+    "Writes are paused, so only {name}'s PING (14 bytes, once a second while it waits) still moves the offset. When each PING reaches {replica} just after its ACK has left, every ACK is one PING short, until the two timers drift apart: up to about 40 s over this lab's 40 ms links. FAILOVER ABORT cancels it. With a TIMEOUT, Redis 7.0 sends no PING while it waits.",
+  'failover.timed':
+    'With a TIMEOUT, {name} sends no PING while it waits. At the timeout it gives up, or with FORCE fails over anyway.',
   'node.loading': 'loading {pct} %',
   'node.keys': 'keys',
   'node.values': 'offset {offset}, {keys} keys',

@@ -28,6 +28,12 @@ export const zh: Catalog = {
   'node.aria': '节点 {name} :{port}, {role}',
   'node.secondHelp': 'second_repl_offset {n}: 用 replid2 发来的 PSYNC, 偏移量不超过 {n} 时可以接受',
   'node.held': '挂起 {n} 个写入',
+  'failover.title': 'FAILOVER 正在等 {replica}。',
+  'failover.ack': '{replica} 要确认到偏移量 {offset}; 它上一次 ACK (每秒一次) 是 {ack}, 还差 {short} 字节。',
+  'failover.caughtUp': '{replica} 上一次 ACK 是 {ack}: 已追上。{name} 下一次检查时就交出主节点。',
+  'failover.pings':
+    '写入已暂停, 只有 {name} 的 PING (14 字节, 等待期间每秒一次) 还在推进偏移量。如果每个 PING 都刚好在 {replica} 发出 ACK 之后才到, 每个 ACK 就都差一个 PING, 直到两边的定时器慢慢错开: 在本实验 40 ms 的链路上最多约 40 秒。FAILOVER ABORT 可以取消。带 TIMEOUT 时, Redis 7.0 在等待期间不发 PING。',
+  'failover.timed': '带 TIMEOUT 时, {name} 等待期间不发 PING。到了超时就放弃; 带 FORCE 则照样切换。',
   'node.loading': '加载中 {pct}%',
   'node.keys': '键',
   'node.values': 'offset {offset}, {keys} 个键',

@@ -12,6 +12,7 @@ import { InfoPanel } from '../info/InfoPanel.tsx';
 import { LogPanel } from '../info/LogPanel.tsx';
 import { Transcript } from '../link/Transcript.tsx';
 import { Tabs } from '../Tabs.tsx';
+import { FailoverWait } from './FailoverWait.tsx';
 import { Guide } from './Guide.tsx';
 import { act, NodeActions } from './NodeActions.tsx';
 
@@ -72,6 +73,7 @@ function NodePanel({ name }: { name: string }) {
         {head.master && <span className="dim">→ {head.master}</span>}
         <Close />
       </header>
+      <FailoverWait name={name} />
       <Tabs
         label={t('side.tabs', { name })}
         tabs={NODE_TABS.map((k) => ({ key: k, label: t(`tab.${k}`) }))}
