@@ -313,6 +313,23 @@ test('the free lab shows the checklist of what was seen; an open point opens the
   await expect(panel(page).getByRole('heading')).toContainText('Where PSYNC falls short');
 });
 
+test("what plays behind the welcome card ticks nothing; the student's own REPLICAOF in the free lab does", async ({
+  page,
+}) => {
+  await page.goto('./?lang=en');
+  await expect(page.getByRole('button', { name: 'Start lesson 27' })).toBeVisible();
+  // Behind the card the lab attaches B and C (handshake, full sync): nobody watched it.
+  await page.getByRole('slider', { name: 'Speed' }).fill('1');
+  await expect.poll(() => now(page), { timeout: 30_000 }).toBeGreaterThan(3_000_000);
+  const points = page.getByRole('button', { name: /^Points \d+\/20$/ });
+  await expect(points).toHaveText('Points 0/20');
+  await page.getByRole('button', { name: 'Open the free lab' }).click();
+  await page.locator('[data-node="A"]').click();
+  await page.getByRole('tab', { name: 'Console' }).click();
+  await console_(page, 'A', 'REPLICAOF NO ONE');
+  await expect(points).toHaveText('Points 1/20');
+});
+
 test('opening a scenario from the picker during the lesson leaves the lesson', async ({ page }) => {
   await openLesson(page, '?lang=en&lesson=27&chapter=1');
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('b_short_drop_partial');

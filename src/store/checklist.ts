@@ -23,6 +23,14 @@ export interface ChecklistState {
 export const useChecklist = create<ChecklistState>(() => ({ seen: {}, advantages: {} }));
 
 let fold: Checklist = emptyChecklist();
+/** While the welcome card covers the lab, frames still move the fold's run state (roles, links)
+ * but tick nothing: a student has not seen what played behind the card (QA walk 2: 9 of 20
+ * points were ticked before the first click). */
+let held = false;
+
+export function holdChecklist(on: boolean): void {
+  held = on;
+}
 
 function save(s: ChecklistState): void {
   try {
@@ -51,7 +59,13 @@ export function startChecklist(): void {
     (frame, kind) => {
       if (kind === 'ready') fold = { ...emptyChecklist(), seen: fold.seen, advantages: fold.advantages };
       const parts = Object.keys(fold.advantages).length;
+      const before = held ? { seen: { ...fold.seen }, advantages: { ...fold.advantages } } : null;
       const fresh = observe(fold, frame.events);
+      if (before) {
+        fold.seen = before.seen;
+        fold.advantages = before.advantages;
+        return;
+      }
       if (fresh.length === 0 && Object.keys(fold.advantages).length === parts) return;
       const next = { seen: { ...fold.seen }, advantages: { ...fold.advantages } };
       useChecklist.setState(next);

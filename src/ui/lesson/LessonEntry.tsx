@@ -3,7 +3,7 @@
 // where the lesson panel (loaded on demand) appears.
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { LESSON_POINTS } from '../../engine/lesson/points.ts';
-import { useChecklist } from '../../store/checklist.ts';
+import { holdChecklist, useChecklist } from '../../store/checklist.ts';
 import { savedProgress, useLessonNav } from '../../store/lesson-nav.ts';
 import { useLab } from '../../store/store.ts';
 import { entryText } from './entry-text.ts';
@@ -41,11 +41,17 @@ export function LessonEntry() {
   const lang = useLab((s) => s.lang);
   const ready = useLab((s) => s.phase === 'ready');
   const open = useLessonNav((s) => s.open);
-  const [shown, setShown] = useState(firstVisitCard);
+  // The card is up from the first render, before the worker's first frame: hold the checklist then.
+  const [shown, setShown] = useState(() => {
+    const first = firstVisitCard();
+    holdChecklist(first);
+    return first;
+  });
   const saved = savedProgress();
   useEffect(() => {
     if (open) setShown(false);
   }, [open]);
+  useEffect(() => holdChecklist(shown && !open), [shown, open]);
   if (!shown || open || !ready) return null;
   const go = (c: number, s: number) => {
     dismiss();
