@@ -230,10 +230,18 @@ test('presenter mode with the lesson, a clicker only: PageDown does the steps th
   });
   const where = async () => `${await sub.textContent()}|${await page.locator('.lesson-panel').textContent()}`;
   let revealed = false;
+  // Steps 4–6 wait on the link B → A (PONG, AUTH, the wrong password): its panel is beside the lesson.
+  const linkPanel = page.getByRole('heading', { name: 'Link B → A' });
+  let linkShown = false;
   for (let press = 0; press < 40 && !(await sub.textContent())?.includes('step 11/11'); press++) {
     // Looked for before each press too: a reveal may render just after the change the poll saw, and
     // it stays until the next press.
     revealed ||= await page.locator('.lesson-reveal').isVisible();
+    if (/step [456]\//.test((await sub.textContent()) ?? '')) {
+      await expect(linkPanel).toBeVisible();
+      if (!linkShown) await page.screenshot({ path: `${DIR}/present-en-lesson-link.png` });
+      linkShown = true;
+    }
     const before = await where();
     await page.keyboard.press('PageDown');
     // Every press changes something: the step, or the step done / the prediction revealed.
@@ -242,6 +250,7 @@ test('presenter mode with the lesson, a clicker only: PageDown does the steps th
   }
   await expect(sub).toContainText('Chapter 2 · step 11/11');
   expect(revealed, 'the prediction was revealed by the clicker').toBe(true);
+  expect(linkShown, 'a step on the link showed the link panel').toBe(true);
   await expect(page.locator('.lesson-nav').getByRole('button', { name: /Next/ })).toBeEnabled({
     timeout: 30_000,
   });

@@ -10,7 +10,7 @@ import { milestoneWords, useLab } from '../../store/store.ts';
 import { secs } from '../format.ts';
 import { useT } from '../hooks.ts';
 import { latestMilestone, type Reached } from './milestones.ts';
-import { MILESTONE_TAB, presentPanel } from './panel.ts';
+import { MILESTONE_TAB, presentPanel, presentSelection } from './panel.ts';
 import { presentText } from './text.ts';
 import './present.css';
 
@@ -55,12 +55,37 @@ export default function Presenter() {
     if (tab) useLab.setState({ insight: tab, insightsOpen: true });
   }, [tab]);
   useShowPoint(reached && !lesson ? `${reached.kind}@${reached.at}` : '');
+  // A lesson step's node or link beside it, on entering the step (the teacher may click elsewhere).
+  const step = lesson?.step;
+  useEffect(() => {
+    const show = step && presentSelection(step);
+    if (show) useLab.setState(show);
+  }, [step]);
+  useLinkStepInView(lesson !== null);
   return (
     <>
       {lesson ? <LessonCaption {...lesson} /> : <MilestoneCaption reached={reached} />}
       <Blank />
     </>
   );
+}
+
+/**
+ * The link panel's handshake state in view as it moves (a lesson step on a link, 1280×720: the
+ * stepper starts under the panel's actions, and a clicker cannot scroll).
+ */
+function useLinkStepInView(on: boolean) {
+  const state = useLab((s) => {
+    const sel = s.selected;
+    return on && sel?.kind === 'link' ? (s.views[sel.replica]?.linkState ?? '') : '';
+  });
+  useEffect(() => {
+    if (!state) return;
+    const id = requestAnimationFrame(() =>
+      document.querySelector('.side .stepper.full .st-current')?.scrollIntoView({ block: 'nearest' }),
+    );
+    return () => cancelAnimationFrame(id);
+  }, [state]);
 }
 
 /**

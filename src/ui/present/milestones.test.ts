@@ -3,11 +3,12 @@
 // history as the store does, and each step back lands on the milestone before.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Lesson } from '../../engine/lesson/types.ts';
 import type { Frame, Response } from '../../protocol.ts';
 import { applyEvents, emptyHistory } from '../../store/history.ts';
 import { Session } from '../../worker/session.ts';
 import { latestMilestone } from './milestones.ts';
-import { MILESTONE_TAB, presentPanel } from './panel.ts';
+import { MILESTONE_TAB, presentPanel, presentSelection } from './panel.ts';
 
 const SEC = 1_000_000;
 
@@ -55,10 +56,26 @@ describe('presentPanel', () => {
   it('free lab: the teaching panel, or the selection; lesson: its panel plus what the step points at', () => {
     expect(presentPanel({ lesson: false, selected: false })).toBe('insights');
     expect(presentPanel({ lesson: false, selected: true })).toBe('side');
-    expect(presentPanel({ lesson: true, selected: true, anchor: 'node:B' })).toBe('lesson');
+    expect(presentPanel({ lesson: true, selected: true, anchor: 'node:B' })).toBe('lesson side');
+    expect(presentPanel({ lesson: true, selected: false, anchor: 'link:B' })).toBe('lesson side');
+    expect(presentPanel({ lesson: true, selected: false })).toBe('lesson');
     expect(presentPanel({ lesson: true, selected: false, anchor: 'panel:decision' })).toBe('lesson insights');
     expect(presentPanel({ lesson: true, selected: false, anchor: 'panel:costs' })).toBe('lesson');
     expect(presentPanel({ lesson: true, selected: true, anchor: 'console' })).toBe('lesson side');
+  });
+  it('lesson 27 on the projector: a node or link step brings that node (INFO) or link beside it', () => {
+    const lesson = JSON.parse(readFileSync('lessons/27.json', 'utf8')) as Lesson;
+    const steps = lesson.chapters.flatMap((c) => c.steps);
+    const wait = steps.find((s) => s.kind === 'wait' && s.anchor === 'link:B')!;
+    expect(presentSelection(wait)).toEqual({ selected: { kind: 'link', replica: 'B' } });
+    const tell = steps.find((s) => s.kind === 'tell' && s.anchor === 'node:B')!;
+    expect(presentSelection(tell)).toEqual({ selected: { kind: 'node', name: 'B' }, nodeTab: 'info' });
+    // A step the student acts in keeps the node and tab its input selected (runtime.ts focusFor).
+    const act = steps.find((s) => s.kind === 'do' && !s.auto && s.anchor === 'link:B')!;
+    expect(presentSelection(act)).toBeNull();
+    // Every step with a node or link anchor now shows a side panel beside the lesson's.
+    for (const s of steps.filter((x) => /^(node|link):/.test(x.anchor ?? '')))
+      expect(presentPanel({ lesson: true, selected: true, anchor: s.anchor })).toBe('lesson side');
   });
   it('a milestone brings its panel forward (a scenario step keeps the one on screen)', () => {
     expect(MILESTONE_TAB.continue).toBe('decision');
