@@ -6,7 +6,7 @@ import { boundary, ringModel } from './backlog/geometry.ts';
 import { durability } from './cluster/durability.ts';
 import { CARD_H, layoutTree, messagePoint } from './cluster/layout.ts';
 import { linkStatus } from './cluster/linkStatus.ts';
-import { LABEL_ROW, stackLabel } from './cluster/message-geometry.ts';
+import { LABEL_ROW, labelBand, stackLabel } from './cluster/message-geometry.ts';
 import { splitArgs } from './console/parse.ts';
 import { consoleCards } from './console/why.ts';
 import { checks, reaches, whyCards } from './decision/why.ts';
@@ -353,9 +353,37 @@ describe('a tab list scrolled to show its active tab', () => {
 describe('message labels sent together', () => {
   it('stack a row apart instead of printing over one another; apart ones stay put', () => {
     const taken: { x: number; y: number; w: number }[] = [];
-    expect(stackLabel(taken, 200, 100, 90)).toBe(100); // AUTH secert
-    expect(stackLabel(taken, 210, 102, 200)).toBe(100 + LABEL_ROW); // REPLCONF listening-port 7102
-    expect(stackLabel(taken, 205, 101, 180)).toBe(100 + 2 * LABEL_ROW); // REPLCONF capa …
-    expect(stackLabel(taken, 600, 100, 90)).toBe(100); // another link, far to the side
+    expect(stackLabel(taken, 200, 100, 90).y).toBe(100); // AUTH secert
+    expect(stackLabel(taken, 210, 102, 200).y).toBe(100 + LABEL_ROW); // REPLCONF listening-port 7102
+    expect(stackLabel(taken, 205, 101, 180).y).toBe(100 + 2 * LABEL_ROW); // REPLCONF capa …
+    expect(stackLabel(taken, 600, 100, 90).y).toBe(100); // another link, far to the side
+  });
+
+  it('stay between the two cards of their link: clamped off a card edge, stacked upwards when the room below ends', () => {
+    const l = layoutTree([
+      { name: 'A', master: null },
+      { name: 'B', master: 'A' },
+    ]);
+    const band = labelBand(l, 'A', 'B')!;
+    expect(band).toEqual(labelBand(l, 'B', 'A'));
+    // The band keeps half a row clear of A's bottom edge and of B's top edge.
+    expect(band.lo).toBe(l.pos.A.y + CARD_H / 2 + LABEL_ROW / 2);
+    expect(band.hi).toBe(l.pos.B.y - CARD_H / 2 - LABEL_ROW / 2);
+    // Four -NOAUTH replies pipelined from A, all about to land on B's card: none goes over a card
+    // (each stays inside the band), and none over another (a full band moves one sideways).
+    const taken: { x: number; y: number; w: number }[] = [];
+    const x = l.pos.B.x;
+    const at = [0, 1, 2, 3].map(() => stackLabel(taken, x, band.hi + 5, 100, band));
+    expect(at[0]).toEqual({ x, y: band.hi });
+    expect(at[1]).toEqual({ x, y: band.hi - LABEL_ROW }); // the room below ends at B: one row up
+    for (const p of at) {
+      expect(p.y).toBeGreaterThanOrEqual(band.lo);
+      expect(p.y).toBeLessThanOrEqual(band.hi);
+    }
+    for (const [i, p] of at.entries())
+      for (const q of at.slice(i + 1))
+        expect(Math.abs(p.y - q.y) >= LABEL_ROW || Math.abs(p.x - q.x) >= 100, JSON.stringify([p, q])).toBe(
+          true,
+        );
   });
 });

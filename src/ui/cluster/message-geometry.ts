@@ -2,7 +2,7 @@
 // hit-testing a click on a bulk dot) and by whatever paints the bulk (the draw worker, or the page
 // itself where there is no OffscreenCanvas) — so a click finds the dot where it was painted.
 import type { MsgRec } from '../../store/history.ts';
-import { type Layout, messagePoint } from './layout.ts';
+import { CARD_H, type Layout, messagePoint } from './layout.ts';
 
 /** Most messages considered per frame (newest kept). */
 export const MAX_IN_FLIGHT = 400;
@@ -97,26 +97,68 @@ export function placeMessages<M extends WireMsg>(
 /** A message label's row (layout px): its height (19.5: 11.5 px type, padding, border) and a gap. */
 export const LABEL_ROW = 21;
 
+/** The y range a label on the link between `from` and `to` may be centred in. */
+export interface Band {
+  lo: number;
+  hi: number;
+}
+
 /**
- * The y for a label centred at (x, y), `w` px wide, moved down a row at a time until it overlaps
- * none of `taken` (it is then added to them). Messages sent together — AUTH, REPLCONF
- * listening-port and REPLCONF capa leave at one instant — otherwise print over one another
- * ("REPLCONF AUTH secert port 7102"). At most 8 moves down.
+ * Where labels on a link may sit: between the upper card's bottom and the lower card's top, a half
+ * row in from each (a label at a card's edge — a message just sent or about to land — would cover
+ * the card's badge). A gap narrower than a row gives its middle; cards side by side give null.
+ */
+export function labelBand(l: Layout, from: string, to: string): Band | null {
+  const [a, b] = [l.pos[from], l.pos[to]];
+  if (!a || !b || a.y === b.y) return null;
+  const [upper, lower] = a.y < b.y ? [a, b] : [b, a];
+  const lo = upper.y + CARD_H / 2 + LABEL_ROW / 2;
+  const hi = lower.y - CARD_H / 2 - LABEL_ROW / 2;
+  return lo <= hi ? { lo, hi } : { lo: (lo + hi) / 2, hi: (lo + hi) / 2 };
+}
+
+/** How far a label moves sideways per try when its band has no free row left (layout px). */
+const SIDE_STEP = 40;
+
+/**
+ * Where a label centred at (x, y), `w` px wide, goes: inside `band` (labelBand), a row at a time
+ * below — or, when the band ends there, above — until it overlaps none of `taken` (it is then added
+ * to them). Messages sent together — AUTH, REPLCONF listening-port and REPLCONF capa leave at one
+ * instant — otherwise print over one another ("REPLCONF AUTH secert port 7102"), and pipelined
+ * -NOAUTH replies stacked down over B's card (QA walk 2). A band with no free row left (the
+ * default lab's holds two) moves the label sideways, 40 px a try, right then left, up to 160 px: beside its
+ * dot rather than over a card. Without a band: up to 8 rows down, as before.
  */
 export function stackLabel(
   taken: { x: number; y: number; w: number }[],
   x: number,
   y: number,
   w: number,
-): number {
-  let at = y;
-  for (let row = 0; row < 8; row++) {
-    const over = taken.find((b) => Math.abs(b.y - at) < LABEL_ROW && Math.abs(b.x - x) < (b.w + w) / 2);
-    if (!over) break;
-    at = over.y + LABEL_ROW; // just under the label it would cover
+  band: Band | null = null,
+): { x: number; y: number } {
+  const start = band ? Math.min(band.hi, Math.max(band.lo, y)) : y;
+  const fits = (at: number) => !band || (at >= band.lo - 0.5 && at <= band.hi + 0.5);
+  /** From `start` at `cx`, row after row (`dir` 1: just under the label it would cover, -1: above). */
+  const slide = (cx: number, dir: 1 | -1): number | null => {
+    let at = start;
+    for (let row = 0; row < 8 && fits(at); row++) {
+      const b = taken.find((o) => Math.abs(o.y - at) < LABEL_ROW && Math.abs(o.x - cx) < (o.w + w) / 2);
+      if (!b) return at;
+      at = b.y + dir * LABEL_ROW;
+    }
+    return band ? null : at; // no band: the 8th row down, as far as it goes
+  };
+  let out = { x, y: start };
+  for (let k = 0; k <= 8; k++) {
+    const cx = x + (k % 2 === 1 ? 1 : -1) * Math.ceil(k / 2) * SIDE_STEP;
+    const at = slide(cx, 1) ?? (band ? slide(cx, -1) : null);
+    if (at !== null) {
+      out = { x: cx, y: at };
+      break;
+    }
   }
-  taken.push({ x, y: at, w });
-  return at;
+  taken.push({ ...out, w });
+  return out;
 }
 
 /** A label's width estimated from its text (11.5 px monospace ≈ 7 px a character, 12 px padding): no layout read. */

@@ -10,6 +10,7 @@ import type { DrawScene, ToDrawWorker } from './draw.worker.ts';
 import type { Layout } from './layout.ts';
 import {
   isBulk,
+  labelBand,
   labelWidth,
   type Placed,
   placeMessages,
@@ -99,7 +100,8 @@ export function createMessageRenderer(root: HTMLElement): MessageRenderer {
     const taken: { x: number; y: number; w: number }[] = [];
     for (let i = shown.length - 1; i >= 0; i--) {
       const p = shown[i];
-      placeButton(button(i), p, stackLabel(taken, p.x, p.y, labelWidth(shortLabel(p.m)) + (p.lost ? 14 : 0)));
+      const w = labelWidth(shortLabel(p.m)) + (p.lost ? 14 : 0);
+      placeButton(button(i), p, stackLabel(taken, p.x, p.y, w, labelBand(l, p.m.from, p.m.to)));
     }
     const used = shown.length;
     for (let i = used; i < pool.length; i++) show(pool[i], false);
@@ -153,8 +155,12 @@ function show(b: HTMLButtonElement, visible: boolean): void {
   if (b.hidden === visible) b.hidden = !visible;
 }
 
-/** `y`: the label's row (stackLabel), which may sit below the message's point. */
-function placeButton(b: HTMLButtonElement, { m, kind, lost, x }: Placed<MsgRec>, y: number): void {
+/** Where the label goes (stackLabel): a row below or above the message's point, or beside it. */
+function placeButton(
+  b: HTMLButtonElement,
+  { m, kind, lost }: Placed<MsgRec>,
+  { x, y }: { x: number; y: number },
+): void {
   const key = `${m.id}|${lost}`;
   if (b.dataset.key !== key) {
     b.dataset.key = key;
