@@ -19,6 +19,7 @@ import { KEY_COMMANDS } from './keys.ts';
 import { LIST_EDIT_COMMANDS } from './list-edits.ts';
 import { LIST_COMMANDS } from './lists.ts';
 import { type RdbAux, rdbSize } from './rdb-size.ts';
+import { SCAN_COMMANDS } from './scan.ts';
 import { SET_ALGEBRA_COMMANDS } from './set-algebra.ts';
 import { SET_COMMANDS } from './sets.ts';
 import { STRING_RANGE_COMMANDS } from './string-ranges.ts';
@@ -52,6 +53,7 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
     ...STRING_COMMANDS,
     ...STRING_RANGE_COMMANDS,
     ...KEY_COMMANDS,
+    ...SCAN_COMMANDS,
     ...KEY_COPY_COMMANDS,
     ...EXPIRE_COMMANDS,
     ...LIST_COMMANDS,
