@@ -128,6 +128,14 @@ const ROWS: readonly [string, number, string][] = [
   ['zmscore', -3, 'readonly fast'],
   // scripting and pub/sub: EVAL carries no write flag (its writes are checked per call inside)
   ['eval', -3, 'noscript stale skip_monitor no_mandatory_keys movablekeys'],
+  ['evalsha', -3, 'noscript stale skip_monitor no_mandatory_keys movablekeys'],
+  ['script', -2, ''],
+  ['script|debug', 3, 'noscript'],
+  ['script|exists', -3, 'noscript'],
+  ['script|flush', -2, 'noscript'],
+  ['script|help', 2, 'loading stale'],
+  ['script|kill', 2, 'noscript allow_busy'],
+  ['script|load', 3, 'noscript stale'],
   ['publish', 3, 'pubsub loading stale fast'],
   // server commands: implemented by the server layer
   ['select', 2, 'loading stale fast'],

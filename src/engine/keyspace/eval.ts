@@ -6,9 +6,9 @@
 // A rewrite inside a script still applies (`redis.call('SET',k,v,'EX',100)` → SET k v PXAT …).
 // A failing redis.call stops the script with `<error> script: <sha1>, on @user_script:<line>.`;
 // what ran before it stays applied and propagated, as in Redis. redis.pcall returns the error.
-import { type Argv, arr, bulk, err, int, NIL, type Reply, simple } from '../core/resp.ts';
+import { type Argv, arr, bulk, err, int, NIL, OK, type Reply, simple } from '../core/resp.ts';
 import { type Call, fail, type Handler, ReplyError } from './call.ts';
-import { arityOk, COMMAND_TABLE, lookupCommand } from './commands.ts';
+import { arityOk, COMMAND_TABLE, lookupCommand, subcommandNotRun } from './commands.ts';
 import { formatDouble17g } from './decimal.ts';
 import { NOT_INTEGER } from './errors.ts';
 import { type LuaExpr, LuaSubsetError, parseLuaSubset } from './lua-subset.ts';
@@ -158,20 +158,12 @@ class ScriptRun {
   }
 }
 
-/**
- * evalGenericCommand: numkeys checks (`Number of keys can't be negative`, `… greater than number
- * of args`), compile, run. A script outside the supported subset is refused before it runs.
- */
-const evalCommand: Handler = (c) => {
-  const [, body, numText] = c.argv;
-  const numkeys = parseInt64(numText) ?? fail(NOT_INTEGER);
-  if (numkeys > BigInt(c.argv.length - 3))
-    fail(err("ERR Number of keys can't be greater than number of args"));
-  if (numkeys < 0n) fail(err("ERR Number of keys can't be negative"));
-  const n = Number(numkeys);
-  let script: ReturnType<typeof parseLuaSubset>;
+const NOSCRIPT = err('NOSCRIPT No matching script. Please use EVAL.');
+
+/** The lab's refusal of a script outside the subset (as Redis refuses one that does not compile). */
+function compile(body: string): ReturnType<typeof parseLuaSubset> {
   try {
-    script = parseLuaSubset(body);
+    return parseLuaSubset(body);
   } catch (e) {
     if (!(e instanceof LuaSubsetError)) throw e;
     fail(
@@ -180,17 +172,71 @@ const evalCommand: Handler = (c) => {
       ),
     );
   }
-  const run = new ScriptRun(c, c.argv.slice(3, 3 + n), c.argv.slice(3 + n));
-  try {
-    for (const call of script.calls) run.value(call);
-    return script.ret ? fromLua(run.value(script.ret)) : NIL;
-  } catch (e) {
-    if (!(e instanceof ScriptError)) throw e;
-    return err(`${e.message} script: ${sha1Hex(body)}, on @user_script:${e.line}.`);
+}
+
+/**
+ * evalGenericCommand: numkeys checks (`Number of keys can't be negative`, `… greater than number
+ * of args`), then the script — EVAL's body, compiled and cached (luaCreateFunction); EVALSHA's from
+ * the cache by sha1 (any case), else NOSCRIPT — then the run.
+ */
+function evalGeneric(evalsha: boolean): Handler {
+  return (c) => {
+    const [, text, numText] = c.argv;
+    if (evalsha && text.length !== 40) fail(NOSCRIPT); // before numkeys, as evalShaCommand
+    const numkeys = parseInt64(numText) ?? fail(NOT_INTEGER);
+    if (numkeys > BigInt(c.argv.length - 3))
+      fail(err("ERR Number of keys can't be greater than number of args"));
+    if (numkeys < 0n) fail(err("ERR Number of keys can't be negative"));
+    const sha = evalsha ? text.toLowerCase() : sha1Hex(text);
+    const body = evalsha ? (c.ctx.scripts?.get(sha) ?? fail(NOSCRIPT)) : text;
+    const script = compile(body);
+    c.ctx.scripts?.set(sha, body);
+    const n = Number(numkeys);
+    const run = new ScriptRun(c, c.argv.slice(3, 3 + n), c.argv.slice(3 + n));
+    try {
+      for (const call of script.calls) run.value(call);
+      return script.ret ? fromLua(run.value(script.ret)) : NIL;
+    } catch (e) {
+      if (!(e instanceof ScriptError)) throw e;
+      return err(`${e.message} script: ${sha}, on @user_script:${e.line}.`);
+    }
+  };
+}
+
+/**
+ * SCRIPT LOAD / EXISTS / FLUSH (eval.c scriptCommand). Nothing is propagated: since 7.0 a replica
+ * gets a script's effects, so `EVALSHA` of a script loaded only on the master answers NOSCRIPT on
+ * its replica. KILL: no script is ever running between two commands here. DEBUG and HELP are not run.
+ */
+const scriptCommand: Handler = (c) => {
+  const sub = c.argv[1].toLowerCase();
+  const cache = c.ctx.scripts ?? new Map<string, string>();
+  switch (sub) {
+    case 'load': {
+      compile(c.argv[2]);
+      const sha = sha1Hex(c.argv[2]);
+      cache.set(sha, c.argv[2]);
+      return bulk(sha);
+    }
+    case 'exists': // the cache's keys compare case-insensitively (dictSdsKeyCaseCompare)
+      return arr(c.argv.slice(2).map((s) => int(cache.has(s.toLowerCase()) ? 1 : 0)));
+    case 'flush':
+      if (c.argv.length > 3 || (c.argv.length === 3 && !/^(sync|async)$/i.test(c.argv[2])))
+        fail(err('ERR SCRIPT FLUSH only support SYNC|ASYNC option'));
+      cache.clear();
+      return OK;
+    case 'kill':
+      return err('NOTBUSY No scripts in execution right now.');
+    default:
+      return subcommandNotRun(c.argv);
   }
 };
 
-export const EVAL_COMMANDS: Record<string, Handler> = { eval: evalCommand };
+export const EVAL_COMMANDS: Record<string, Handler> = {
+  eval: evalGeneric(false),
+  evalsha: evalGeneric(true),
+  script: scriptCommand,
+};
 
 /** The commands that run a script: the server works out scriptWriteDenied for these alone. */
-export const SCRIPT_COMMANDS: ReadonlySet<string> = new Set(Object.keys(EVAL_COMMANDS));
+export const SCRIPT_COMMANDS: ReadonlySet<string> = new Set(['eval', 'evalsha']);

@@ -27,6 +27,8 @@ export interface ExecContext {
    * (e.g. `READONLY You can't write against a read only replica.`), as Redis checks it per call.
    */
   scriptWriteDenied?: string;
+  /** Added by the server: the node's script cache (sha1 → body) for EVAL, EVALSHA and SCRIPT. */
+  scripts?: Map<string, string>;
   /**
    * Added by the server when it will not read these effects, so they are not collected (no arrays
    * per call on the hot paths): `skipPropagate` for a replica applying its master's stream (it

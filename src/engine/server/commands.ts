@@ -15,6 +15,7 @@ import {
 import { notModelledParam, REDIS_PARAMS } from '../core/redis-params.ts';
 import {
   COMMAND_TABLE,
+  type CommandSpec,
   checkArity,
   commandName,
   subcommandNotRun,
@@ -97,20 +98,17 @@ function isWriteSpec(spec: { flags: readonly string[] } | undefined): boolean {
 }
 
 /**
- * Commands flagged `stale` in Redis 7.0's command table: still served by a replica whose link is
- * down when replica-serve-stale-data is no (PING and DBSIZE are not: -MASTERDOWN).
+ * The flags processCommand checks: those of the command it runs — a container's subcommand's own
+ * (`SCRIPT LOAD` is `stale`, `SCRIPT EXISTS` is not; every CONFIG, CLIENT, ACL and COMMAND
+ * subcommand is `stale` and `loading`). `stale`: still served by a replica whose link is down when
+ * replica-serve-stale-data is no (PING and DBSIZE are not: -MASTERDOWN); `loading`: served while an
+ * RDB loads (REPLICAOF is not: -LOADING).
  */
-const OK_STALE = new Set(
-  'acl auth client command config debug discard echo eval eval_ro evalsha evalsha_ro exec failover fcall fcall_ro hello info lastsave latency monitor multi publish pubsub quit readonly readwrite replconf replicaof reset role select shutdown slaveof slowlog subscribe psubscribe unsubscribe punsubscribe ssubscribe sunsubscribe spublish time unwatch watch'.split(
-    ' ',
-  ),
-);
-/** Commands flagged `loading`: served while an RDB loads; the others get -LOADING (REPLICAOF too). */
-const OK_LOADING = new Set(
-  [...OK_STALE].filter(
-    (c) => !/^(eval|evalsha|eval_ro|evalsha_ro|fcall|fcall_ro|failover|replicaof|slaveof)$/.test(c),
-  ),
-);
+function runFlags(spec: CommandSpec, argv: Argv): readonly string[] {
+  return (
+    (spec.subcommands && argv.length > 1 && spec.subcommands.get(argv[1].toLowerCase())?.flags) || spec.flags
+  );
+}
 
 /** Run one command from a user client on `node` at the current time. */
 export function call(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
@@ -155,10 +153,10 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
     node.link &&
     node.link.state !== 'REPL_STATE_CONNECTED' &&
     node.config.get('replica-serve-stale-data') === 'no' &&
-    !OK_STALE.has(name)
+    !runFlags(spec, argv).includes('stale')
   )
     return reject(c, "MASTERDOWN Link with MASTER is down and replica-serve-stale-data is set to 'no'.");
-  if (isLoading(node) && !OK_LOADING.has(name))
+  if (isLoading(node) && !runFlags(spec, argv).includes('loading'))
     return reject(c, 'LOADING Redis is loading the dataset in memory');
   if (
     writesPaused(node) &&

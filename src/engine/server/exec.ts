@@ -31,6 +31,7 @@ function contexts(w: World): { client: ExecContext; stream: ExecContext } {
       fromMaster: false,
       replica: false,
       scriptWriteDenied: undefined,
+      scripts: undefined,
       skipPropagate: false,
       skipChanged: false,
     });
@@ -52,6 +53,7 @@ export function ctxFor(w: World, fromMaster: boolean, node?: Node, name?: string
     node && !fromMaster && name !== undefined && SCRIPT_COMMANDS.has(name)
       ? scriptWriteDenied(node)
       : undefined;
+  ctx.scripts = node?.scripts;
   ctx.skipPropagate = fromMaster; // execFromMaster proxies the stream entry, never these
   ctx.skipChanged = !w.emitEvents; // read only for the data.changed event
   return ctx;

@@ -88,6 +88,7 @@ export function createNode(w: World, name: string, port: number, startConfig: Ma
     log: [],
     users: new Map(),
     failover: null,
+    scripts: new Map(),
     postponed: [],
     clientPause: null,
     flushScheduled: false,
@@ -128,6 +129,7 @@ export function startNode(w: World, node: Node, replicaof: string | null): void 
   node.startedAt = w.now;
   node.runId = randomHex40(w.rng);
   node.replid = randomHex40(w.rng);
+  node.scripts = new Map();
   // 2.8/3.2 have one id, the run id: a master's history is named by it (era.ts historyId).
   if (eraRules(w.era).history === 'runid') node.replid = node.runId;
   clearReplicationId2(node);

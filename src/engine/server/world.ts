@@ -323,6 +323,11 @@ export interface Node {
   users: Map<string, { on: boolean; passwords: string[] }>;
   /** A coordinated FAILOVER under way (it pauses writes, as a SHUTDOWN waiting for replicas does). */
   failover: Failover | null;
+  /**
+   * The script cache (SCRIPT LOAD, EVAL): sha1 → body. A start empties it; a full sync keeps it —
+   * 7.0 replicates a script's effects, never the script, so a replica has only what was loaded on it.
+   */
+  scripts: Map<string, string>;
   /** Client commands held while writes are paused, oldest first (pause.ts). */
   postponed: Postponed[];
   /** CLIENT PAUSE: until unix ms `endMs` (serverCron lifts it), writes only or every command. */
