@@ -174,6 +174,13 @@ function compile(body: string): ReturnType<typeof parseLuaSubset> {
   }
 }
 
+/** luaCreateFunction: compile `body` and keep it in the node's script cache under its sha1. */
+function createFunction(c: Call, body: string, sha: string): ReturnType<typeof parseLuaSubset> {
+  const script = compile(body);
+  c.ctx.scripts?.set(sha, body);
+  return script;
+}
+
 /**
  * evalGenericCommand: numkeys checks (`Number of keys can't be negative`, `… greater than number
  * of args`), then the script — EVAL's body, compiled and cached (luaCreateFunction); EVALSHA's from
@@ -189,8 +196,7 @@ function evalGeneric(evalsha: boolean): Handler {
     if (numkeys < 0n) fail(err("ERR Number of keys can't be negative"));
     const sha = evalsha ? text.toLowerCase() : sha1Hex(text);
     const body = evalsha ? (c.ctx.scripts?.get(sha) ?? fail(NOSCRIPT)) : text;
-    const script = compile(body);
-    c.ctx.scripts?.set(sha, body);
+    const script = createFunction(c, body, sha);
     const n = Number(numkeys);
     const run = new ScriptRun(c, c.argv.slice(3, 3 + n), c.argv.slice(3 + n));
     try {
@@ -213,9 +219,8 @@ const scriptCommand: Handler = (c) => {
   const cache = c.ctx.scripts ?? new Map<string, string>();
   switch (sub) {
     case 'load': {
-      compile(c.argv[2]);
       const sha = sha1Hex(c.argv[2]);
-      cache.set(sha, c.argv[2]);
+      createFunction(c, c.argv[2], sha);
       return bulk(sha);
     }
     case 'exists': // the cache's keys compare case-insensitively (dictSdsKeyCaseCompare)

@@ -44,7 +44,7 @@ export const CRON_US = 100 * MS;
  * in six runs out of six, and the gap between PING and ACK moved by −1.2…+4.4 ms a second
  * (mean +2.1): the failing-over master's 10 ticks took 1007.2–1009.5 ms, its replica's
  * 1004.7–1008.4 ms. So a lock ends once the PING has drifted out of the window: with 0.2 ms a
- * tick (2 ms a second), 80 ms of window take at most 40 s (the default lab, t = 2.24 s: 27 s).
+ * tick (2 ms a second), 80 ms of window take at most 40 s (the default lab, t = 2.24 s: 36 s).
  */
 export const FAILOVER_TICK_LATE_US = 200;
 
