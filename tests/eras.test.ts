@@ -151,7 +151,7 @@ describe('what each era shows and sends', () => {
     return {
       labels: labels.filter((l) => !l.startsWith('REPLCONF ACK')),
       acks: labels.some((l) => l.startsWith('REPLCONF ACK')),
-      a: infoText(play.w, play.w.nodes.get('A')!, 'replication') ?? '',
+      a: infoText(play.w, play.w.nodes.get('A')!, ['replication']),
     };
   };
   it('sync (2.6): PING, REPLCONF listening-port, SYNC, no ACKs; INFO without offsets, ids or backlog', () => {

@@ -171,7 +171,11 @@ export function runCommand(lab: Lab, node: Node, argv: Argv): CallResult {
   const name = argv[0]?.toUpperCase();
   // A SHUTDOWN restarts with the master the node follows now (a FAILOVER may have changed it).
   if (name === 'SHUTDOWN') rememberMaster(lab, node);
-  const r = call(lab.w, node, client(lab, node), argv);
+  const c = client(lab, node);
+  const r = call(lab.w, node, c, argv);
+  // CLIENT KILL hit the console itself: redis-cli reconnects for the next command (a new client id)
+  // and selects its database again.
+  if (c.closeAfterReply) lab.clients.set(node.name, newClient(lab.w, node, c.db));
   if ((name === 'REPLICAOF' || name === 'SLAVEOF') && 'reply' in r && r.reply.t !== 'error')
     rememberMaster(lab, node);
   return r;

@@ -152,7 +152,7 @@ export function nodeViews(w: World, opts: ViewOptions = {}): NodeView[] {
         : null,
       hasRdbOnDisk: n.disk !== null,
       rdbOnDisk: n.disk?.repl ? { replid: n.disk.repl.replid, offset: n.disk.repl.offset } : null,
-      info: detail ? (infoText(w, n, 'replication') ?? '') : '',
+      info: detail ? infoText(w, n, ['replication']) : '',
       role_: detail ? formatReply(roleReply(n)) : '',
       log: detail && opts.log !== false ? n.log.slice(-200) : [],
     };

@@ -50,6 +50,9 @@ export function acceptClient(w: World, node: Node, conn: Conn): ServerClient {
     capaEof: false,
     capaPsync2: false,
     replica: null,
+    ctime: w.now,
+    lastInteraction: w.now,
+    lastcmd: 'NULL',
   };
   conn.serverClientId = sc.id;
   node.clients.set(sc.id, sc);
@@ -86,6 +89,8 @@ export function checkAuth(node: Node, argv: Argv): Reply {
 /** A command arriving on a server-side connection from another node (a replica's handshake). */
 export function onReplicaCommand(w: World, node: Node, sc: ServerClient, argv: Argv): void {
   const name = argv[0].toLowerCase();
+  sc.lastInteraction = w.now;
+  sc.lastcmd = name;
   if (!sc.authenticated && name !== 'auth') {
     reply(w, node, sc, err('NOAUTH Authentication required.'));
     return;

@@ -129,6 +129,9 @@ export function cacheMasterUsingMyself(w: World, node: Node, db = 0): void {
     'Before turning into a replica, using my own master parameters to synthesize a cached master: I may be able to synchronize with the new master with just a partial transfer.',
   );
   node.cachedMaster = {
+    id: w.nextClientId++,
+    ctime: w.now,
+    lastcmd: 'NULL',
     replid: node.replid,
     reploff: node.masterReplOffset,
     readReploff: node.masterReplOffset,
@@ -566,6 +569,9 @@ export function loadDone(w: World, node: Node, connId: number): void {
   const offset = link.legacySync ? (rdb.repl?.offset ?? 0) : link.fullsyncOffset;
   const replid = link.legacySync ? (rdb.repl?.replid ?? node.replid) : link.fullsyncReplid;
   node.master = {
+    id: w.nextClientId++,
+    ctime: w.now,
+    lastcmd: 'NULL',
     replid,
     reploff: offset,
     readReploff: offset,
@@ -623,6 +629,7 @@ function applyStream(w: World, node: Node, conn: Conn, entries: StreamEntry[]): 
     else if (name === 'replconf' && argv[1]?.toLowerCase() === 'getack') sendAck(w, node, conn);
     else if (name !== 'ping' && name !== 'multi' && name !== 'exec')
       execFromMaster(w, node, m.db, argv, name, ctx);
+    m.lastcmd = name;
     m.reploff += e.size;
     m.readReploff = m.reploff;
     proxyApplied(w, node, e);

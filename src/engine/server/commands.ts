@@ -27,7 +27,7 @@ import { debugCommand } from './debug.ts';
 import { emit, log, unixMs } from './emit.ts';
 import { ctxFor } from './exec.ts';
 import { infoText, roleReply } from './info.ts';
-import { allPaused, clientPause, mayReplicate, postpone, writesPaused } from './pause.ts';
+import { allPaused, mayReplicate, postpone, writesPaused } from './pause.ts';
 import { rememberSlaveKeysWithExpire } from './slave-keys.ts';
 
 export function unknownCommandError(argv: Argv): string {
@@ -35,23 +35,22 @@ export function unknownCommandError(argv: Argv): string {
   return r.t === 'error' ? r.v : 'ERR unknown command';
 }
 
-import { type Argv, arr, bulk, cliText, err, int, NIL, OK, type Reply, simple } from '../core/resp.ts';
+import { type Argv, arr, bulk, cliText, err, int, OK, type Reply, simple } from '../core/resp.ts';
 import { recordAcked } from '../replication/acked.ts';
 import { failoverCommand } from '../replication/failover.ts';
 import {
   checkAuth,
   countAcks,
-  dropReplicaClient,
   refreshGoodSlaves,
   replconf,
   saveInfo,
   snapshotRdb,
 } from '../replication/master.ts';
-import { replicaClientDesc } from '../replication/obuf.ts';
-import { freeMasterClient, isLoading, setMaster, unsetMaster } from '../replication/replica.ts';
+import { isLoading, setMaster, unsetMaster } from '../replication/replica.ts';
 import { feedSlaves, propagate, trim } from '../replication/stream.ts';
-import { bgsave, emptyStats, shutdown } from './lifecycle.ts';
-import type { BlockedClient, Node, World } from './world.ts';
+import { clientCommand } from './client-cmd.ts';
+import { abortShutdown, bgsave, emptyStats, shutdown } from './lifecycle.ts';
+import type { BlockedClient, Micros, Node, World } from './world.ts';
 
 /** One user connection to a node (redis-cli, the scenario runner, the lab console). */
 export interface ClientCtx {
@@ -65,6 +64,14 @@ export interface ClientCtx {
   woff: number;
   /** CLIENT INFO-like text used in log lines ("user request from '…'"). */
   desc: string;
+  /** CLIENT SETNAME's name ('' = none). */
+  name: string;
+  /** CLIENT LIST's age, idle and cmd: when it connected, its last command's time and full name. */
+  ctime: Micros;
+  lastInteraction: Micros;
+  lastcmd: string;
+  /** CLIENT_CLOSE_AFTER_REPLY: CLIENT KILL hit the caller itself (SKIPME no, or the old form). */
+  closeAfterReply: boolean;
 }
 
 export function newClient(w: World, node: Node, db = 0): ClientCtx {
@@ -78,6 +85,11 @@ export function newClient(w: World, node: Node, db = 0): ClientCtx {
     multiError: false,
     woff: 0,
     desc: `id=${id} addr=127.0.0.1:${50000 + id} laddr=127.0.0.1:${node.port} fd=8 name= db=${db}`,
+    name: '',
+    ctime: w.now,
+    lastInteraction: w.now,
+    lastcmd: 'NULL',
+    closeAfterReply: false,
   };
 }
 
@@ -136,6 +148,8 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
   const name = commandName(argv[0]);
   const spec = COMMAND_TABLE.get(name);
   const inMulti = c.multi !== null;
+  c.lastInteraction = w.now;
+  c.lastcmd = fullName(spec, name, argv);
   // Unknown command / subcommand and arity: the keyspace's table and Redis's exact texts.
   const bad = checkArity(argv, spec?.subcommands ? undefined : spec); // a container's: its subcommand
   if (bad || !spec) return reject(c, bad?.t === 'error' ? bad.v : unknownCommandError(argv));
@@ -190,6 +204,14 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
   return r;
 }
 
+/** c->lastcmd's full name (CLIENT LIST cmd=): `client|list` for a subcommand, NULL when unknown. */
+function fullName(spec: CommandSpec | undefined, name: string, argv: Argv): string {
+  if (!spec) return 'NULL';
+  if (!spec.subcommands) return name;
+  const sub = argv[1]?.toLowerCase();
+  return sub !== undefined && spec.subcommands.has(sub) ? `${name}|${sub}` : 'NULL';
+}
+
 function mayReplicateAny(queued: Argv[] | null): boolean {
   return (queued ?? []).some((a) => mayReplicate(commandName(a[0])));
 }
@@ -242,15 +264,19 @@ function execMulti(w: World, node: Node, c: ClientCtx): Reply {
   if (c.multi === null) return err('ERR EXEC without MULTI');
   const queued = c.multi;
   const aborted = c.multiError;
-  c.multi = null;
   c.multiError = false;
-  if (aborted) return err('EXECABORT Transaction discarded because of previous errors.');
+  if (aborted) {
+    c.multi = null;
+    return err('EXECABORT Transaction discarded because of previous errors.');
+  }
   const fx = new Effects();
   const replies: Reply[] = [];
+  // The client stays in MULTI until the queue ran (a queued CLIENT INFO shows flags=x multi=2 on 7.0.15).
   for (const a of queued) {
     const r = commandName(a[0]) === 'debug' ? debugCommand(w, node, a, true) : execOne(w, node, c, a, fx);
     replies.push('reply' in r ? r.reply : err('ERR command not allowed inside a transaction'));
   }
+  c.multi = null;
   finishCall(w, node, c, fx);
   return arr(replies);
 }
@@ -437,63 +463,27 @@ const waitCmd: Handler = (w, node, c, argv) => {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/**
+ * SHUTDOWN [NOSAVE|SAVE] [NOW] [FORCE] [ABORT]: ABORT goes alone, SAVE and NOSAVE not together
+ * (both "ERR syntax error" on 7.0.15). ABORT cancels a SHUTDOWN waiting for lagging replicas.
+ */
 const shutdownCmd: Handler = (w, node, _c, argv) => {
-  let save: boolean | null = null;
-  let now = false;
+  const seen = new Set<string>();
   for (const a of argv.slice(1)) {
     const l = a.toLowerCase();
-    if (l === 'save') save = true;
-    else if (l === 'nosave') save = false;
-    else if (l === 'now' || l === 'force') now = now || l === 'now';
-    else if (l !== 'abort') return ok(err('ERR syntax error'));
+    if (!['save', 'nosave', 'now', 'force', 'abort'].includes(l)) return ok(err('ERR syntax error'));
+    seen.add(l);
   }
-  const r = shutdown(w, node, { save, now }, argv);
+  if ((seen.has('abort') && seen.size > 1) || (seen.has('save') && seen.has('nosave')))
+    return ok(err('ERR syntax error'));
+  if (seen.has('abort')) return ok(abortShutdown(w, node) ? OK : err('ERR No shutdown in progress.'));
+  const save = seen.has('save') ? true : seen.has('nosave') ? false : null;
+  const r = shutdown(w, node, { save, now: seen.has('now') }, argv);
   return r.reply ? ok(r.reply) : { pending: r };
 };
 
-const clientCmd: Handler = (w, node, c, argv) => {
-  const sub = argv[1].toLowerCase();
-  if (sub === 'id') return ok(int(c.id));
-  if (sub === 'setname' || sub === 'setinfo') return ok(OK);
-  if (sub === 'getname') return ok(NIL);
-  if (sub === 'list' || sub === 'info') {
-    const lines = [`${c.desc} cmd=client|${sub}`];
-    for (const s of node.slaves) lines.push(`${replicaClientDesc(node, s)} cmd=replconf`);
-    if (node.master)
-      lines.push(
-        `id=${node.gen * 1000} addr=${node.link?.masterHost}:${node.link?.masterPort} flags=M db=${node.master.db} cmd=NULL`,
-      );
-    return ok(bulk(`${lines.join('\n')}\n`));
-  }
-  if (sub === 'pause' || sub === 'unpause') {
-    const e = clientPause(node, unixMs(w), argv);
-    if (e) return ok(err(e));
-    // UNPAUSE: the held commands run (a pause that lapses is lifted by serverCron).
-    if (!writesPaused(node)) w.queue.push(w.now, { t: 'unpause', node: node.name, gen: node.gen });
-    return ok(OK);
-  }
-  if (sub === 'kill') {
-    // CLIENT KILL TYPE master|replica|slave|normal [...]: the new form returns the number killed.
-    const i = argv.findIndex((a, k) => k >= 2 && a.toLowerCase() === 'type');
-    if (i < 0 || i + 1 >= argv.length) return ok(err('ERR syntax error'));
-    const type = argv[i + 1].toLowerCase();
-    let killed = 0;
-    if (type === 'master') {
-      if (node.master) {
-        freeMasterClient(w, node, 'cache');
-        killed = 1;
-      }
-    } else if (type === 'replica' || type === 'slave') {
-      for (const s of [...node.slaves]) {
-        dropReplicaClient(w, node, s, '');
-        killed++;
-      }
-    } else if (type !== 'normal' && type !== 'pubsub')
-      return ok(err(`ERR Unknown client type '${argv[i + 1]}'`));
-    return ok(int(killed));
-  }
-  return ok(subcommandNotRun(argv));
-};
+const clientCmd: Handler = (w, node, c, argv) =>
+  ok(clientCommand(w, node, c, argv) ?? subcommandNotRun(argv));
 
 const aclCmd: Handler = (_w, node, _c, argv) => {
   const sub = argv[1].toLowerCase();
@@ -539,7 +529,7 @@ const SERVER_COMMANDS: Record<string, Handler> = {
     }
     return ok(r);
   },
-  info: (w, node, _c, a) => ok(bulk(infoText(w, node, a[1] ?? 'default') ?? '')),
+  info: (w, node, _c, a) => ok(bulk(infoText(w, node, a.length > 1 ? a.slice(1) : ['default']))),
   role: (_w, node) => ok(roleReply(node)),
   replicaof,
   slaveof: replicaof,

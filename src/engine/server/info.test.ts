@@ -73,3 +73,21 @@ describe('INFO replication and ROLE print what Redis 7.0 prints (spec §11)', ()
     );
   });
 });
+
+describe('INFO sections', () => {
+  const titles = (run: ReturnType<typeof cluster>['run'], ...argv: string[]) => {
+    const a = run.w.nodes.get('A')!;
+    const r = call(run.w, a, newClient(run.w, a), ['INFO', ...argv]);
+    if (!('reply' in r) || r.reply.t !== 'bulk') throw new Error('no reply');
+    return (r.reply.v ?? '').split('\r\n').filter((l) => l.startsWith('#'));
+  };
+
+  it("several at once, in Redis's order whatever the order asked; Keyspace last (as 7.0.15)", () => {
+    const { run } = cluster();
+    expect(titles(run, 'keyspace', 'REPLICATION')).toEqual(['# Replication', '# Keyspace']);
+    expect(titles(run, 'replication', 'replication')).toEqual(['# Replication']);
+    expect(titles(run)).toEqual(['# Server', '# Persistence', '# Stats', '# Replication', '# Keyspace']);
+    expect(titles(run, 'default', 'keyspace')).toEqual(titles(run));
+    expect(titles(run, 'foo')).toEqual([]);
+  });
+});

@@ -86,54 +86,70 @@ export function statsFields(w: World, node: Node): [string, number | string][] {
   ]);
 }
 
-/** INFO text for the requested sections (CRLF line ends, like Redis). */
-export function infoText(w: World, node: Node, section: string): string | null {
-  const sec = section.toLowerCase();
+/**
+ * INFO text for the requested sections (7.0: several at once, case-insensitive), in Redis's own
+ * section order whatever the order asked: `INFO keyspace replication` prints # Replication first, as
+ * 7.0.15 does. The lab has five of the sections (Clients, Memory, CPU… are left out) and, in each,
+ * the fields it tracks. CRLF line ends, like Redis; '' when no section matched.
+ */
+export function infoText(w: World, node: Node, sections: readonly string[]): string {
+  const asked = new Set(sections.map((s) => s.toLowerCase()));
+  const all = asked.has('all') || asked.has('default') || asked.has('everything');
   const parts: string[] = [];
-  const want = (name: string) => sec === 'all' || sec === 'default' || sec === 'everything' || sec === name;
-  if (want('server'))
-    parts.push(
-      [
-        '# Server',
-        'redis_version:7.0.15',
-        'redis_mode:standalone',
-        `run_id:${node.runId}`,
-        `tcp_port:${node.port}`,
-        `uptime_in_seconds:${unixSec(w) - secOf(w, node.startedAt)}`,
-        'hz:10',
-      ].join('\r\n'),
-    );
-  if (want('keyspace')) {
-    const lines = ['# Keyspace'];
-    for (let db = 0; db < 16; db++) {
-      const n = node.keyspace.dbsize(db);
-      if (n > 0) lines.push(`db${db}:keys=${n},expires=${node.keyspace.expiresCount(db)},avg_ttl=0`);
-    }
-    parts.push(lines.join('\r\n'));
-  }
-  if (want('persistence'))
-    parts.push(
-      [
-        '# Persistence',
-        `loading:${isLoading(node) ? 1 : 0}`,
-        'async_loading:0',
-        `rdb_changes_since_last_save:${node.dirty}`,
-        `rdb_bgsave_in_progress:${node.child ? 1 : 0}`,
-        // lastsave starts as the start time.
-        `rdb_last_save_time:${node.lastSaveMs ? Math.floor(node.lastSaveMs / 1000) : secOf(w, node.startedAt)}`,
-      ].join('\r\n'),
-    );
-  if (want('stats'))
-    parts.push(['# Stats', ...statsFields(w, node).map(([k, v]) => `${k}:${v}`)].join('\r\n'));
-  if (want('replication'))
-    parts.push(['# Replication', ...replicationFields(w, node).map(([k, v]) => `${k}:${v}`)].join('\r\n'));
-  if (parts.length === 0) return sec === '' ? null : '';
-  return `${parts.join('\r\n\r\n')}\r\n`;
+  for (const [name, text] of INFO_SECTIONS) if (all || asked.has(name)) parts.push(text(w, node));
+  return parts.length === 0 ? '' : `${parts.join('\r\n\r\n')}\r\n`;
 }
+
+const lines = (title: string, fields: [string, number | string][]) =>
+  [`# ${title}`, ...fields.map(([k, v]) => `${k}:${v}`)].join('\r\n');
+
+/** The sections the lab prints, in genInfoString's order (Keyspace last). */
+const INFO_SECTIONS: [string, (w: World, node: Node) => string][] = [
+  [
+    'server',
+    (w, node) =>
+      lines('Server', [
+        ['redis_version', '7.0.15'],
+        ['redis_mode', 'standalone'],
+        ['run_id', node.runId],
+        ['tcp_port', node.port],
+        ['uptime_in_seconds', unixSec(w) - secOf(w, node.startedAt)],
+        ['hz', 10],
+      ]),
+  ],
+  [
+    'persistence',
+    (w, node) =>
+      lines('Persistence', [
+        ['loading', isLoading(node) ? 1 : 0],
+        ['async_loading', 0],
+        ['rdb_changes_since_last_save', node.dirty],
+        ['rdb_bgsave_in_progress', node.child ? 1 : 0],
+        // lastsave starts as the start time.
+        [
+          'rdb_last_save_time',
+          node.lastSaveMs ? Math.floor(node.lastSaveMs / 1000) : secOf(w, node.startedAt),
+        ],
+      ]),
+  ],
+  ['stats', (w, node) => lines('Stats', statsFields(w, node))],
+  ['replication', (w, node) => lines('Replication', replicationFields(w, node))],
+  [
+    'keyspace',
+    (_w, node) => {
+      const out = ['# Keyspace'];
+      for (let db = 0; db < 16; db++) {
+        const n = node.keyspace.dbsize(db);
+        if (n > 0) out.push(`db${db}:keys=${n},expires=${node.keyspace.expiresCount(db)},avg_ttl=0`);
+      }
+      return out.join('\r\n');
+    },
+  ],
+];
 
 /** Any INFO field by name, as a number when it reads as one (a scenario's `wait` on any section). */
 export function infoFieldValue(w: World, node: Node, field: string): string | number | undefined {
-  const text = infoText(w, node, 'everything') ?? '';
+  const text = infoText(w, node, ['everything']);
   const line = text.split('\r\n').find((l) => l.startsWith(`${field}:`));
   if (line === undefined) return undefined;
   const v = line.slice(field.length + 1);

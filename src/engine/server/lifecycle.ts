@@ -369,6 +369,23 @@ export function shutdown(
 }
 
 /**
+ * SHUTDOWN ABORT (abortShutdown): a SHUTDOWN waiting for lagging replicas is cancelled. Its caller
+ * gets "Errors trying to SHUTDOWN. Check logs.", writes resume, the node keeps running. False when
+ * no SHUTDOWN waits (the caller answers "ERR No shutdown in progress."). Checked on 7.0.15 with a
+ * frozen replica: the waiting client got that error and the log "Shutdown manually aborted.".
+ */
+export function abortShutdown(w: World, node: Node): boolean {
+  const sd = node.shuttingDown;
+  if (!sd) return false;
+  node.shuttingDown = null;
+  unblock(w, sd, { t: 'error', v: 'ERR Errors trying to SHUTDOWN. Check logs.' });
+  log(w, node, 'Shutdown manually aborted.');
+  // The commands held by the shutdown's pause run again (as after CLIENT UNPAUSE).
+  if (!writesPaused(node)) w.queue.push(w.now, { t: 'unpause', node: node.name, gen: node.gen });
+  return true;
+}
+
+/**
  * The SHUTDOWN goes ahead: save when asked (SAVE, or save points and not NOSAVE), exit; `sd.reply`
  * = OK — `late` when it had waited for replicas (then the console is told: unblock).
  */

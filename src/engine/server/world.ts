@@ -166,10 +166,20 @@ export interface ServerClient {
   capaEof: boolean;
   capaPsync2: boolean;
   replica: ReplicaClient | null;
+  /** CLIENT LIST's age, idle and cmd: when it connected, its last read, its last command's name. */
+  ctime: Micros;
+  lastInteraction: Micros;
+  lastcmd: string;
 }
 
 /** The replica's link to its master: the live `server.master` client or the cached one. */
 export interface MasterClient {
+  /** A client id of the replica's own (CLIENT LIST): createClient gives every master client one. */
+  id: number;
+  /** When it was created (CLIENT LIST age; a resurrected cached master keeps its own). */
+  ctime: Micros;
+  /** The last command applied from the stream (CLIENT LIST cmd: ping, set, select…). */
+  lastcmd: string;
   replid: string;
   reploff: number;
   readReploff: number;
