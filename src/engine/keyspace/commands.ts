@@ -142,6 +142,8 @@ const ROWS: readonly [string, number, string][] = [
   ['ping', -1, 'fast'],
   ['echo', 2, 'loading stale fast'],
   ['auth', -2, 'noscript loading stale fast no_auth allow_busy'],
+  ['quit', -1, 'noscript loading stale fast no_auth allow_busy'],
+  ['reset', 1, 'noscript loading stale fast no_auth allow_busy'],
   ['info', -1, 'loading stale'],
   ['role', 1, 'noscript loading stale fast'],
   ['replicaof', 3, 'admin noscript stale no_async_loading'],

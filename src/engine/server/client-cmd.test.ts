@@ -119,6 +119,33 @@ describe('CLIENT on a master with two replicas (default lab)', () => {
   });
 });
 
+describe('QUIT, RESET, PING (as 7.0.15 answered them)', () => {
+  it('RESET leaves MULTI, db and name behind, even inside MULTI; QUIT reconnects the console', () => {
+    const { exec, text } = lab();
+    exec('A', 'SELECT', '3');
+    exec('A', 'CLIENT', 'SETNAME', 'n1');
+    exec('A', 'MULTI');
+    exec('A', 'SET', 'a', '1');
+    expect(exec('A', 'RESET')).toEqual({ t: 'simple', v: 'RESET' });
+    expect(text('A', 'CLIENT', 'INFO')).toMatch(/ name= .* flags=N db=0 .* multi=-1 /);
+    expect(exec('A', 'EXEC')).toEqual({ t: 'error', v: 'ERR EXEC without MULTI' });
+    expect(exec('A', 'GET', 'a')).toEqual({ t: 'bulk', v: null });
+    expect(exec('A', 'ACL', 'WHOAMI')).toEqual({ t: 'bulk', v: 'default' });
+    const before = field(text('A', 'CLIENT', 'INFO'), 'id')[0];
+    expect(exec('A', 'QUIT')).toEqual({ t: 'simple', v: 'OK' });
+    expect(field(text('A', 'CLIENT', 'INFO'), 'id')[0]).not.toBe(before);
+  });
+
+  it('PING takes one message at most', () => {
+    const { exec } = lab();
+    expect(exec('A', 'PING', 'hi')).toEqual({ t: 'bulk', v: 'hi' });
+    expect(exec('A', 'PING', 'a', 'b')).toEqual({
+      t: 'error',
+      v: "ERR wrong number of arguments for 'ping' command",
+    });
+  });
+});
+
 describe('SHUTDOWN options', () => {
   it('ABORT goes alone, SAVE and NOSAVE not together; ABORT with nothing to abort is an error', () => {
     const { l, exec } = lab();

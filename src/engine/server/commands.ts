@@ -5,6 +5,7 @@
 
 import {
   cfgInt,
+  cfgStr,
   configSetError,
   findParam,
   globMatch,
@@ -153,7 +154,7 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
   // Unknown command / subcommand and arity: the keyspace's table and Redis's exact texts.
   const bad = checkArity(argv, spec?.subcommands ? undefined : spec); // a container's: its subcommand
   if (bad || !spec) return reject(c, bad?.t === 'error' ? bad.v : unknownCommandError(argv));
-  if (!c.authenticated && name !== 'auth' && name !== 'hello')
+  if (!c.authenticated && !spec.flags.includes('no_auth'))
     return reject(c, 'NOAUTH Authentication required.');
   const write = isWriteSpec(spec) || (name === 'exec' && (c.multi ?? []).some((a) => isWrite(a[0])));
   if (write && !node.link) {
@@ -177,7 +178,7 @@ function process(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
     (allPaused(node) || write || mayReplicate(name) || (name === 'exec' && mayReplicateAny(c.multi)))
   )
     return { pending: postpone(node, c, argv) };
-  if (inMulti && !['exec', 'discard', 'multi', 'watch', 'unwatch'].includes(name)) {
+  if (inMulti && !['exec', 'discard', 'multi', 'watch', 'unwatch', 'quit', 'reset'].includes(name)) {
     c.multi!.push(argv);
     return { reply: simple('QUEUED') };
   }
@@ -485,7 +486,7 @@ const shutdownCmd: Handler = (w, node, _c, argv) => {
 const clientCmd: Handler = (w, node, c, argv) =>
   ok(clientCommand(w, node, c, argv) ?? subcommandNotRun(argv));
 
-const aclCmd: Handler = (_w, node, _c, argv) => {
+const aclCmd: Handler = (_w, node, c, argv) => {
   const sub = argv[1].toLowerCase();
   if (sub === 'setuser') {
     if (argv.length < 3) return ok(err("ERR wrong number of arguments for 'acl|setuser' command"));
@@ -505,12 +506,40 @@ const aclCmd: Handler = (_w, node, _c, argv) => {
     return ok(OK);
   }
   if (sub === 'users') return ok(arr(['default', ...node.users.keys()].sort().map((n) => bulk(n))));
-  if (sub === 'whoami') return ok(bulk('default'));
+  if (sub === 'whoami') return ok(bulk(c.user));
   return ok(subcommandNotRun(argv));
 };
 
+/**
+ * RESET (clearClientConnectionState): out of MULTI, db 0, no name, back to the default user —
+ * authenticated only when that user needs no password. Answers +RESET.
+ */
+const resetCmd: Handler = (_w, node, c) => {
+  c.multi = null;
+  c.multiError = false;
+  c.db = 0;
+  c.name = '';
+  c.user = 'default';
+  c.authenticated = cfgStr(node.config, 'requirepass') === '';
+  return ok(simple('RESET'));
+};
+
 const SERVER_COMMANDS: Record<string, Handler> = {
-  ping: (_w, _n, _c, a) => ok(a.length > 1 ? bulk(a[1]) : simple('PONG')),
+  // PING's arity is -1, but it takes one message at most (pingCommand checks).
+  ping: (_w, _n, _c, a) =>
+    ok(
+      a.length > 2
+        ? err("ERR wrong number of arguments for 'ping' command")
+        : a.length > 1
+          ? bulk(a[1])
+          : simple('PONG'),
+    ),
+  // QUIT answers OK, then the connection closes (the console reconnects for its next command).
+  quit: (_w, _n, c) => {
+    c.closeAfterReply = true;
+    return ok(OK);
+  },
+  reset: resetCmd,
   echo: (_w, _n, _c, a) => ok(bulk(a[1])),
   select: (_w, _n, c, a) => {
     const v = parseInt64(a[1]);
