@@ -37,6 +37,13 @@ function tooBig(s: string): boolean {
   return s.length > LIMITS.hashMaxListpackValue || utf8Length(s) > LIMITS.hashMaxListpackValue;
 }
 
+/** A listpack hash holds at most 512 fields, no field or value longer than 64 bytes. */
+export function hashListpackFits(fields: Map<string, string>): boolean {
+  if (fields.size > LIMITS.hashMaxListpackEntries) return false;
+  for (const [f, v] of fields) if (tooBig(f) || tooBig(v)) return false;
+  return true;
+}
+
 /**
  * hashTypeSet: a field set in h, which leaves listpack for a hashtable once a field or value is
  * longer than 64 bytes or there are more than 512 fields (checked on 7.0.15: HSETNX or

@@ -18,6 +18,7 @@ import { KEY_COPY_COMMANDS } from './key-copy.ts';
 import { KEY_COMMANDS } from './keys.ts';
 import { LIST_EDIT_COMMANDS } from './list-edits.ts';
 import { LIST_COMMANDS } from './lists.ts';
+import { reencodeLoaded } from './rdb-load.ts';
 import { type RdbAux, rdbSize } from './rdb-size.ts';
 import { SCAN_COMMANDS } from './scan.ts';
 import { SET_ALGEBRA_COMMANDS } from './set-algebra.ts';
@@ -203,6 +204,16 @@ export class Keyspace implements KeyspaceCore {
     k.index = this.index.clone();
     k.stats = { ...this.stats };
     k.clock = this.clock;
+    return k;
+  }
+
+  /**
+   * rdbLoad: the keyspace a server builds from this RDB's data — a clone whose aggregates get the
+   * encodings a load gives them (rdb-load.ts).
+   */
+  loaded(): Keyspace {
+    const k = this.clone();
+    for (const d of k.dbs) reencodeLoaded(d);
     return k;
   }
 

@@ -33,6 +33,13 @@ export function setMembers(s: SetValue): string[] {
   });
 }
 
+/** An intset holds at most 512 members, all integers (what a set loaded from an RDB checks again). */
+export function intsetFits(members: Set<string>): boolean {
+  if (members.size > LIMITS.setMaxIntsetEntries) return false;
+  for (const m of members) if (!isInt(m)) return false;
+  return true;
+}
+
 /** setTypeCreate: an empty set, an intset when its first member will be an integer. */
 export function newSet(owner: object, first: string): SetValue {
   return { type: 'set', owner, members: new Set(), enc: isInt(first) ? 'intset' : 'hashtable' };

@@ -36,6 +36,13 @@ interface ZaddFlags {
 const longMember = (m: string) =>
   m.length > LIMITS.zsetMaxListpackValue || utf8Length(m) > LIMITS.zsetMaxListpackValue;
 
+/** A listpack zset holds at most 128 members, none longer than 64 bytes. */
+export function zsetListpackFits(scores: Map<string, number>): boolean {
+  if (scores.size > LIMITS.zsetMaxListpackEntries) return false;
+  for (const m of scores.keys()) if (longMember(m)) return false;
+  return true;
+}
+
 /**
  * zaddGenericCommand: options, then "pairs or syntax error", the option conflicts, every score
  * (`value is not a valid float`), and only then the key. XX on a missing key replies 0 / nil.

@@ -538,7 +538,7 @@ export function renameAndLoad(w: World, node: Node, connId: number): void {
   log(w, node, 'MASTER <-> REPLICA sync: Loading DB in memory');
   const bytes = t.read;
   emit(w, { type: 'rdb.phase', node: node.name, phase: 'load', bytes });
-  node.keyspace = rdb.data.clone();
+  node.keyspace = rdb.data.loaded();
   log(w, node, 'Loading RDB produced by version 7.0.15');
   const keys = node.keyspace.keyCount();
   const perKey = 1 + Math.max(0, cfgInt(node.config, 'key-load-delay'));

@@ -235,7 +235,7 @@ function loadDataFromDisk(
   const rdb = node.disk;
   if (replicaof === null) node.backlog = createBacklog(0);
   if (!rdb) return { repl: null, rdb: false };
-  node.keyspace = rdb.data.clone();
+  node.keyspace = rdb.data.loaded();
   const keys = node.keyspace.keyCount();
   log(w, node, 'Loading RDB produced by version 7.0.15', '*', 'M');
   log(w, node, `Done loading RDB, keys loaded: ${keys}, keys expired: 0.`, '*', 'M');
