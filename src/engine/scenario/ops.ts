@@ -16,7 +16,14 @@ import { linkCut } from '../server/net.ts';
 import { runUntil, runUntilCondition } from '../server/simulation.ts';
 import type { Node } from '../server/world.ts';
 import { matches } from './conditions.ts';
-import { ATTACH_TIMEOUT_MS, DEFAULT_SETTLE_MS, DEFAULT_TIMEOUT_MS, expandArgv, settles } from './contract.ts';
+import {
+  ATTACH_TIMEOUT_MS,
+  DEFAULT_SETTLE_MS,
+  DEFAULT_TIMEOUT_MS,
+  expandArgv,
+  POLL_SNAPSHOT_MS,
+  settles,
+} from './contract.ts';
 import type { Step } from './types.ts';
 import {
   alignToFailedAttempt,
@@ -239,11 +246,17 @@ const restart: Op<'restart'> = (ctx, step) => {
   return { ...down, downMs: step.downMs ?? 0, ...startWithWaits(ctx, step.node, step.asReplicaOf) };
 };
 
-/** Run until `cond` or the step's timeout; the result every waiting op reports. */
-function waitFor(ctx: OpCtx, cond: () => boolean, timeoutMs: number) {
-  const t0 = ctx.lab.w.now;
-  const ok = runUntilCondition(ctx.lab.w, cond, ms(ctx, timeoutMs));
-  return { ok, waitedMs: Math.round((ctx.lab.w.now - t0) / MS) };
+/**
+ * Run until `cond` or the step's timeout; the result every waiting op reports. A polling wait
+ * then lets POLL_SNAPSHOT_MS pass, as the real runner's poll and snapshot do.
+ */
+function waitFor(ctx: OpCtx, cond: () => boolean, timeoutMs: number, polled = false) {
+  const w = ctx.lab.w;
+  const t0 = w.now;
+  const ok = runUntilCondition(w, cond, ms(ctx, timeoutMs));
+  const waitedMs = Math.round((w.now - t0) / MS);
+  if (ok && polled) runUntil(w, w.now + POLL_SNAPSHOT_MS * MS);
+  return { ok, waitedMs };
 }
 
 const OPS: { [K in Step['op']]: Op<K> } = {
@@ -265,13 +278,18 @@ const OPS: { [K in Step['op']]: Op<K> } = {
   wait: (ctx, s) => {
     const n = node(ctx, s.node);
     const holds = () => Object.entries(s.until).every(([f, c]) => matches(infoField(ctx.lab, n, f), c));
-    return waitFor(ctx, holds, s.timeoutMs ?? DEFAULT_TIMEOUT_MS.wait);
+    return waitFor(ctx, holds, s.timeoutMs ?? DEFAULT_TIMEOUT_MS.wait, true);
   },
   'wait-log': (ctx, s) => {
     const n = node(ctx, s.node);
     const re = new RegExp(s.match);
     const from = ctx.logFrom.get(n.name) ?? 0;
-    return waitFor(ctx, () => logMatch(n.log, from, [re]), s.timeoutMs ?? DEFAULT_TIMEOUT_MS['wait-log']);
+    return waitFor(
+      ctx,
+      () => logMatch(n.log, from, [re]),
+      s.timeoutMs ?? DEFAULT_TIMEOUT_MS['wait-log'],
+      true,
+    );
   },
   sleep: (ctx, s) => {
     runUntil(ctx.lab.w, ms(ctx, s.ms));
