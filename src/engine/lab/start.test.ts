@@ -33,7 +33,7 @@ describe('setup ends with every diskless setup replica online', () => {
       steps: [{ op: 'write', node: 'A', cmd: ['WAIT', '2', '200'] }],
     });
     const setup = t.steps[0].snapshot.A.replication;
-    expect([setup?.slave0?.state, setup?.slave1?.state]).toEqual(['online', 'online']);
+    expect(setup).toMatchObject({ slave0: { state: 'online' }, slave1: { state: 'online' } });
     expect(t.steps[1].result).toMatchObject({ reply: 2 });
     expect(t.steps[1].snapshot.A.replication?.master_repl_offset).toBe(0);
   });
