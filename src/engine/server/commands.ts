@@ -21,6 +21,7 @@ import {
   subcommandNotRun,
   unknownCommandError as unknownCommandReply,
 } from '../keyspace/index.ts';
+import { selectDbIndex } from '../keyspace/key-copy.ts';
 import { parseInt64, toSafeNumber } from '../keyspace/numbers.ts';
 import { type Pending, unblock } from './blocked.ts';
 import { debugCommand } from './debug.ts';
@@ -274,7 +275,10 @@ function execOne(
   const res = node.keyspace.exec(c.db, argv, ctxFor(w, false, node, name), name);
   if (!res) return { reply: err(unknownCommandError(argv)) };
   // A writable replica's local writes are not propagated (replicationFeedSlaves returns on a replica).
-  if (!node.link) for (const p of res.propagate) fx.add(c.db, p);
+  if (!node.link) {
+    const dbs = res.dbs; // a script's SELECT: each entry in its own db
+    for (let i = 0; i < res.propagate.length; i++) fx.add(dbs ? dbs[i] : c.db, res.propagate[i]);
+  }
   if (node.link && res.changed.length > 0) rememberSlaveKeysWithExpire(node, c.db, res.changed);
   if (w.emitEvents && res.changed.length > 0)
     emit(w, { type: 'data.changed', node: node.name, keys: res.changed, dbsize: node.keyspace.dbsize(0) });
@@ -522,11 +526,9 @@ const aclCmd: Handler = (_w, node, _c, argv) => {
 const SERVER_COMMANDS: Record<string, Handler> = {
   ping: (_w, _n, _c, a) => ok(a.length > 1 ? bulk(a[1]) : simple('PONG')),
   echo: (_w, _n, _c, a) => ok(bulk(a[1])),
-  select: (_w, _n, c, a) => {
-    const v = parseInt64(a[1]);
-    if (v === null) return ok(err('ERR value is not an integer or out of range'));
-    const db = toSafeNumber(v);
-    if (db < 0 || db > 15) return ok(err('ERR DB index is out of range'));
+  select: (_w, node, c, a) => {
+    const db = selectDbIndex(a[1], node.keyspace.dbs.length);
+    if (typeof db !== 'number') return ok(db);
     c.db = db;
     return ok(OK);
   },
