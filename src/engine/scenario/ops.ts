@@ -54,8 +54,10 @@ const node = (ctx: OpCtx, name: string): Node => ctx.lab.w.nodes.get(name)!;
 const ms = (ctx: OpCtx, t: number) => ctx.lab.w.now + t * MS;
 
 /** A command on the node's console connection, to completion: a blocked reply (WAIT) lets time pass. */
-function command(ctx: OpCtx, name: string, argv: Argv, limitMs = 60_000): Reply {
-  const r = ctx.input({ type: 'command', node: name, argv });
+function command(ctx: OpCtx, name: string, argv: Argv, limitMs = 60_000, db?: number): Reply {
+  const r = ctx.input(
+    db === undefined ? { type: 'command', node: name, argv } : { type: 'command', node: name, argv, db },
+  );
   return replyOf(ctx, r, limitMs);
 }
 
@@ -79,14 +81,16 @@ const write: Op<'write'> = (ctx, step) => {
   const expected: number[] = [];
   const errors: { i: number; cmd: string; error: string }[] = [];
   const replies: unknown[] = [];
-  // A client connection in db 0 unless `db` (scenarios.md): the console client SELECTs and back.
-  if (db !== 0) command(ctx, step.node, ['SELECT', String(db)]);
+  // The runner's persistent connection for `db` (db 0's is the console's, which `cmd` uses too):
+  // a SELECT in a write moves that connection only, for good (probe p19: after a MULTI with
+  // SELECT 2 on db 0's connection and a write in db 5, real 7.0.15's FLUSHDB on db 0's emptied db 2).
+  const via = db === 0 ? undefined : db;
   for (let i = 1; i <= repeat; i++) {
     const off = n.masterReplOffset;
     replies.length = 0;
     for (const g of groups) {
       const argv = expandArgv(g, i, step.valueSize);
-      const r = command(ctx, step.node, argv);
+      const r = command(ctx, step.node, argv, undefined, via);
       replies.push(replyToJson(r));
       if (r.t === 'error') errors.push({ i, cmd: argv[0], error: r.v });
       runUntil(w, w.now + 20); // a client round trip between commands: ~20 µs on loopback
@@ -94,7 +98,6 @@ const write: Op<'write'> = (ctx, step) => {
     deltas.push(n.masterReplOffset - off);
     expected.push(groups.reduce((a, g) => a + respSize(expandArgv(g, i, step.valueSize)), 0));
   }
-  if (db !== 0) command(ctx, step.node, ['SELECT', '0']);
   const result: Record<string, unknown> = { count: repeat };
   if (errors.length) result.errors = errors;
   if (repeat <= 20) Object.assign(result, { deltas, expectedCmdBytes: expected });
