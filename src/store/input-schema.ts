@@ -24,6 +24,7 @@ export const labInput = v.variant('type', [
     type: v.literal('command'),
     node,
     argv: v.pipe(v.array(v.pipe(v.string(), v.maxLength(1024 * 1024))), v.minLength(1), v.maxLength(1000)),
+    db: v.optional(int(0, 15)),
   }),
   v.object({ type: v.literal('write'), node, count: int(1, 10_000) }),
   v.object({ type: v.literal('traffic'), node, perSecond: int(0, 2000) }),

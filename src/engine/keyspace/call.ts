@@ -51,6 +51,11 @@ export interface KeyspaceCore {
 /** Effects shared by a call and the calls an EVAL makes. */
 export interface Sink {
   propagate: Argv[];
+  /**
+   * The db of each `propagate` entry, present only once a script's SELECT made a call in another
+   * db than its EVAL's (each entry then goes with its own SELECT, as propagatePendingCommands does).
+   */
+  dbs?: number[];
   /** Keys touched, in order, possibly repeated (exec reports each once: a push is cheaper than a Set). */
   changed: string[];
   /** Keys a replica's read treated as missing because their TTL passed (still stored). */
@@ -146,7 +151,9 @@ export class Call {
 
   /** Append an entry to this call's propagation. */
   also(argv: Argv): void {
-    if (!this.ctx.skipPropagate) this.sink.propagate = appended(this.sink.propagate, argv);
+    if (this.ctx.skipPropagate) return;
+    this.sink.propagate = appended(this.sink.propagate, argv);
+    this.sink.dbs?.push(this.dbIndex);
   }
 
   /**
@@ -168,7 +175,7 @@ export class Call {
 
   /** Propagate the command exactly as the client typed it (name case included). */
   propagateAsIs(): void {
-    if (!this.ctx.skipPropagate) this.sink.propagate = appended(this.sink.propagate, this.argv.slice());
+    if (!this.ctx.skipPropagate) this.also(this.argv.slice());
   }
 
   touch(key: string): void {
@@ -214,9 +221,14 @@ export class Call {
     if (dbIndex === this.dbIndex) this.touch(key);
   }
 
-  /** A nested call (EVAL's redis.call) sharing this call's effects. */
-  nested(argv: Argv): Call {
-    return new Call(this.ks, this.dbIndex, this.ctx, argv, this.sink);
+  /**
+   * A nested call (EVAL's redis.call) sharing this call's effects, in `dbIndex` (the script's
+   * SELECT). The first one in another db than this call's starts the sink's per-entry dbs.
+   */
+  nested(argv: Argv, dbIndex = this.dbIndex): Call {
+    if (dbIndex !== this.dbIndex && !this.sink.dbs)
+      this.sink.dbs = this.sink.propagate.map(() => this.dbIndex);
+    return new Call(this.ks, dbIndex, this.ctx, argv, this.sink);
   }
 }
 

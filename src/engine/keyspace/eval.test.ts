@@ -149,12 +149,37 @@ describe('EVAL', () => {
     expect(ks.keyCount()).toBe(0);
   });
 
-  it('server commands other than PING/ECHO are refused by name', () => {
+  it('server commands other than SELECT/PING/ECHO are refused by name', () => {
     const ks = new Keyspace();
-    const r = evalIn(ks, "return redis.call('select','1')", '0').reply;
+    const r = evalIn(ks, "return redis.call('info')", '0').reply;
     expect(r.v).toMatch(
-      /^ERR PSYNC Lab scripts can call data commands, PING and ECHO only, not 'select' script: /,
+      /^ERR PSYNC Lab scripts can call data commands, SELECT, PING and ECHO only, not 'info' script: /,
     );
+  });
+
+  // Probe p19/p23 (real 7.0.15): a script's SELECT moves its later calls to that db; each write
+  // is propagated in its own db (the server adds the SELECTs); SELECT's errors are Redis's.
+  it("SELECT in a script: later calls in that db, each entry's db kept for the stream", () => {
+    const ks = new Keyspace();
+    const r = ks.exec(
+      2,
+      ['EVAL', "redis.call('set','d','1') redis.call('select',4) redis.call('set','e','2') return 1", '0'],
+      ctx,
+    )!;
+    expect(r.propagate).toEqual([
+      ['set', 'd', '1'],
+      ['set', 'e', '2'],
+    ]);
+    expect(r.dbs).toEqual([2, 4]);
+    expect([ks.dbs[2].data.get('d'), ks.dbs[4].data.get('e')]).toEqual(['1', '2']);
+    const errors = ['x', '16', '3000000000'].map(
+      (db) => evalIn(ks, `return redis.pcall('select','${db}')`, '0').reply,
+    );
+    expect(errors).toEqual([
+      { t: 'error', v: 'ERR value is not an integer or out of range' },
+      { t: 'error', v: 'ERR DB index is out of range' },
+      { t: 'error', v: 'ERR value is out of range, value must between -2147483648 and 2147483647' },
+    ]);
   });
 
   it('write calls fail with ctx.scriptWriteDenied (a read-only replica), reads still run', () => {

@@ -11,6 +11,7 @@ import { type Call, fail, type Handler, ReplyError } from './call.ts';
 import { arityOk, COMMAND_TABLE, lookupCommand, subcommandNotRun } from './commands.ts';
 import { formatDouble17g } from './decimal.ts';
 import { NOT_INTEGER } from './errors.ts';
+import { selectDbIndex } from './key-copy.ts';
 import { type LuaExpr, LuaSubsetError, parseLuaSubset } from './lua-subset.ts';
 import { parseInt64 } from './numbers.ts';
 import { sha1Hex } from './sha1.ts';
@@ -78,11 +79,16 @@ function fromLua(v: LuaValue): Reply {
 }
 
 class ScriptRun {
+  /** The db the script's calls run in: its EVAL's until a redis.call('select', n). */
+  db: number;
+
   constructor(
     readonly c: Call,
     readonly keys: string[],
     readonly args: string[],
-  ) {}
+  ) {
+    this.db = c.dbIndex;
+  }
 
   value(e: LuaExpr): LuaValue {
     switch (e.k) {
@@ -144,17 +150,31 @@ class ScriptRun {
     const name = argv[0].toLowerCase();
     const pure = PURE_SERVER[name];
     if (pure) return pure(argv);
+    if (name === 'select') return this.select(argv[1]);
     const handler = COMMAND_TABLE.has(name) ? c.ks.handler(name) : undefined;
     if (!handler) {
-      return err(`ERR PSYNC Lab scripts can call data commands, PING and ECHO only, not '${name}'`);
+      return err(`ERR PSYNC Lab scripts can call data commands, SELECT, PING and ECHO only, not '${name}'`);
     }
     if (spec.flags.includes('write') && c.ctx.scriptWriteDenied) return err(c.ctx.scriptWriteDenied);
     try {
-      return handler(c.nested(argv));
+      return handler(c.nested(argv, this.db));
     } catch (e) {
       if (e instanceof ReplyError) return e.reply;
       throw e;
     }
+  }
+
+  /**
+   * SELECT in a script: the script's later calls run in that db, and since 7.0 the caller's own
+   * db is unchanged. Each write goes with its db's SELECT (real 7.0.15, probe p19: a client in
+   * db 2, `EVAL "redis.call('select','5') redis.call('set','s','1') return 1" 0` put SELECT 5 +
+   * SET, 50 bytes, in the stream, and its next `SET d 4` SELECT 2 + SET, 50 more).
+   */
+  select(text: string): Reply {
+    const db = selectDbIndex(text, this.c.ks.dbs.length);
+    if (typeof db !== 'number') return db;
+    this.db = db;
+    return OK;
   }
 }
 

@@ -7,7 +7,7 @@
 // of range`, `source and destination objects are the same`, then the keys.
 //   SWAPDB a b → OK, propagated as typed even when a = b (real 7.0.15, probe r26: `SWAPDB 1 1` put
 //   30 bytes in the stream); a non-integer or outside int32 → `invalid first|second DB index`.
-import { err, int, OK } from '../core/resp.ts';
+import { err, int, OK, type Reply } from '../core/resp.ts';
 import { type Call, fail, type Handler } from './call.ts';
 import { NOT_INTEGER, SYNTAX } from './errors.ts';
 import { parseInt64 } from './numbers.ts';
@@ -17,15 +17,33 @@ const SAME_OBJECT = err('ERR source and destination objects are the same');
 const DB_RANGE = err('ERR DB index is out of range');
 const INT32_RANGE = err('ERR value is out of range, value must between -2147483648 and 2147483647');
 
-/** getIntFromObjectOrReply (the range check is selectDb's: checkDb); `msg` replaces both errors. */
-function dbIndexArg(text: string, msg?: ReturnType<typeof err>): number {
-  const n = parseInt64(text) ?? fail(msg ?? NOT_INTEGER);
-  if (n < -2147483648n || n > 2147483647n) fail(msg ?? INT32_RANGE);
+/** getIntFromObjectOrReply: the int, or the error reply; `msg` replaces both errors. */
+function intArg(text: string, msg?: Reply): number | Reply {
+  const n = parseInt64(text);
+  if (n === null) return msg ?? NOT_INTEGER;
+  if (n < -2147483648n || n > 2147483647n) return msg ?? INT32_RANGE;
   return Number(n);
+}
+
+/** A db index argument of COPY, MOVE, SWAPDB (the range check is selectDb's: checkDb). */
+function dbIndexArg(text: string, msg?: Reply): number {
+  const v = intArg(text, msg);
+  return typeof v === 'number' ? v : fail(v);
 }
 
 function checkDb(c: Call, db: number): void {
   if (db < 0 || db >= c.ks.dbs.length) fail(DB_RANGE);
+}
+
+/**
+ * SELECT's argument, from a client or a script (getIntFromObjectOrReply, then selectDb's range
+ * check): the index, or the error real 7.0.15 answers — `SELECT 1.5` not an integer,
+ * `SELECT 3000000000` the int32 error, `SELECT 16` DB index is out of range.
+ */
+export function selectDbIndex(text: string, count: number): number | Reply {
+  const v = intArg(text);
+  if (typeof v !== 'number') return v;
+  return v < 0 || v >= count ? DB_RANGE : v;
 }
 
 /** Store v (its own copy for an aggregate) at key in db, with the TTL `when` if any. */

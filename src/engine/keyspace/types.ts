@@ -50,6 +50,8 @@ export interface ExecResult {
    * MULTI … EXEC and adds SELECT.
    */
   propagate: Argv[];
+  /** The db of each `propagate` entry when a script's SELECT wrote in another db (Sink.dbs). */
+  dbs?: number[];
   /** Keys whose value changed (for the UI's data.changed events). */
   changed: string[];
   /** On a replica: keys read as missing because their TTL passed, though the master's DEL has not come. */

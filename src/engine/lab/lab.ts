@@ -33,7 +33,11 @@ export const FIRST_PORT = 7101;
 
 /** What the user can do. `at` is set by the timeline when recorded. */
 export type LabInput =
-  | { type: 'command'; node: string; argv: Argv }
+  /**
+   * `db`: the scenario runner's persistent connection for that db (scenarios.md: one client per
+   * node and db; a SELECT or WAIT on one leaves the others alone); none = the console's (db 0's).
+   */
+  | { type: 'command'; node: string; argv: Argv; db?: number }
   | { type: 'write'; node: string; count: number }
   | { type: 'traffic'; node: string; perSecond: number }
   | { type: 'cut'; replica: string; method?: 'proxy' | 'sigstop-kill' }
@@ -76,7 +80,10 @@ export const DEFAULT_SETUP: LabSetup = {
 export interface Lab {
   w: World;
   setup: LabSetup;
-  /** One console connection per node (WAIT counts its writes); dropped when the node stops. */
+  /**
+   * One console connection per node (WAIT counts its writes), keyed by node name, and one per
+   * node and db for a `command` input's `db` (clientKey); dropped when the node stops.
+   */
   clients: Map<string, ClientCtx>;
   /** The master each node is configured to follow: the `replicaof` it starts with. */
   masterOf: Map<string, string | null>;
@@ -128,13 +135,23 @@ export function recordingInput(
   };
 }
 
-function client(lab: Lab, node: Node): ClientCtx {
-  let c = lab.clients.get(node.name);
+/** The console connection's key is the node's name; a `db` connection's is `A#db3`. */
+const clientKey = (node: string, db?: number) => (db === undefined ? node : `${node}#db${db}`);
+
+function client(lab: Lab, node: Node, db?: number): ClientCtx {
+  const key = clientKey(node.name, db);
+  let c = lab.clients.get(key);
   if (!c) {
-    c = newClient(lab.w, node);
-    lab.clients.set(node.name, c);
+    c = newClient(lab.w, node, db ?? 0);
+    lab.clients.set(key, c);
   }
   return c;
+}
+
+/** A node stopped or restarted: every connection to it is gone. */
+function dropClients(lab: Lab, node: string): void {
+  for (const key of [...lab.clients.keys()])
+    if (key === node || key.startsWith(`${node}#`)) lab.clients.delete(key);
 }
 
 /** The k-th write of a `write` input (k counts every lab write of the run, traffic's too). */
@@ -156,7 +173,7 @@ function need(lab: Lab, name: string): Node {
  * the returned holder and as a `command` event. A successful REPLICAOF / SLAVEOF, and a SHUTDOWN,
  * set the master the node restarts with (rememberMaster).
  */
-export function runCommand(lab: Lab, node: Node, argv: Argv): CallResult {
+export function runCommand(lab: Lab, node: Node, argv: Argv, db?: number): CallResult {
   if (node.state !== 'running') {
     const r: Reply = {
       t: 'error',
@@ -171,11 +188,11 @@ export function runCommand(lab: Lab, node: Node, argv: Argv): CallResult {
   const name = argv[0]?.toUpperCase();
   // A SHUTDOWN restarts with the master the node follows now (a FAILOVER may have changed it).
   if (name === 'SHUTDOWN') rememberMaster(lab, node);
-  const c = client(lab, node);
+  const c = client(lab, node, db);
   const r = call(lab.w, node, c, argv);
-  // CLIENT KILL hit the console itself: redis-cli reconnects for the next command (a new client id)
-  // and selects its database again.
-  if (c.closeAfterReply) lab.clients.set(node.name, newClient(lab.w, node, c.db));
+  // CLIENT KILL or QUIT closed this connection: redis-cli reconnects for the next command (a new
+  // client id) and selects its database again.
+  if (c.closeAfterReply) lab.clients.set(clientKey(node.name, db), newClient(lab.w, node, c.db));
   if ((name === 'REPLICAOF' || name === 'SLAVEOF') && 'reply' in r && r.reply.t !== 'error')
     rememberMaster(lab, node);
   return r;
@@ -198,7 +215,7 @@ export function applyInput(lab: Lab, input: LabInput): CallResult | undefined {
   const w = lab.w;
   switch (input.type) {
     case 'command':
-      return runCommand(lab, need(lab, input.node), input.argv);
+      return runCommand(lab, need(lab, input.node), input.argv, input.db);
     case 'write': {
       const n = need(lab, input.node);
       for (let i = 0; i < input.count; i++) {
@@ -233,7 +250,7 @@ export function applyInput(lab: Lab, input: LabInput): CallResult | undefined {
     case 'shutdown': {
       const n = need(lab, input.node);
       const r = runCommand(lab, n, ['SHUTDOWN', input.save ? 'SAVE' : 'NOSAVE']);
-      lab.clients.delete(n.name);
+      dropClients(lab, n.name);
       return r;
     }
     case 'start': {
@@ -241,7 +258,7 @@ export function applyInput(lab: Lab, input: LabInput): CallResult | undefined {
       if (n.state !== 'down') throw new LabInputError(`ERR node ${n.name} is already running`);
       const master = input.asReplicaOf !== undefined ? input.asReplicaOf : (lab.masterOf.get(n.name) ?? null);
       lab.masterOf.set(n.name, master);
-      lab.clients.delete(n.name);
+      dropClients(lab, n.name);
       startNode(w, n, master);
       return;
     }
@@ -253,7 +270,7 @@ export function applyInput(lab: Lab, input: LabInput): CallResult | undefined {
       // A restart does not wait for lagging replicas: SHUTDOWN … NOW semantics keep it immediate.
       if (n.state === 'running') runCommand(lab, n, ['SHUTDOWN', input.save ? 'SAVE' : 'NOSAVE', 'NOW']);
       if (n.state !== 'down') kill(w, n);
-      lab.clients.delete(n.name);
+      dropClients(lab, n.name);
       runUntil(w, w.now + input.downMs * MS);
       startNode(w, n, master);
       return;

@@ -19,3 +19,22 @@ describe('setup with repl-diskless-sync-delay', () => {
     ).toEqual(['s1:B=FULLRESYNC']);
   });
 });
+
+// Probe r1 (WAIT right after setup), real redis-server 7.0.15: A with setup replicas B and C, step 1
+// `WAIT 2 200` on A with no write before it. The real setup ends once both replicas are loaded and
+// listed online (C asked while B's BGSAVE ran, so it waited for the next one), so WAIT answers 2 at
+// once and nothing enters the stream: master_repl_offset 0. The engine used to stop at C's answered
+// PSYNC (C still wait_bgsave), block the WAIT and send REPLCONF GETACK *: offset 37.
+describe('setup ends with every diskless setup replica online', () => {
+  it('WAIT 2 right after setup answers 2 without a GETACK (offset stays 0)', () => {
+    const t = runScenario({
+      name: 'r1_wait_after_setup',
+      nodes: { A: {}, B: { replicaof: 'A' }, C: { replicaof: 'A' } },
+      steps: [{ op: 'write', node: 'A', cmd: ['WAIT', '2', '200'] }],
+    });
+    const setup = t.steps[0].snapshot.A.replication;
+    expect(setup).toMatchObject({ slave0: { state: 'online' }, slave1: { state: 'online' } });
+    expect(t.steps[1].result).toMatchObject({ reply: 2 });
+    expect(t.steps[1].snapshot.A.replication?.master_repl_offset).toBe(0);
+  });
+});

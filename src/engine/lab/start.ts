@@ -57,6 +57,32 @@ export function startCluster(lab: Lab, input: (i: LabInput) => unknown): void {
         limit(),
       );
   }
+  for (const name of startOrder(nodes)) awaitDisklessOnline(w, lab.masterOf.get(name) ?? null, name);
+}
+
+/** How long the real runner's setup waits, per replica, for it to be loaded and listed online. */
+export const SETUP_ONLINE_WAIT_MS = 500;
+
+/**
+ * The real runner's setup ends only once every setup replica of a diskless master without a delay
+ * has loaded and been put online (real/setup.ts streamStartedAtOnce polls both log lines, up to
+ * SETUP_ONLINE_WAIT_MS each). A replica that asked while another one's BGSAVE ran is still
+ * wait_bgsave when its PSYNC is answered; stopping there left it out of a first step's WAIT
+ * (probe r1, A + setup replicas B and C, step 1 `WAIT 2 200`: real 7.0.15 answers 2 at once and
+ * master_repl_offset stays 0; the engine sent a GETACK, offset 37).
+ */
+function awaitDisklessOnline(w: World, master: string | null, replica: string): void {
+  const m = master ? w.nodes.get(master) : undefined;
+  if (m?.state !== 'running') return;
+  if (!cfgBool(m.config, 'repl-diskless-sync') || cfgInt(m.config, 'repl-diskless-sync-delay') > 0) return;
+  const r = w.nodes.get(replica)!;
+  runUntilCondition(
+    w,
+    () =>
+      r.link?.state === 'REPL_STATE_CONNECTED' &&
+      m.slaves.some((s) => s.peer === replica && s.replstate === 'online'),
+    w.now + SETUP_ONLINE_WAIT_MS * MS,
+  );
 }
 
 /**

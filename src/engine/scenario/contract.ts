@@ -27,6 +27,16 @@ export const DEFAULT_TIMEOUT_MS = { 'wait-sync': 30_000, wait: 10_000, 'wait-log
 /** How long a replica's connection attempt may take to conclude (plus the master's diskless delay). */
 export const ATTACH_TIMEOUT_MS = 5000;
 
+/**
+ * A polling wait (`wait`, `wait-log`) sees its condition through a poll, then reads every node for
+ * the snapshot: on real Redis that snapshot comes at least this long after the condition first
+ * held, so what follows within it on loopback (a reply already on the wire) is in the same step.
+ * Probe p15 (FAILOVER TIMEOUT 3000 on A, B frozen; `wait` until C's role is master): A's PSYNC to
+ * C is answered in the very event that makes C a master, and real 7.0.15 has `s7:A=CONTINUE` in
+ * the wait's step (the engine, stopping at the exact moment, had it in the next step).
+ */
+export const POLL_SNAPSHOT_MS = 1;
+
 /** Real Redis is given this long before the snapshot after ops that `settles` (scenarios.md). */
 export const DEFAULT_SETTLE_MS = 250;
 

@@ -16,7 +16,14 @@ import { linkCut } from '../server/net.ts';
 import { runUntil, runUntilCondition } from '../server/simulation.ts';
 import type { Node } from '../server/world.ts';
 import { matches } from './conditions.ts';
-import { ATTACH_TIMEOUT_MS, DEFAULT_SETTLE_MS, DEFAULT_TIMEOUT_MS, expandArgv, settles } from './contract.ts';
+import {
+  ATTACH_TIMEOUT_MS,
+  DEFAULT_SETTLE_MS,
+  DEFAULT_TIMEOUT_MS,
+  expandArgv,
+  POLL_SNAPSHOT_MS,
+  settles,
+} from './contract.ts';
 import type { Step } from './types.ts';
 import {
   alignToFailedAttempt,
@@ -47,8 +54,10 @@ const node = (ctx: OpCtx, name: string): Node => ctx.lab.w.nodes.get(name)!;
 const ms = (ctx: OpCtx, t: number) => ctx.lab.w.now + t * MS;
 
 /** A command on the node's console connection, to completion: a blocked reply (WAIT) lets time pass. */
-function command(ctx: OpCtx, name: string, argv: Argv, limitMs = 60_000): Reply {
-  const r = ctx.input({ type: 'command', node: name, argv });
+function command(ctx: OpCtx, name: string, argv: Argv, limitMs = 60_000, db?: number): Reply {
+  const r = ctx.input(
+    db === undefined ? { type: 'command', node: name, argv } : { type: 'command', node: name, argv, db },
+  );
   return replyOf(ctx, r, limitMs);
 }
 
@@ -72,14 +81,16 @@ const write: Op<'write'> = (ctx, step) => {
   const expected: number[] = [];
   const errors: { i: number; cmd: string; error: string }[] = [];
   const replies: unknown[] = [];
-  // A client connection in db 0 unless `db` (scenarios.md): the console client SELECTs and back.
-  if (db !== 0) command(ctx, step.node, ['SELECT', String(db)]);
+  // The runner's persistent connection for `db` (db 0's is the console's, which `cmd` uses too):
+  // a SELECT in a write moves that connection only, for good (probe p19: after a MULTI with
+  // SELECT 2 on db 0's connection and a write in db 5, real 7.0.15's FLUSHDB on db 0's emptied db 2).
+  const via = db === 0 ? undefined : db;
   for (let i = 1; i <= repeat; i++) {
     const off = n.masterReplOffset;
     replies.length = 0;
     for (const g of groups) {
       const argv = expandArgv(g, i, step.valueSize);
-      const r = command(ctx, step.node, argv);
+      const r = command(ctx, step.node, argv, undefined, via);
       replies.push(replyToJson(r));
       if (r.t === 'error') errors.push({ i, cmd: argv[0], error: r.v });
       runUntil(w, w.now + 20); // a client round trip between commands: ~20 µs on loopback
@@ -87,7 +98,6 @@ const write: Op<'write'> = (ctx, step) => {
     deltas.push(n.masterReplOffset - off);
     expected.push(groups.reduce((a, g) => a + respSize(expandArgv(g, i, step.valueSize)), 0));
   }
-  if (db !== 0) command(ctx, step.node, ['SELECT', '0']);
   const result: Record<string, unknown> = { count: repeat };
   if (errors.length) result.errors = errors;
   if (repeat <= 20) Object.assign(result, { deltas, expectedCmdBytes: expected });
@@ -239,11 +249,17 @@ const restart: Op<'restart'> = (ctx, step) => {
   return { ...down, downMs: step.downMs ?? 0, ...startWithWaits(ctx, step.node, step.asReplicaOf) };
 };
 
-/** Run until `cond` or the step's timeout; the result every waiting op reports. */
-function waitFor(ctx: OpCtx, cond: () => boolean, timeoutMs: number) {
-  const t0 = ctx.lab.w.now;
-  const ok = runUntilCondition(ctx.lab.w, cond, ms(ctx, timeoutMs));
-  return { ok, waitedMs: Math.round((ctx.lab.w.now - t0) / MS) };
+/**
+ * Run until `cond` or the step's timeout; the result every waiting op reports. A polling wait
+ * then lets POLL_SNAPSHOT_MS pass, as the real runner's poll and snapshot do.
+ */
+function waitFor(ctx: OpCtx, cond: () => boolean, timeoutMs: number, polled = false) {
+  const w = ctx.lab.w;
+  const t0 = w.now;
+  const ok = runUntilCondition(w, cond, ms(ctx, timeoutMs));
+  const waitedMs = Math.round((w.now - t0) / MS);
+  if (ok && polled) runUntil(w, w.now + POLL_SNAPSHOT_MS * MS);
+  return { ok, waitedMs };
 }
 
 const OPS: { [K in Step['op']]: Op<K> } = {
@@ -265,13 +281,18 @@ const OPS: { [K in Step['op']]: Op<K> } = {
   wait: (ctx, s) => {
     const n = node(ctx, s.node);
     const holds = () => Object.entries(s.until).every(([f, c]) => matches(infoField(ctx.lab, n, f), c));
-    return waitFor(ctx, holds, s.timeoutMs ?? DEFAULT_TIMEOUT_MS.wait);
+    return waitFor(ctx, holds, s.timeoutMs ?? DEFAULT_TIMEOUT_MS.wait, true);
   },
   'wait-log': (ctx, s) => {
     const n = node(ctx, s.node);
     const re = new RegExp(s.match);
     const from = ctx.logFrom.get(n.name) ?? 0;
-    return waitFor(ctx, () => logMatch(n.log, from, [re]), s.timeoutMs ?? DEFAULT_TIMEOUT_MS['wait-log']);
+    return waitFor(
+      ctx,
+      () => logMatch(n.log, from, [re]),
+      s.timeoutMs ?? DEFAULT_TIMEOUT_MS['wait-log'],
+      true,
+    );
   },
   sleep: (ctx, s) => {
     runUntil(ctx.lab.w, ms(ctx, s.ms));

@@ -67,7 +67,10 @@ const refuse = (why: string): never => {
  * same input when ops.ts plays them.
  */
 const INVERSE: { [K in LabInput['type']]: Inverse<K> } = {
-  command: (_lab, i) => [{ op: 'cmd', node: i.node, cmds: [i.argv] }],
+  command: (_lab, i) =>
+    i.db === undefined
+      ? [{ op: 'cmd', node: i.node, cmds: [i.argv] }]
+      : [{ op: 'write', node: i.node, cmd: i.argv, db: i.db }],
   // The exact SETs the lab sends (key:k for the run's k-th write): same keys, same offsets.
   write: (lab, i) => [
     {

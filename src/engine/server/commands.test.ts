@@ -147,3 +147,34 @@ describe('bad input gets Redis errors and changes nothing', () => {
     );
   });
 });
+
+// Probe p34, real redis-server 7.0.15: A with replica B; SET a 1 (B's ACK of it not in yet), then
+// `MULTI, SET b 1, WAIT 1 100, EXEC` → [OK, 0] at once, and the stream grew by the SET alone
+// (27 bytes: no REPLCONF GETACK *). EXEC runs its commands with CLIENT_DENY_BLOCKING; the engine
+// blocked the WAIT, answered "command not allowed inside a transaction" and sent a GETACK.
+describe('WAIT inside MULTI', () => {
+  it('answers the count so far, sends no GETACK and leaves nothing blocked', () => {
+    const { run, a } = setup();
+    const c = newClient(run.w, a);
+    const send = (...argv: string[]) => {
+      const r = call(run.w, a, c, argv);
+      if (!('reply' in r)) throw new Error('blocked');
+      return r.reply;
+    };
+    send('SET', 'a', '1');
+    send('MULTI');
+    send('SET', 'b', '1');
+    send('WAIT', '1', '100');
+    const before = a.masterReplOffset;
+    expect(send('EXEC')).toEqual({
+      t: 'array',
+      v: [
+        { t: 'simple', v: 'OK' },
+        { t: 'int', v: 0 },
+      ],
+    });
+    runStep(run, { op: 'sleep', ms: 200 });
+    expect(a.masterReplOffset - before).toBe(27);
+    expect(a.blocked).toEqual([]);
+  });
+});

@@ -300,7 +300,8 @@ export class Cluster {
         }
       }),
     );
-    rmSync(this.root, { recursive: true, force: true });
+    // CONFORMANCE_KEEP_DIRS=1 keeps the node dirs: each redis.log with Redis's own ms timestamps.
+    if (!process.env.CONFORMANCE_KEEP_DIRS) rmSync(this.root, { recursive: true, force: true });
     untrackDir(this.root);
     this.slot.removeDir(this.root);
   }
