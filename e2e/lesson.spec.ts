@@ -230,6 +230,31 @@ test('a phone (412×839, touch): the lesson, then the cluster right below it, no
   await ctx.close();
 });
 
+test('a laptop at 150 % zoom (853×480): the welcome card is on the first screen, then the lesson panel is', async ({
+  browser,
+  baseURL,
+}) => {
+  // QA walk 3: the one-column layout put the card below 56vh of lab and the panels, out of sight.
+  const ctx = await browser.newContext({
+    baseURL,
+    viewport: { width: 853, height: 480 },
+    deviceScaleFactor: 1.5,
+  });
+  const page = await ctx.newPage();
+  await page.goto('./?lang=zh');
+  const start = page.getByRole('button', { name: '开始第 27 课' });
+  await expect(start).toBeInViewport({ ratio: 1 });
+  await start.click();
+  await expect(panel(page).locator('.lesson-caption')).toBeVisible({ timeout: 20_000 });
+  const order = await page.evaluate(() => {
+    const top = (s: string) => document.querySelector(s)!.getBoundingClientRect().top;
+    return top('.lesson-panel') < top('.cluster');
+  });
+  expect(order, 'the lesson panel above the cluster, as on a phone').toBe(true);
+  await page.screenshot({ path: 'e2e/screenshots/lesson-zh-zoom150.png' });
+  await ctx.close();
+});
+
 test('a phone: a step finished in the console below the lesson says so at the foot of the screen; the chip brings Next back', async ({
   browser,
   baseURL,
