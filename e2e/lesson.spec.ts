@@ -138,7 +138,8 @@ test('predictions: a wrong one and a right one, revealed by the master decision,
   await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
   await axe(page, 'prediction asked');
   await p.getByRole('button', { name: '+CONTINUE' }).click();
-  await expect(p.locator('.lesson-reveal')).toContainText('Not quite: the engine says FULLRESYNC', {
+  // In the words of the buttons the student pressed (it read "FULLRESYNC" before).
+  await expect(p.locator('.lesson-reveal')).toContainText('Not quite: the engine says +FULLRESYNC', {
     timeout: 30_000,
   });
   await expect(p.locator('.lesson-reveal')).toContainText('replid-mismatch');
@@ -163,6 +164,12 @@ test('predictions: a wrong one and a right one, revealed by the master decision,
   expect(Number(sent)).toBeGreaterThan(300);
   expect(Number(sent)).toBeLessThan(600);
   await expect(p.getByText('Predictions 1/2')).toBeVisible();
+  // Step 9 says "see the pinned offset on the backlog ring": the ring is A's, which answered B's
+  // PSYNC, with B's P pinned on it — not B's own backlog (B was selected to heal its link).
+  await p.getByRole('button', { name: NEXT }).click();
+  await expect(p.locator('.lesson-caption')).toContainText('pinned offset on the backlog ring');
+  await expect(page.locator('.backlog h3')).toHaveText('Backlog of A');
+  await expect(page.locator('.backlog .bl-pin')).toContainText('B asked for byte P = 1,956');
 });
 
 test('keyboard only: an answer given with Enter keeps the place, the focus lands on Next, Enter goes on', async ({
@@ -198,6 +205,9 @@ test('a numeric prediction the engine settles: backlog bytes after +CONTINUE', a
   await p.getByRole('button', { name: 'Reveal' }).click();
   await expect(p.locator('.lesson-reveal')).toContainText('Right', { timeout: 30_000 });
   await expect(p.locator('.lesson-reveal')).toContainText('903 B');
+  await expect(p.locator('.lesson-reveal')).toContainText(
+    'master_repl_offset 903 + 1 − requested offset 1 = 903 bytes',
+  );
 });
 
 test('REPLICAOF localhost 7101 typed for REPLICAOF 127.0.0.1 7101 finishes the step (Redis takes both)', async ({
