@@ -61,8 +61,12 @@ test('the first screen offers lesson 27 first; starting it opens chapter 1 and t
   await expect(start).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open the free lab' })).toBeVisible();
   await axe(page, 'entry');
-  await start.click();
+  // From the keyboard: the pressed button goes with the card, and the focus goes on in the lesson
+  // panel, not back to <body> at the top of the page (QA walk 3).
+  await start.focus();
+  await page.keyboard.press('Enter');
   await expect(panel(page).getByRole('heading')).toContainText('Setting up the relation');
+  await expect(panel(page)).toBeFocused();
   await expect(page).toHaveURL(/lesson=27&chapter=1&step=1/);
   // Esc leaves into the free lab at the same moment; a reload offers to resume.
   await expect(panel(page).getByRole('button', { name: NEXT })).toBeEnabled({ timeout: 20_000 });
@@ -359,6 +363,8 @@ test("what plays behind the welcome card ticks nothing; the student's own REPLIC
   const points = page.getByRole('button', { name: /^Points \d+\/20$/ });
   await expect(points).toHaveText('Points 0/20');
   await page.getByRole('button', { name: 'Open the free lab' }).click();
+  // The button went with the card: the focus is in the side column it leaves, not on <body>.
+  await expect(page.locator('#side')).toBeFocused();
   await page.locator('[data-node="A"]').click();
   await page.getByRole('tab', { name: 'Console' }).click();
   await console_(page, 'A', 'REPLICAOF NO ONE');

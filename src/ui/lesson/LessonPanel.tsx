@@ -17,6 +17,7 @@ import {
   showMe,
   useLesson,
 } from '../../store/lesson/runtime.ts';
+import { useLessonNav } from '../../store/lesson-nav.ts';
 import { useLab } from '../../store/store.ts';
 import { WhatIfUi } from '../whatif/slot.tsx';
 import { ChecklistView } from './ChecklistView.tsx';
@@ -126,6 +127,12 @@ export default function LessonPanel() {
   useKeepFocus(ref);
   const ch = lesson?.chapters[chapter];
   const step = ch?.steps[stepIndex] ?? null;
+  // Opened from the welcome card, whose button is gone: the keyboard goes on from here.
+  useEffect(() => {
+    if (!lesson || !useLessonNav.getState().focus) return;
+    useLessonNav.setState({ focus: false });
+    ref.current?.focus();
+  }, [lesson]);
   if (error)
     return (
       <section className="lesson-panel" aria-label={lx('lesson', { n: 27 })}>
@@ -140,7 +147,7 @@ export default function LessonPanel() {
   if (!lesson || !ch) return <p className="lesson-panel dim">{lx('loading')}</p>;
   const score = chapterScore(state, chapter);
   return (
-    <section className="lesson-panel" aria-label={lesson.title[lang]} ref={ref}>
+    <section className="lesson-panel" aria-label={lesson.title[lang]} ref={ref} tabIndex={-1}>
       <Spotlight anchor={phase === 'loading' || phase === 'finished' ? undefined : step?.anchor} />
       <header className="lesson-head">
         <h2>
