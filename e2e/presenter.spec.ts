@@ -257,6 +257,25 @@ test('presenter mode with the lesson, a clicker only: PageDown does the steps th
   await page.screenshot({ path: `${DIR}/present-en-lesson-clicker.png` });
 });
 
+test('presenter mode with the lesson: a step the clicker did shows no "Step done · Next ↑" chip over the caption', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // QA walk 3: chapter 3's second cut, done by PageDown, put the phone's chip over the caption's
+  // key line (the side column had scrolled B's actions into view); the clicker goes on by itself.
+  await page.goto('./?lang=en&lesson=27&chapter=3&step=10&present=1');
+  const sub = page.locator('.pc-sub');
+  await expect(sub).toContainText('Chapter 3 · step 10/18', { timeout: 60_000 });
+  await page.keyboard.press('PageDown');
+  await expect(page.locator('.lesson-panel')).toContainText('The engine received your input', {
+    timeout: 30_000,
+  });
+  // Where the chip would show: Next scrolled out of the side column's view.
+  await expect(page.locator('.lesson-nav .primary')).not.toBeInViewport();
+  await page.waitForTimeout(500); // the chip showed on the observer's next callback
+  await expect(page.locator('.lesson-next-cue')).toHaveCount(0);
+});
+
 /** Whether `selector` (the last match) lies inside the teaching panel's visible part, above the caption. */
 function inView(page: Page, selector: string): Promise<boolean> {
   return page.evaluate((sel) => {
