@@ -84,6 +84,7 @@ export const LESSON_TEXT = {
   costKind: { zh: '方式', en: 'Kind' },
   costBytes: { zh: '传输字节', en: 'Bytes sent' },
   costTime: { zh: '耗时 ms', en: 'Time ms' },
+  costGoing: { zh: '进行中', en: 'going on' },
   genTitle: { zh: '复制 ID 的变迁（最近 12 次）', en: 'Replication IDs over time (last 12)' },
   genShare: { zh: '现在共享同一历史（replid）的节点：', en: 'Nodes sharing a history (replid) now:' },
   genWhy: { zh: '原因', en: 'Why' },
