@@ -239,6 +239,26 @@ test('1280×720: a step about a node or a link shows it under the lesson panel, 
   await axe(page, 'a link beside the lesson');
 });
 
+test("1280×720, chapter 4's full sync: every stage's name starts beside its number", async ({ page }) => {
+  test.setTimeout(120_000);
+  // QA walk 3: stage 6's long name (with its detail "C" and time) went under its "6", and so on down.
+  const p = await openLesson(page, '?lang=en&lesson=27&chapter=4&step=11');
+  await expect(p.locator('.lesson-caption')).toContainText('renamed to dump.rdb');
+  const stages = page.locator('.fs-stages li');
+  await expect(stages).toHaveCount(11);
+  const apart = await stages.evaluateAll((lis) =>
+    lis.map((li) => {
+      const n = li.querySelector('.fs-n')!.getBoundingClientRect();
+      const name = li.querySelector('.fs-name')!.getBoundingClientRect();
+      return Math.round(name.top - n.top);
+    }),
+  );
+  expect(
+    apart.every((d) => Math.abs(d) <= 6),
+    `name below its number: ${apart}`,
+  ).toBe(true);
+});
+
 test('a phone (412×839, touch): the lesson, then the cluster right below it, no empty panel between', async ({
   browser,
   baseURL,
