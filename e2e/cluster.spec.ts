@@ -121,6 +121,24 @@ test('acting in the past forks the future, with a notice', async ({ page }) => {
   await expect(page.getByRole('status', { name: 'This run' })).toContainText('You acted in the past');
 });
 
+test("acting before the free lab's C started names what is set aside: C stays down and the notice says why", async ({
+  page,
+}) => {
+  // QA walk 3: a write in the first 0.35 s left C "down" for good, the notice naming nothing.
+  await open(page);
+  await runUntil(page, 800_000);
+  await expect(page.getByRole('button', { name: /^Node C :7103, replica/ })).toBeVisible();
+  await page.getByRole('slider', { name: 'Virtual time' }).fill('100000');
+  await expect.poll(() => now(page)).toBeLessThan(200_000);
+  await page.getByRole('button', { name: /^Node A :/ }).click();
+  await page.getByRole('button', { name: 'Write one key (SET)' }).click();
+  const notice = page.getByRole('status', { name: 'This run' });
+  await expect(notice).toContainText('You acted in the past');
+  await expect(notice).toContainText(
+    'The actions recorded after it (C started) are set aside and will not happen.',
+  );
+});
+
 test('acting at the end of a link with actions still ahead: the notice does not say "in the past"', async ({
   page,
 }) => {

@@ -61,8 +61,12 @@ test('the first screen offers lesson 27 first; starting it opens chapter 1 and t
   await expect(start).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open the free lab' })).toBeVisible();
   await axe(page, 'entry');
-  await start.click();
+  // From the keyboard: the pressed button goes with the card, and the focus goes on in the lesson
+  // panel, not back to <body> at the top of the page (QA walk 3).
+  await start.focus();
+  await page.keyboard.press('Enter');
   await expect(panel(page).getByRole('heading')).toContainText('Setting up the relation');
+  await expect(panel(page)).toBeFocused();
   await expect(page).toHaveURL(/lesson=27&chapter=1&step=1/);
   // Esc leaves into the free lab at the same moment; a reload offers to resume.
   await expect(panel(page).getByRole('button', { name: NEXT })).toBeEnabled({ timeout: 20_000 });
@@ -138,7 +142,8 @@ test('predictions: a wrong one and a right one, revealed by the master decision,
   await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
   await axe(page, 'prediction asked');
   await p.getByRole('button', { name: '+CONTINUE' }).click();
-  await expect(p.locator('.lesson-reveal')).toContainText('Not quite: the engine says FULLRESYNC', {
+  // In the words of the buttons the student pressed (it read "FULLRESYNC" before).
+  await expect(p.locator('.lesson-reveal')).toContainText('Not quite: the engine says +FULLRESYNC', {
     timeout: 30_000,
   });
   await expect(p.locator('.lesson-reveal')).toContainText('replid-mismatch');
@@ -163,6 +168,12 @@ test('predictions: a wrong one and a right one, revealed by the master decision,
   expect(Number(sent)).toBeGreaterThan(300);
   expect(Number(sent)).toBeLessThan(600);
   await expect(p.getByText('Predictions 1/2')).toBeVisible();
+  // Step 9 says "see the pinned offset on the backlog ring": the ring is A's, which answered B's
+  // PSYNC, with B's P pinned on it — not B's own backlog (B was selected to heal its link).
+  await p.getByRole('button', { name: NEXT }).click();
+  await expect(p.locator('.lesson-caption')).toContainText('pinned offset on the backlog ring');
+  await expect(page.locator('.backlog h3')).toHaveText('Backlog of A');
+  await expect(page.locator('.backlog .bl-pin')).toContainText('B asked for byte P = 1,956');
 });
 
 test('keyboard only: an answer given with Enter keeps the place, the focus lands on Next, Enter goes on', async ({
@@ -198,6 +209,9 @@ test('a numeric prediction the engine settles: backlog bytes after +CONTINUE', a
   await p.getByRole('button', { name: 'Reveal' }).click();
   await expect(p.locator('.lesson-reveal')).toContainText('Right', { timeout: 30_000 });
   await expect(p.locator('.lesson-reveal')).toContainText('903 B');
+  await expect(p.locator('.lesson-reveal')).toContainText(
+    'master_repl_offset 903 + 1 − requested offset 1 = 903 bytes',
+  );
 });
 
 test('REPLICAOF localhost 7101 typed for REPLICAOF 127.0.0.1 7101 finishes the step (Redis takes both)', async ({
@@ -208,6 +222,41 @@ test('REPLICAOF localhost 7101 typed for REPLICAOF 127.0.0.1 7101 finishes the s
   await console_(page, 'B', 'replicaof localhost 7101');
   await expect(p.getByText('The engine received your input.')).toBeVisible({ timeout: 30_000 });
   await expect(p.getByRole('button', { name: NEXT })).toBeEnabled();
+});
+
+test('1280×720: a step about a node or a link shows it under the lesson panel, not a blank column', async ({
+  page,
+}) => {
+  // As presenter mode does (e2e/presenter.spec.ts); outside it 50 of the 78 steps left the column blank.
+  const p = await openLesson(page, '?lang=en&lesson=27&chapter=1');
+  await expect(p.locator('.lesson-caption')).toContainText('A and B are two separate Redis servers');
+  await expect(
+    page.getByRole('tablist', { name: /^Node A/ }).getByRole('tab', { name: 'INFO' }),
+  ).toHaveAttribute('aria-selected', 'true');
+  await openLesson(page, '?lang=en&lesson=27&chapter=1&step=4');
+  await expect(p.locator('.lesson-caption')).toContainText("Waiting for B's link to A to come online");
+  await expect(page.getByRole('heading', { name: 'Link B → A' })).toBeVisible();
+  await axe(page, 'a link beside the lesson');
+});
+
+test("1280×720, chapter 4's full sync: every stage's name starts beside its number", async ({ page }) => {
+  test.setTimeout(120_000);
+  // QA walk 3: stage 6's long name (with its detail "C" and time) went under its "6", and so on down.
+  const p = await openLesson(page, '?lang=en&lesson=27&chapter=4&step=11');
+  await expect(p.locator('.lesson-caption')).toContainText('renamed to dump.rdb');
+  const stages = page.locator('.fs-stages li');
+  await expect(stages).toHaveCount(11);
+  const apart = await stages.evaluateAll((lis) =>
+    lis.map((li) => {
+      const n = li.querySelector('.fs-n')!.getBoundingClientRect();
+      const name = li.querySelector('.fs-name')!.getBoundingClientRect();
+      return Math.round(name.top - n.top);
+    }),
+  );
+  expect(
+    apart.every((d) => Math.abs(d) <= 6),
+    `name below its number: ${apart}`,
+  ).toBe(true);
 });
 
 test('a phone (412×839, touch): the lesson, then the cluster right below it, no empty panel between', async ({
@@ -227,6 +276,31 @@ test('a phone (412×839, touch): the lesson, then the cluster right below it, no
   await p.getByRole('button', { name: NEXT }).tap();
   await expect(page.getByRole('textbox', { name: '节点 B 的 redis-cli 命令' })).toBeVisible();
   await page.screenshot({ path: 'e2e/screenshots/lesson-zh-phone.png' });
+  await ctx.close();
+});
+
+test('a laptop at 150 % zoom (853×480): the welcome card is on the first screen, then the lesson panel is', async ({
+  browser,
+  baseURL,
+}) => {
+  // QA walk 3: the one-column layout put the card below 56vh of lab and the panels, out of sight.
+  const ctx = await browser.newContext({
+    baseURL,
+    viewport: { width: 853, height: 480 },
+    deviceScaleFactor: 1.5,
+  });
+  const page = await ctx.newPage();
+  await page.goto('./?lang=zh');
+  const start = page.getByRole('button', { name: '开始第 27 课' });
+  await expect(start).toBeInViewport({ ratio: 1 });
+  await start.click();
+  await expect(panel(page).locator('.lesson-caption')).toBeVisible({ timeout: 20_000 });
+  const order = await page.evaluate(() => {
+    const top = (s: string) => document.querySelector(s)!.getBoundingClientRect().top;
+    return top('.lesson-panel') < top('.cluster');
+  });
+  expect(order, 'the lesson panel above the cluster, as on a phone').toBe(true);
+  await page.screenshot({ path: 'e2e/screenshots/lesson-zh-zoom150.png' });
   await ctx.close();
 });
 
@@ -324,6 +398,8 @@ test("what plays behind the welcome card ticks nothing; the student's own REPLIC
   const points = page.getByRole('button', { name: /^Points \d+\/20$/ });
   await expect(points).toHaveText('Points 0/20');
   await page.getByRole('button', { name: 'Open the free lab' }).click();
+  // The button went with the card: the focus is in the side column it leaves, not on <body>.
+  await expect(page.locator('#side')).toBeFocused();
   await page.locator('[data-node="A"]').click();
   await page.getByRole('tab', { name: 'Console' }).click();
   await console_(page, 'A', 'REPLICAOF NO ONE');

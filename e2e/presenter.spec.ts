@@ -216,14 +216,20 @@ test('presenter mode with the lesson: the step is the caption, the clicker moves
   await expect(page).toHaveURL(/lesson=27/);
 });
 
+/** Open lesson 27 in presenter mode (en) at `where`; waits until the caption's key line says `step`. */
+async function presentLesson(page: Page, where: string, step: string) {
+  await page.goto(`./?lang=en&lesson=27&${where}&present=1`);
+  const sub = page.locator('.pc-sub');
+  await expect(sub).toContainText(step, { timeout: 60_000 });
+  return sub;
+}
+
 test('presenter mode with the lesson, a clicker only: PageDown does the steps that wait for hands (a typed command, an answer) and walks the chapter to its end', async ({
   page,
 }) => {
   test.setTimeout(240_000);
   // Chapter 2: REPLICAOF and CONFIG SET typed in B's console, waits, and a prediction.
-  await page.goto('./?lang=en&lesson=27&chapter=2&present=1');
-  const sub = page.locator('.pc-sub');
-  await expect(sub).toContainText('Chapter 2 · step 1/11', { timeout: 30_000 });
+  const sub = await presentLesson(page, 'chapter=2', 'Chapter 2 · step 1/11');
   await expect(sub).toContainText('an unfinished step is shown first');
   await expect(page.locator('.lesson-nav').getByRole('button', { name: /Next/ })).toBeEnabled({
     timeout: 30_000,
@@ -255,6 +261,23 @@ test('presenter mode with the lesson, a clicker only: PageDown does the steps th
     timeout: 30_000,
   });
   await page.screenshot({ path: `${DIR}/present-en-lesson-clicker.png` });
+});
+
+test('presenter mode with the lesson: a step the clicker did shows no "Step done · Next ↑" chip over the caption', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // QA walk 3: chapter 3's second cut, done by PageDown, put the phone's chip over the caption's
+  // key line (the side column had scrolled B's actions into view); the clicker goes on by itself.
+  await presentLesson(page, 'chapter=3&step=10', 'Chapter 3 · step 10/18');
+  await page.keyboard.press('PageDown');
+  await expect(page.locator('.lesson-panel')).toContainText('The engine received your input', {
+    timeout: 30_000,
+  });
+  // Where the chip would show: Next scrolled out of the side column's view.
+  await expect(page.locator('.lesson-nav .primary')).not.toBeInViewport();
+  await page.waitForTimeout(500); // the chip showed on the observer's next callback
+  await expect(page.locator('.lesson-next-cue')).toHaveCount(0);
 });
 
 /** Whether `selector` (the last match) lies inside the teaching panel's visible part, above the caption. */

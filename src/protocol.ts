@@ -38,6 +38,9 @@ export const FRAME_EVENT_BOUND = 4000;
 /** Virtual µs between two offset samples for the chart. */
 export const SAMPLE_EVERY_US = 25_000;
 
+/** How many set-aside recorded actions an `input` answer names (the notice lists them, then "…"). */
+export const ASIDE_SHOWN = 3;
+
 /** What to open. A scenario arrives as its parsed JSON (the UI fetched it). */
 export type LoadSource =
   | { kind: 'default' }
@@ -195,6 +198,8 @@ export type Response =
       /** 'forked': recorded inputs after now were set aside (`dropped` of them; `undo` puts them back). */
       result: 'forked' | 'appended';
       dropped: number;
+      /** The first of them (at most ASIDE_SHOWN), for the notice to name: "C started" set aside at t = 0.3 s left C down. */
+      aside: LabInput[];
       /** How many actions can be undone now (this one included). */
       undo: number;
       /** When the run left its scenario's story (null: it still follows it, or it is no scenario). */

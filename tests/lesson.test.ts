@@ -142,6 +142,21 @@ describe('lesson 27', () => {
     ).toEqual([]);
   });
 
+  it('zh reads as Chinese: no space between two Chinese characters (6/14 read "应大于 写入速率")', () => {
+    const gaps: string[] = [];
+    const visit = (v: unknown, path: string) => {
+      if (Array.isArray(v)) for (const [i, x] of v.entries()) visit(x, `${path}[${i}]`);
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        if (typeof o.zh === 'string' && /[\u4e00-\u9fff] +[\u4e00-\u9fff]/.test(o.zh))
+          gaps.push(`${path}: ${o.zh}`);
+        else for (const [k, x] of Object.entries(o)) visit(x, `${path}.${k}`);
+      }
+    };
+    visit(raw(), 'lesson');
+    expect(gaps).toEqual([]);
+  });
+
   it('a whole walk ticks all 20 points', () => {
     const c = emptyChecklist();
     for (const ch of lesson.chapters) walkChapter(ch, c);

@@ -322,6 +322,7 @@ export class Controller {
         fork: {
           at: r.frame.to,
           dropped: r.dropped,
+          aside: r.aside,
           depth: r.undo - 1,
           left: r.leftAt !== before.leftAt,
           past,

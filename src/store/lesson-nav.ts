@@ -10,9 +10,11 @@ export interface LessonNav {
   open: boolean;
   chapter: number;
   step: number;
+  /** The welcome card's button that opened the lesson is gone: the panel takes the focus once shown. */
+  focus: boolean;
 }
 
-export const useLessonNav = create<LessonNav>(() => ({ open: false, chapter: 0, step: 0 }));
+export const useLessonNav = create<LessonNav>(() => ({ open: false, chapter: 0, step: 0, focus: false }));
 
 export interface LessonRequest {
   /** The URL asks for the lesson (even a wrong one: the lesson start opens with a message). */

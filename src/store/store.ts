@@ -3,7 +3,7 @@
 // Per-frame motion does not go through React: the message layer subscribes to `t` transiently.
 import { type UseBoundStore, useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Era, LocalText, NodeView, RunRecord } from '../engine/index.ts';
+import type { Era, LabInput, LocalText, NodeView, RunRecord } from '../engine/index.ts';
 import { type Lang, loadLang, type MsgKey, translate, type Vars } from '../i18n/index.ts';
 import { narrateStep } from '../i18n/narrate.ts';
 import type { Frame, Milestone, MilestoneHit } from '../protocol.ts';
@@ -96,7 +96,15 @@ export interface LabState {
    * it set aside, the undo depth that puts them back, whether it left the scenario, and whether it was
    * in the past (before the furthest time played) or at the end, before actions recorded for later.
    */
-  fork: { at: number; dropped: number; depth: number; left: boolean; past: boolean } | null;
+  fork: {
+    at: number;
+    dropped: number;
+    /** The first recorded actions set aside, for the notice to name (protocol `aside`). */
+    aside: LabInput[];
+    depth: number;
+    left: boolean;
+    past: boolean;
+  } | null;
   /** An opened scenario file's own title and zh/en description (not in the catalog). */
   scenarioMeta: { title?: LocalText; text?: LocalText } | null;
   /** A shared link's run, while the panel listing its actions is open. */

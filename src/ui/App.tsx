@@ -66,7 +66,7 @@ export function App() {
               <ClusterView />
               <Insights />
             </div>
-            <div id="side" className="side-wrap">
+            <div id="side" className="side-wrap" tabIndex={-1}>
               <LessonEntry />
               <LessonSlot />
               <WhatIfSlot />

@@ -11,7 +11,7 @@ import {
   recordScenario,
   ScenarioError,
 } from '../engine/index.ts';
-import type { Frame, Request, Response } from '../protocol.ts';
+import { ASIDE_SHOWN, type Frame, type Request, type Response } from '../protocol.ts';
 import { Edits } from './edits.ts';
 import { firstFrameEnd, open } from './open.ts';
 import { type Pending, Playhead } from './playhead.ts';
@@ -128,7 +128,8 @@ export class Session {
       const { frame, out } = this.move((h, p) => this.edits.apply(h, p, inp));
       const { result, dropped } = out;
       const { depth: undo, leftAt } = this.edits;
-      return { type: 'input', result, dropped: dropped.length, undo, leftAt, frame };
+      const aside = dropped.slice(0, ASIDE_SHOWN).map((d) => d.input);
+      return { type: 'input', result, dropped: dropped.length, aside, undo, leftAt, frame };
     } catch (e) {
       return refusal(e, 'input-error');
     }

@@ -31,7 +31,8 @@ export function CostMeter() {
             </td>
             <td className="mono">{r.kind === 'full' ? '+FULLRESYNC' : '+CONTINUE'}</td>
             <td className="mono">{r.bytes.toLocaleString('en')}</td>
-            <td className="mono">{r.us === null ? '…' : (r.us / 1000).toFixed(1)}</td>
+            {/* Still going (the run paused at the decision, chapter 5's last step): said, not "…". */}
+            <td className="mono">{r.us === null ? lx('costGoing') : (r.us / 1000).toFixed(1)}</td>
           </tr>
         ))}
       </tbody>

@@ -53,9 +53,12 @@ export function LessonEntry() {
   }, [open]);
   useEffect(() => holdChecklist(shown && !open), [shown, open]);
   if (!shown || open || !ready) return null;
+  // The card goes with the button pressed: the keyboard's place would fall to <body> (QA walk 3), so
+  // the lesson panel takes the focus when it shows, and the free lab's side column here.
   const go = (c: number, s: number) => {
     dismiss();
     setShown(false);
+    useLessonNav.setState({ focus: true });
     void start(c, s);
   };
   return (
@@ -82,6 +85,7 @@ export function LessonEntry() {
           onClick={() => {
             dismiss();
             setShown(false);
+            requestAnimationFrame(() => document.getElementById('side')?.focus({ preventScroll: true }));
           }}
         >
           {entryText(lang, 'free')}

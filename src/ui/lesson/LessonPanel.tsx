@@ -17,7 +17,9 @@ import {
   showMe,
   useLesson,
 } from '../../store/lesson/runtime.ts';
+import { useLessonNav } from '../../store/lesson-nav.ts';
 import { useLab } from '../../store/store.ts';
+import { presentSelection } from '../present/panel.ts';
 import { WhatIfUi } from '../whatif/slot.tsx';
 import { ChecklistView } from './ChecklistView.tsx';
 import { CostMeter } from './CostMeter.tsx';
@@ -38,6 +40,9 @@ export function describePattern(p: EventPattern): string {
 }
 
 const HINT_AFTER_MS = 30_000;
+
+/** The lab's two-column layout (app.css turns to one column at ≤ 820 px wide or ≤ 600 px high). */
+const TWO_COLUMNS = '(min-width: 821px) and (min-height: 601px)';
 
 function StepStatus({ step }: { step: Step }) {
   const lx = useLx();
@@ -126,6 +131,20 @@ export default function LessonPanel() {
   useKeepFocus(ref);
   const ch = lesson?.chapters[chapter];
   const step = ch?.steps[stepIndex] ?? null;
+  // Beside the panel on a wide screen, as on the projector: a step about a node or a link shows it
+  // (INFO; handshake stepper and transcript) instead of a blank column. Not in the one-column layout
+  // (a phone, a zoomed page): there it would push the cluster a screen further down.
+  useEffect(() => {
+    if (!step || useLab.getState().present || !matchMedia(TWO_COLUMNS).matches) return;
+    const show = presentSelection(step);
+    if (show) useLab.setState(show);
+  }, [step]);
+  // Opened from the welcome card, whose button is gone: the keyboard goes on from here.
+  useEffect(() => {
+    if (!lesson || !useLessonNav.getState().focus) return;
+    useLessonNav.setState({ focus: false });
+    ref.current?.focus();
+  }, [lesson]);
   if (error)
     return (
       <section className="lesson-panel" aria-label={lx('lesson', { n: 27 })}>
@@ -140,7 +159,7 @@ export default function LessonPanel() {
   if (!lesson || !ch) return <p className="lesson-panel dim">{lx('loading')}</p>;
   const score = chapterScore(state, chapter);
   return (
-    <section className="lesson-panel" aria-label={lesson.title[lang]} ref={ref}>
+    <section className="lesson-panel" aria-label={lesson.title[lang]} ref={ref} tabIndex={-1}>
       <Spotlight anchor={phase === 'loading' || phase === 'finished' ? undefined : step?.anchor} />
       <header className="lesson-head">
         <h2>

@@ -4,19 +4,20 @@ import { useId, useState } from 'react';
 import type { PredictStep } from '../../engine/lesson/types.ts';
 import { useLesson } from '../../store/lesson/runtime.ts';
 import { useLab } from '../../store/store.ts';
+import { answerWords, backlogWords, workedNumber } from './reveal-words.ts';
 import { REASON_TEXT } from './text.ts';
 import { useLx } from './useLx.ts';
 
 const short = (id: string) => (id.length > 8 ? `${id.slice(0, 8)}…` : id);
 
-function Reveal() {
+function Reveal({ step }: { step: PredictStep }) {
   const lx = useLx();
   const lang = useLab((s) => s.lang);
   const r = useLesson((s) => s.reveal);
   if (!r) return null;
   const v = r.decision.values;
-  const words = REASON_TEXT as Record<string, Record<typeof lang, string> | undefined>;
-  const shown = (a: string) => (words[a] ? `${a} — ${words[a][lang]}` : a);
+  const shown = (a: string) => answerWords(step.ask, a, lang);
+  const worked = workedNumber(step.ask, r.decision, lang);
   return (
     <div className="lesson-reveal" role="status">
       <p className={r.given === '' ? '' : r.right ? 'ok' : 'bad'}>
@@ -26,6 +27,7 @@ function Reveal() {
             ? lx('right')
             : lx('wrong', { answer: shown(r.answer) })}
       </p>
+      {worked && <p className="mono">{worked}</p>}
       <p className="dim">{lx('values')}</p>
       <dl className="mono">
         <dt>PSYNC</dt>
@@ -41,7 +43,7 @@ function Reveal() {
         <dt>master_repl_offset</dt>
         <dd>{v.masterReplOffset}</dd>
         <dt>backlog</dt>
-        <dd>{v.backlogActive ? `${v.backlogFirstByte} … ${v.backlogLastByte}` : '—'}</dd>
+        <dd>{backlogWords(v, lang)}</dd>
         <dt>→</dt>
         <dd>
           +{r.decision.outcome} · {r.decision.reason}
@@ -59,7 +61,7 @@ export function PredictView({ step, onAnswer }: { step: PredictStep; onAnswer: (
   const [num, setNum] = useState('');
   const id = useId();
   if (phase === 'revealing') return <p className="lesson-status waiting">{lx('revealing')}</p>;
-  if (phase === 'done') return <Reveal />;
+  if (phase === 'done') return <Reveal step={step} />;
   if (phase !== 'asking') return null;
   return (
     <fieldset className="lesson-predict">

@@ -2,8 +2,10 @@
 // student works in the console below it: a step the student finished there would look like nothing
 // happened. While the step is done and Next is out of sight, a chip at the foot of the screen says
 // so; tapping it brings Next into view and gives it the focus. Beside the panel (a wide screen)
-// Next stays in sight, so the chip never shows.
+// Next stays in sight, so the chip never shows. Nor in presenter mode: the clicker goes on by itself,
+// and the chip sat over the caption's key line when the side column had scrolled Next away.
 import { type RefObject, useEffect, useRef, useState } from 'react';
+import { useLab } from '../../store/store.ts';
 
 const NEXT = '.lesson-nav .primary';
 
@@ -17,6 +19,7 @@ export function NextCue({
   label: string;
 }) {
   const [away, setAway] = useState(false);
+  const present = useLab((s) => s.present);
   const watched = useRef<Element | null>(null);
   const io = useRef<IntersectionObserver | null>(null);
   // After each render: the panel's Next may be a new element (the panel shows "loading" first).
@@ -30,7 +33,7 @@ export function NextCue({
     io.current.observe(next);
   });
   useEffect(() => () => io.current?.disconnect(), []);
-  if (!done || !away) return null;
+  if (!done || !away || present) return null;
   const bring = () => {
     const next = panel.current?.querySelector<HTMLButtonElement>(NEXT);
     next?.scrollIntoView({ block: 'center' });

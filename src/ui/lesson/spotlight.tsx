@@ -35,12 +35,26 @@ function ruleFor(sel: string): string {
 
 let sheet: CSSStyleSheet | null = null;
 
+/**
+ * A backlog step talks about the backlog PSYNC is answered from, the master's. With a replica
+ * selected (B, just healed in chapter 3) the panel showed B's own 7.0 backlog, without the
+ * requested offset pinned on it, under "see the pinned offset on the backlog ring" (QA walk 3):
+ * the replica's master is selected instead. Nothing selected: the panel already shows the top master.
+ */
+function selectMasterOfReplica(): void {
+  const s = useLab.getState();
+  const sel = s.selected?.kind === 'node' ? s.selected.name : null;
+  const master = sel && s.views[sel]?.role === 'slave' ? s.views[sel].master : null;
+  if (master && s.views[master]) useLab.setState({ selected: { kind: 'node', name: master } });
+}
+
 export function Spotlight({ anchor }: { anchor: Anchor | undefined }) {
   useEffect(() => {
     if (!anchor) return;
     const [kind, arg] = anchor.split(':');
     if (kind === 'panel' && (INSIGHT_TABS as string[]).includes(arg))
       useLab.setState({ insight: arg as InsightTab, insightsOpen: true });
+    if (anchor === 'panel:backlog') selectMasterOfReplica();
   }, [anchor]);
   const sel = anchor ? selector(anchor) : null;
   useEffect(() => {

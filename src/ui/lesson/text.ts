@@ -42,6 +42,22 @@ export const LESSON_TEXT = {
   wrong: { zh: '✗ 不对：引擎给出的是 {answer}', en: '✗ Not quite: the engine says {answer}' },
   unanswered: { zh: '引擎给出的是 {answer}', en: 'The engine says {answer}' },
   values: { zh: '决定时的实时值', en: 'Live values at the decision' },
+  emptyBacklog: {
+    zh: '空（histlen 0，下一个字节是 {first}）',
+    en: 'empty (histlen 0, the next byte is {first})',
+  },
+  workedBytes: {
+    zh: 'master_repl_offset {m} + 1 − 请求的 offset {p} = {n} 字节',
+    en: 'master_repl_offset {m} + 1 − requested offset {p} = {n} bytes',
+  },
+  workedOffset: {
+    zh: '从库的 offset {o} + 1 = {p}：从它缺的第一个字节开始要',
+    en: "the replica's offset {o} + 1 = {p}: it asks from the first byte it lacks",
+  },
+  workedFull: {
+    zh: '+FULLRESYNC 不从 backlog 发送任何字节：0',
+    en: '+FULLRESYNC sends no backlog bytes: 0',
+  },
   score: { zh: '预测 {right}/{total}', en: 'Predictions {right}/{total}' },
   finished: {
     zh: '第 27 课完成！检查清单记录了你亲眼看到的内容。按 Esc 进入自由实验继续探索。',
@@ -68,6 +84,7 @@ export const LESSON_TEXT = {
   costKind: { zh: '方式', en: 'Kind' },
   costBytes: { zh: '传输字节', en: 'Bytes sent' },
   costTime: { zh: '耗时 ms', en: 'Time ms' },
+  costGoing: { zh: '进行中', en: 'going on' },
   genTitle: { zh: '复制 ID 的变迁（最近 12 次）', en: 'Replication IDs over time (last 12)' },
   genShare: { zh: '现在共享同一历史（replid）的节点：', en: 'Nodes sharing a history (replid) now:' },
   genWhy: { zh: '原因', en: 'Why' },

@@ -3,10 +3,22 @@
 import './record.css';
 
 import { useEffect } from 'react';
+import type { LabInput } from '../../engine/index.ts';
+import type { Lang } from '../../i18n/index.ts';
 import { useLab } from '../../store/store.ts';
 import { undo } from '../../store/undo.ts';
 import { Dismiss, LinkActions } from './LinkActions.tsx';
-import { recordText } from './text.ts';
+import { inputWords, recordText } from './text.ts';
+
+/**
+ * The recorded actions an action set aside, named: "启动 C" — the free lab's C stayed down, with
+ * nothing on screen saying why, when a student acted in its first 0.3 s (QA walk 3).
+ */
+export function asideWords(aside: LabInput[], dropped: number, lang: Lang): string {
+  const words = aside.map((i) => inputWords(i, lang));
+  if (dropped > aside.length) words.push('…');
+  return words.join(lang === 'zh' ? '、' : ', ');
+}
 
 /** The last action in the past: where the run left its recorded future, with Undo (as Ctrl+Z). */
 function ForkNotice() {
@@ -22,12 +34,16 @@ function ForkNotice() {
   }, [fork]);
   if (!fork) return null;
   const at = (fork.at / 1e6).toFixed(3);
+  const what = asideWords(fork.aside, fork.dropped, lang);
   return (
     <div className="notice warn fork">
       <span>
         {fork.left
           ? recordText(lang, 'left', { name: scenario ?? '', t: at, n: fork.dropped })
-          : recordText(lang, fork.past ? 'forked' : 'forkedAhead', { t: at })}
+          : fork.past
+            ? recordText(lang, 'forked', { t: at }) +
+              (fork.dropped > 0 ? ` ${recordText(lang, 'asideToo', { what })}` : '')
+            : recordText(lang, 'forkedAhead', { t: at, what })}
       </span>
       <button type="button" className="small" onClick={() => void undo(fork.depth)}>
         {recordText(lang, 'undo')}

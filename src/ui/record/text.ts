@@ -10,9 +10,13 @@ export const RECORD_TEXT = {
     zh: '你在过去 (t = {t} 秒) 做了操作：从这里开始新的未来。',
     en: 'You acted in the past (t = {t} s): a new future starts here.',
   },
+  asideToo: {
+    zh: '原本安排在之后的操作（{what}）被搁置，不会发生。',
+    en: 'The actions recorded after it ({what}) are set aside and will not happen.',
+  },
   forkedAhead: {
-    zh: '你在 t = {t} 秒做了操作，早于这次运行之后记录的操作：它们被搁置，从这里开始新的未来。',
-    en: 'You acted at t = {t} s, before the actions this run had recorded for later: they are set aside and a new future starts here.',
+    zh: '你在 t = {t} 秒做了操作。这次运行原本安排在之后的操作（{what}）被搁置，不会发生：从这里开始新的未来。',
+    en: 'You acted at t = {t} s, before the actions this run had recorded for later ({what}): they are set aside and will not happen; a new future starts here.',
   },
   left: {
     zh: '运行已在 t = {t} 秒离开场景 {name}：之后记录的 {n} 个操作和后面的步骤不会发生。',
