@@ -178,3 +178,22 @@ describe('WAIT inside MULTI', () => {
     expect(a.blocked).toEqual([]);
   });
 });
+
+describe('REPLICAOF to the same master under another name', () => {
+  it('localhost is another host string: OK, a reconnect and +CONTINUE; the same string again is a no-op', () => {
+    // redis-server 7.0.15, a replica of 127.0.0.1:6390: `REPLICAOF localhost 6390` → OK,
+    // master_host:localhost, "Successful partial resynchronization"; `REPLICAOF LOCALHOST 6390` →
+    // "OK Already connected to specified master".
+    const { run, a, b, exec } = setup();
+    const partial = a.stats.sync_partial_ok;
+    expect(exec(b, 'REPLICAOF', 'localhost', '7101')).toEqual({ t: 'simple', v: 'OK' });
+    runStep(run, { op: 'wait-sync' });
+    expect(a.stats.sync_partial_ok).toBe(partial + 1);
+    expect(a.stats.sync_full).toBe(1);
+    expect(b.link?.masterHost).toBe('localhost');
+    expect(exec(b, 'REPLICAOF', 'LOCALHOST', '7101')).toEqual({
+      t: 'simple',
+      v: 'OK Already connected to specified master',
+    });
+  });
+});

@@ -362,7 +362,13 @@ const replicaof: Handler = (w, node, c, argv) => {
   const port = Number(portText);
   if (!['127.0.0.1', 'localhost'].includes(host.toLowerCase()))
     return ok(err(`ERR PSYNC Lab nodes live on 127.0.0.1: can't reach ${host}`));
-  if (node.link && node.link.masterPort === port) {
+  // The host as typed, case-insensitively (7.0.15: following 127.0.0.1:7101, `REPLICAOF localhost 7101`
+  // answers OK, reconnects and resyncs partially; `REPLICAOF LOCALHOST 7101` then is "Already connected").
+  if (
+    node.link &&
+    node.link.masterHost.toLowerCase() === host.toLowerCase() &&
+    node.link.masterPort === port
+  ) {
     log(
       w,
       node,
@@ -372,7 +378,7 @@ const replicaof: Handler = (w, node, c, argv) => {
   }
   if (port === node.port) return ok(err('ERR Cannot replicate from myself'));
   const master = w.ports.get(port) ?? `:${port}`;
-  setMaster(w, node, master, '127.0.0.1', port, addrOf(c));
+  setMaster(w, node, master, host, port, addrOf(c));
   return ok(OK);
 };
 
