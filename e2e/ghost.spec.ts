@@ -100,7 +100,7 @@ test('a ghost run with a 1 MB backlog beside the 16 KB run: lockstep, the diff, 
   // The share link carries both runs; opened, it shows the same what-if.
   await page.getByRole('button', { name: 'Share link' }).click();
   const link = await page.getByRole('dialog').getByRole('textbox').inputValue();
-  expect(link).toMatch(/#run=[\w-]+&ghost=[\w-]+$/);
+  expect(link).toMatch(/#run=[\w-]+&ghost=[\w-]+&t=\d+$/);
   const other = await page.context().newPage();
   await other.goto(link);
   await expect(

@@ -58,7 +58,7 @@ test('a shared run reopens with its actions', async ({ page, context }) => {
   await page.getByRole('button', { name: 'Share link' }).click();
   await expect(page.getByRole('status', { name: 'Notices' })).toContainText('Link copied');
   const url = await page.evaluate(() => navigator.clipboard.readText());
-  expect(url).toMatch(/#run=[A-Za-z0-9_-]+$/);
+  expect(url).toMatch(/#run=[A-Za-z0-9_-]+&t=\d+$/);
   // The link differs from the address bar only by its hash: go through a blank page so it is a
   // fresh load that opens the run, not a same-document hash change.
   await page.goto('about:blank');

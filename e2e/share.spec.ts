@@ -4,7 +4,7 @@
 // as e2e/screenshots/share-dialog-{en,zh}.png to be looked at.
 import type { Locator, Page } from '@playwright/test';
 import jsQR from 'jsqr';
-import { expect, open, runUntil, selectNode, test } from './fixtures.ts';
+import { expect, now, open, runFor, runUntil, selectNode, test } from './fixtures.ts';
 
 /** Decodes the QR code shown by `qr`, on a blank page of its own (no CSP there for a data: image). */
 async function decode(page: Page, qr: Locator): Promise<string | null> {
@@ -66,4 +66,31 @@ test('the share dialog shows the link and a QR code that decodes to it', async (
   expect(link).toMatch(/#run=/);
   expect(await decode(page, dialog.getByRole('img', { name: '链接的二维码' }))).toBe(link);
   await dialog.screenshot({ path: 'e2e/screenshots/share-dialog-zh.png' });
+});
+
+test('a run link opens paused at the moment it was shared (&t=); a bad t= is stated', async ({
+  page,
+  context,
+}) => {
+  await open(page, '?lang=en');
+  await runUntil(page, 1_200_000);
+  await selectNode(page, 'A');
+  await page.getByRole('spinbutton', { name: 'Writes', exact: true }).fill('3');
+  await page.getByRole('button', { name: 'Burst' }).click();
+  await runFor(page, 600_000);
+  const at = await now(page);
+  const { link } = await openShare(page, 'Share link', 'Share this run');
+  const ms = Number(/#run=[\w-]+&t=(\d+)$/.exec(link)?.[1]);
+  expect(ms).toBe(Math.floor(at / 1000));
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect.poll(() => now(other)).toBe(ms * 1000);
+  await expect(other.getByRole('button', { name: 'Play' })).toBeVisible();
+
+  const bad = link.replace(/&t=\d+$/, '&t=soon');
+  const third = await context.newPage();
+  await third.goto(bad);
+  await expect(third.getByText("ERR the link's t=soon is not a time in ms")).toBeVisible();
+  expect(await now(third)).toBeLessThan(ms * 1000);
 });

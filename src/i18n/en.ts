@@ -315,6 +315,8 @@ export const en = {
   'notice.url.run': 'The #run= part of the address could not be read.',
   'notice.badRunKept': 'The shared run could not be opened ({message}): the run on screen is unchanged.',
   'notice.badRun': 'The shared run could not be opened ({message}): the default lab is open instead.',
+  'notice.badAt':
+    "ERR the link's t={value} is not a time in ms from 0 to {max}: the shared run opens at t = 0.",
   'notice.text': '{text}',
   'notice.dropReplicas':
     '{node} starts loading a new dataset: it drops its own replicas {replicas} (their history is about to change; they will resync from {node})',

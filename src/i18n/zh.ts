@@ -305,6 +305,7 @@ export const zh: Catalog = {
   'notice.url.run': '地址中的 #run= 部分无法读取。',
   'notice.badRunKept': '无法打开分享的运行 ({message}): 屏幕上的运行保持不变。',
   'notice.badRun': '无法打开分享的运行 ({message}): 已改为打开默认实验。',
+  'notice.badAt': 'ERR 链接里的 t={value} 不是 0 到 {max} 之间的毫秒数：分享的运行从 t = 0 打开。',
   'notice.text': '{text}',
   'notice.dropReplicas':
     '{node} 开始加载新的数据集: 断开它自己的从库 {replicas} (它们的历史即将改变, 之后将向 {node} 重新同步)',

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { Prng } from '../../tests/conformance/random/prng.ts';
 import { ENGINE_RUN_VERSION, type RunRecord, scenarioToRun } from '../engine/index.ts';
 import { Session } from '../worker/session.ts';
-import { decodeRun, MAX_RUN_JSON, MAX_RUN_TEXT } from './run-codec.ts';
+import { atPart, decodeRun, MAX_LINK_AT_MS, MAX_RUN_JSON, MAX_RUN_TEXT } from './run-codec.ts';
 import { encodeRun, pipeThrough } from './url.ts';
 
 const INJECTIONS = [
@@ -168,5 +168,17 @@ describe('#run= fuzz', () => {
       expect(loads(got)).toMatch(/ready|load-error/);
     }
     expect(accepted).toBeGreaterThan(0);
+  });
+});
+
+describe('&t= beside #run=: the moment the link opens at', () => {
+  it('reads whole ms up to two hours; anything else is stated as bad', () => {
+    expect(atPart('#run=abc&t=1500')).toEqual({ ms: 1500, bad: null });
+    expect(atPart('#run=abc&ghost=xyz&t=42')).toEqual({ ms: 42, bad: null });
+    expect(atPart('#run=abc')).toEqual({ ms: null, bad: null });
+    expect(atPart('#t=5')).toEqual({ ms: null, bad: null }); // no run: nothing to place
+    expect(atPart(`#run=abc&t=${MAX_LINK_AT_MS}`).ms).toBe(MAX_LINK_AT_MS);
+    for (const v of ['-1', '1.5', 'abc', '', String(MAX_LINK_AT_MS + 1), '123456789012'])
+      expect(atPart(`#run=abc&t=${v}`)).toEqual({ ms: null, bad: v });
   });
 });

@@ -16,7 +16,7 @@ import {
 } from '../engine/index.ts';
 import type { Controller } from './client.ts';
 import { configMap, int, labInput, MAX_AT, node } from './input-schema.ts';
-import { useLab } from './store.ts';
+import { notify, useLab } from './store.ts';
 import { fromBase64Url, pipeThrough } from './url.ts';
 
 /** Longest #run= text read (characters). A run of a few hundred inputs is a few hundred bytes. */
@@ -168,17 +168,38 @@ export function ghostPart(hash: string): string | null {
   return /(?:^#|&)run=[\w-]+.*&ghost=([\w-]+)/.exec(hash)?.[1] ?? null;
 }
 
-/** Open `#run=` (and its `&ghost=`, the what-if beside it). Throws when the run part is bad. */
+/** Virtual time a `&t=` part may name: up to two hours (a class), in ms. */
+export const MAX_LINK_AT_MS = 2 * 3600 * 1000;
+
+/**
+ * The `&t=<ms>` part beside `#run=`: where the sharer was on the time bar. `bad` holds a value that
+ * is not a whole number of ms in 0 … MAX_LINK_AT_MS (the run still opens, at t = 0).
+ */
+export function atPart(hash: string): { ms: number | null; bad: string | null } {
+  const m = /(?:^#|&)run=[\w-]+.*?&t=([^&]*)/.exec(hash);
+  if (!m) return { ms: null, bad: null };
+  const ms = /^\d{1,8}$/.test(m[1]) ? Number(m[1]) : Number.NaN;
+  return ms <= MAX_LINK_AT_MS ? { ms, bad: null } : { ms: null, bad: m[1] };
+}
+
+/**
+ * Open `#run=` (and its `&ghost=`, the what-if beside it, and `&t=`, the moment to show). Throws when
+ * the run part is bad; a bad `&t=` is stated and the run opens at t = 0.
+ */
 export async function openRunLink(
   ctrl: Controller,
   run: string,
   ghost = ghostPart(location.hash),
+  at = atPart(location.hash),
 ): Promise<boolean> {
   const record = await decodeRun(run);
   if (!(await ctrl.openRun(record))) return false;
   // A shared link opens with the actions it carries in view, not silently at t = 0.
   useLab.setState({ linkRun: record, acted: true });
   if (ghost) await (await import('./what-if.ts')).openSharedGhost(ghost, record);
+  if (at.bad !== null) notify('error', 'notice.badAt', { value: at.bad, max: MAX_LINK_AT_MS }, 0);
+  // Paused at the moment the sharer was looking at (openRun leaves the run paused).
+  else if (at.ms !== null && at.ms > 0) await ctrl.seek(at.ms * 1000);
   return true;
 }
 

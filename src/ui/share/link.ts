@@ -1,7 +1,7 @@
 // The share link of what is open: a published scenario needs only its name and seed; once someone
-// acted, the link carries the run (#run=, compressed inputs: store/run-codec.ts), and a what-if
-// beside it (&ghost=, store/what-if.ts). In the lesson it carries the run, the chapter and step,
-// and the step start times.
+// acted, the link carries the run (#run=, compressed inputs: store/run-codec.ts), a what-if beside it
+// (&ghost=, store/what-if.ts) and the moment on the time bar (&t=, virtual ms: the link opens paused
+// there). In the lesson it carries the run, the chapter and step, and the step start times.
 import { ctl } from '../../store/instance.ts';
 import { lessonSearch } from '../../store/lesson-nav.ts';
 import { useLab } from '../../store/store.ts';
@@ -24,7 +24,8 @@ export async function shareLink(): Promise<string> {
   // A what-if beside the run: both go in the link (the ghost as its fork and what it did since).
   const share = ctl().ghostShare;
   const ghost = record && share ? await share(record) : '';
+  const at = Math.floor(s.t / 1000);
   return record && record.inputs.length > 0 && (!s.scenario || s.acted || ghost)
-    ? `${base}#run=${await encodeRun(record)}${ghost}`
+    ? `${base}#run=${await encodeRun(record)}${ghost}${at > 0 ? `&t=${at}` : ''}`
     : base;
 }
