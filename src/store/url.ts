@@ -1,4 +1,5 @@
-// The URL contract: ?scenario=NAME&seed=N&lang=zh|en[&present=1], and #run=<deflated base64url run record>.
+// The URL contract: ?scenario=NAME&seed=N&lang=zh|en[&present=1], and #run=<deflated base64url run record>
+// (then &ghost= and &t=, read by run-codec.ts).
 // Parsing never throws: each bad part becomes a problem the page states, and a safe default.
 import type { RunRecord } from '../engine/index.ts';
 import { isLang, type Lang } from '../i18n/index.ts';
