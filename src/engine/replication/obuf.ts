@@ -16,7 +16,7 @@
 // immediate close, which is what makes a soft limit fire after soft_seconds.
 
 import { cfgInt, obufLimit } from '../core/config.ts';
-import { emit, log, unixSec } from '../server/emit.ts';
+import { clientAddr, emit, log, nodeAddr, unixSec } from '../server/emit.ts';
 import type { Node, ReplicaClient, World } from '../server/world.ts';
 import type { Backlog } from './backlog.ts';
 import { streaming } from './stream.ts';
@@ -28,7 +28,7 @@ export function replicaClientDesc(node: Node, s: ReplicaClient): string {
 
 /** The start of the CLIENT LIST line of another node's connection here (flags N: not yet a replica). */
 export function serverClientDesc(node: Node, id: number, flags: 'S' | 'N'): string {
-  return `id=${id} addr=127.0.0.1:${40000 + id} laddr=127.0.0.1:${node.port} fd=9 name= flags=${flags} db=0`;
+  return `id=${id} addr=${clientAddr('node', id)} laddr=${nodeAddr(node.port)} fd=9 name= flags=${flags} db=0`;
 }
 
 /** sizeof(listNode) + sizeof(replBufBlock): counted once per referenced block. */

@@ -16,7 +16,7 @@ import { parseInt64 } from '../keyspace/numbers.ts';
 import { dropReplicaClient, forgetClient } from '../replication/master.ts';
 import { freeMasterClient } from '../replication/replica.ts';
 import type { ClientCtx } from './commands.ts';
-import { secOf, unixMs, unixSec } from './emit.ts';
+import { clientAddr, nodeAddr, secOf, unixMs, unixSec } from './emit.ts';
 import { closeEnd } from './net.ts';
 import { clientPause, writesPaused } from './pause.ts';
 import type { Micros, Node, World } from './world.ts';
@@ -50,11 +50,11 @@ function clientType(name: string): ClientType | null {
 
 /** Every connection of `node`, in creation (= id) order, as Redis keeps server.clients. */
 function clientRows(w: World, node: Node, caller: ClientCtx): ClientRow[] {
-  const local = `127.0.0.1:${node.port}`;
+  const local = nodeAddr(node.port);
   const rows: ClientRow[] = [
     {
       ...callerFields(caller),
-      addr: `127.0.0.1:${50000 + caller.id}`,
+      addr: clientAddr('console', caller.id),
       laddr: local,
       fd: 8,
       type: 'normal',
@@ -67,7 +67,7 @@ function clientRows(w: World, node: Node, caller: ClientCtx): ClientRow[] {
     const s = sc.replica;
     rows.push({
       id: sc.id,
-      addr: `127.0.0.1:${40000 + sc.id}`,
+      addr: clientAddr('node', sc.id),
       laddr: local,
       fd: 9,
       name: '',
@@ -96,7 +96,7 @@ function clientRows(w: World, node: Node, caller: ClientCtx): ClientRow[] {
     rows.push({
       id: m.id,
       addr: `${node.link.masterHost}:${node.link.masterPort}`,
-      laddr: `127.0.0.1:${onMaster ? 40000 + onMaster : 0}`,
+      laddr: onMaster ? clientAddr('node', onMaster) : nodeAddr(0),
       fd: 8,
       name: '',
       ctime: m.ctime,

@@ -26,7 +26,7 @@ import { selectDbIndex } from '../keyspace/key-copy.ts';
 import { parseInt64, toSafeNumber } from '../keyspace/numbers.ts';
 import { type Pending, unblock } from './blocked.ts';
 import { debugCommand } from './debug.ts';
-import { emit, log, unixMs } from './emit.ts';
+import { clientAddr, emit, log, nodeAddr, unixMs } from './emit.ts';
 import { ctxFor } from './exec.ts';
 import { infoText, roleReply } from './info.ts';
 import { allPaused, mayReplicate, postpone, writesPaused } from './pause.ts';
@@ -91,7 +91,7 @@ export function newClient(w: World, node: Node, db = 0): ClientCtx {
     multi: null,
     multiError: false,
     woff: 0,
-    desc: `id=${id} addr=127.0.0.1:${50000 + id} laddr=127.0.0.1:${node.port} fd=8 name= db=${db}`,
+    desc: `id=${id} addr=${clientAddr('console', id)} laddr=${nodeAddr(node.port)} fd=8 name= db=${db}`,
     name: '',
     ctime: w.now,
     lastInteraction: w.now,

@@ -48,5 +48,14 @@ export function nodeAddr(port: number): string {
   return `127.0.0.1:${port}`;
 }
 
+/**
+ * The address a node sees a client connect from (CLIENT LIST addr, log lines, CLIENT KILL ADDR):
+ * the lab has no real sockets, so the client id picks the port — another node's connection (a
+ * replica's link) 40000 + id, a console or scenario client 50000 + id.
+ */
+export function clientAddr(kind: 'node' | 'console', id: number): string {
+  return nodeAddr((kind === 'node' ? 40000 : 50000) + id);
+}
+
 export const MS = 1000;
 export const SEC = 1_000_000;
