@@ -228,6 +228,12 @@ test('1280×720: a step about a node or a link shows it under the lesson panel, 
   page,
 }) => {
   // As presenter mode does (e2e/presenter.spec.ts); outside it 50 of the 78 steps left the column blank.
+  // The run comes late, after the lesson's file, as on a busy CI machine (where the run's 'ready'
+  // once cleared step 1's selection made before it).
+  await page.route('**/sim.worker-*.js', async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.fallback();
+  });
   const p = await openLesson(page, '?lang=en&lesson=27&chapter=1');
   await expect(p.locator('.lesson-caption')).toContainText('A and B are two separate Redis servers');
   await expect(

@@ -19,7 +19,7 @@ import {
 } from '../../store/lesson/runtime.ts';
 import { useLessonNav } from '../../store/lesson-nav.ts';
 import { useLab } from '../../store/store.ts';
-import { presentSelection } from '../present/panel.ts';
+import { useStepSubject } from '../present/step-subject.ts';
 import { WhatIfUi } from '../whatif/slot.tsx';
 import { ChecklistView } from './ChecklistView.tsx';
 import { CostMeter } from './CostMeter.tsx';
@@ -40,9 +40,6 @@ export function describePattern(p: EventPattern): string {
 }
 
 const HINT_AFTER_MS = 30_000;
-
-/** The lab's two-column layout (app.css turns to one column at ≤ 820 px wide or ≤ 600 px high). */
-const TWO_COLUMNS = '(min-width: 821px) and (min-height: 601px)';
 
 function StepStatus({ step }: { step: Step }) {
   const lx = useLx();
@@ -134,11 +131,7 @@ export default function LessonPanel() {
   // Beside the panel on a wide screen, as on the projector: a step about a node or a link shows it
   // (INFO; handshake stepper and transcript) instead of a blank column. Not in the one-column layout
   // (a phone, a zoomed page): there it would push the cluster a screen further down.
-  useEffect(() => {
-    if (!step || useLab.getState().present || !matchMedia(TWO_COLUMNS).matches) return;
-    const show = presentSelection(step);
-    if (show) useLab.setState(show);
-  }, [step]);
+  useStepSubject(step, 'desk');
   // Opened from the welcome card, whose button is gone: the keyboard goes on from here.
   useEffect(() => {
     if (!lesson || !useLessonNav.getState().focus) return;

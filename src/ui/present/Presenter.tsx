@@ -10,7 +10,8 @@ import { milestoneWords, useLab } from '../../store/store.ts';
 import { secs } from '../format.ts';
 import { useT } from '../hooks.ts';
 import { latestMilestone, type Reached } from './milestones.ts';
-import { MILESTONE_TAB, presentPanel, presentSelection } from './panel.ts';
+import { MILESTONE_TAB, presentPanel } from './panel.ts';
+import { useStepSubject } from './step-subject.ts';
 import { presentText } from './text.ts';
 import './present.css';
 
@@ -56,11 +57,7 @@ export default function Presenter() {
   }, [tab]);
   useShowPoint(reached && !lesson ? `${reached.kind}@${reached.at}` : '');
   // A lesson step's node or link beside it, on entering the step (the teacher may click elsewhere).
-  const step = lesson?.step;
-  useEffect(() => {
-    const show = step && presentSelection(step);
-    if (show) useLab.setState(show);
-  }, [step]);
+  useStepSubject(lesson?.step, 'presenter');
   useLinkStepInView(lesson !== null);
   return (
     <>
