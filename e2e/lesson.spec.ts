@@ -236,6 +236,7 @@ test('1280×720: a step about a node or a link shows it under the lesson panel, 
   });
   const p = await openLesson(page, '?lang=en&lesson=27&chapter=1');
   await expect(p.locator('.lesson-caption')).toContainText('A and B are two separate Redis servers');
+  await expect(p.getByText('→ / Enter next · ← back · Esc free lab')).toBeVisible();
   await expect(
     page.getByRole('tablist', { name: /^Node A/ }).getByRole('tab', { name: 'INFO' }),
   ).toHaveAttribute('aria-selected', 'true');
@@ -243,6 +244,23 @@ test('1280×720: a step about a node or a link shows it under the lesson panel, 
   await expect(p.locator('.lesson-caption')).toContainText("Waiting for B's link to A to come online");
   await expect(page.getByRole('heading', { name: 'Link B → A' })).toBeVisible();
   await axe(page, 'a link beside the lesson');
+});
+
+test("the scenario picker names the chapter's run, in the lesson and after leaving it; another scenario clears it", async ({
+  page,
+}) => {
+  // QA walk 3: it said "Free lab (A master, B and C replicas)" over chapter 2's run (A with a password).
+  const picker = page.getByRole('combobox', { name: 'Scenario' });
+  const shown = () => picker.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text ?? '');
+  const p = await openLesson(page, '?lang=en&lesson=27&chapter=2');
+  await expect(p.locator('.lesson-caption')).toContainText('requirepass');
+  await expect.poll(shown).toBe('Lesson 27, chapter 2');
+  await p.getByRole('button', { name: /^Free lab/ }).click();
+  await expect(p).toBeHidden();
+  await expect.poll(shown).toBe('Lesson 27, chapter 2');
+  await picker.selectOption({ label: 'Free lab (A master, B and C replicas)' });
+  await expect.poll(shown).toBe('Free lab (A master, B and C replicas)');
+  await expect(picker.locator('option', { hasText: 'Lesson 27' })).toHaveCount(0);
 });
 
 test("1280×720, chapter 4's full sync: every stage's name starts beside its number", async ({ page }) => {
@@ -278,6 +296,9 @@ test('a phone (412×839, touch): the lesson, then the cluster right below it, no
     return cluster.top - lesson.bottom;
   });
   expect(gap).toBeLessThan(40);
+  // No keyboard to name on a touch screen (QA walk 3): the keys line and Esc are a desk's.
+  await expect(p.locator('.lesson-keys')).toBeHidden();
+  await expect(p.getByRole('button', { name: /^自由实验/ }).locator('kbd')).toBeHidden();
   // A tapped node still gets its panel (the console the next step needs) under the lesson.
   await p.getByRole('button', { name: NEXT }).tap();
   await expect(page.getByRole('textbox', { name: '节点 B 的 redis-cli 命令' })).toBeVisible();

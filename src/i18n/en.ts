@@ -6,6 +6,7 @@ export const en = {
   'app.skip': 'Skip to the side panel',
 
   'top.scenario': 'Scenario',
+  'top.lessonRun': 'Lesson 27, chapter {n}',
   'top.defaultLab': 'Free lab (A master, B and C replicas)',
   'top.seedHelp': 'The seed makes a run repeatable: same seed, same actions, same events.',
   'top.langAria': 'Switch the language to 中文 / English',

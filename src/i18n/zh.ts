@@ -8,6 +8,7 @@ export const zh: Catalog = {
   'app.skip': '跳到侧边面板',
 
   'top.scenario': '场景',
+  'top.lessonRun': '第 27 课 · 第 {n} 章',
   'top.defaultLab': '自由实验 (主库 A, 从库 B、C)',
   'top.seedHelp': '种子 seed 让一次运行可重现: 同样的种子和操作, 得到同样的事件。',
   'top.langAria': '切换语言 中文 / English',

@@ -12,9 +12,20 @@ export interface LessonNav {
   step: number;
   /** The welcome card's button that opened the lesson is gone: the panel takes the focus once shown. */
   focus: boolean;
+  /**
+   * The chapter (1-based) whose run is on screen, 0 when it is not a chapter's: the scenario picker
+   * names it, also after the student left the lesson and plays on in that run.
+   */
+  run: number;
 }
 
-export const useLessonNav = create<LessonNav>(() => ({ open: false, chapter: 0, step: 0, focus: false }));
+export const useLessonNav = create<LessonNav>(() => ({
+  open: false,
+  chapter: 0,
+  step: 0,
+  focus: false,
+  run: 0,
+}));
 
 export interface LessonRequest {
   /** The URL asks for the lesson (even a wrong one: the lesson start opens with a message). */

@@ -4,6 +4,7 @@ import type { MsgKey } from '../i18n/index.ts';
 import { groupedScenarios, scenarioText } from '../i18n/scenarios.ts';
 import { openScenario, setPresent, syncUrl } from '../store/boot.ts';
 import { ctl } from '../store/instance.ts';
+import { useLessonNav } from '../store/lesson-nav.ts';
 import { setLang, useLab } from '../store/store.ts';
 import { useT } from './hooks.ts';
 import { ChecklistButton, LessonButton } from './lesson/LessonEntry.tsx';
@@ -58,17 +59,27 @@ export function TopBar() {
   );
 }
 
-/** Which scenario is open (the default lab, a catalog scenario, or one opened by link). */
+/** The picker's value while the lesson's chapter run is open (no scenario name can be empty). */
+const LESSON_RUN = ' lesson';
+
+/**
+ * Which scenario is open (the default lab, a catalog scenario, or one opened by link) — or a lesson
+ * chapter's run, in the lesson and after leaving it (QA walk 3: it said "Free lab" over chapter 2's
+ * run, whose A has a password). Picking a scenario there opens it, which leaves the lesson.
+ */
 export function ScenarioPicker() {
   const t = useT();
   const lang = useLab((s) => s.lang);
   const scenario = useLab((s) => s.scenario);
   const catalog = useLab((s) => s.catalog);
   const seed = useLab((s) => s.seed);
+  const lesson = useLessonNav((s) => s.run);
+  const pick = (v: string) => v !== LESSON_RUN && void openScenario(ctl(), v || null, seed);
   return (
     <label className="picker">
       <span className="picker-label">{t('top.scenario')}</span>
-      <select value={scenario ?? ''} onChange={(e) => void openScenario(ctl(), e.target.value || null, seed)}>
+      <select value={lesson ? LESSON_RUN : (scenario ?? '')} onChange={(e) => pick(e.target.value)}>
+        {lesson > 0 && <option value={LESSON_RUN}>{t('top.lessonRun', { n: lesson })}</option>}
         <option value="">{t('top.defaultLab')}</option>
         {groupedScenarios(catalog).map((g) => (
           <optgroup key={g.key} label={t(`group.${g.key}` as MsgKey)}>

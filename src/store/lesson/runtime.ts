@@ -179,6 +179,7 @@ function listen(): void {
   listening = true;
   onFrame(
     (frame, kind) => {
+      if (kind === 'ready' && !loadingChapter) useLessonNav.setState({ run: 0 });
       if (!useLessonNav.getState().open) return;
       if (kind === 'ready' && !loadingChapter) {
         leave(); // a scenario or run opened from the picker: the lesson steps aside
@@ -247,7 +248,8 @@ async function openChapter(chapter: number, stepIndex = 0): Promise<void> {
   buf.length = 0;
   loadingChapter = true;
   try {
-    await ctl().load({ kind: 'lab', setup: ch.setup }, ch.seed ?? 1);
+    if (await ctl().load({ kind: 'lab', setup: ch.setup }, ch.seed ?? 1))
+      useLessonNav.setState({ run: chapter + 1 });
   } finally {
     loadingChapter = false;
   }
@@ -299,6 +301,7 @@ async function openShared(chapter: number, k: number, shared: SharedRun): Promis
     loadingChapter = false;
   }
   if (!ok) return false;
+  useLessonNav.setState({ run: chapter + 1 });
   useLab.setState({ playing: false, scenario: null, scenarioSteps: [] });
   await ctl().seek(shared.starts[k]);
   buf.length = 0;
