@@ -46,7 +46,7 @@ test('an older era shows its own words: title, story, runid on the cards, and no
   await expect(page.getByRole('tabpanel')).toContainText('Redis ≤ 2.6 keeps no backlog');
   // PSYNC1 has a backlog (a ring: the 7.0 block list is not offered).
   await open(page, '?scenario=era_short_reconnect_psync1&lang=zh');
-  await expect(page.getByRole('heading', { name: '短暂断线重连 · PSYNC1 (Redis 2.8–3.2)' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '短暂断线重连 · PSYNC1（Redis 2.8–3.2）' })).toBeVisible();
   await expect(page.getByText(/replicationCacheMaster 保留了主库/)).toBeVisible();
   await finishScenario(page, 3_000_000);
   await page

@@ -108,7 +108,7 @@ test('a bad #run= link in the Chinese page is explained in Chinese (the English 
   await page.goto('./?lang=zh#run=garbage!!');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(
-    '无法打开分享的运行 (#run= 部分不是本实验生成的运行（链接被截断或改动过？）)',
+    '无法打开分享的运行（#run= 部分不是本实验生成的运行（链接被截断或改动过？））',
   );
   await expect(alert).not.toContainText('not a run');
   await expect(page.getByRole('button', { name: /^(暂停|播放)$/ })).toBeEnabled();

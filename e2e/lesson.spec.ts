@@ -194,8 +194,8 @@ test('keyboard only: an answer given with Enter keeps the place, the focus lands
   await expect(next).toBeFocused();
   // The chapter buttons are named by their chapter (not "3"), the score after an answer.
   const chapters = p.getByRole('navigation', { name: '章节' }).getByRole('button');
-  await expect(chapters.nth(0)).toHaveAccessibleName('第 1 章: 设置主从关联');
-  await expect(chapters.nth(2)).toHaveAccessibleName('第 3 章: 主库确认同步方式 · 预测 1/2');
+  await expect(chapters.nth(0)).toHaveAccessibleName('第 1 章：设置主从关联');
+  await expect(chapters.nth(2)).toHaveAccessibleName('第 3 章：主库确认同步方式 · 预测 1/2');
   await page.keyboard.press('Enter');
   await expect.poll(() => stepText(page)).toContain('第 9 步');
 });

@@ -14,7 +14,7 @@ async function axe(page: Page, what: string): Promise<void> {
 test('?scenario=&seed=&lang= opens a scenario in the asked language', async ({ page }) => {
   await open(page, '?scenario=f_failover_promote_partial&seed=7&lang=zh');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(page.getByRole('heading', { name: '切主: 通过 replid2 增量同步' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '切主：通过 replid2 增量同步' })).toBeVisible();
   await expect(page.getByText('seed 7')).toBeVisible();
   await expect(page.getByRole('combobox', { name: '场景' })).toHaveValue('f_failover_promote_partial');
   // Protocol words stay in English beside the Chinese.

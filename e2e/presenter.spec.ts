@@ -143,7 +143,7 @@ test('presenter mode in zh: the "RDB loaded" caption in Chinese, the followed pa
   let text = '';
   for (let i = 0; i < 6 && !text.includes('已加载 RDB'); i++) text = (await click(page, 'PageDown')).caption;
   // Before: "B 已加载 RDB (0 keys)", the engine's English inside the Chinese caption.
-  expect(text).toMatch(/^B 已加载 RDB \(\d+ 个键\)$/);
+  expect(text).toMatch(/^B 已加载 RDB（\d+ 个键）$/);
   const shown = await page.getByRole('tablist', { name: '正在发生什么' }).evaluate((el) => {
     const t = el.querySelector('[aria-selected="true"]')!.getBoundingClientRect();
     const b = el.getBoundingClientRect();

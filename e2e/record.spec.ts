@@ -90,7 +90,7 @@ test('a stray key in a scrubbed-back scenario: the notice, marked steps, and Ctr
   await expect(zh).toBeVisible();
   await expect(steps.filter({ hasText: '不会发生' })).toHaveCount(4);
   await page.screenshot({ path: 'e2e/screenshots/record-fork-zh.png' });
-  await zh.getByRole('button', { name: '撤销 (Ctrl+Z)' }).click();
+  await zh.getByRole('button', { name: '撤销（Ctrl+Z）' }).click();
   await expect(zh).toBeHidden();
   await expect.poll(() => record(page)).toEqual(original);
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyChecklist, LESSON_POINTS, validateLesson } from '../src/engine/lesson/index.ts';
 import { en } from '../src/i18n/en.ts';
 import { zh } from '../src/i18n/zh.ts';
+import { zhProseProblems } from '../src/i18n/zh-prose.ts';
 import { walkChapter } from './lesson-walk.ts';
 
 const FILE = 'lessons/27.json';
@@ -142,14 +143,14 @@ describe('lesson 27', () => {
     ).toEqual([]);
   });
 
-  it('zh reads as Chinese: no space between two Chinese characters (6/14 read "应大于 写入速率")', () => {
+  it('zh reads as Chinese: full-width marks, no space between two Chinese characters (6/14 read "应大于 写入速率")', () => {
     const gaps: string[] = [];
     const visit = (v: unknown, path: string) => {
       if (Array.isArray(v)) for (const [i, x] of v.entries()) visit(x, `${path}[${i}]`);
       else if (v && typeof v === 'object') {
         const o = v as Record<string, unknown>;
-        if (typeof o.zh === 'string' && /[\u4e00-\u9fff] +[\u4e00-\u9fff]/.test(o.zh))
-          gaps.push(`${path}: ${o.zh}`);
+        if (typeof o.zh === 'string')
+          gaps.push(...zhProseProblems(o.zh).map((why) => `${path}: ${why}: ${o.zh}`));
         else for (const [k, x] of Object.entries(o)) visit(x, `${path}.${k}`);
       }
     };

@@ -445,6 +445,7 @@ export const en = {
   'sc.era.master_restart': 'Master restart',
   'sc.era.promotion_repoint': 'Promotion, then re-point',
   'sc.era.backlog_overflow': 'Backlog overflow',
+  'sc.eraTitle': '{what} · {era} (Redis {v})',
   'sc.a_initial_attach.title': 'First attach: a full sync (FULLRESYNC)',
   'sc.b_short_drop_partial.title': 'A short drop: partial resync (+CONTINUE)',
   'sc.c_backlog_overflow_full.title': 'Backlog overflow: a long outage still needs a full sync',

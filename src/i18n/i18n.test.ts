@@ -10,6 +10,7 @@ import { loadStories, noteOf } from './stories.ts';
 import { stories as enStories } from './stories-en.ts';
 import { notes as zhNotes, stories as zhStories } from './stories-zh.ts';
 import { zh } from './zh.ts';
+import { zhProseProblems } from './zh-prose.ts';
 
 const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -20,6 +21,33 @@ describe('catalogs', () => {
   it('each key has the same placeholders in both languages', () => {
     const differ = (Object.keys(en) as MsgKey[]).filter((k) => holes(en[k]).join() !== holes(zh[k]).join());
     expect(differ).toEqual([]);
+  });
+});
+
+describe('zh punctuation (zh-prose.ts)', () => {
+  /** The zh half of every `{ zh: '…', en: '…' }` text outside the catalogs. */
+  const inlineZh = (dir: URL): string[] =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f) && !f.includes('.test.'))
+      .flatMap((f) => [...readFileSync(new URL(f, dir), 'utf8').matchAll(/\bzh: '((?:[^'\\\n]|\\.)*)'/g)])
+      .map((m) => m[1]);
+  it('every zh text uses full-width marks, with no space around them', () => {
+    const texts = [
+      ...Object.values(zh),
+      ...Object.values(zhStories),
+      ...zhNotes.values(),
+      ...inlineZh(new URL('../', import.meta.url)),
+    ];
+    expect(texts.length).toBeGreaterThan(500);
+    const bad = texts.flatMap((s) => zhProseProblems(s).map((why) => `${why}: ${s}`));
+    expect(bad).toEqual([]);
+  });
+  it('the rule finds what it names', () => {
+    expect(zhProseProblems('主库 A, 从库 B')).toEqual(['an ASCII , ; or : (use ， ； ：)']);
+    expect(zhProseProblems('写入 (SET) 一次')).toEqual(['an ASCII ( in prose (use （ ）)']);
+    expect(zhProseProblems('应大于 写入速率')).toEqual(['a space between two Chinese characters']);
+    expect(zhProseProblems('ERR scenario (top level): 不是 JSON')).toEqual([]);
+    expect(zhProseProblems('主库 A 的 slave0:ip=… 与 max(64kb，1mb)')).toEqual([]);
   });
 });
 
@@ -63,7 +91,7 @@ describe('scenario steps in words', () => {
     // w_wait_getack's 4th step: WAIT 2 1000 on A once both replicas have acknowledged.
     const w = JSON.parse(readFileSync(new URL('w_wait_getack.json', dir), 'utf8')).steps[3];
     expect(w.note).toBe('already acknowledged: returns 2, no GETACK');
-    expect(narrateStep(w, zt, 'zh')).toMatch(/ — 已经确认过: 返回 2, 不发 GETACK$/);
+    expect(narrateStep(w, zt, 'zh')).toMatch(/ — 已经确认过：返回 2，不发 GETACK$/);
     expect(narrateStep(w, (k, v) => translate('en', k, v), 'en')).toMatch(
       / — already acknowledged: returns 2, no GETACK$/,
     );

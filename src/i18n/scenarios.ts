@@ -224,7 +224,8 @@ function eraTitle(name: string, lang: Lang): string | null {
   const key = m && `sc.era.${m[1]}`;
   if (!m || !key || !hasKey(lang, key)) return null;
   const era = m[2] as Era;
-  return `${translate(lang, key as MsgKey)} · ${era.toUpperCase()} (Redis ${ERA_VERSIONS[era]})`;
+  const what = translate(lang, key as MsgKey);
+  return translate(lang, 'sc.eraTitle', { what, era: era.toUpperCase(), v: ERA_VERSIONS[era] });
 }
 
 export function scenarioText(name: string, lang: Lang, fallback: string | null): ScenarioText {

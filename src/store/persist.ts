@@ -13,7 +13,7 @@ const SAVE_EVERY_MS = 1000;
 
 const WORDS = {
   restored: {
-    zh: '已恢复重新加载前的运行 (t = {t} 秒)。',
+    zh: '已恢复重新加载前的运行（t = {t} 秒）。',
     en: 'Reopened the run from before the reload (t = {t} s).',
   },
   bad: {

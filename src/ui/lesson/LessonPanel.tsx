@@ -174,7 +174,7 @@ export default function LessonPanel() {
             const sc = chapterScore(state, i);
             const scored = sc.total > 0 && sc.asked > 0;
             // Named by the chapter, not the bare digit a screen reader would read ("3, button").
-            const name = `${lx('chapter', { n: i + 1 })}: ${c.title[lang]}`;
+            const name = lx('chapterName', { n: i + 1, title: c.title[lang] });
             return (
               <li key={c.id}>
                 <button

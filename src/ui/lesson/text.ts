@@ -7,6 +7,7 @@ import { pick } from './entry-text.ts';
 export const LESSON_TEXT = {
   lesson: { zh: '第 {n} 课', en: 'Lesson {n}' },
   chapter: { zh: '第 {n} 章', en: 'Chapter {n}' },
+  chapterName: { zh: '第 {n} 章：{title}', en: 'Chapter {n}: {title}' },
   chapters: { zh: '章节', en: 'Chapters' },
   stepOf: { zh: '第 {k} 步，共 {n} 步', en: 'Step {k} of {n}' },
   next: { zh: '下一步', en: 'Next' },

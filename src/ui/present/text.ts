@@ -15,7 +15,7 @@ const TEXT = {
   step: { zh: '第 {c} 章 · 第 {k}/{n} 步', en: 'Chapter {c} · step {k}/{n}' },
   caption: { zh: '当前里程碑', en: 'Current milestone' },
   blanked: {
-    zh: '屏幕已黑屏: 按任意键或点击恢复',
+    zh: '屏幕已黑屏：按任意键或点击恢复',
     en: 'Screen blanked: press any key or click to come back',
   },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -7,7 +7,7 @@ import { pick } from '../lesson/entry-text.ts';
 export const RECORD_TEXT = {
   region: { zh: '这次运行', en: 'This run' },
   forked: {
-    zh: '你在过去 (t = {t} 秒) 做了操作：从这里开始新的未来。',
+    zh: '你在过去（t = {t} 秒）做了操作：从这里开始新的未来。',
     en: 'You acted in the past (t = {t} s): a new future starts here.',
   },
   asideToo: {
@@ -22,11 +22,11 @@ export const RECORD_TEXT = {
     zh: '运行已在 t = {t} 秒离开场景 {name}：之后记录的 {n} 个操作和后面的步骤不会发生。',
     en: 'The run has left scenario {name} at t = {t} s: its {n} recorded actions after that and its later steps will not happen.',
   },
-  undo: { zh: '撤销 (Ctrl+Z)', en: 'Undo (Ctrl+Z)' },
+  undo: { zh: '撤销（Ctrl+Z）', en: 'Undo (Ctrl+Z)' },
   title: { zh: '场景文件', en: 'Scenario files' },
   saveTitle: { zh: '把我的操作保存为场景', en: 'Save what I did as a scenario' },
   saveHelp: {
-    zh: '到现在为止 (t = {t} 秒) 的运行会写成一个场景文件：同样的步骤，可以用 npm run scenario 运行，也可以在这里重新打开。',
+    zh: '到现在为止（t = {t} 秒）的运行会写成一个场景文件：同样的步骤，可以用 npm run scenario 运行，也可以在这里重新打开。',
     en: 'The run up to now (t = {t} s) is written as a scenario file: the same steps, runnable with npm run scenario and openable here again.',
   },
   name: { zh: '文件名（字母、数字、_ 和 -）', en: 'File name (letters, digits, _ and -)' },
@@ -94,9 +94,9 @@ export const INPUT_TEXT = {
   cut: { zh: '断开 {node} 的复制链路（网络分区）', en: 'link of {node} cut (partition)' },
   cutKill: { zh: '断开 {node} 的复制链路（SIGSTOP + kill）', en: 'link of {node} cut (SIGSTOP + kill)' },
   heal: { zh: '恢复 {node} 的复制链路', en: 'link of {node} healed' },
-  freeze: { zh: '冻结 {node} (SIGSTOP)', en: '{node} frozen (SIGSTOP)' },
-  unfreeze: { zh: '{node} 继续运行 (SIGCONT)', en: '{node} continued (SIGCONT)' },
-  shutdown: { zh: '关闭 {node} (SHUTDOWN {mode})', en: '{node} shut down (SHUTDOWN {mode})' },
+  freeze: { zh: '冻结 {node}（SIGSTOP）', en: '{node} frozen (SIGSTOP)' },
+  unfreeze: { zh: '{node} 继续运行（SIGCONT）', en: '{node} continued (SIGCONT)' },
+  shutdown: { zh: '关闭 {node}（SHUTDOWN {mode}）', en: '{node} shut down (SHUTDOWN {mode})' },
   start: { zh: '启动 {node}', en: '{node} started' },
   restart: { zh: '重启 {node}（{mode}，停机 {ms} 毫秒）', en: '{node} restarted ({mode}, down {ms} ms)' },
   'delete-rdb': { zh: '删除 {node} 的 dump.rdb', en: 'dump.rdb of {node} deleted' },
