@@ -159,7 +159,7 @@ test("the guide tells a step's note in the page's language: Chinese on a zh page
   // The 4th step, WAIT 2 1000 on A; the file says "already acknowledged: returns 2, no GETACK".
   const wait = scenarioSteps(page).getByRole('button').nth(3);
   await expect(wait).toContainText('WAIT 2 1000');
-  await expect(wait).toContainText('— 已经确认过：返回 2，不发 GETACK');
+  await expect(wait).toContainText('——已经确认过：返回 2，不发 GETACK');
   await expect(wait).not.toContainText('already acknowledged');
 });
 

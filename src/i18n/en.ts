@@ -24,6 +24,7 @@ export const en = {
   'run.running': 'running',
   'run.stopped': 'frozen (SIGSTOP)',
   'run.down': 'down',
+  'node.ariaSep': ', ',
   'node.aria': 'Node {name} :{port}, {role}',
   'node.secondHelp': 'second_repl_offset {n}: a PSYNC with replid2 is accepted up to offset {n}',
   'node.held': '{n} write(s) held',

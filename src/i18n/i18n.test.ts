@@ -91,7 +91,7 @@ describe('scenario steps in words', () => {
     // w_wait_getack's 4th step: WAIT 2 1000 on A once both replicas have acknowledged.
     const w = JSON.parse(readFileSync(new URL('w_wait_getack.json', dir), 'utf8')).steps[3];
     expect(w.note).toBe('already acknowledged: returns 2, no GETACK');
-    expect(narrateStep(w, zt, 'zh')).toMatch(/ — 已经确认过：返回 2，不发 GETACK$/);
+    expect(narrateStep(w, zt, 'zh')).toMatch(/）——已经确认过：返回 2，不发 GETACK$/);
     expect(narrateStep(w, (k, v) => translate('en', k, v), 'en')).toMatch(
       / — already acknowledged: returns 2, no GETACK$/,
     );

@@ -77,6 +77,9 @@ function what(s: Raw, t: T): string {
  * translations are loaded (stories.ts noteOf; a caller that renders calls useStories), else as written.
  */
 export function narrateStep(step: Raw, t: T, lang: Lang): string {
-  const note = typeof step.note === 'string' ? ` — ${noteOf(step.note, lang)}` : '';
-  return what(step, t) + note;
+  if (typeof step.note !== 'string') return what(step, t);
+  // A note in Chinese is set off by a close ——, as the lesson does ("offset——这就是"); a note in
+  // English (an opened file's own words, also on the zh page) by a spaced —.
+  const note = noteOf(step.note, lang);
+  return what(step, t) + (/[\u4e00-\u9fff]/.test(note) ? '——' : ' — ') + note;
 }

@@ -26,6 +26,7 @@ export const zh: Catalog = {
   'run.running': '运行中',
   'run.stopped': '已冻结（SIGSTOP）',
   'run.down': '已停止',
+  'node.ariaSep': '，',
   'node.aria': '节点 {name} :{port}，{role}',
   'node.secondHelp': 'second_repl_offset {n}：用 replid2 发来的 PSYNC，偏移量不超过 {n} 时可以接受',
   'node.held': '挂起 {n} 个写入',

@@ -59,7 +59,7 @@ export function NodeCard({ name, x, y }: { name: string; x: number; y: number })
     v.failover && `FAILOVER ${v.failover}`,
     v.held > 0 && t('node.held', { n: v.held }),
   ].filter(Boolean);
-  const label = [t('node.aria', { name, port: v.port, role: roleWord }), ...flags].join(', ');
+  const label = [t('node.aria', { name, port: v.port, role: roleWord }), ...flags].join(t('node.ariaSep'));
   return (
     <button
       type="button"
