@@ -55,7 +55,7 @@ for (const where of ['the draw worker', 'the page (no OffscreenCanvas)'])
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await open(page, `?lang=en#run=${await encodeRun(stressRun(10))}`);
     await runUntil(page, 2_500_000);
-    const canvas = page.locator('.messages canvas.bulk');
+    const canvas = page.locator('.cluster-stage canvas.bulk');
     const box = await canvas.boundingBox();
     expect(box).not.toBeNull();
     const at = await blueBlob(page, await canvas.screenshot());
@@ -65,3 +65,29 @@ for (const where of ['the draw worker', 'the page (no OffscreenCanvas)'])
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('\\r\\n');
   });
+
+test("a protocol message's label passing a link's state pill is on top of it, readable", async ({ page }) => {
+  // QA walk 3: on the short link B → A, "REPLCONF listening-port 7102" went half under "handshake".
+  // Reduced motion: a message waits mid-lane, where the pill is, so the two meet for sure.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await open(page, '?lang=en&scenario=b2_several_replicas');
+  const onTop = () =>
+    page.evaluate(() => {
+      const boxes = (sel: string) =>
+        [...document.querySelectorAll(sel)].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+      for (const m of boxes('button.msg'))
+        for (const p of boxes('button.link-label')) {
+          const [l, r] = [Math.max(m.left, p.left), Math.min(m.right, p.right)];
+          const [t, b] = [Math.max(m.top, p.top), Math.min(m.bottom, p.bottom)];
+          if (r - l < 4 || b - t < 4) continue;
+          const hit = document.elementFromPoint((l + r) / 2, (t + b) / 2);
+          return hit?.closest('.msg')
+            ? 'message label'
+            : hit?.closest('.link-label')
+              ? 'state pill'
+              : 'other';
+        }
+      return 'no overlap yet';
+    });
+  await expect.poll(onTop, { timeout: 20_000, intervals: [50] }).toBe('message label');
+});

@@ -128,10 +128,15 @@ export function createMessageRenderer(root: HTMLElement): MessageRenderer {
   return r;
 }
 
+/**
+ * The bulk canvas goes just before the message layer, not in it: the link state pills sit between
+ * the two (app.css), over the stream's dots but under the protocol messages' labels — a label
+ * passing a pill stays readable (QA walk 3: "REPLCONF listening-port 7102" half under "handshake").
+ */
 function newCanvas(root: HTMLElement): HTMLCanvasElement {
   const c = document.createElement('canvas');
   c.className = 'bulk';
-  root.prepend(c);
+  root.before(c);
   return c;
 }
 
