@@ -291,3 +291,19 @@ test('the console drives the lab too: cut, heal, freeze, restart, bursts and tra
   await console_(page, 'A', ':traffic off');
   await expect(card(page, 'A')).not.toContainText('writes/s');
 });
+
+test("a node's console lists the actions on it in the page's language (zh), as the share list does", async ({
+  page,
+}) => {
+  // QA walk 3: in zh the console said "link of B cut (partition)" while the link's list said it in Chinese.
+  await open(page, '?lang=zh');
+  await runUntil(page, 600_000);
+  await page.getByRole('button', { name: /^节点 B :/ }).click();
+  await page.getByRole('button', { name: '断开链路 B → A' }).click();
+  await page.getByRole('button', { name: /^恢复 B 的链路/ }).click();
+  await page.getByRole('tablist', { name: /^节点 / }).getByRole('tab', { name: '控制台' }).click();
+  const out = page.locator('aside.side').getByRole('tabpanel');
+  await expect(out).toContainText('断开 B 的复制链路（网络分区）');
+  await expect(out).toContainText('恢复 B 的复制链路');
+  await expect(out).not.toContainText('link of B');
+});

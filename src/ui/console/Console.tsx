@@ -7,7 +7,7 @@ import type { MsgKey } from '../../i18n/index.ts';
 import { ctl } from '../../store/instance.ts';
 import { useLab } from '../../store/store.ts';
 import { useT } from '../hooks.ts';
-import { describeAction, inputNode } from './describe.ts';
+import { inputNode, inputWords } from './describe.ts';
 import { LAB_COMMANDS } from './lab-commands.ts';
 import { consoleLine } from './line.ts';
 import { consoleCards } from './why.ts';
@@ -50,6 +50,7 @@ function touches(input: LabInput, node: string): boolean {
 
 export function Console({ name }: { name: string }) {
   const t = useT();
+  const lang = useLab((s) => s.lang);
   const port = useLab((s) => s.views[name]?.port ?? 0);
   const down = useLab((s) => s.views[name]?.run === 'down');
   const revC = useLab((s) => s.rev.consoles);
@@ -77,13 +78,13 @@ export function Console({ name }: { name: string }) {
         });
     for (const a of h.actions)
       if (touches(a.input, name))
-        all.push({ at: a.at, order: a.seq, kind: 'action', reply: describeAction(a.input) });
+        all.push({ at: a.at, order: a.seq, kind: 'action', reply: inputWords(a.input, lang) });
     const now = useLab.getState().t;
     for (const l of local.get(name) ?? []) if (l.at <= now) all.push(l);
     all.sort((a, b) => a.at - b.at || a.order - b.order);
     // `clear` hides what was there; going back in time past it shows everything again.
     return { all, shown: all.slice(all.length >= cleared ? cleared : 0).slice(-200) };
-  }, [name, revC, revA, localRev, cleared]);
+  }, [name, revC, revA, localRev, cleared, lang]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: scroll to the end when the lines change
   useEffect(() => {

@@ -3,8 +3,9 @@
 import type { RunRecord, TimedInput } from '../../engine/index.ts';
 import { ctl } from '../../store/instance.ts';
 import { useLab } from '../../store/store.ts';
+import { inputWords } from '../console/describe.ts';
 import { useT } from '../hooks.ts';
-import { inputWords, recordText } from './text.ts';
+import { recordText } from './text.ts';
 import './record.css';
 
 /** Most actions listed; the rest are counted. */

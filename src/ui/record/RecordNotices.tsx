@@ -7,8 +7,9 @@ import type { LabInput } from '../../engine/index.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { useLab } from '../../store/store.ts';
 import { undo } from '../../store/undo.ts';
+import { inputWords } from '../console/describe.ts';
 import { Dismiss, LinkActions } from './LinkActions.tsx';
-import { inputWords, recordText } from './text.ts';
+import { recordText } from './text.ts';
 
 /**
  * The recorded actions an action set aside, named: "启动 C" — the free lab's C stayed down, with

@@ -2,7 +2,8 @@
 // words in both languages with nothing left unfilled.
 import { describe, expect, it } from 'vitest';
 import type { LabInput } from '../../engine/index.ts';
-import { INPUT_TEXT, inputWords, RECORD_TEXT } from './text.ts';
+import { INPUT_TEXT, inputWords } from '../console/describe.ts';
+import { RECORD_TEXT } from './text.ts';
 
 const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
