@@ -301,7 +301,10 @@ test("a node's console lists the actions on it in the page's language (zh), as t
   await page.getByRole('button', { name: /^节点 B :/ }).click();
   await page.getByRole('button', { name: '断开链路 B → A' }).click();
   await page.getByRole('button', { name: /^恢复 B 的链路/ }).click();
-  await page.getByRole('tablist', { name: /^节点 / }).getByRole('tab', { name: '控制台' }).click();
+  await page
+    .getByRole('tablist', { name: /^节点 / })
+    .getByRole('tab', { name: '控制台' })
+    .click();
   const out = page.locator('aside.side').getByRole('tabpanel');
   await expect(out).toContainText('断开 B 的复制链路（网络分区）');
   await expect(out).toContainText('恢复 B 的复制链路');

@@ -3,12 +3,14 @@
 // node's INFO, data and log.
 import type { Page } from '@playwright/test';
 import {
+  cardValues,
   console_,
   expect,
   finishScenario,
   insight,
   nodeTab,
   open,
+  pause,
   runFor,
   runUntil,
   selectNode,
@@ -131,6 +133,43 @@ test('offsets: the table, lag, and the chart (loaded on demand)', async ({ page 
   const chart = page.getByRole('img', { name: /Chart of master_repl_offset/ });
   await expect(chart).toBeVisible();
   await expect(chart.locator('canvas')).toHaveCount(1);
+});
+
+test('offsets at 1× with traffic: the table changes at most twice a second, and shows the paused moment', async ({
+  page,
+}) => {
+  await open(page);
+  await runUntil(page, 600_000);
+  await selectNode(page, 'A');
+  await page.getByRole('button', { name: 'Start traffic' }).click();
+  await insight(page, 'Offsets');
+  const cell = page.getByRole('row', { name: /^A/ }).getByRole('cell').first();
+  // Count the A row's offset changes over 3 wall seconds of play at 1×: paced at 500 ms, at most 7
+  // (an upper bound, so a slow machine, which shows fewer, passes too).
+  await page.getByRole('slider', { name: 'Speed' }).fill('0');
+  await cell.evaluate((td) => {
+    const w = window as unknown as { offsetChanges: number };
+    w.offsetChanges = 0;
+    new MutationObserver(() => w.offsetChanges++).observe(td, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await page.waitForTimeout(3000);
+  await pause(page);
+  const changes = await page.evaluate(() => (window as unknown as { offsetChanges: number }).offsetChanges);
+  expect(changes).toBeGreaterThan(0);
+  expect(changes).toBeLessThanOrEqual(7);
+  // Paused: the table shows the moment on screen, as A's card does.
+  const digits = (s: string | null | undefined) => (s ?? '').replace(/\D/g, '');
+  await expect
+    .poll(
+      async () =>
+        digits(await cell.textContent()) === digits(/offset ([\d,]+)/.exec(await cardValues(page, 'A'))?.[1]),
+    )
+    .toBe(true);
 });
 
 test('a node: INFO replication, ROLE, dataset differences and the server log', async ({ page }) => {

@@ -1,8 +1,8 @@
 // Offsets: every node's master_repl_offset, each replica's distance behind its master, the ACK
 // offset and lag its master sees, and (loaded on demand) the chart over time.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useLab } from '../../store/store.ts';
+import { type LabState, useLab } from '../../store/store.ts';
 import { nodeColor } from '../cluster/lineage.ts';
 import { num } from '../format.ts';
 import { useT } from '../hooks.ts';
@@ -19,26 +19,45 @@ interface Row {
   lag: number | null;
 }
 
+/**
+ * While a run plays at 1× or faster, the table's numbers change at most this often (ms), as the
+ * chart beside it redraws (OffsetChart THROTTLE): at 200 writes a second each cell moves by
+ * thousands a view, faster than it can be read, and its text changes relaid the table out 5 times a
+ * second (~2 points of the page's main thread in bench/ui.ts). Slower, or paused, every view shows.
+ */
+const TABLE_MS = 500;
+
 function useRows(): Row[] {
+  const shown = useRef<{ at: number; rows: string[] } | null>(null);
   const rows = useLab(
-    useShallow((s) =>
-      s.order.map((n) => {
-        const v = s.views[n];
-        const m = v?.master ? s.views[v.master] : undefined;
-        const seen = m?.replicas.find((r) => r.name === n);
-        return JSON.stringify({
-          name: n,
-          role: v?.role ?? 'master',
-          offset: v?.masterReplOffset ?? 0,
-          master: v?.master ?? null,
-          behind: m && v ? m.masterReplOffset - v.masterReplOffset : null,
-          ack: seen ? seen.ackOffset : null,
-          lag: seen ? seen.lag : null,
-        });
-      }),
-    ),
+    useShallow((s) => {
+      const was = shown.current;
+      const now = performance.now();
+      if (was && s.playing && s.speed >= 1 && now - was.at < TABLE_MS) return was.rows;
+      const rows = rowsOf(s);
+      shown.current = { at: now, rows };
+      return rows;
+    }),
   );
   return rows.map((r) => JSON.parse(r) as Row);
+}
+
+/** Each node's row, as a string (useShallow compares them). */
+function rowsOf(s: LabState): string[] {
+  return s.order.map((n) => {
+    const v = s.views[n];
+    const m = v?.master ? s.views[v.master] : undefined;
+    const seen = m?.replicas.find((r) => r.name === n);
+    return JSON.stringify({
+      name: n,
+      role: v?.role ?? 'master',
+      offset: v?.masterReplOffset ?? 0,
+      master: v?.master ?? null,
+      behind: m && v ? m.masterReplOffset - v.masterReplOffset : null,
+      ack: seen ? seen.ackOffset : null,
+      lag: seen ? seen.lag : null,
+    });
+  });
 }
 
 export function OffsetsPanel() {
