@@ -129,8 +129,7 @@ export default function LessonPanel() {
   const ch = lesson?.chapters[chapter];
   const step = ch?.steps[stepIndex] ?? null;
   // Beside the panel on a wide screen, as on the projector: a step about a node or a link shows it
-  // (INFO; handshake stepper and transcript) instead of a blank column. Not in the one-column layout
-  // (a phone, a zoomed page): there it would push the cluster a screen further down.
+  // (INFO; handshake stepper and transcript) instead of a blank column.
   useStepSubject(step, 'desk');
   // Opened from the welcome card, whose button is gone: the keyboard goes on from here.
   useEffect(() => {

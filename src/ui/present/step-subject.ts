@@ -15,7 +15,7 @@ const TWO_COLUMNS = '(min-width: 821px) and (min-height: 601px)';
  * is already step 0, but the run's 'ready' clears the selection (store/client.ts) — selecting
  * before it was lost whenever the lesson's file came in before the run (CI, a busy machine), and
  * entering step 0 after the load does not change `step`. So the effect waits for the load to end.
- `from`: the presenter's caption, or the lesson panel at a desk (which leaves presenter mode to
+ * `from`: the presenter's caption, or the lesson panel at a desk (which leaves presenter mode to
  * the former). The layout is read at the moment of entering.
  */
 export function useStepSubject(step: Step | null | undefined, from: 'presenter' | 'desk'): void {
