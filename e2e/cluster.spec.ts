@@ -211,3 +211,28 @@ test('messages sent together (AUTH, REPLCONF listening-port, REPLCONF capa) stac
       expect(apart, `${boxes[i].text} / ${boxes[j].text}`).toBe(true);
     }
 });
+
+test('a chain (A → B → C) at 1280×720 is drawn sideways, big enough to read; a wide box keeps the tree', async ({
+  page,
+}) => {
+  await page.goto('./?lang=zh&lesson=27&chapter=4&step=3');
+  const stage = page.locator('.cluster-stage');
+  await expect(page.getByRole('button', { name: /^节点 C :7103/ })).toBeVisible({ timeout: 30_000 });
+  // Drawn top-down it was scaled to 0.53: 7 px card text on a projector.
+  await expect(stage).toHaveAttribute('data-dir', 'right');
+  const [a, b, c] = await Promise.all(
+    ['A', 'B', 'C'].map(
+      async (n) => (await page.getByRole('button', { name: new RegExp(`^节点 ${n} :`) }).boundingBox())!,
+    ),
+  );
+  expect(a.width).toBeGreaterThan(0.75 * 212);
+  expect(Math.abs(a.y + a.height / 2 - (c.y + c.height / 2))).toBeLessThan(1);
+  expect(a.x + a.width).toBeLessThan(b.x);
+  expect(b.x + b.width).toBeLessThan(c.x);
+  // The link state pills sit between the cards they join.
+  const pill = (await page.getByRole('button', { name: /C → B/ }).boundingBox())!;
+  expect(pill.x).toBeGreaterThan(b.x + b.width - 1);
+  expect(pill.x + pill.width).toBeLessThan(c.x + 1);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await expect(stage).toHaveAttribute('data-dir', 'down');
+});

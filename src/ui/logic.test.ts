@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { drainEvents, type PsyncDecision, runStep, setupScenario } from '../engine/index.ts';
 import { boundary, ringModel } from './backlog/geometry.ts';
 import { durability } from './cluster/durability.ts';
-import { CARD_H, layoutTree, messagePoint } from './cluster/layout.ts';
+import {
+  CARD_H,
+  CARD_W,
+  chooseLayout,
+  fitScale,
+  GAP_DEEP,
+  labelPoint,
+  layoutTree,
+  linkEnds,
+  messagePoint,
+} from './cluster/layout.ts';
 import { linkStatus } from './cluster/linkStatus.ts';
 import { LABEL_ROW, labelBand, stackLabel } from './cluster/message-geometry.ts';
 import { splitArgs } from './console/parse.ts';
@@ -51,6 +61,65 @@ describe('layout', () => {
     const down = messagePoint(l, 'A', 'B', 0.5)!;
     const up = messagePoint(l, 'B', 'A', 0.5)!;
     expect(Math.hypot(down.x - up.x, down.y - up.y)).toBeGreaterThan(10);
+  });
+});
+
+describe('layout sideways', () => {
+  const chain = [
+    { name: 'A', master: null },
+    { name: 'B', master: 'A' },
+    { name: 'C', master: 'B' },
+  ];
+  it("lays a chain left to right, links from a card's right middle to the next card's left middle", () => {
+    const l = layoutTree(chain, 'right');
+    expect([l.width, l.height]).toEqual([3 * CARD_W + 2 * GAP_DEEP + 24, CARD_H + 24]);
+    expect(l.pos.A.y).toBe(l.pos.C.y);
+    expect(l.pos.B.x - l.pos.A.x).toBe(CARD_W + GAP_DEEP);
+    expect(linkEnds(l, 'B', 'A')).toEqual({
+      mx: l.pos.A.x + CARD_W / 2,
+      my: l.pos.A.y,
+      rx: l.pos.B.x - CARD_W / 2,
+      ry: l.pos.B.y,
+    });
+    // An ACK from C goes to B (its master), whatever side the cards are on; the stream comes back on the other lane.
+    const start = messagePoint(l, 'C', 'B', 0)!;
+    const end = messagePoint(l, 'C', 'B', 1)!;
+    expect(start.x).toBeCloseTo(l.pos.C.x - CARD_W / 2, 0);
+    expect(end.x).toBeCloseTo(l.pos.B.x + CARD_W / 2, 0);
+    expect(messagePoint(l, 'B', 'C', 0.5)!.y).not.toBe(messagePoint(l, 'C', 'B', 0.5)!.y);
+    // The state pill sits above the line; labels hang under it, between the two cards.
+    expect(labelPoint(l, 'B', 'A')!.y).toBeLessThan(l.pos.A.y - 7);
+    const band = labelBand(l, 'A', 'B')!;
+    expect(band.lo).toBe(l.pos.A.y + LABEL_ROW / 2);
+    expect(band.x).toEqual({ lo: l.pos.A.x + CARD_W / 2, hi: l.pos.B.x - CARD_W / 2 });
+    const taken: { x: number; y: number; w: number }[] = [];
+    const near = stackLabel(taken, l.pos.B.x - CARD_W / 2, l.pos.B.y, 100, band); // about to land on B
+    expect(near).toEqual({ x: band.x!.hi - 50, y: band.lo });
+    expect(stackLabel(taken, near.x, l.pos.B.y, 100, band)).toEqual({ x: near.x, y: band.lo + LABEL_ROW });
+    const wide = stackLabel([], l.pos.A.x, l.pos.A.y, 400, band); // wider than the gap: its middle
+    expect(wide.x).toBe((band.x!.lo + band.x!.hi) / 2);
+  });
+
+  it("draws 'down' unless it is cramped and 'right' is larger: the chain sideways in a 1280×720 box, not on a phone", () => {
+    const both = { down: layoutTree(chain, 'down'), right: layoutTree(chain, 'right') };
+    const desk = chooseLayout(both, { w: 870, h: 263 }, 1.3, 0.72);
+    expect(desk.layout.dir).toBe('right');
+    expect(desk.fit).toBeGreaterThan(0.8);
+    expect(fitScale(both.down, { w: 870, h: 263 }, 1.3)).toBeLessThan(0.55);
+    expect(chooseLayout(both, { w: 390, h: 500 }, 1.3, 0.72).layout.dir).toBe('down');
+    expect(chooseLayout(both, { w: 1500, h: 700 }, 1.3, 0.72).layout.dir).toBe('down');
+    const star = [chain[0], chain[1], { name: 'C', master: 'A' }];
+    const two = { down: layoutTree(star, 'down'), right: layoutTree(star, 'right') };
+    expect(chooseLayout(two, { w: 870, h: 263 }, 1.3, 0.72).layout.dir).toBe('down'); // the default lab
+    // The stress scene (bench/ui-scene.ts): A with B, C, D, E, and F → G under B. Sideways it would
+    // stack four cards in the short dimension for 0.47 against 0.44.
+    const stress = [...star, { name: 'D', master: 'A' }, { name: 'E', master: 'A' }];
+    stress.push({ name: 'F', master: 'B' }, { name: 'G', master: 'F' });
+    const wide = { down: layoutTree(stress, 'down'), right: layoutTree(stress, 'right') };
+    expect(fitScale(wide.right, { w: 870, h: 263 }, 1.3)).toBeGreaterThan(
+      fitScale(wide.down, { w: 870, h: 263 }, 1.3),
+    );
+    expect(chooseLayout(wide, { w: 870, h: 263 }, 1.3, 0.72).layout.dir).toBe('down');
   });
 });
 

@@ -7,13 +7,13 @@ import { useLab } from '../../store/store.ts';
 import { useT } from '../hooks.ts';
 import { DurabilityNote } from './Durability.tsx';
 import { LinkLabels, LinkLines } from './Links.tsx';
-import { layoutTree } from './layout.ts';
+import { chooseLayout, layoutTree } from './layout.ts';
 import { MessageLayer } from './MessageLayer.tsx';
 import { NodeCard } from './NodeCard.tsx';
 
 /** Below this the drawing scrolls instead of shrinking further (text would be unreadable). */
 const MIN_SCALE = 0.5;
-/** Below this, offer to hide the teaching panels so the cluster gets the height. */
+/** Below this, offer to hide the teaching panels so the cluster gets the height, and lay a deep tree sideways. */
 const CRAMPED = 0.72;
 const MAX_SCALE = 1.3;
 /** Presenter mode: the cards grow with the room the one-panel layout leaves them (read from 8 m). */
@@ -42,22 +42,15 @@ export function ClusterView({ label }: { label?: string }) {
   const box = useRef<HTMLDivElement>(null);
   const size = useBoxSize(box);
   const shape = useLab(useShallow((s) => s.order.map((n) => `${n}>${s.views[n]?.master ?? ''}`)));
-  const layout = useMemo(
-    () =>
-      layoutTree(
-        shape.map((k) => {
-          const [name, master] = k.split('>');
-          return { name, master: master || null };
-        }),
-      ),
-    [shape],
-  );
+  const both = useMemo(() => {
+    const nodes = shape.map((k) => {
+      const [name, master] = k.split('>');
+      return { name, master: master || null };
+    });
+    return { down: layoutTree(nodes, 'down'), right: layoutTree(nodes, 'right') };
+  }, [shape]);
   const present = useLab((s) => s.present);
-  const fit = Math.min(
-    present ? PRESENT_MAX_SCALE : MAX_SCALE,
-    (size.w - 8) / layout.width,
-    (size.h - 8) / layout.height,
-  );
+  const { layout, fit } = chooseLayout(both, size, present ? PRESENT_MAX_SCALE : MAX_SCALE, CRAMPED);
   const scale = Math.max(MIN_SCALE, fit);
   return (
     <section className="cluster" aria-label={label ?? t('cluster.title')}>
@@ -66,6 +59,7 @@ export function ClusterView({ label }: { label?: string }) {
         <div className="cluster-fit" style={{ width: layout.width * scale, height: layout.height * scale }}>
           <div
             className="cluster-stage"
+            data-dir={layout.dir}
             style={{ width: layout.width, height: layout.height, transform: `scale(${scale})` }}
           >
             <LinkLines layout={layout} />

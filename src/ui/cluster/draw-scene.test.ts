@@ -35,7 +35,11 @@ function add(h: History, ...ms: MsgRec[]): void {
 
 const state = (hist: History, t: number, playing = true) =>
   ({ hist, t, playing, phase: 'ready', speed: 1 }) as unknown as LabState;
-const view: DrawView = { layout: { width: 100, height: 100, pos: {} }, reduced: false, dpr: 1 };
+const view: DrawView = {
+  layout: { dir: 'down', width: 100, height: 100, pos: {}, depth: {} },
+  reduced: false,
+  dpr: 1,
+};
 
 describe('sceneSender', () => {
   it('sends the window first, then only what is new and the drops, and the view once', () => {

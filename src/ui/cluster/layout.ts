@@ -1,12 +1,28 @@
 // Where the node cards go: a tidy tree per master (chains go deeper), trees side by side.
 // Laid out in design units (a card is CARD_W × CARD_H); the view scales the whole drawing to fit,
 // so a projector and a phone show the same picture. Pure: tested without a DOM.
+//
+// Two orientations of the same tree: 'down' (masters above their replicas, the course's picture)
+// and 'right' (masters left of them), which the view takes when a deep tree in a wide, short box
+// would otherwise shrink past reading (chooseLayout).
 
 export const CARD_W = 212;
 export const CARD_H = 118;
+/** 'down': between sibling cards. */
 export const GAP_X = 20;
+/** 'down': between a master's card and its replicas' (the message labels' band: two rows). */
 export const GAP_Y = 50;
+/**
+ * 'right': between a master's card and its replicas'. Message labels hang under the line between
+ * them, clamped to this gap: 200 holds "REPLCONF capa eof capa psync2" (~200 wide); a longer one is
+ * centred on it.
+ */
+export const GAP_DEEP = 200;
+/** 'right': between sibling cards (a state pill sits above each line). */
+export const GAP_SIB = 36;
 export const PAD = 12;
+
+export type LayoutDir = 'down' | 'right';
 
 export interface LayoutNode {
   name: string;
@@ -15,13 +31,17 @@ export interface LayoutNode {
 }
 
 export interface Layout {
+  dir: LayoutDir;
   width: number;
   height: number;
   /** Card centres. */
   pos: Record<string, { x: number; y: number }>;
+  /** Levels below its tree's root (0 for a master): a message to a lower depth goes up its link. */
+  depth: Record<string, number>;
 }
 
-export function layoutTree(nodes: LayoutNode[]): Layout {
+/** Each tree's replicas by master, its roots, and how many leaves each subtree spans. */
+function treeShape(nodes: LayoutNode[]) {
   const names = new Set(nodes.map((n) => n.name));
   const children = new Map<string, string[]>();
   const roots: string[] = [];
@@ -32,66 +52,104 @@ export function layoutTree(nodes: LayoutNode[]): Layout {
       children.get(n.master)!.push(n.name);
     } else roots.push(n.name);
   }
-  const placed = new Set<string>();
-  const width = new Map<string, number>();
+  const leaves = new Map<string, number>();
   const measure = (name: string): number => {
-    if (placed.has(name)) return 0;
-    placed.add(name);
+    if (leaves.has(name)) return 0;
+    leaves.set(name, 1);
     let w = 0;
     for (const c of children.get(name) ?? []) w += measure(c);
-    const own = Math.max(1, w);
-    width.set(name, own);
-    return own;
+    leaves.set(name, Math.max(1, w));
+    return Math.max(1, w);
   };
   for (const r of roots) measure(r);
   // Cycles (A replicaof B, B replicaof A) have no root: start them anywhere.
   for (const n of nodes)
-    if (!placed.has(n.name)) {
+    if (!leaves.has(n.name)) {
       roots.push(n.name);
       measure(n.name);
     }
+  return { roots, children, leaves };
+}
+
+/**
+ * The tree in `dir`: a node spans its leaves along the sibling axis (x for 'down', y for 'right')
+ * and sits one level further along the depth axis than its master. A chain A → B → C is
+ * 236 × 478 units 'down' and 1060 × 142 'right'.
+ */
+export function layoutTree(nodes: LayoutNode[], dir: LayoutDir = 'down'): Layout {
+  const { roots, children, leaves } = treeShape(nodes);
+  const down = dir === 'down';
+  const sib = down ? CARD_W + GAP_X : CARD_H + GAP_SIB;
+  const sibGap = down ? GAP_X : GAP_SIB;
+  const [card, gap] = down ? [CARD_H, GAP_Y] : [CARD_W, GAP_DEEP];
   const pos: Layout['pos'] = {};
-  const unit = CARD_W + GAP_X;
+  const depth: Layout['depth'] = {};
   let depthMax = 0;
-  const drawn = new Set<string>();
-  const place = (name: string, left: number, depth: number) => {
-    if (drawn.has(name)) return;
-    drawn.add(name);
-    const w = width.get(name) ?? 1;
-    pos[name] = {
-      x: PAD + (left + w / 2) * unit - GAP_X / 2,
-      y: PAD + CARD_H / 2 + depth * (CARD_H + GAP_Y),
-    };
-    depthMax = Math.max(depthMax, depth);
+  const place = (name: string, left: number, d: number) => {
+    if (name in pos) return;
+    const across = PAD + (left + (leaves.get(name) ?? 1) / 2) * sib - sibGap / 2;
+    const along = PAD + card / 2 + d * (card + gap);
+    pos[name] = down ? { x: across, y: along } : { x: along, y: across };
+    depth[name] = d;
+    depthMax = Math.max(depthMax, d);
     let l = left;
     for (const c of children.get(name) ?? []) {
-      place(c, l, depth + 1);
-      l += width.get(c) ?? 1;
+      place(c, l, d + 1);
+      l += leaves.get(c) ?? 1;
     }
   };
   let left = 0;
   for (const r of roots) {
     place(r, left, 0);
-    left += width.get(r) ?? 1;
+    left += leaves.get(r) ?? 1;
   }
-  return {
-    width: PAD * 2 + left * unit - GAP_X,
-    height: PAD * 2 + (depthMax + 1) * CARD_H + depthMax * GAP_Y,
-    pos,
-  };
+  const across = PAD * 2 + left * sib - sibGap;
+  const along = PAD * 2 + (depthMax + 1) * card + depthMax * gap;
+  return { dir, width: down ? across : along, height: down ? along : across, pos, depth };
 }
 
-/** The link's end points: the master card's bottom centre and the replica card's top centre. */
+/** The scale that fits `l` in a box (4 px kept clear each side), at most `max`. */
+export function fitScale(l: Layout, box: { w: number; h: number }, max: number): number {
+  return Math.min(max, (box.w - 8) / l.width, (box.h - 8) / l.height);
+}
+
+/**
+ * Which orientation to draw: 'down', the course's picture, unless it would be shown smaller than
+ * `cramped` and 'right' is shown at least a quarter larger. Lesson chapter 4's chain A → B → C in
+ * the 870 × 263 box of a 1280 × 720 screen: 'down' 0.53 (7 px text), 'right' 0.81. A wide tree
+ * gains little sideways (its siblings then stack in the short dimension): the stress scene's master
+ * with four replicas and a chain of two under one, 0.44 'down' and 0.47 'right', stays 'down'.
+ */
+export function chooseLayout(
+  both: { down: Layout; right: Layout },
+  box: { w: number; h: number },
+  max: number,
+  cramped: number,
+): { layout: Layout; fit: number } {
+  const down = fitScale(both.down, box, max);
+  const right = fitScale(both.right, box, max);
+  return down < cramped && right >= down * 1.25
+    ? { layout: both.right, fit: right }
+    : { layout: both.down, fit: down };
+}
+
+/**
+ * The link's end points: 'down', the master card's bottom centre and the replica card's top
+ * centre; 'right', the master card's right middle and the replica card's left middle.
+ */
 export function linkEnds(l: Layout, replica: string, master: string) {
   const m = l.pos[master];
   const r = l.pos[replica];
   if (!m || !r) return null;
+  if (l.dir === 'right') return { mx: m.x + CARD_W / 2, my: m.y, rx: r.x - CARD_W / 2, ry: r.y };
   return { mx: m.x, my: m.y + CARD_H / 2, rx: r.x, ry: r.y - CARD_H / 2 };
 }
 
 /**
- * Where a link's state label goes: beside the middle of the line, on the outer side, clear of
- * the two message lanes (±7) so traffic never hides the state and the state never hides traffic.
+ * Where a link's state label goes: beside the middle of the line, clear of the two message lanes
+ * (±7) so traffic never hides the state and the state never hides traffic. 'down': on the side
+ * away from the master (right of a vertical link); 'right': above the line (message labels stack
+ * below it, message-geometry.ts).
  */
 export function labelPoint(l: Layout, replica: string, master: string): { x: number; y: number } | null {
   const e = linkEnds(l, replica, master);
@@ -99,11 +157,10 @@ export function labelPoint(l: Layout, replica: string, master: string): { x: num
   const dx = e.rx - e.mx;
   const dy = e.ry - e.my;
   const len = Math.hypot(dx, dy) || 1;
-  // The normal whose x points away from the master (right for a vertical link).
   let nx = -dy / len;
   let ny = dx / len;
-  if (nx * (dx || 1) < 0) [nx, ny] = [-nx, -ny];
-  const off = 30;
+  if (l.dir === 'right' ? ny > 0 : nx * (dx || 1) < 0) [nx, ny] = [-nx, -ny];
+  const off = l.dir === 'right' ? 22 : 30;
   return { x: (e.mx + e.rx) / 2 + nx * off, y: (e.my + e.ry) / 2 + ny * off };
 }
 
@@ -117,7 +174,7 @@ export function messagePoint(
   to: string,
   progress: number,
 ): { x: number; y: number } | null {
-  const up = l.pos[to] && l.pos[from] && isAbove(l, to, from);
+  const up = l.pos[to] && l.pos[from] && isUpstream(l, to, from);
   const ends = up ? linkEnds(l, from, to) : linkEnds(l, to, from);
   if (!ends) return null;
   const p = Math.min(1, Math.max(0, progress));
@@ -133,6 +190,8 @@ export function messagePoint(
   return { x: sx + (ex - sx) * p + nx, y: sy + (ey - sy) * p + ny };
 }
 
-function isAbove(l: Layout, a: string, b: string): boolean {
+/** Is `a` the master end of a link with `b`: the shallower card, or (two roots) the upper-left one. */
+function isUpstream(l: Layout, a: string, b: string): boolean {
+  if (l.depth[a] !== l.depth[b]) return l.depth[a] < l.depth[b];
   return l.pos[a].y < l.pos[b].y || (l.pos[a].y === l.pos[b].y && l.pos[a].x < l.pos[b].x);
 }

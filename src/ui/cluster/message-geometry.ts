@@ -2,7 +2,7 @@
 // hit-testing a click on a bulk dot) and by whatever paints the bulk (the draw worker, or the page
 // itself where there is no OffscreenCanvas) — so a click finds the dot where it was painted.
 import type { MsgRec } from '../../store/history.ts';
-import { CARD_H, type Layout, messagePoint } from './layout.ts';
+import { CARD_H, CARD_W, type Layout, messagePoint } from './layout.ts';
 
 /** Most messages considered per frame (newest kept). */
 export const MAX_IN_FLIGHT = 400;
@@ -97,24 +97,43 @@ export function placeMessages<M extends WireMsg>(
 /** A message label's row (layout px): its height (19.5: 11.5 px type, padding, border) and a gap. */
 export const LABEL_ROW = 21;
 
-/** The y range a label on the link between `from` and `to` may be centred in. */
+/**
+ * Where a label on a link may be centred: a y range, and for a 'right' layout's link the x range
+ * between the two cards (the label's centre is then kept half its width inside it).
+ */
 export interface Band {
   lo: number;
   hi: number;
+  x?: { lo: number; hi: number };
 }
 
 /**
- * Where labels on a link may sit: between the upper card's bottom and the lower card's top, a half
- * row in from each (a label at a card's edge — a message just sent or about to land — would cover
- * the card's badge). A gap narrower than a row gives its middle; cards side by side give null.
+ * Where labels on a link may sit. 'down': between the upper card's bottom and the lower card's top,
+ * a half row in from each (a label at a card's edge — a message just sent or about to land — would
+ * cover the card's badge); a gap narrower than a row gives its middle; cards side by side give null.
+ * 'right': in the column between the two cards, from a half row under the line (clear of the
+ * state pill above it, layout.ts labelPoint) to the lower card's bottom.
  */
 export function labelBand(l: Layout, from: string, to: string): Band | null {
   const [a, b] = [l.pos[from], l.pos[to]];
-  if (!a || !b || a.y === b.y) return null;
+  if (!a || !b) return null;
+  if (l.dir === 'right') {
+    if (a.x === b.x) return null;
+    const [left, right] = a.x < b.x ? [a, b] : [b, a];
+    const x = { lo: left.x + CARD_W / 2, hi: right.x - CARD_W / 2 };
+    return { lo: Math.min(a.y, b.y) + LABEL_ROW / 2, hi: Math.max(a.y, b.y) + CARD_H / 2 - LABEL_ROW / 2, x };
+  }
+  if (a.y === b.y) return null;
   const [upper, lower] = a.y < b.y ? [a, b] : [b, a];
   const lo = upper.y + CARD_H / 2 + LABEL_ROW / 2;
   const hi = lower.y - CARD_H / 2 - LABEL_ROW / 2;
   return lo <= hi ? { lo, hi } : { lo: (lo + hi) / 2, hi: (lo + hi) / 2 };
+}
+
+/** A label's centre x kept `w / 2` inside the column (its middle when the label is wider). */
+function clampX(x: number, w: number, col: { lo: number; hi: number }): number {
+  const [lo, hi] = [col.lo + w / 2, col.hi - w / 2];
+  return lo <= hi ? Math.min(hi, Math.max(lo, x)) : (col.lo + col.hi) / 2;
 }
 
 /** How far a label moves sideways per try when its band has no free row left (layout px). */
@@ -127,7 +146,8 @@ const SIDE_STEP = 40;
  * instant — otherwise print over one another ("REPLCONF AUTH secert port 7102"), and pipelined
  * -NOAUTH replies stacked down over B's card (QA walk 2). A band with no free row left (the
  * default lab's holds two) moves the label sideways, 40 px a try, right then left, up to 160 px: beside its
- * dot rather than over a card. Without a band: up to 8 rows down, as before.
+ * dot rather than over a card. Without a band: up to 8 rows down, as before. A band with a column
+ * (a 'right' layout) keeps the label's x in it and only stacks rows (5 fit beside a card).
  */
 export function stackLabel(
   taken: { x: number; y: number; w: number }[],
@@ -137,6 +157,7 @@ export function stackLabel(
   band: Band | null = null,
 ): { x: number; y: number } {
   const start = band ? Math.min(band.hi, Math.max(band.lo, y)) : y;
+  const x0 = band?.x ? clampX(x, w, band.x) : x;
   const fits = (at: number) => !band || (at >= band.lo - 0.5 && at <= band.hi + 0.5);
   /** From `start` at `cx`, row after row (`dir` 1: just under the label it would cover, -1: above). */
   const slide = (cx: number, dir: 1 | -1): number | null => {
@@ -148,9 +169,9 @@ export function stackLabel(
     }
     return band ? null : at; // no band: the 8th row down, as far as it goes
   };
-  let out = { x, y: start };
-  for (let k = 0; k <= 8; k++) {
-    const cx = x + (k % 2 === 1 ? 1 : -1) * Math.ceil(k / 2) * SIDE_STEP;
+  let out = { x: x0, y: start };
+  for (let k = 0; k <= (band?.x ? 0 : 8); k++) {
+    const cx = x0 + (k % 2 === 1 ? 1 : -1) * Math.ceil(k / 2) * SIDE_STEP;
     const at = slide(cx, 1) ?? (band ? slide(cx, -1) : null);
     if (at !== null) {
       out = { x: cx, y: at };

@@ -3,12 +3,18 @@
 // none (then loaded on demand: not part of the first load). Where each dot goes is
 // message-geometry.ts's placeMessages, the same function the page hit-tests with.
 import type { Layout } from './layout.ts';
-import { isBulk, type Placed, shortLabel } from './message-geometry.ts';
+import { isBulk, labelBand, type Placed, shortLabel } from './message-geometry.ts';
 
 /** Bulk messages that get a text label; the rest are dots. */
 const MAX_LABELLED = 10;
 /** Advance width of the 11px monospace label font (≈ 0.6 em). */
 const MONO_CHAR_W = 6.7;
+/**
+ * A label's characters: 22 on a 'down' link (≤ 157 px, across a vertical line); 14 on a 'right'
+ * one (104 px), whose label shows only while it fits between the two cards (a label at a card's
+ * edge would cover the card's numbers for the whole trip's end), so a shorter one shows longer.
+ */
+const LABEL_CHARS = { down: 22, right: 14 };
 const BULK_COLOR: Record<string, [fill: string, ink: string]> = {
   stream: ['#1d4ed8', '#1e3a8a'],
   ack: ['#6b7280', '#374151'],
@@ -39,13 +45,21 @@ export function bulkPainter(canvas: HTMLCanvasElement | OffscreenCanvas) {
     let labelled = 0;
     for (const p of placed) {
       if (!isBulk(p.kind)) continue;
-      paintDot(ctx, p, labelled++ < MAX_LABELLED);
+      paintDot(ctx, p, labelled++ < MAX_LABELLED ? labelFor(p, l) : null);
       painted = true;
     }
   };
 }
 
-function paintDot(ctx: Ctx, { m, kind, lost, x, y }: Placed, label: boolean): void {
+/** The text a labelled dot shows and its width, or null where the label would cover a card. */
+function labelFor({ m, lost, x }: Placed, l: Layout): { text: string; w: number } | null {
+  const text = `${lost ? '✗ ' : ''}${shortLabel(m, LABEL_CHARS[l.dir])}`;
+  const w = text.length * MONO_CHAR_W + 10; // monospace: no measureText per frame
+  const col = l.dir === 'right' ? labelBand(l, m.from, m.to)?.x : undefined;
+  return !col || (x - w / 2 >= col.lo && x + w / 2 <= col.hi) ? { text, w } : null;
+}
+
+function paintDot(ctx: Ctx, { kind, lost, x, y }: Placed, label: { text: string; w: number } | null): void {
   const [fill, ink] = lost ? ['#c81e1e', '#c81e1e'] : BULK_COLOR[kind];
   if (!label) {
     ctx.fillStyle = fill;
@@ -54,9 +68,8 @@ function paintDot(ctx: Ctx, { m, kind, lost, x, y }: Placed, label: boolean): vo
     ctx.fill();
     return;
   }
-  const text = `${lost ? '✗ ' : ''}${shortLabel(m, 22)}`;
+  const { text, w } = label;
   ctx.font = '600 11px ui-monospace, Menlo, Consolas, monospace';
-  const w = text.length * MONO_CHAR_W + 10; // monospace: no measureText per frame
   const h = 16;
   ctx.fillStyle = kind === 'stream' ? '#eff4ff' : '#f3f4f6';
   ctx.strokeStyle = fill;
