@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cfgInt, findParam, globMatch, normalise, parseMemory, startValue } from './config.ts';
+import {
+  cfgInt,
+  defaultConfig,
+  findParam,
+  globMatch,
+  normalise,
+  parseMemory,
+  setConfig,
+  startValue,
+} from './config.ts';
 
 describe('configuration values', () => {
   it('memory units as memtoull reads them', () => {
@@ -26,6 +35,21 @@ describe('configuration values', () => {
     expect(startValue('not-modelled', '1mb')).toBe('1mb');
     const cfg = new Map([['repl-backlog-size', startValue('repl-backlog-size', '1mb')]]);
     expect(cfgInt(cfg, 'repl-backlog-size')).toBe(1048576);
+  });
+  it('cfgInt keeps each map its own numbers, and setConfig drops them', () => {
+    const a = defaultConfig();
+    const b = defaultConfig();
+    setConfig(b, 'repl-backlog-size', '16384');
+    for (let i = 0; i < 3; i++) {
+      // Alternating maps, as a master and its replicas alternate.
+      expect(cfgInt(a, 'repl-backlog-size')).toBe(1048576);
+      expect(cfgInt(b, 'repl-backlog-size')).toBe(16384);
+    }
+    setConfig(a, 'repl-backlog-size', '32768');
+    expect(cfgInt(a, 'repl-backlog-size')).toBe(32768);
+    expect(cfgInt(b, 'repl-backlog-size')).toBe(16384);
+    expect([...a.keys()]).toEqual([...defaultConfig().keys()]); // nothing else shows on the map
+    expect(cfgInt(Object.freeze(new Map([['hz', '20']])), 'hz')).toBe(20);
   });
   it('CONFIG GET patterns', () => {
     expect(globMatch('repl-*', 'repl-backlog-size')).toBe(true);

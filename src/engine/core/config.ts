@@ -281,29 +281,35 @@ export function globMatch(pattern: string, s: string): boolean {
   return new RegExp(`${re}$`, 'i').test(s);
 }
 
-/** Typed accessors over a node's textual config. */
-/** Parsed numbers per config map, dropped whenever the map is written through setConfig. */
-const numCache = new WeakMap<Map<string, string>, Map<string, number>>();
-/** The last map read and its numbers: a node's hot path reads its own config many times in a row. */
-let lastCfg: Map<string, string> | null = null;
-let lastNums = new Map<string, number>();
+/**
+ * The numbers cfgInt parsed from one config map, kept on the map itself (non-enumerable, so no
+ * copy, comparison or checkpoint sees it; a map restored from a checkpoint parses again) and
+ * emptied by setConfig. On the map, not in one "last map read" slot: the nodes of a lab take turns
+ * (a master's SET, then each replica's message), and a single slot missed at every turn.
+ */
+const NUMS = Symbol('parsed config numbers');
+type Parsed = Map<string, string> & { [NUMS]?: Map<string, number> };
 
+/** A number config's value now in force (every reader of a number goes through here). */
 export function cfgInt(cfg: Map<string, string>, name: string): number {
-  let c = cfg === lastCfg ? lastNums : numCache.get(cfg);
-  if (!c) numCache.set(cfg, (c = new Map()));
-  lastCfg = cfg;
-  lastNums = c;
-  let v = c.get(name);
-  if (v === undefined) c.set(name, (v = Number(cfg.get(name) ?? findParam(name)?.def ?? 0)));
+  let nums = (cfg as Parsed)[NUMS];
+  if (nums === undefined) {
+    nums = new Map();
+    // A frozen map (none in the engine today) is parsed at every read instead.
+    if (Object.isExtensible(cfg)) Object.defineProperty(cfg, NUMS, { value: nums, enumerable: false });
+  }
+  let v = nums.get(name);
+  if (v === undefined) nums.set(name, (v = Number(cfg.get(name) ?? findParam(name)?.def ?? 0)));
   return v;
 }
 
 /** Write a config value (always through here, so cached numbers stay right). */
 export function setConfig(cfg: Map<string, string>, name: string, value: string): void {
   cfg.set(name, value);
-  numCache.delete(cfg);
-  if (cfg === lastCfg) lastCfg = null;
+  (cfg as Parsed)[NUMS]?.clear();
 }
+
+/** Typed accessors over a node's textual config. */
 export function cfgBool(cfg: Map<string, string>, name: string): boolean {
   return (cfg.get(name) ?? findParam(name)?.def) === 'yes';
 }
