@@ -147,7 +147,8 @@ const SIDE_STEP = 40;
  * -NOAUTH replies stacked down over B's card (QA walk 2). A band with no free row left (the
  * default lab's holds two) moves the label sideways, 40 px a try, right then left, up to 160 px: beside its
  * dot rather than over a card. Without a band: up to 8 rows down, as before. A band with a column
- * (a 'right' layout) keeps the label's x in it and only stacks rows (5 fit beside a card).
+ * (a 'right' layout) keeps the label's x in it and only stacks rows (two under a level link: its band
+ * runs from a half row under the line to a half row above the cards' bottom, 38 units).
  */
 export function stackLabel(
   taken: { x: number; y: number; w: number }[],
