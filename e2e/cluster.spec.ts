@@ -220,6 +220,10 @@ test('a chain (A → B → C) at 1280×720 is drawn sideways, big enough to read
   await expect(page.getByRole('button', { name: /^节点 C :7103/ })).toBeVisible({ timeout: 30_000 });
   // Drawn top-down it was scaled to 0.53: 7 px card text on a projector.
   await expect(stage).toHaveAttribute('data-dir', 'right');
+  // The scale follows the box, which settles as the lesson's panels come in (a busy CI machine read
+  // A's card mid-way, 158.8 px wide): wait for it, then read the three cards at once.
+  const cardA = page.getByRole('button', { name: /^节点 A :/ });
+  await expect.poll(async () => (await cardA.boundingBox())?.width ?? 0).toBeGreaterThan(0.75 * 212);
   const [a, b, c] = await Promise.all(
     ['A', 'B', 'C'].map(
       async (n) => (await page.getByRole('button', { name: new RegExp(`^节点 ${n} :`) }).boundingBox())!,
