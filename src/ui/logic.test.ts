@@ -16,7 +16,15 @@ import {
   messagePoint,
 } from './cluster/layout.ts';
 import { linkStatus } from './cluster/linkStatus.ts';
-import { LABEL_ROW, labelBand, stackLabel } from './cluster/message-geometry.ts';
+import {
+  LABEL_ROW,
+  labelBand,
+  labelChars,
+  labelWidth,
+  shortLabel,
+  stackLabel,
+  type WireMsg,
+} from './cluster/message-geometry.ts';
 import { splitArgs } from './console/parse.ts';
 import { consoleCards } from './console/why.ts';
 import { checks, reaches, whyCards } from './decision/why.ts';
@@ -98,6 +106,12 @@ describe('layout sideways', () => {
     expect(stackLabel(taken, near.x, l.pos.B.y, 100, band)).toEqual({ x: near.x, y: band.lo + LABEL_ROW });
     const wide = stackLabel([], l.pos.A.x, l.pos.A.y, 400, band); // wider than the gap: its middle
     expect(wide.x).toBe((band.x!.lo + band.x!.hi) / 2);
+    // A PSYNC label is cut to what the column holds: no card edge under it.
+    const psync = { label: `PSYNC ${'88ea750d'.repeat(5)} 1529`, from: 'B', to: 'A' } as WireMsg;
+    const text = shortLabel(psync, labelChars(l));
+    expect(text).toHaveLength(26);
+    expect(labelWidth(text)).toBeLessThanOrEqual(band.x!.hi - band.x!.lo);
+    expect(shortLabel(psync, labelChars(layoutTree(chain, 'down')))).toHaveLength(30);
   });
 
   it("draws 'down' unless it is cramped and 'right' is larger: the chain sideways in a 1280×720 box, not on a phone", () => {

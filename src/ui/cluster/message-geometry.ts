@@ -2,7 +2,7 @@
 // hit-testing a click on a bulk dot) and by whatever paints the bulk (the draw worker, or the page
 // itself where there is no OffscreenCanvas) — so a click finds the dot where it was painted.
 import type { MsgRec } from '../../store/history.ts';
-import { CARD_H, CARD_W, type Layout, messagePoint } from './layout.ts';
+import { CARD_H, CARD_W, GAP_DEEP, type Layout, messagePoint } from './layout.ts';
 
 /** Most messages considered per frame (newest kept). */
 export const MAX_IN_FLIGHT = 400;
@@ -184,8 +184,24 @@ export function stackLabel(
 }
 
 /** A label's width estimated from its text (11.5 px monospace ≈ 7 px a character, 12 px padding): no layout read. */
-export const labelWidth = (text: string) => text.length * 7 + 12;
+export const labelWidth = (text: string) => text.length * LABEL_CHAR_W + LABEL_PAD;
 
-export function shortLabel(m: WireMsg, max = 30): string {
+const LABEL_CHAR_W = 7;
+const LABEL_PAD = 12;
+/** Characters a protocol label shows (`labelChars`) when nothing narrower holds it. */
+const LABEL_MAX = 30;
+
+/**
+ * Characters a protocol label may show in layout `l`: 30, or on a 'right' layout as many as fit the
+ * 200-unit column between two cards (labelWidth: 26 characters are 194 units). At 30 there, a PSYNC
+ * ("PSYNC 88ea750d6595e8774f50b63…", 222 units) covered 11 units of each card's edge.
+ */
+export function labelChars(l: Pick<Layout, 'dir'>): number {
+  return l.dir === 'right'
+    ? Math.min(LABEL_MAX, Math.floor((GAP_DEEP - LABEL_PAD) / LABEL_CHAR_W))
+    : LABEL_MAX;
+}
+
+export function shortLabel(m: WireMsg, max = LABEL_MAX): string {
   return m.label.length > max ? `${m.label.slice(0, max - 1)}…` : m.label;
 }

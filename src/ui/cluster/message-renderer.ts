@@ -11,6 +11,7 @@ import type { Layout } from './layout.ts';
 import {
   isBulk,
   labelBand,
+  labelChars,
   labelWidth,
   type Placed,
   placeMessages,
@@ -98,10 +99,11 @@ export function createMessageRenderer(root: HTMLElement): MessageRenderer {
     for (const p of placed) if (!isBulk(p.kind) && shown.length < MAX_BUTTONS) shown.push(p);
     // Labels sent together stack: the oldest keeps its point, each later one goes under it.
     const taken: { x: number; y: number; w: number }[] = [];
+    const chars = labelChars(l);
     for (let i = shown.length - 1; i >= 0; i--) {
       const p = shown[i];
-      const w = labelWidth(shortLabel(p.m)) + (p.lost ? 14 : 0);
-      placeButton(button(i), p, stackLabel(taken, p.x, p.y, w, labelBand(l, p.m.from, p.m.to)));
+      const w = labelWidth(shortLabel(p.m, chars)) + (p.lost ? 14 : 0);
+      placeButton(button(i), p, chars, stackLabel(taken, p.x, p.y, w, labelBand(l, p.m.from, p.m.to)));
     }
     const used = shown.length;
     for (let i = used; i < pool.length; i++) show(pool[i], false);
@@ -164,14 +166,15 @@ function show(b: HTMLButtonElement, visible: boolean): void {
 function placeButton(
   b: HTMLButtonElement,
   { m, kind, lost }: Placed<MsgRec>,
+  chars: number,
   { x, y }: { x: number; y: number },
 ): void {
-  const key = `${m.id}|${lost}`;
+  const key = `${m.id}|${lost}|${chars}`;
   if (b.dataset.key !== key) {
     b.dataset.key = key;
     b.dataset.id = String(m.id);
     b.className = `msg kind-${kind}${lost ? ' lost' : ''}`;
-    b.textContent = `${lost ? '✗ ' : ''}${shortLabel(m)}`;
+    b.textContent = `${lost ? '✗ ' : ''}${shortLabel(m, chars)}`;
     b.setAttribute('aria-label', `${m.label} (${m.from} → ${m.to}, ${m.bytes} bytes)`);
   }
   const tf = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px) translate(-50%, -50%)`;
