@@ -9,6 +9,7 @@ import { type Argv, OK, type Reply } from '../core/resp.ts';
 import { Call, type Handler, type KeyspaceCore, ReplyError, type Sink } from './call.ts';
 import { arityError, arityOk, COMMAND_TABLE, commandName } from './commands.ts';
 import { Db } from './db.ts';
+import { datasetDigest, valueDigest } from './digest.ts';
 import { type DumpedKey, dumpDb, type KeyInfo, keyInfos } from './dump.ts';
 import { EVAL_COMMANDS } from './eval.ts';
 import { EXPIRE_COMMANDS } from './expire.ts';
@@ -172,6 +173,16 @@ export class Keyspace implements KeyspaceCore {
   /** DBSIZE: every key, including ones whose TTL passed but were not deleted yet (as Redis counts). */
   dbsize(db: number): number {
     return this.dbs[db].data.size;
+  }
+
+  /** DEBUG DIGEST: every database's keys, values and TTL flags as 40 hex digits (digest.ts). */
+  digest(): string {
+    return datasetDigest(this.dbs);
+  }
+
+  /** DEBUG DIGEST-VALUE: one key of db (forty zeros when it is missing). */
+  valueDigest(db: number, key: string): string {
+    return valueDigest(this.dbs[db], key);
   }
 
   /** Keys in all databases. */

@@ -71,8 +71,19 @@ export function runScenario(input: Scenario | unknown, opts: { seed?: number } =
     nodes,
     steps,
     outcome: { events: outcomes, line: outcomeLine(outcomes) },
-    ok: true,
+    ok: steps.every(stepOk),
   };
+}
+
+/**
+ * A step that did what it should, as a real run's trace counts it: every expectation passed and
+ * no wait ran out of time (a wait's `ok`, a reconnect's `inSync`: `{ ok: false, waitedMs: 30000 }`
+ * makes the run not ok).
+ */
+function stepOk(s: TraceStep): boolean {
+  if (s.expectations?.some((e) => !e.pass)) return false;
+  const r = s.result as { ok?: unknown; inSync?: unknown } | undefined;
+  return r?.ok !== false && r?.inSync !== false;
 }
 
 /** `s3:B=CONTINUE s5:D=FULLRESYNC@1234 …` (ERROR entries left out, repeats folded). */

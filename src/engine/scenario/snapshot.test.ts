@@ -27,3 +27,16 @@ describe('snapshot data', () => {
     expect([end.dbsize, end.stats?.expired_keys]).toEqual([6, 1]);
   });
 });
+
+describe('a trace is ok', () => {
+  it('unless an expectation failed or a wait ran out of time, as a real run counts it', () => {
+    const run = (steps: unknown[]) =>
+      runScenario({ name: 'ok_or_not', nodes: { A: {}, B: { replicaof: 'A' } }, steps }).ok;
+    expect(
+      run([{ op: 'wait-sync', expect: { 'A.stats.sync_full': 1, 'B.digest': { match: '^0{40}$' } } }]),
+    ).toBe(true);
+    expect(run([{ op: 'wait-sync', expect: { 'A.stats.sync_full': 2 } }])).toBe(false);
+    const cut = { op: 'disconnect-link', replica: 'B' };
+    expect(run([cut, { op: 'wait-sync', timeoutMs: 2000 }])).toBe(false);
+  });
+});

@@ -143,6 +143,8 @@ export interface TraceStep {
   op: StepOp | 'setup';
   [field: string]: unknown;
   result?: unknown;
+  /** A step's `expect`, each path with what it held (before the snapshot, as in real traces). */
+  expectations?: { path: string; expected: unknown; actual: unknown; pass: boolean }[];
   snapshot: Record<string, NodeSnapshot>;
 }
 

@@ -281,7 +281,8 @@ function execMulti(w: World, node: Node, c: ClientCtx): Reply {
   // The client stays in MULTI until the queue ran (a queued CLIENT INFO shows flags=x multi=2 on 7.0.15).
   c.denyBlocking = true;
   for (const a of queued) {
-    const r = commandName(a[0]) === 'debug' ? debugCommand(w, node, a, true) : execOne(w, node, c, a, fx);
+    const r =
+      commandName(a[0]) === 'debug' ? debugCommand(w, node, a, c.db, true) : execOne(w, node, c, a, fx);
     replies.push('reply' in r ? r.reply : err('ERR command not allowed inside a transaction'));
   }
   c.denyBlocking = false;
@@ -603,7 +604,7 @@ const SERVER_COMMANDS: Record<string, Handler> = {
     return ok(arr([bulk(String(Math.floor(ms / 1000))), bulk(String((ms % 1000) * 1000 + (w.now % 1000)))]));
   },
   command: (_w, _n, _c, a) => ok(commandCmd(a)),
-  debug: (w, node, _c, a) => debugCommand(w, node, a),
+  debug: (w, node, c, a) => debugCommand(w, node, a, c.db),
   replconf: (_w, _n, _c, a) => {
     // A console client is no replica: its ACK/GETACK change nothing (Redis sends no reply at all;
     // the console shows OK rather than hang).

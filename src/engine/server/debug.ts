@@ -1,11 +1,13 @@
-// DEBUG SLEEP, the one DEBUG subcommand the lab runs: a busy process (debug.c: nanosleep inside the
-// command). For that long its event loop reads nothing and runs no cron — replicas' ACKs, stream
-// bytes and connection closes wait in the socket (busyUntil, as an RDB load does) — and then the
-// reply OK comes. So a replica that sleeps longer than its master's repl-timeout is dropped as
-// timed out and comes back with +CONTINUE (probe r18, real 7.0.15: master repl-timeout 1, replica
-// DEBUG SLEEP 3 → `s4:B=CONTINUE`).
+// DEBUG, the subcommands the lab runs:
+// - SLEEP: a busy process (debug.c: nanosleep inside the command). For that long its event loop
+//   reads nothing and runs no cron — replicas' ACKs, stream bytes and connection closes wait in the
+//   socket (busyUntil, as an RDB load does) — and then the reply OK comes. So a replica that sleeps
+//   longer than its master's repl-timeout is dropped as timed out and comes back with +CONTINUE
+//   (probe r18, real 7.0.15: master repl-timeout 1, replica DEBUG SLEEP 3 → `s4:B=CONTINUE`).
+// - DIGEST and DIGEST-VALUE key…: the dataset's fingerprint (keyspace/digest.ts), the same on a
+//   master and a replica that caught up.
 import { cfgStr } from '../core/config.ts';
-import { type Argv, err, OK } from '../core/resp.ts';
+import { type Argv, arr, err, OK, simple } from '../core/resp.ts';
 import type { Pending } from './blocked.ts';
 import type { CallResult } from './commands.ts';
 import type { Node, World } from './world.ts';
@@ -22,16 +24,26 @@ function seconds(text: string): number {
 }
 
 /**
- * `inExec`: inside EXEC Redis sleeps within the transaction and puts OK in its array; the lab
+ * `db`: the client's selected db (DIGEST-VALUE reads it). `inExec`: inside EXEC Redis sleeps within the transaction and puts OK in its array; the lab
  * answers the EXEC at once and the node is busy afterwards (the array's order is the same).
  */
-export function debugCommand(w: World, node: Node, argv: Argv, inExec = false): CallResult {
+export function debugCommand(w: World, node: Node, argv: Argv, db: number, inExec = false): CallResult {
   // The lab's clients are local (enable-debug-command local: allowed; the scenarios' base config).
   if (cfgStr(node.config, 'enable-debug-command') === 'no') return { reply: NOT_ALLOWED };
-  if (argv[1]?.toLowerCase() !== 'sleep')
-    return { reply: err('ERR DEBUG is not available in PSYNC Lab (only DEBUG SLEEP <seconds>)') };
-  if (argv.length !== 3)
-    return { reply: err("ERR unknown subcommand or wrong number of arguments for 'SLEEP'. Try DEBUG HELP.") };
+  const sub = argv[1]?.toLowerCase();
+  if (sub === 'digest-value')
+    return { reply: arr(argv.slice(2).map((k) => simple(node.keyspace.valueDigest(db, k)))) };
+  if ((sub === 'digest' && argv.length !== 2) || (sub === 'sleep' && argv.length !== 3))
+    return {
+      reply: err(`ERR unknown subcommand or wrong number of arguments for '${argv[1]}'. Try DEBUG HELP.`),
+    };
+  if (sub === 'digest') return { reply: simple(node.keyspace.digest()) };
+  if (sub !== 'sleep')
+    return {
+      reply: err(
+        'ERR DEBUG is not available in PSYNC Lab (only DEBUG SLEEP <seconds>, DIGEST, DIGEST-VALUE key…)',
+      ),
+    };
   const us = Math.trunc(seconds(argv[2]) * 1_000_000);
   if (us <= 0) return { reply: OK };
   node.busyUntil = Math.max(node.busyUntil, w.now + us);
