@@ -180,6 +180,29 @@ export function compareTraces(ref: Trace, cand: Trace): Comparison {
   return { diffs, compared };
 }
 
+/**
+ * compareTraces, then DEBUG DIGEST (the lab's own check, not the reference tool's: a digest covers
+ * every db and each key's TTL flag, where `data` is db 0's values). Compared where compareTraces
+ * compares `data` — every node at a settled step (after a wait-sync, the last step), a master at
+ * any other — when both traces have one (a node that is down or frozen has none).
+ */
+export function compareWithDigests(ref: Trace, cand: Trace): Comparison {
+  const c = compareTraces(ref, cand);
+  const last = Math.max(ref.steps.length, cand.steps.length) - 1;
+  for (const [i, a] of ref.steps.entries()) {
+    const settled = a.op === 'wait-sync' || i === last;
+    for (const [name, ra] of Object.entries(a.snapshot ?? {}).sort(([x], [y]) => (x < y ? -1 : 1))) {
+      const rb = cand.steps[i]?.snapshot?.[name];
+      if (!ra.digest || !rb?.digest) continue;
+      if (!settled && (ra.replication as Record<string, unknown> | undefined)?.role !== 'master') continue;
+      c.compared++;
+      if (ra.digest !== rb.digest)
+        c.diffs.push({ step: i, op: a.op, node: name, field: 'digest', ref: ra.digest, cand: rb.digest });
+    }
+  }
+  return c;
+}
+
 function show(x: unknown): string {
   return x === undefined ? '(missing)' : String(x);
 }

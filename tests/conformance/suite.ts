@@ -6,7 +6,13 @@
 //   the sequence is shrunk and written to out/conformance/failing-<seed>.json).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Scenario, Trace } from '../../src/engine/scenario/types.ts';
-import { type Comparison, compareTraces, type Divergence, formatDiffTable } from './compare.ts';
+import {
+  type Comparison,
+  compareTraces,
+  compareWithDigests,
+  type Divergence,
+  formatDiffTable,
+} from './compare.ts';
 import type { EngineClient } from './engine/client.ts';
 import { type Action, generate, materialize, type Plan } from './random/generator.ts';
 import { shrink } from './random/shrink.ts';
@@ -81,8 +87,9 @@ export interface SuiteContext {
   log: (line: string) => void;
 }
 
+/** A comparison check; the engine's (`engine vs …`) also compares DEBUG DIGEST (compareWithDigests). */
 function versus(name: string, ref: Trace, cand: Trace): Check {
-  const c: Comparison = compareTraces(ref, cand);
+  const c: Comparison = name.startsWith('engine') ? compareWithDigests(ref, cand) : compareTraces(ref, cand);
   return { name, ok: c.diffs.length === 0, compared: c.compared, diffs: c.diffs };
 }
 
@@ -151,7 +158,7 @@ async function runBoth(ctx: SuiteContext, scenario: Scenario, seed: number) {
     () => withSlot((slot) => runReal(scenario, { slot })),
     () => ctx.engine.run(scenario, seed),
   );
-  const cmp = 'trace' in eng ? compareTraces(real.trace, eng.trace) : null;
+  const cmp = 'trace' in eng ? compareWithDigests(real.trace, eng.trace) : null;
   return { real, eng, cmp };
 }
 
@@ -212,8 +219,8 @@ async function investigate(
   const seed = plan.seed;
   ctx.log(`divergence: random sequence seed ${seed} (${check.diffs!.length} divergences)`);
   const again = await withSlot((slot) => runReal(scenario, { slot }));
-  const rr = compareTraces(realTrace, again.trace);
-  if (rr.diffs.length && compareTraces(again.trace, engineTrace).diffs.length === 0) {
+  const rr = compareWithDigests(realTrace, again.trace);
+  if (rr.diffs.length && compareWithDigests(again.trace, engineTrace).diffs.length === 0) {
     // Real Redis itself answered two ways (a timer landed in another step: on a saturated
     // machine even a run alone can be late) and the engine gave one of them: the difference did
     // not repeat, so it is no divergence. Kept visible: the note, and the unreproducible files.
