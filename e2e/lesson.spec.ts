@@ -4,7 +4,7 @@
 // axe on the lesson screens, and screenshots of every chapter in zh and en (looked at by hand).
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
-import { console_, expect, now, test } from './fixtures.ts';
+import { cardValues, console_, expect, now, test } from './fixtures.ts';
 
 const panel = (page: Page) => page.locator('.lesson-panel');
 const NEXT = /^(Next|下一步) →$/;
@@ -115,6 +115,41 @@ test('chapter 1 walked with the student typing REPLICAOF; the checklist ticks po
   await page.keyboard.press('ArrowLeft');
   await expect.poll(() => stepText(page)).toBe('Step 4 of 6');
   await expect.poll(t).toBeLessThan(before);
+});
+
+test("Back undoes what was done since the step began: chapter 1's writes stay 1000 and B a master again; chapter 3's 10 writes once", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await openLesson(page, '?lang=en&lesson=27&chapter=1&step=1');
+  await expect.poll(() => cardValues(page, 'A')).toMatch(/1,?000 keys/);
+  await advance(page); // step 1 (auto: 1000 writes on A) → step 2
+  await panel(page).getByRole('button', { name: SHOW }).click(); // REPLICAOF on B, at the same instant
+  await expect(page.locator('.node-card[data-node="B"]')).toContainText('replica');
+  for (let round = 0; round < 2; round++) {
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => stepText(page)).toBe('Step 1 of 6');
+    await expect.poll(() => cardValues(page, 'A')).toMatch(/offset \d[\d,]*, 1,?000 keys/);
+    await expect(page.locator('.node-card[data-node="B"]')).toContainText('master');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stepText(page)).toBe('Step 2 of 6');
+    await expect(page.locator('.node-card[data-node="B"]')).toContainText('master');
+    await panel(page).getByRole('button', { name: SHOW }).click();
+    await expect(page.locator('.node-card[data-node="B"]')).toContainText('replica');
+  }
+  expect(await cardValues(page, 'A')).toMatch(/1,?000 keys/);
+
+  // Chapter 3: step 6 writes 10 more on A (60 keys), step 7 heals B. Back and forth twice: still 60.
+  await openLesson(page, '?lang=en&lesson=27&chapter=3&step=7');
+  await expect.poll(() => cardValues(page, 'A')).toMatch(/, 60 keys/);
+  for (let round = 0; round < 2; round++) {
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => stepText(page)).toMatch(/^Step 6 of/);
+    await expect(panel(page).getByRole('button', { name: NEXT })).toBeEnabled();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => stepText(page)).toMatch(/^Step 7 of/);
+  }
+  expect(await cardValues(page, 'A')).toMatch(/, 60 keys/);
 });
 
 test('the replid genealogy in zh: node column and reasons in Chinese (the engine English before)', async ({

@@ -4,7 +4,7 @@
 //  - do: the student's input reaching the engine through the normal input path ("show me" sends it);
 //  - wait: the run plays with `stop` set, so the worker ends the frame at the matching event;
 //  - predict: play to the pause (the PSYNC sent), ask, then play to the master's decision and reveal.
-// Going back is a seek to the time the previous step began (lossless: the run replays exactly).
+// Going back undoes the inputs made since the previous step began, then seeks to when it began.
 import { create } from 'zustand';
 import type { RunRecord } from '../../engine/lab/timeline.ts';
 import { type EventPattern, type LessonEvent, matchesEvent as matches } from '../../engine/lesson/pattern.ts';
@@ -17,6 +17,7 @@ import { onFrame } from '../frames.ts';
 import { ctl } from '../instance.ts';
 import { saveProgress, useLessonNav } from '../lesson-nav.ts';
 import { useLab } from '../store.ts';
+import { undo } from '../undo.ts';
 
 /** How far "skip to it" may jump, and a wait may run, in virtual µs. */
 const SKIP_LIMIT_US = 120_000_000;
@@ -49,6 +50,11 @@ export interface LessonState {
   phase: Phase;
   /** Virtual time each step of this chapter began (for going back). */
   starts: number[];
+  /**
+   * How many of the page's inputs could be undone when each step began (the worker's undo depth):
+   * going back undoes those made since. Unknown (shorter) for a run opened from a shared link.
+   */
+  depths: number[];
   /** First answer to each prediction, by `chapterId/stepId` (the score counts these). */
   answers: Record<string, Answer>;
   /** The latest reveal of the current step (shown even when the first answer is kept). */
@@ -85,6 +91,7 @@ export const useLesson = create<LessonState>(() => ({
   step: 0,
   phase: 'loading',
   starts: [],
+  depths: [],
   answers: savedAnswers(),
   reveal: null,
   firedAt: null,
@@ -214,7 +221,9 @@ function enter(index: number): void {
   const step = ch.steps[index];
   const starts = s.starts.slice(0, index);
   starts[index] = useLab.getState().t;
-  useLesson.setState({ step: index, starts, reveal: null, firedAt: null, phase: 'reading' });
+  const depths = s.depths.slice(0, index);
+  depths[index] = useLab.getState().undoable;
+  useLesson.setState({ step: index, starts, depths, reveal: null, firedAt: null, phase: 'reading' });
   useLessonNav.setState({ open: true, chapter: s.chapter, step: index });
   saveProgress(s.chapter, index);
   syncUrl();
@@ -242,7 +251,7 @@ function enter(index: number): void {
 async function openChapter(chapter: number, stepIndex = 0): Promise<void> {
   const lesson = useLesson.getState().lesson!;
   const ch = lesson.chapters[chapter];
-  useLesson.setState({ chapter, step: 0, phase: 'loading', starts: [], reveal: null });
+  useLesson.setState({ chapter, step: 0, phase: 'loading', starts: [], depths: [], reveal: null });
   useLessonNav.setState({ open: true, chapter, step: 0 });
   halt();
   buf.length = 0;
@@ -289,7 +298,7 @@ async function finishCurrent(): Promise<void> {
  * open (the caller then walks the chapter).
  */
 async function openShared(chapter: number, k: number, shared: SharedRun): Promise<boolean> {
-  useLesson.setState({ chapter, step: 0, phase: 'loading', starts: [], reveal: null });
+  useLesson.setState({ chapter, step: 0, phase: 'loading', starts: [], depths: [], reveal: null });
   useLessonNav.setState({ open: true, chapter, step: 0 });
   halt();
   buf.length = 0;
@@ -373,7 +382,13 @@ export async function next(): Promise<void> {
   }
 }
 
-/** Back one step: a lossless seek to when it began (the recorded future stays until you act). */
+/**
+ * Back one step: the run as it was when that step began. What was done since — that step's own
+ * input too, which entering it does again — is undone first, then the time goes back (a seek).
+ * A seek alone kept those inputs: chapter 1's step 1 (write 1000 keys on A) and step 2 (REPLICAOF)
+ * happen at one instant, so back from step 2 left B a replica and A then held 2000 keys (QA walk 4).
+ * Inputs of a shared link's run cannot be undone: there it is the seek alone.
+ */
 export async function back(): Promise<void> {
   const s = useLesson.getState();
   if (!s.lesson || s.phase === 'loading') return;
@@ -387,6 +402,8 @@ export async function back(): Promise<void> {
     return;
   }
   halt();
+  const depth = s.depths[s.step - 1];
+  if (depth !== undefined && useLab.getState().undoable > depth) await undo(depth);
   await ctl().seek(s.starts[s.step - 1] ?? 0);
   buf.length = 0;
   enter(s.step - 1);
