@@ -67,6 +67,7 @@ const ROWS: readonly [string, number, string][] = [
   ['rpush', -3, 'write denyoom fast'],
   ['lpop', -2, 'write fast'],
   ['rpop', -2, 'write fast'],
+  ['lmpop', -4, 'write movablekeys'],
   ['llen', 2, 'readonly fast'],
   ['lrange', 4, 'readonly'],
   ['lindex', 3, 'readonly'],
@@ -125,6 +126,7 @@ const ROWS: readonly [string, number, string][] = [
   ['zrangebyscore', -4, 'readonly'],
   ['zpopmin', -2, 'write fast'],
   ['zpopmax', -2, 'write fast'],
+  ['zmpop', -4, 'write movablekeys'],
   ['zmscore', -3, 'readonly fast'],
   // scripting and pub/sub: EVAL carries no write flag (its writes are checked per call inside)
   ['eval', -3, 'noscript stale skip_monitor no_mandatory_keys movablekeys'],

@@ -1,10 +1,10 @@
-// List commands (t_list.c): LPUSH RPUSH LPUSHX RPUSHX LPOP RPOP LLEN LRANGE LINDEX (list-edits.ts has
+// List commands (t_list.c): LPUSH RPUSH LPUSHX RPUSHX LPOP RPOP LMPOP LLEN LRANGE LINDEX (list-edits.ts has
 // the rest). Writes propagate as typed;
 // a pop that pops nothing (missing key, count 0) propagates nothing; a list popped empty is deleted.
-import { arr, bulk, int, NIL, type Reply } from '../core/resp.ts';
+import { arr, bulk, err, int, NIL, type Reply } from '../core/resp.ts';
 import { fail, type Handler } from './call.ts';
 import { arityError } from './commands.ts';
-import { MUST_BE_POSITIVE, NOT_INTEGER } from './errors.ts';
+import { MUST_BE_POSITIVE, NOT_INTEGER, SYNTAX } from './errors.ts';
 import { parseInt64, toSafeNumber } from './numbers.ts';
 import type { ListValue } from './values.ts';
 
@@ -61,6 +61,54 @@ function pop(left: boolean): Handler {
   };
 }
 
+/**
+ * MPOP's arguments (lmpopGenericCommand / zmpopGenericCommand, 7.0): numkeys (1..LONG_MAX, else
+ * `numkeys should be greater than 0`), the where word right after the keys (missing → syntax
+ * error), then at most one `COUNT n` (1..LONG_MAX, else `count should be greater than 0`); all
+ * of it is checked before any key is looked up.
+ */
+export function parseMpop(
+  argv: readonly string[],
+  isWhere: (word: string) => boolean,
+): { keys: string[]; where: string; count: number } {
+  const n = parseInt64(argv[1]);
+  if (n === null || n < 1n) fail(err('ERR numkeys should be greater than 0'));
+  const whereIdx = 2 + Number(n);
+  if (n > BigInt(argv.length) || whereIdx >= argv.length) fail(SYNTAX);
+  const where = argv[whereIdx];
+  if (!isWhere(where)) fail(SYNTAX);
+  let count = -1;
+  for (let j = whereIdx + 1; j < argv.length; j++) {
+    if (count === -1 && argv[j].toLowerCase() === 'count' && j < argv.length - 1) {
+      const v = parseInt64(argv[++j]);
+      if (v === null || v < 1n) fail(err('ERR count should be greater than 0'));
+      count = toSafeNumber(v);
+    } else fail(SYNTAX);
+  }
+  return { keys: argv.slice(2, whereIdx), where, count: count === -1 ? 1 : count };
+}
+
+/**
+ * LMPOP numkeys key … LEFT|RIGHT [COUNT n] (mpopGenericCommand): the first non-empty list (a key
+ * of another type: WRONGTYPE) gives up to n elements, replied as [key, [elements]]; nothing to
+ * pop replies a null array. Propagated as `LPOP|RPOP key <popped>`, as Redis rewrites it.
+ */
+const lmpop: Handler = (c) => {
+  const { keys, where, count } = parseMpop(c.argv, (w) => ['left', 'right'].includes(w.toLowerCase()));
+  const left = where.toLowerCase() === 'left';
+  for (const key of keys) {
+    const found = c.writeAs(key, 'list');
+    if (!found) continue;
+    const list = c.mutable(key, found);
+    const n = Math.min(count, list.items.length);
+    const popped = left ? list.items.splice(0, n) : list.items.splice(list.items.length - n, n).reverse();
+    c.deleteIfEmpty(key, list.items.length);
+    c.also([left ? 'LPOP' : 'RPOP', key, String(n)]);
+    return arr([bulk(key), arr(popped.map((v) => bulk(v)))]);
+  }
+  return arr(null);
+};
+
 const llen: Handler = (c) => int(c.readAs(c.argv[1], 'list')?.items.length ?? 0);
 
 /** LRANGE: both indexes parsed before the lookup; negative from the end, clamped. */
@@ -92,6 +140,7 @@ export const LIST_COMMANDS: Record<string, Handler> = {
   rpushx: push(false, true),
   lpop: pop(true),
   rpop: pop(false),
+  lmpop,
   llen,
   lrange,
   lindex,

@@ -1,5 +1,5 @@
 // Sorted-set ranks, counts, pops and multi-score reads (t_zset.c): ZRANK ZREVRANK ZCOUNT ZMSCORE
-// ZPOPMIN ZPOPMAX. Order is ZRANGE's: score, then member bytes.
+// ZPOPMIN ZPOPMAX ZMPOP. Order is ZRANGE's: score, then member bytes.
 //   ZPOPMIN z [count] replies [member, score, …] (count parsed first: anything but a non-negative
 //   integer is `value is out of range, must be positive`), propagates as typed when it popped
 //   something, and deletes the key it empties.
@@ -7,6 +7,7 @@ import { arr, bulk, err, int, NIL, type Reply } from '../core/resp.ts';
 import { fail, type Handler } from './call.ts';
 import { formatDouble17g } from './decimal.ts';
 import { MUST_BE_POSITIVE, SYNTAX } from './errors.ts';
+import { parseMpop } from './lists.ts';
 import { parseInt64, toSafeNumber } from './numbers.ts';
 import { parseScoreBound, zsetEntries } from './zsets.ts';
 
@@ -73,6 +74,30 @@ function zpop(max: boolean): Handler {
   };
 }
 
+/**
+ * ZMPOP numkeys key … MIN|MAX [COUNT n] (genericZpopCommand with emitkey and nested arrays): the
+ * first existing key (another type: WRONGTYPE) gives up to n [member, score] pairs, replied as
+ * [key, [[member, score], …]]; no key: a null array. Propagated as `ZPOPMIN|ZPOPMAX key <popped>`.
+ */
+const zmpop: Handler = (c) => {
+  const { keys, where, count } = parseMpop(c.argv, (w) => ['min', 'max'].includes(w.toLowerCase()));
+  const max = where.toLowerCase() === 'max';
+  for (const key of keys) {
+    const found = c.writeAs(key, 'zset');
+    if (!found) continue;
+    const entries = zsetEntries(found);
+    const n = Math.min(count, entries.length);
+    const popped = max ? entries.slice(entries.length - n).reverse() : entries.slice(0, n);
+    const z = c.mutable(key, found);
+    for (const [m] of popped) z.scores.delete(m);
+    z.sorted = null;
+    c.deleteIfEmpty(key, z.scores.size);
+    c.also([max ? 'ZPOPMAX' : 'ZPOPMIN', key, String(n)]);
+    return arr([bulk(key), arr(popped.map(([m, s]) => arr([bulk(m), bulk(formatDouble17g(s))])))]);
+  }
+  return arr(null);
+};
+
 export const ZSET_RANK_COMMANDS: Record<string, Handler> = {
   zrank: rankGeneric(false),
   zrevrank: rankGeneric(true),
@@ -80,4 +105,5 @@ export const ZSET_RANK_COMMANDS: Record<string, Handler> = {
   zmscore,
   zpopmin: zpop(false),
   zpopmax: zpop(true),
+  zmpop,
 };
