@@ -128,6 +128,9 @@ const ROWS: readonly [string, number, string][] = [
   ['zpopmax', -2, 'write fast'],
   ['zmpop', -4, 'write movablekeys'],
   ['zmscore', -3, 'readonly fast'],
+  ['zremrangebyrank', 4, 'write'],
+  ['zremrangebyscore', 4, 'write'],
+  ['zremrangebylex', 4, 'write'],
   // scripting and pub/sub: EVAL carries no write flag (its writes are checked per call inside)
   ['eval', -3, 'noscript stale skip_monitor no_mandatory_keys movablekeys'],
   ['evalsha', -3, 'noscript stale skip_monitor no_mandatory_keys movablekeys'],

@@ -303,6 +303,56 @@ function zrangeReply(c: Call, o: RangeOptions): Reply {
   return arr(out);
 }
 
+/**
+ * ZREMRANGEBYRANK / ZREMRANGEBYSCORE / ZREMRANGEBYLEX key min max (zremrangeGenericCommand): the
+ * range first, with ZRANGE's errors, then the key (missing: 0); the reply is how many went. Propagated
+ * as typed when something went (server.dirty += deleted); a zset left empty is deleted.
+ */
+function zremrange(by: 'rank' | 'score' | 'lex'): Handler {
+  return (c) => {
+    const o: RangeOptions = { withScores: false, rev: false, by, offset: 0, limit: -1 };
+    let select: (entries: [string, number][]) => [string, number][];
+    if (by === 'rank') {
+      const startIn = toSafeNumber(parseInt64(c.argv[2]) ?? fail(NOT_INTEGER));
+      const endIn = toSafeNumber(parseInt64(c.argv[3]) ?? fail(NOT_INTEGER));
+      select = (entries) => {
+        const len = entries.length;
+        let start = startIn < 0 ? startIn + len : startIn;
+        let end = endIn < 0 ? endIn + len : endIn;
+        if (start < 0) start = 0;
+        if (start > end || start >= len) return [];
+        if (end >= len) end = len - 1;
+        return entries.slice(start, end + 1);
+      };
+    } else if (by === 'score') {
+      const min = parseScoreBound(c.argv[2]);
+      const max = parseScoreBound(c.argv[3]);
+      if (!min || !max) fail(err('ERR min or max is not a float'));
+      const above = ([, s]: [string, number]) => (min.exclusive ? s > min.value : s >= min.value);
+      const below = ([, s]: [string, number]) => (max.exclusive ? s < max.value : s <= max.value);
+      select = (entries) => walk(entries, o, above, below);
+    } else {
+      const min = parseLexBound(c.argv[2]);
+      const max = parseLexBound(c.argv[3]);
+      if (!min || !max) fail(err('ERR min or max not valid string range item'));
+      const above = ([m]: [string, number]) => lexAbove(m, min);
+      const below = ([m]: [string, number]) => lexBelow(m, max);
+      select = (entries) => walk(entries, o, above, below);
+    }
+    const key = c.argv[1];
+    const found = c.writeAs(key, 'zset');
+    if (!found) return int(0);
+    const gone = select(zsetEntries(found));
+    if (gone.length === 0) return int(0);
+    const z = c.mutable(key, found);
+    for (const [m] of gone) z.scores.delete(m);
+    z.sorted = null;
+    c.deleteIfEmpty(key, z.scores.size);
+    c.propagateAsIs();
+    return int(gone.length);
+  };
+}
+
 export const ZSET_COMMANDS: Record<string, Handler> = {
   zadd,
   zincrby,
@@ -312,4 +362,7 @@ export const ZSET_COMMANDS: Record<string, Handler> = {
   zscore,
   zcard,
   zrem,
+  zremrangebyrank: zremrange('rank'),
+  zremrangebyscore: zremrange('score'),
+  zremrangebylex: zremrange('lex'),
 };
