@@ -1,5 +1,5 @@
 // Sorted-set commands (t_zset.c): ZADD ZINCRBY ZRANGE ZREVRANGE ZRANGEBYSCORE ZSCORE ZCARD ZREM
-// (zset-ranks.ts has ranks, counts and pops).
+// ZREMRANGEBYRANK|SCORE|LEX (zset-ranks.ts has ranks, counts and pops).
 //   ZADD propagates as typed only when a member was added or its score changed (`ZADD z 1 a`
 //   twice: the second propagates nothing; `ZADD z INCR 0 a` replies the score, propagates nothing).
 //   Scores are doubles printed with "%.17g" as 7.0 does: 1.1 → "1.1000000000000001", 1e20 → "1e+20".
