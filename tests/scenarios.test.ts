@@ -1,17 +1,16 @@
 // Every scenario in scenarios/ that has a recorded real-Redis trace runs in the engine and is
 // compared with it by the rules of scenarios.md: 0 divergences.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runScenario, type Trace } from '../src/engine/index.ts';
 import { compareWithDigests, formatComparison, portsOf } from './conformance/compare.ts';
 import type { Expectation } from './conformance/real/conditions.ts';
+import { scenarioFiles } from './conformance/scenario-files.ts';
 
-const DIR = join(import.meta.dirname, '../scenarios');
-const names = readdirSync(DIR)
-  .filter((f) => f.endsWith('.json') && !f.endsWith('.trace.json'))
-  .map((f) => f.slice(0, -5))
-  .filter((n) => existsSync(join(DIR, `${n}.trace.json`)));
+/** The lab's scenarios and the conformance probes that have a recorded trace. */
+const cases = scenarioFiles()
+  .map(({ name, file }) => ({ name, file, trace: file.replace(/\.json$/, '.trace.json') }))
+  .filter((c) => existsSync(c.trace));
 
 /**
  * A step's `expect` also checks what the comparison rules leave out (a slaveN line's `ip=`, ROLE's
@@ -38,13 +37,14 @@ function missedExpectations(ref: Trace, got: Trace): string[] {
 }
 
 describe('engine vs recorded real Redis 7.0.15 traces', () => {
-  it('has the public scenarios', () => {
-    expect(names.length).toBeGreaterThanOrEqual(14);
+  it('has the public scenarios and the probes', () => {
+    expect(cases.filter((c) => c.file.includes('/scenarios/')).length).toBeGreaterThanOrEqual(14);
+    expect(cases.filter((c) => c.file.includes('/probes/')).length).toBeGreaterThanOrEqual(29);
   });
-  for (const name of names) {
+  for (const { name, file, trace } of cases) {
     it(`${name}: 0 divergences`, () => {
-      const scenario = JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8'));
-      const ref = JSON.parse(readFileSync(join(DIR, `${name}.trace.json`), 'utf8')) as Trace;
+      const scenario = JSON.parse(readFileSync(file, 'utf8'));
+      const ref = JSON.parse(readFileSync(trace, 'utf8')) as Trace;
       const got = runScenario(scenario, { seed: 1 });
       // The spec's rules, and DEBUG DIGEST: every db and TTL flag equal where `data` is compared.
       const c = compareWithDigests(ref, got);

@@ -16,7 +16,7 @@
 //   --check-real     also run each random sequence twice on real Redis and compare the two runs
 //   --real-only      leave the engine out (harness self-check, with --check-real)
 //   --budget SECS    no shrinking is started after this many seconds (default 480)
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { EngineClient } from './engine/client.ts';
@@ -25,6 +25,7 @@ import { sequenceSeed } from './random/prng.ts';
 import { cleanupAll } from './real/cleanup.ts';
 import { reapStaleSlots } from './real/slots.ts';
 import { failureDetails, passedFailed, rerunReport, summaryTable } from './report.ts';
+import { scenarioFiles } from './scenario-files.ts';
 import { runAll, type Task } from './schedule.ts';
 import { type CaseResult, randomCase, type SuiteContext, scenarioCase } from './suite.ts';
 import { timingSensitive } from './timing.ts';
@@ -48,12 +49,11 @@ const t0 = Date.now();
 const outDir = join(ROOT, 'out/conformance');
 mkdirSync(outDir, { recursive: true });
 
-function scenarioFiles(): string[] {
-  const dir = join(ROOT, 'scenarios');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.trace.json'))
-    .filter((f) => !only || only.includes(f.replace(/\.json$/, '')))
-    .map((f) => join(dir, f));
+/** The scenario files to run (scenario-files.ts: the lab's and the probes). */
+function selectedScenarios(): string[] {
+  return scenarioFiles()
+    .filter(({ name }) => !only || only.includes(name))
+    .map(({ file }) => file);
 }
 
 async function main(): Promise<number> {
@@ -88,7 +88,7 @@ async function main(): Promise<number> {
       run: (a) => randomCase(at(a), Number(replay)),
     });
   else {
-    for (const f of scenarioFiles()) {
+    for (const f of selectedScenarios()) {
       const scenario = JSON.parse(readFileSync(f, 'utf8')) as Scenario;
       const skip = realSkipReason(scenario);
       if (skip) {

@@ -1,19 +1,21 @@
-// Records reference traces for scenarios/: each scenario runs N times (default 2) on real Redis;
+// Records reference traces for scenarios/ and tests/conformance/probes/: each scenario runs N times (default 2) on real Redis;
 // only if every run completed (waits, expectations) and all runs agree with the first by the
 // comparison rules (0 divergences) is the first written as scenarios/<name>.trace.json.
 // A scenario whose real runs disagree is not reproducible: fix the scenario, never the rules.
 //   tsx tests/conformance/record.ts [NAME …] [--runs N] [--force] [--jobs K]
 //   (no names: every scenario without a recorded trace; --force: re-record those named)
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Scenario, Trace } from '../../src/engine/scenario/types.ts';
 import { compareTraces, formatComparison } from './compare.ts';
 import { realSkipReason } from './era-skip.ts';
 import { cleanupAll } from './real/cleanup.ts';
 import { runReal } from './real/runner.ts';
 import { acquireSlot } from './real/slots.ts';
+import { scenarioFiles } from './scenario-files.ts';
 
-const DIR = join(import.meta.dirname, '../../scenarios');
+/** Each scenario's file by name (scenarios/ and the probes); its trace is written beside it. */
+const FILES = new Map(scenarioFiles().map(({ name, file }) => [name, file]));
+const traceOf = (name: string) => FILES.get(name)!.replace(/\.json$/, '.trace.json');
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
   const i = args.indexOf(name);
@@ -23,16 +25,12 @@ const runs = opt('--runs', 2);
 const jobs = opt('--jobs', 4);
 const force = args.includes('--force');
 const named = args.filter((a) => !a.startsWith('--'));
-const names = (
-  named.length
-    ? named
-    : readdirSync(DIR)
-        .filter((f) => f.endsWith('.json') && !f.endsWith('.trace.json'))
-        .map((f) => f.slice(0, -5))
-).filter((n) => force || !existsSync(join(DIR, `${n}.trace.json`)));
+const names = (named.length ? named : [...FILES.keys()]).filter((n) => force || !existsSync(traceOf(n)));
 
 async function record(name: string): Promise<boolean> {
-  const scenario: Scenario = JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8'));
+  const file = FILES.get(name);
+  if (!file) throw new Error(`no scenario named ${name} (scenarios/, tests/conformance/probes/)`);
+  const scenario: Scenario = JSON.parse(readFileSync(file, 'utf8'));
   const skip = realSkipReason(scenario);
   if (skip) {
     console.log(`${name}: skipped: ${skip}`);
@@ -57,7 +55,7 @@ async function record(name: string): Promise<boolean> {
     }
   }
   if (!same) return false;
-  writeFileSync(join(DIR, `${name}.trace.json`), `${JSON.stringify(traces[0], null, 1)}\n`);
+  writeFileSync(traceOf(name), `${JSON.stringify(traces[0], null, 1)}\n`);
   console.log(`${name}: recorded (${runs} runs agree) ${traces[0].outcome.line}`);
   return true;
 }
