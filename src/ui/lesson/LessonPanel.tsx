@@ -6,6 +6,7 @@ import { Suspense, useEffect, useRef, useState } from 'react';
 import type { EventPattern } from '../../engine/lesson/pattern.ts';
 import { pauseAt } from '../../engine/lesson/progress.ts';
 import type { Step } from '../../engine/lesson/types.ts';
+import type { Lang } from '../../i18n/index.ts';
 import {
   back,
   canNext,
@@ -28,15 +29,22 @@ import { useKeepFocus } from './keep-focus.ts';
 import { NextCue } from './next-cue.tsx';
 import { PredictView } from './PredictView.tsx';
 import { Spotlight } from './spotlight.tsx';
+import { patternWords } from './text.ts';
 import { useLx } from './useLx.ts';
 import './lesson.css';
 
-/** "rdb.phase node=B phase=rename": the event a step waits for, in the engine's words. */
-export function describePattern(p: EventPattern): string {
+/**
+ * The event a step waits for: in words, then in the engine's ("B's link goes online
+ * (link.state replica=B state=online)"), the words the lesson's own text teaches.
+ */
+export function describePattern(p: EventPattern, lang: Lang): string {
   const rest = Object.entries(p)
     .filter(([k]) => k !== 'type')
     .map(([k, v]) => `${k}=${v}`);
-  return [p.type, ...rest].join(' ');
+  const code = [p.type, ...rest].join(' ');
+  const words = patternWords(lang, p);
+  if (!words) return code;
+  return lang === 'zh' ? `${words}（${code}）` : `${words} (${code})`;
 }
 
 const HINT_AFTER_MS = 30_000;
@@ -54,7 +62,7 @@ function StepStatus({ step }: { step: Step }) {
   }, [step]);
   const lang = useLab((s) => s.lang);
   if (step.kind === 'wait') {
-    const what = describePattern(step.until);
+    const what = describePattern(step.until, lang);
     return (
       <div className="lesson-status">
         {phase === 'done' ? (
@@ -102,7 +110,7 @@ function StepStatus({ step }: { step: Step }) {
         <div className="lesson-status">
           <p className="waiting">
             <span className="spinner" aria-hidden="true" />{' '}
-            {lx('waitingFor', { what: describePattern(pauseAt(step)) })}
+            {lx('waitingFor', { what: describePattern(pauseAt(step), lang) })}
           </p>
           <button type="button" onClick={() => void showMe()}>
             {lx('skip')}

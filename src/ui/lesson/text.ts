@@ -105,6 +105,45 @@ export function lessonText(
   return pick(LESSON_TEXT, lang, key, vars);
 }
 
+/**
+ * What a step waits for, in words: by event type, the first form whose fields are exactly the
+ * pattern's (`{ type: 'link.state', replica: 'B', state: 'online' }` → "B's link goes online").
+ * A pattern no form fits is shown only in the engine's words (describePattern).
+ */
+const PATTERN_WORDS: Record<string, { fields: string[]; zh: string; en: string }[]> = {
+  'link.state': [
+    { fields: ['replica', 'state'], zh: '{replica} 的链路变为 {state}', en: "{replica}'s link goes {state}" },
+  ],
+  'replica.state': [{ fields: ['node', 'state'], zh: '{node} 进入 {state}', en: '{node} enters {state}' }],
+  'data.changed': [{ fields: ['node'], zh: '{node} 的数据改变', en: "{node}'s data changes" }],
+  'message.sent': [
+    { fields: ['from', 'kind'], zh: '{from} 发出 {kind}', en: '{from} sends {kind}' },
+    { fields: ['from', 'to'], zh: '{from} 向 {to} 发出消息', en: '{from} sends a message to {to}' },
+  ],
+  'rdb.phase': [
+    { fields: ['node', 'phase'], zh: '{node} 载入 RDB：{phase}', en: "{node}'s RDB load: {phase}" },
+  ],
+  'handshake.error': [{ fields: ['node'], zh: '{node} 握手出错', en: 'a handshake error on {node}' }],
+  'psync.result': [
+    { fields: ['replica', 'result'], zh: '{replica} 收到 +{result}', en: '{replica} gets +{result}' },
+  ],
+  'psync.decided': [
+    {
+      fields: ['replica'],
+      zh: '主库对 {replica} 的 PSYNC 作出决定',
+      en: "the master decides on {replica}'s PSYNC",
+    },
+  ],
+};
+
+export function patternWords(lang: Lang, p: Record<string, string | number | boolean>): string | null {
+  const keys = Object.keys(p).filter((k) => k !== 'type');
+  const form = PATTERN_WORDS[String(p.type)]?.find(
+    (f) => f.fields.length === keys.length && f.fields.every((k) => k in p),
+  );
+  return form ? form[lang].replace(/\{(\w+)\}/g, (_, k: string) => String(p[k])) : null;
+}
+
 /** Why a node took a new replid, keyed by the engine's own words (`replid.shifted` `why`, from
  * master.ts changeReplicationId and replica.ts); a why not listed here is shown as the engine says it. */
 export const SHIFT_WHY: Record<string, Record<Lang, string>> = {
