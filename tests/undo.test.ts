@@ -55,4 +55,29 @@ describe('undo puts back the future an input set aside', () => {
     undoInput(tl, out.before, 2 * S);
     expect(tl.record).toEqual(before);
   });
+
+  it("an input before the setup's last node started keeps the starts: C still comes up (QA walk 4)", () => {
+    const tl = createTimeline(1, DEFAULT_SETUP);
+    const starts = tl.record.inputs.filter((i) => i.input.type === 'start');
+    expect(starts.map((i) => i.input)).toEqual(
+      DEFAULT_SETUP.nodes.map((n) => ({ type: 'start', node: n.name })),
+    );
+    const cStart = starts[starts.length - 1].at;
+    advance(tl, cStart - 10_000); // C is not running yet
+    const out = input(tl, { type: 'command', node: 'A', argv: ['SET'] });
+    expect(out).toMatchObject({ result: 'appended', dropped: [] });
+    // A second input before C's start, and C's start still stays.
+    expect(input(tl, { type: 'write', node: 'A', count: 1 })).toMatchObject({
+      result: 'appended',
+      dropped: [],
+    });
+    advance(tl, 3 * S);
+    const c = nodeViews(tl.lab.w, {}).find((v) => v.name === 'C');
+    expect(c).toMatchObject({
+      run: 'running',
+      role: 'slave',
+      master: 'A',
+      linkState: 'REPL_STATE_CONNECTED',
+    });
+  });
 });

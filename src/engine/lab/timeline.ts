@@ -169,8 +169,9 @@ export interface InputOutcome {
 }
 
 /**
- * A user input now. 'forked' when recorded inputs after now were dropped (acting in the past),
- * else 'appended'; either way the outcome keeps what is needed to undo it. Throws LabInputError
+ * A user input now. 'forked' when recorded inputs after now were dropped (acting in the past;
+ * the setup's node starts are never dropped), else 'appended'; either way the outcome keeps what
+ * is needed to undo it. Throws LabInputError
  * (a Redis-style message) when it cannot apply.
  */
 export function input(tl: Timeline, inp: LabInput): InputOutcome {
@@ -180,10 +181,33 @@ export function input(tl: Timeline, inp: LabInput): InputOutcome {
   const before = [...ins];
   // Checkpoints after now show a future without this input: gone, even when no input followed.
   dropCheckpointsAfter(tl.checkpoints, now);
-  const dropped = ins.splice(tl.cursor);
+  const setup = setupStarts(tl.record);
+  const from = tl.cursor;
+  const later = ins.splice(from);
   ins.push({ at: now, input: inp });
   tl.cursor = ins.length;
+  // The setup's own node starts stay: a student typing at t = 0.157 s, before the default lab's C
+  // starts (0.2 s in), set C's start aside and C never came up (QA walk 4). Only what came after
+  // the setup is the future this input replaces.
+  const kept = later.filter((_, i) => setup.has(from + i));
+  ins.push(...kept);
+  const dropped = later.filter((_, i) => !setup.has(from + i));
   return { result: dropped.length ? 'forked' : 'appended', before, dropped };
+}
+
+/**
+ * Which of a run's inputs are its setup's node starts: each setup node's first `start` (nodes are
+ * created down; createTimeline records their starts first, and a later start of a node follows a
+ * shutdown of it). A run over A, B, C: indexes 0, 1, 2, also after a student's input came between.
+ */
+function setupStarts(r: RunRecord): Set<number> {
+  const waiting = new Set(r.setup.nodes.map((n) => n.name));
+  const out = new Set<number>();
+  for (let k = 0; k < r.inputs.length && waiting.size > 0; k++) {
+    const i = r.inputs[k].input;
+    if (i.type === 'start' && waiting.delete(i.node)) out.add(k);
+  }
+  return out;
 }
 
 /**
