@@ -315,6 +315,7 @@ export const en = {
   'notice.url.lang': 'Unknown language "{value}": use lang=zh or lang=en.',
   'notice.url.scenario-name': 'The scenario name "{value}" is not valid (letters, digits, _ and - only).',
   'notice.url.run': 'The #run= part of the address could not be read.',
+  'notice.whatIfError': 'What if… could not start ({message}): the run on screen is unchanged.',
   'notice.badRunKept': 'The shared run could not be opened ({message}): the run on screen is unchanged.',
   'notice.badRun': 'The shared run could not be opened ({message}): the default lab is open instead.',
   'notice.badAt':

@@ -306,6 +306,7 @@ export const zh: Catalog = {
   'notice.url.lang': '未知语言 “{value}”：请用 lang=zh 或 lang=en。',
   'notice.url.scenario-name': '场景名 “{value}” 无效（只允许字母、数字、_ 和 -）。',
   'notice.url.run': '地址中的 #run= 部分无法读取。',
+  'notice.whatIfError': '“如果……”无法开始（{message}）：屏幕上的运行保持不变。',
   'notice.badRunKept': '无法打开分享的运行（{message}）：屏幕上的运行保持不变。',
   'notice.badRun': '无法打开分享的运行（{message}）：已改为打开默认实验。',
   'notice.badAt': 'ERR 链接里的 t={value} 不是 0 到 {max} 之间的毫秒数：分享的运行从 t = 0 打开。',

@@ -97,16 +97,19 @@ export async function boot(ctrl: Controller): Promise<void> {
 
 /** A shared run (#run=), else the run from before a reload if the URL asks for the same, else ?scenario=. */
 async function openWhatUrlAsks(ctrl: Controller, req: UrlRequest, seed: number): Promise<void> {
+  let bad: string | null = null;
   if (req.run) {
     try {
       const { openRunLink } = await import('./run-codec.ts');
       if (await openRunLink(ctrl, req.run)) return;
     } catch (e) {
-      notify('error', 'notice.badRun', { message: errorWords(e) }, 0);
+      bad = errorWords(e);
     }
   }
-  if (hasSaved() && (await (await import('./persist.ts')).restoreSaved(ctrl, req))) return;
-  await openScenario(ctrl, req.scenario, seed);
+  const restored = hasSaved() && (await (await import('./persist.ts')).restoreSaved(ctrl, req));
+  if (!restored) await openScenario(ctrl, req.scenario, seed);
+  // Said once what opened instead: the run from before the reload (its own notice says so), else the default lab.
+  if (bad !== null) notify('error', restored ? 'notice.badRunKept' : 'notice.badRun', { message: bad }, 0);
 }
 
 function hasSaved(): boolean {

@@ -24,6 +24,13 @@ describe('parseUrl', () => {
     expect(r.lang).toBeNull();
     expect(r.problems.map((p) => p.kind)).toEqual(['seed', 'lang', 'scenario-name']);
   });
+  it('hands on whatever follows #run= (text that is no run fails to decode, and says so); an empty one is stated', async () => {
+    expect(parseUrl('', '#run=eJx_ab-9&t=1')).toMatchObject({ run: 'eJx_ab-9', problems: [] });
+    const r = parseUrl('', '#run=@@@broken&t=1');
+    expect(r).toMatchObject({ run: '@@@broken', problems: [] });
+    await expect(decodeRun(r.run!)).rejects.toThrow(/#run=/);
+    expect(parseUrl('', '#run=&t=1')).toMatchObject({ run: null, problems: [{ kind: 'run', value: '' }] });
+  });
   it('round-trips a run through #run=', async () => {
     const record = {
       engineVersion: ENGINE_RUN_VERSION,

@@ -54,9 +54,14 @@ export function parseUrl(search: string, hash: string): UrlRequest {
     if (SCENARIO_NAME.test(sc)) scenario = sc;
     else problems.push({ kind: 'scenario-name', value: sc });
   }
-  const m = /(?:^#|&)run=([A-Za-z0-9_-]+)/.exec(hash);
+  // Whatever follows #run= is the run: text that is not one fails to decode and is stated there
+  // (`#run=@@@broken` had matched nothing and opened the default lab without a word); an empty one
+  // is stated here.
+  const r = /(?:^#|&)run=([^&]*)/.exec(hash);
+  const run = r?.[1] ? r[1] : null;
+  if (r && !run) problems.push({ kind: 'run', value: '' });
   const present = q.get('present') === '1';
-  return { scenario, seed, seedGiven, lang, run: m ? m[1] : null, present, problems };
+  return { scenario, seed, seedGiven, lang, run, present, problems };
 }
 
 export function buildSearch(p: {

@@ -98,6 +98,8 @@ export async function openWhatIf(
   change: WhatIfChange,
   at = useLab.getState().t,
   inputs?: TimedInput[],
+  /** Also say a refusal in a notice (the what-if form shows it beside its button instead). */
+  toast = true,
 ): Promise<string | null> {
   forkAt = at;
   const c = ctl();
@@ -105,10 +107,12 @@ export async function openWhatIf(
   c.ghostShare = ghostHashPart;
   useGhost.setState({ ghost: null });
   const r = await ctl().request({ type: 'what-if', change, at, ...(inputs ? { inputs } : {}) });
+  // A refused fork leaves the live run as it was (the notice had said the default lab opened).
   if (r.type === 'input-error') {
-    notify('error', 'notice.loadError', { message: r.message }, 0);
+    if (toast) notify('error', 'notice.whatIfError', { message: r.message }, 0);
     return r.message;
   }
+  useLab.setState((s) => ({ notices: s.notices.filter((n) => n.key !== 'notice.whatIfError') }));
   if (r.type === 'frame') applyFrame(r.frame);
   return null;
 }
@@ -174,6 +178,6 @@ export async function openSharedGhost(text: string, main: RunRecord): Promise<vo
     const link = await decodeGhost(text);
     await openWhatIf(link.change, link.at, ghostInputs(main, link));
   } catch (e) {
-    notify('error', 'notice.badRun', { message: errorWords(e) }, 0);
+    notify('error', 'notice.badRunKept', { message: errorWords(e) }, 0);
   }
 }

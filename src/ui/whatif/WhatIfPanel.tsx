@@ -73,7 +73,7 @@ function Form() {
       onSubmit={(e) => {
         e.preventDefault();
         setError(null);
-        void openWhatIf(toChange(d)).then(setError);
+        void openWhatIf(toChange(d), undefined, undefined, false).then(setError);
       }}
     >
       <div className="wi-head">
