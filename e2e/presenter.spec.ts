@@ -274,7 +274,8 @@ test('presenter mode with the lesson: a step the clicker did shows no "Step done
   // key line (the side column had scrolled B's actions into view); the clicker goes on by itself.
   await presentLesson(page, 'chapter=3&step=10', 'Chapter 3 · step 10/18');
   await page.keyboard.press('PageDown');
-  await expect(page.locator('.lesson-panel')).toContainText('The engine received your input', {
+  // The clicker did it ("show me"): the panel says the lesson did the step, not the student.
+  await expect(page.locator('.lesson-panel')).toContainText('The lesson did this step', {
     timeout: 30_000,
   });
   // Where the chip would show: Next scrolled out of the side column's view.

@@ -61,6 +61,8 @@ export interface LessonState {
   reveal: Answer | null;
   /** Virtual time the current step's event happened. */
   firedAt: number | null;
+  /** The current do step was done by "show me" (the panel then says the lesson did it, not the student). */
+  shown: boolean;
 }
 
 const ANSWERS_KEY = 'psync-lab.lesson-answers.v1';
@@ -95,6 +97,7 @@ export const useLesson = create<LessonState>(() => ({
   answers: savedAnswers(),
   reveal: null,
   firedAt: null,
+  shown: false,
 }));
 
 /** Events received since the current step began that no step has taken yet. */
@@ -223,7 +226,15 @@ function enter(index: number): void {
   starts[index] = useLab.getState().t;
   const depths = s.depths.slice(0, index);
   depths[index] = useLab.getState().undoable;
-  useLesson.setState({ step: index, starts, depths, reveal: null, firedAt: null, phase: 'reading' });
+  useLesson.setState({
+    step: index,
+    starts,
+    depths,
+    reveal: null,
+    firedAt: null,
+    shown: false,
+    phase: 'reading',
+  });
   useLessonNav.setState({ open: true, chapter: s.chapter, step: index });
   saveProgress(s.chapter, index);
   syncUrl();
@@ -414,8 +425,10 @@ export async function showMe(): Promise<void> {
   const step = current();
   const phase = useLesson.getState().phase;
   if (!step) return;
-  if (step.kind === 'do' && phase === 'acting') await ctl().act(step.input);
-  else if (step.kind === 'wait' && phase === 'playing') await skipTo(step.until, 'playing');
+  if (step.kind === 'do' && phase === 'acting') {
+    useLesson.setState({ shown: true });
+    await ctl().act(step.input);
+  } else if (step.kind === 'wait' && phase === 'playing') await skipTo(step.until, 'playing');
   else if (step.kind === 'predict' && phase === 'playing') await skipTo(pauseAt(step), 'playing');
   else if (step.kind === 'predict' && phase === 'revealing') await skipTo(decidedAt(step), 'revealing');
 }

@@ -53,6 +53,7 @@ function StepStatus({ step }: { step: Step }) {
   const lx = useLx();
   const phase = useLesson((s) => s.phase);
   const firedAt = useLesson((s) => s.firedAt);
+  const shown = useLesson((s) => s.shown);
   const [hint, setHint] = useState(false);
   // The hint offers itself after a while (wall time is fine here: it is the student's pace).
   useEffect(() => {
@@ -86,7 +87,7 @@ function StepStatus({ step }: { step: Step }) {
     return (
       <div className="lesson-status">
         {phase === 'done' ? (
-          <p className="ok">{lx('received')}</p>
+          <p className="ok">{lx(shown ? 'autoDone' : 'received')}</p>
         ) : (
           <>
             <p className="waiting">{lx('yourTurn')}</p>
