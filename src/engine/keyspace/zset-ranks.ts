@@ -4,11 +4,12 @@
 //   integer is `value is out of range, must be positive`), propagates as typed when it popped
 //   something, and deletes the key it empties.
 import { arr, bulk, err, int, NIL, type Reply } from '../core/resp.ts';
-import { fail, type Handler } from './call.ts';
+import { type Call, fail, type Handler } from './call.ts';
 import { formatDouble17g } from './decimal.ts';
 import { MUST_BE_POSITIVE, SYNTAX } from './errors.ts';
 import { parseMpop } from './lists.ts';
 import { parseInt64, toSafeNumber } from './numbers.ts';
+import type { ZsetValue } from './values.ts';
 import { parseScoreBound, zsetEntries } from './zsets.ts';
 
 function rankGeneric(reverse: boolean): Handler {
@@ -47,6 +48,21 @@ const zmscore: Handler = (c) => {
   );
 };
 
+/**
+ * Take up to `count` members off the low end (or the high end, `max`) of the zset at key, in pop
+ * order; a zset left empty is deleted. What ZPOPMIN/ZPOPMAX and ZMPOP share (genericZpopCommand).
+ */
+function popFrom(c: Call, key: string, found: ZsetValue, count: number, max: boolean): [string, number][] {
+  const entries = zsetEntries(found);
+  const n = Math.min(count, entries.length);
+  const popped = max ? entries.slice(entries.length - n).reverse() : entries.slice(0, n);
+  const z = c.mutable(key, found);
+  for (const [m] of popped) z.scores.delete(m);
+  z.sorted = null;
+  c.deleteIfEmpty(key, z.scores.size);
+  return popped;
+}
+
 /** genericZpopCommand: ZPOPMIN/ZPOPMAX key [count]. */
 function zpop(max: boolean): Handler {
   return (c) => {
@@ -60,13 +76,7 @@ function zpop(max: boolean): Handler {
     }
     const found = c.writeAs(key, 'zset');
     if (!found || count === 0) return arr([]);
-    const entries = zsetEntries(found);
-    const n = Math.min(count, entries.length);
-    const popped = max ? entries.slice(entries.length - n).reverse() : entries.slice(0, n);
-    const z = c.mutable(key, found);
-    for (const [m] of popped) z.scores.delete(m);
-    z.sorted = null;
-    c.deleteIfEmpty(key, z.scores.size);
+    const popped = popFrom(c, key, found, count, max);
     c.propagateAsIs();
     const out: Reply[] = [];
     for (const [m, s] of popped) out.push(bulk(m), bulk(formatDouble17g(s)));
@@ -85,14 +95,8 @@ const zmpop: Handler = (c) => {
   for (const key of keys) {
     const found = c.writeAs(key, 'zset');
     if (!found) continue;
-    const entries = zsetEntries(found);
-    const n = Math.min(count, entries.length);
-    const popped = max ? entries.slice(entries.length - n).reverse() : entries.slice(0, n);
-    const z = c.mutable(key, found);
-    for (const [m] of popped) z.scores.delete(m);
-    z.sorted = null;
-    c.deleteIfEmpty(key, z.scores.size);
-    c.also([max ? 'ZPOPMAX' : 'ZPOPMIN', key, String(n)]);
+    const popped = popFrom(c, key, found, count, max);
+    c.also([max ? 'ZPOPMAX' : 'ZPOPMIN', key, String(popped.length)]);
     return arr([bulk(key), arr(popped.map(([m, s]) => arr([bulk(m), bulk(formatDouble17g(s))])))]);
   }
   return arr(null);

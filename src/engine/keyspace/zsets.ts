@@ -261,14 +261,20 @@ function zrangeGeneric(fixed?: Pick<RangeOptions, 'by' | 'rev'>): Handler {
   return (c) => zrangeReply(c, parseRangeOptions(c, fixed));
 }
 
-function zrangeReply(c: Call, o: RangeOptions): Reply {
-  let [minText, maxText] = [c.argv[2], c.argv[3]];
-  if (o.rev && o.by !== 'rank') [minText, maxText] = [maxText, minText];
-  let select: (entries: [string, number][]) => [string, number][];
+/**
+ * The entries of a range, in reply order: by rank (negative counts from the end, REV walks from
+ * the top), by score or by lex bounds (LIMIT applied by `walk`). Bounds are parsed here, so a bad
+ * one fails before the key is read (ZRANGE and ZREMRANGEBY* alike).
+ */
+function rangeSelector(
+  o: RangeOptions,
+  minText: string,
+  maxText: string,
+): (entries: [string, number][]) => [string, number][] {
   if (o.by === 'rank') {
     const startIn = toSafeNumber(parseInt64(minText) ?? fail(NOT_INTEGER));
     const endIn = toSafeNumber(parseInt64(maxText) ?? fail(NOT_INTEGER));
-    select = (entries) => {
+    return (entries) => {
       const len = entries.length;
       let start = startIn < 0 ? startIn + len : startIn;
       let end = endIn < 0 ? endIn + len : endIn;
@@ -278,21 +284,29 @@ function zrangeReply(c: Call, o: RangeOptions): Reply {
       const ordered = o.rev ? entries.slice().reverse() : entries;
       return ordered.slice(start, end + 1);
     };
-  } else if (o.by === 'score') {
+  }
+  let above: (e: [string, number]) => boolean;
+  let below: (e: [string, number]) => boolean;
+  if (o.by === 'score') {
     const min = parseScoreBound(minText);
     const max = parseScoreBound(maxText);
     if (!min || !max) fail(err('ERR min or max is not a float'));
-    const above = ([, s]: [string, number]) => (min.exclusive ? s > min.value : s >= min.value);
-    const below = ([, s]: [string, number]) => (max.exclusive ? s < max.value : s <= max.value);
-    select = (entries) => (o.rev ? walk(entries, o, below, above) : walk(entries, o, above, below));
+    above = ([, s]) => (min.exclusive ? s > min.value : s >= min.value);
+    below = ([, s]) => (max.exclusive ? s < max.value : s <= max.value);
   } else {
     const min = parseLexBound(minText);
     const max = parseLexBound(maxText);
     if (!min || !max) fail(err('ERR min or max not valid string range item'));
-    const above = ([m]: [string, number]) => lexAbove(m, min);
-    const below = ([m]: [string, number]) => lexBelow(m, max);
-    select = (entries) => (o.rev ? walk(entries, o, below, above) : walk(entries, o, above, below));
+    above = ([m]) => lexAbove(m, min);
+    below = ([m]) => lexBelow(m, max);
   }
+  return (entries) => (o.rev ? walk(entries, o, below, above) : walk(entries, o, above, below));
+}
+
+function zrangeReply(c: Call, o: RangeOptions): Reply {
+  let [minText, maxText] = [c.argv[2], c.argv[3]];
+  if (o.rev && o.by !== 'rank') [minText, maxText] = [maxText, minText];
+  const select = rangeSelector(o, minText, maxText);
   const z = c.readAs(c.argv[1], 'zset');
   if (!z) return arr([]);
   const out: Reply[] = [];
@@ -311,34 +325,7 @@ function zrangeReply(c: Call, o: RangeOptions): Reply {
 function zremrange(by: 'rank' | 'score' | 'lex'): Handler {
   return (c) => {
     const o: RangeOptions = { withScores: false, rev: false, by, offset: 0, limit: -1 };
-    let select: (entries: [string, number][]) => [string, number][];
-    if (by === 'rank') {
-      const startIn = toSafeNumber(parseInt64(c.argv[2]) ?? fail(NOT_INTEGER));
-      const endIn = toSafeNumber(parseInt64(c.argv[3]) ?? fail(NOT_INTEGER));
-      select = (entries) => {
-        const len = entries.length;
-        let start = startIn < 0 ? startIn + len : startIn;
-        let end = endIn < 0 ? endIn + len : endIn;
-        if (start < 0) start = 0;
-        if (start > end || start >= len) return [];
-        if (end >= len) end = len - 1;
-        return entries.slice(start, end + 1);
-      };
-    } else if (by === 'score') {
-      const min = parseScoreBound(c.argv[2]);
-      const max = parseScoreBound(c.argv[3]);
-      if (!min || !max) fail(err('ERR min or max is not a float'));
-      const above = ([, s]: [string, number]) => (min.exclusive ? s > min.value : s >= min.value);
-      const below = ([, s]: [string, number]) => (max.exclusive ? s < max.value : s <= max.value);
-      select = (entries) => walk(entries, o, above, below);
-    } else {
-      const min = parseLexBound(c.argv[2]);
-      const max = parseLexBound(c.argv[3]);
-      if (!min || !max) fail(err('ERR min or max not valid string range item'));
-      const above = ([m]: [string, number]) => lexAbove(m, min);
-      const below = ([m]: [string, number]) => lexBelow(m, max);
-      select = (entries) => walk(entries, o, above, below);
-    }
+    const select = rangeSelector(o, c.argv[2], c.argv[3]);
     const key = c.argv[1];
     const found = c.writeAs(key, 'zset');
     if (!found) return int(0);
