@@ -181,7 +181,8 @@ export function input(tl: Timeline, inp: LabInput): InputOutcome {
   const before = [...ins];
   // Checkpoints after now show a future without this input: gone, even when no input followed.
   dropCheckpointsAfter(tl.checkpoints, now);
-  const setup = setupStarts(tl.record);
+  // Only an input with recorded inputs after it needs to know which of them are setup starts.
+  const setup = tl.cursor < ins.length ? setupStarts(tl.record) : NO_INDEXES;
   const from = tl.cursor;
   const later = ins.splice(from);
   ins.push({ at: now, input: inp });
@@ -194,6 +195,8 @@ export function input(tl: Timeline, inp: LabInput): InputOutcome {
   const dropped = later.filter((_, i) => !setup.has(from + i));
   return { result: dropped.length ? 'forked' : 'appended', before, dropped };
 }
+
+const NO_INDEXES: ReadonlySet<number> = new Set();
 
 /**
  * Which of a run's inputs are its setup's node starts: each setup node's first `start` (nodes are

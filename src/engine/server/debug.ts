@@ -24,8 +24,9 @@ function seconds(text: string): number {
 }
 
 /**
- * `db`: the client's selected db (DIGEST-VALUE reads it). `inExec`: inside EXEC Redis sleeps within the transaction and puts OK in its array; the lab
- * answers the EXEC at once and the node is busy afterwards (the array's order is the same).
+ * `db`: the client's selected db (DIGEST-VALUE reads it). `inExec`: inside EXEC Redis sleeps within
+ * the transaction and puts OK in its array; the lab answers the EXEC at once and the node is busy
+ * afterwards (the array's order is the same).
  */
 export function debugCommand(w: World, node: Node, argv: Argv, db: number, inExec = false): CallResult {
   // The lab's clients are local (enable-debug-command local: allowed; the scenarios' base config).
