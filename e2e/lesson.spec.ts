@@ -182,6 +182,11 @@ test('predictions: a wrong one and a right one, revealed by the master decision,
     timeout: 30_000,
   });
   await expect(p.locator('.lesson-reveal')).toContainText('replid-mismatch');
+  // A's first replica: the +FULLRESYNC carries a replid A takes with its new backlog, not the one
+  // it decided with (the reveal showed only that one).
+  await expect(p.locator('.lesson-reveal')).toContainText(
+    'A has no backlog yet: it creates one for its first replica and takes a new replid with it',
+  );
   await expect(p.getByText('Predictions 0/1')).toBeVisible();
   await axe(page, 'prediction revealed');
   // Chapter 3's first prediction: a short gap, the backlog still holds it. The question speaks of

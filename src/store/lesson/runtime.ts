@@ -37,6 +37,8 @@ export interface Answer {
   right: boolean;
   answer: string;
   decision: PsyncDecision;
+  /** The master that decided (the reveal names it). */
+  master?: string;
 }
 
 export interface LessonState {
@@ -162,11 +164,15 @@ function check(): void {
     const e = take(buf, (x) => matches(x, p));
     if (e?.type !== 'psync.decided') return;
     halt();
-    settle(step, e.decision);
+    settle(step, e);
   }
 }
 
-function settle(step: PredictStep, d: PsyncDecision): void {
+function settle(
+  step: PredictStep,
+  e: { decision: PsyncDecision; master: string; replica: string; at: number },
+): void {
+  const d = e.decision;
   const s = useLesson.getState();
   const ch = s.lesson!.chapters[s.chapter];
   const g = given ?? '';
@@ -175,6 +181,7 @@ function settle(step: PredictStep, d: PsyncDecision): void {
     right: given !== null && isRight(step, g, d),
     answer: answerOf(step, d),
     decision: d,
+    master: e.master,
   };
   const key = answerKey(ch.id, step.id);
   const answers = given !== null && !s.answers[key] ? { ...s.answers, [key]: reveal } : s.answers;

@@ -4,17 +4,17 @@ import { useId, useState } from 'react';
 import type { PredictStep } from '../../engine/lesson/types.ts';
 import { useLesson } from '../../store/lesson/runtime.ts';
 import { useLab } from '../../store/store.ts';
-import { answerWords, backlogWords, workedNumber } from './reveal-words.ts';
+import { answerWords, backlogWords, newReplidWords, short, workedNumber } from './reveal-words.ts';
 import { REASON_TEXT } from './text.ts';
 import { useLx } from './useLx.ts';
-
-const short = (id: string) => (id.length > 8 ? `${id.slice(0, 8)}…` : id);
 
 function Reveal({ step }: { step: PredictStep }) {
   const lx = useLx();
   const lang = useLab((s) => s.lang);
   const r = useLesson((s) => s.reveal);
+  const era = useLab((s) => s.era);
   if (!r) return null;
+  const fresh = r.master ? newReplidWords(r.decision, r.master, era, lang) : null;
   const v = r.decision.values;
   const shown = (a: string) => answerWords(step.ask, a, lang);
   const worked = workedNumber(step.ask, r.decision, lang);
@@ -28,6 +28,7 @@ function Reveal({ step }: { step: PredictStep }) {
             : lx('wrong', { answer: shown(r.answer) })}
       </p>
       {worked && <p className="mono">{worked}</p>}
+      {fresh && <p>{fresh}</p>}
       <p className="dim">{lx('values')}</p>
       <dl className="mono">
         <dt>PSYNC</dt>

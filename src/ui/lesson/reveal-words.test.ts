@@ -3,7 +3,7 @@
 // "64131 … 64130", and a wrong number came with no arithmetic).
 import { describe, expect, it } from 'vitest';
 import { decidePsync } from '../../engine/replication/psync.ts';
-import { answerWords, backlogWords, workedNumber } from './reveal-words.ts';
+import { answerWords, backlogWords, newReplidWords, workedNumber } from './reveal-words.ts';
 
 const ID = '88ea750d6595e8774f50b63bb57e80457f2049e8';
 const master = (offset: number, histlen: number, masterReplOffset: number) => ({
@@ -45,5 +45,31 @@ describe('reveal words', () => {
     const full = decidePsync({ replid: ID, offset: 1176 }, master(64131, 0, 64130));
     expect(workedNumber('backlog-bytes', full, 'en')).toBe('+FULLRESYNC sends no backlog bytes: 0');
     expect(workedNumber('outcome', d, 'en')).toBeNull();
+  });
+});
+
+describe('the new replid of a first full sync', () => {
+  // Chapter 2: A decides with its boot replid (no backlog yet), then creates its backlog and
+  // answers +FULLRESYNC with a replid taken just then. The reveal printed only the old one.
+  const d = decidePsync(
+    { replid: '0dd65306'.padEnd(40, '0'), offset: 1 },
+    { ...master(0, 0, 0), backlog: null },
+  );
+
+  it('says the +FULLRESYNC will carry a new replid, not the one decided with', () => {
+    expect(d.outcome).toBe('FULLRESYNC');
+    expect(newReplidWords(d, 'A', 'psync2', 'en')).toBe(
+      'A has no backlog yet: it creates one for its first replica and takes a new replid with it. So +FULLRESYNC carries the new replid, not the 88ea750d… it decided with above.',
+    );
+    expect(newReplidWords(d, 'A', 'psync2', 'zh')).toContain('同时换一个新的 replid');
+  });
+
+  it('says nothing when a backlog exists, for a +CONTINUE, or in an era without replids', () => {
+    const withBacklog = decidePsync({ replid: '?', offset: -1 }, master(1, 903, 903));
+    expect(withBacklog.outcome).toBe('FULLRESYNC');
+    expect(newReplidWords(withBacklog, 'A', 'psync2', 'en')).toBeNull();
+    const cont = decidePsync({ replid: ID, offset: 1 }, master(1, 903, 903));
+    expect(newReplidWords(cont, 'A', 'psync2', 'en')).toBeNull();
+    expect(newReplidWords(d, 'A', 'psync1', 'en')).toBeNull();
   });
 });

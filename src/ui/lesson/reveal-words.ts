@@ -2,6 +2,7 @@
 // checks them): the engine's answer in the words the question offered, the backlog window as a
 // student reads it, and the arithmetic behind a number.
 import type { Ask } from '../../engine/lesson/types.ts';
+import type { Era } from '../../engine/replication/era.ts';
 import type { PsyncDecision } from '../../engine/replication/psync.ts';
 import type { Lang } from '../../i18n/index.ts';
 import { lessonText, REASON_TEXT } from './text.ts';
@@ -41,3 +42,19 @@ export function workedNumber(ask: Ask, d: PsyncDecision, lang: Lang): string | n
     n: d.backlogBytes,
   });
 }
+
+/**
+ * A master without a backlog creates one for its first replica's full sync, and 7.0 takes a new
+ * replid with it (syncCommand → changeReplicationId, createReplicationBacklog): chapter 2's A
+ * decides with its boot replid b2399271…, then answers +FULLRESYNC <a new replid> 0. The reveal
+ * comes at the decision, before that answer reaches the replica, so it says what will come.
+ * Older eras take no new replid (2.8/3.2 add 1 to the offset instead): null there, and null when
+ * a backlog exists.
+ */
+export function newReplidWords(d: PsyncDecision, master: string, era: Era, lang: Lang): string | null {
+  if (d.outcome !== 'FULLRESYNC' || d.values.backlogActive || era !== 'psync2') return null;
+  return lessonText(lang, 'newReplid', { m: master, old: short(d.values.replid) });
+}
+
+/** The first 8 hex digits of a 40-digit id, as the reveal prints ids. */
+export const short = (id: string) => (id.length > 8 ? `${id.slice(0, 8)}…` : id);

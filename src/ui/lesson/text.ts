@@ -55,6 +55,10 @@ export const LESSON_TEXT = {
     zh: '从库的 offset {o} + 1 = {p}：从它缺的第一个字节开始要',
     en: "the replica's offset {o} + 1 = {p}: it asks from the first byte it lacks",
   },
+  newReplid: {
+    zh: '{m} 还没有 backlog：它为第一个从库创建 backlog，同时换一个新的 replid。所以 +FULLRESYNC 带的是新 replid，不是上面决定时的 {old}。',
+    en: '{m} has no backlog yet: it creates one for its first replica and takes a new replid with it. So +FULLRESYNC carries the new replid, not the {old} it decided with above.',
+  },
   workedFull: {
     zh: '+FULLRESYNC 不从 backlog 发送任何字节：0',
     en: '+FULLRESYNC sends no backlog bytes: 0',
