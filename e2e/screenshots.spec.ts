@@ -164,6 +164,15 @@ for (const lang of ['zh', 'en'] as const) {
     // The page never scrolls sideways on a phone.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
+    // The cluster is as tall as its drawing (A over B and C) and the legend: a fixed 56vh left
+    // ~150 px empty above and below the cards.
+    const room = await page.evaluate(() => {
+      const box = document.querySelector('.cluster')!.getBoundingClientRect();
+      const fit = document.querySelector('.cluster-fit')!.getBoundingClientRect();
+      return box.height - fit.height;
+    });
+    expect(room).toBeGreaterThan(20);
+    expect(room).toBeLessThan(50);
   });
 }
 

@@ -10,6 +10,7 @@ import {
   chooseLayout,
   fitScale,
   GAP_DEEP,
+  heightToFit,
   labelPoint,
   layoutTree,
   linkEnds,
@@ -134,6 +135,24 @@ describe('layout sideways', () => {
       fitScale(wide.down, { w: 870, h: 263 }, 1.3),
     );
     expect(chooseLayout(wide, { w: 870, h: 263 }, 1.3, 0.72).layout.dir).toBe('down');
+  });
+
+  it('a phone gives the cluster the height its drawing needs at the width scale, and that height changes nothing', () => {
+    // Lesson chapter 1 (A and B, two masters) in a 412 px phone's box (404 px wide inside).
+    const pair = layoutTree(
+      [
+        { name: 'A', master: null },
+        { name: 'B', master: null },
+      ],
+      'down',
+    );
+    const need = heightToFit(pair, 404, 1.3);
+    const wide = fitScale(pair, { w: 404, h: 470 }, 1.3); // the 56vh box it had
+    expect(need).toBeLessThan(470 - 150);
+    expect(fitScale(pair, { w: 404, h: need }, 1.3)).toBeCloseTo(wide, 6);
+    // A deep tree needs more than 56vh: the cap keeps the old box, and the scale from its height.
+    const deep = layoutTree(chain, 'down');
+    expect(heightToFit(deep, 404, 1.3)).toBeGreaterThan(heightToFit(pair, 404, 1.3));
   });
 });
 

@@ -7,7 +7,7 @@ import { useLab } from '../../store/store.ts';
 import { useT } from '../hooks.ts';
 import { DurabilityNote } from './Durability.tsx';
 import { LinkLabels, LinkLines } from './Links.tsx';
-import { chooseLayout, layoutTree } from './layout.ts';
+import { chooseLayout, heightToFit, layoutTree } from './layout.ts';
 import { MessageLayer } from './MessageLayer.tsx';
 import { NodeCard } from './NodeCard.tsx';
 
@@ -52,8 +52,14 @@ export function ClusterView({ label }: { label?: string }) {
   const present = useLab((s) => s.present);
   const { layout, fit } = chooseLayout(both, size, present ? PRESENT_MAX_SCALE : MAX_SCALE, CRAMPED);
   const scale = Math.max(MIN_SCALE, fit);
+  // Read only by the one-column page (app.css): the cluster is as tall as the drawing needs.
+  const need = heightToFit(layout, size.w, present ? PRESENT_MAX_SCALE : MAX_SCALE);
   return (
-    <section className="cluster" aria-label={label ?? t('cluster.title')}>
+    <section
+      className="cluster"
+      aria-label={label ?? t('cluster.title')}
+      style={{ '--cluster-need': `${need}px` } as React.CSSProperties}
+    >
       <h2 className="sr-only">{t('cluster.title')}</h2>
       <div className="cluster-box" ref={box}>
         <div className="cluster-fit" style={{ width: layout.width * scale, height: layout.height * scale }}>

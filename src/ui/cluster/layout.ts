@@ -114,6 +114,16 @@ export function fitScale(l: Layout, box: { w: number; h: number }, max: number):
 }
 
 /**
+ * The box height at which `l`, scaled to fit the box's width `w`, fits with nothing to spare
+ * (fitScale's 8-unit margin included). A phone's one-column page gives the cluster this much
+ * (capped at 56vh) instead of a fixed 56vh: chapter 1's two cards on a 412 px phone are 0.91 ×
+ * 212 = 193 px tall, and 56vh left ~150 px empty above and below them.
+ */
+export function heightToFit(l: Layout, w: number, max: number): number {
+  return Math.ceil(l.height * Math.min(max, (w - 8) / l.width)) + 8;
+}
+
+/**
  * Which orientation to draw: 'down', the course's picture, unless it would be shown smaller than
  * `cramped` and 'right' is shown at least a quarter larger. Lesson chapter 4's chain A → B → C in
  * the 870 × 263 box of a 1280 × 720 screen: 'down' 0.53 (7 px text), 'right' 0.81. A wide tree
