@@ -89,37 +89,6 @@ export const en = {
   'hs.CONNECTED': 'In sync: the replica applies the stream and sends REPLCONF ACK <offset> every second.',
   'hs.NONE': 'Not a replica.',
 
-  'dec.pending': '{replica} → {master}: PSYNC sent, {master} has not answered yet.',
-  'dec.earlier': 'Below: the decision before it.',
-  'dec.none': 'No PSYNC yet. Cut a link and heal it, restart a replica or promote one — then watch here.',
-  'dec.prev': 'Previous decision',
-  'dec.next': 'Next decision',
-  'dec.q1': '① Same history? requested replid = master replid',
-  'dec.q2': '② …or a failover: requested = replid2 and P ≤ second_repl_offset',
-  'dec.q3': '③ Is there a backlog?',
-  'dec.q4': '④ Is byte P still in it? first_byte ≤ P ≤ master_repl_offset + 1',
-  'dec.notChecked': 'not checked',
-  'dec.reason.accepted':
-    'Same history and the bytes from P on are in the backlog: send {bytes} bytes of backlog.',
-  'dec.reason.accepted-replid2':
-    "History matched through replid2 (the master's previous id): continue, and tell the replica the new replid. {bytes} bytes of backlog follow.",
-  'dec.reason.full-requested': 'The replica asked for a full sync (PSYNC ? -1): it has no history to offer.',
-  'dec.reason.replid-mismatch': 'The replica’s history (replid) is not one this master knows: full sync.',
-  'dec.reason.replid2-offset-too-high':
-    'The id matches replid2, but P is past second_repl_offset: the replica has bytes the new master never had.',
-  'dec.reason.no-backlog': 'The master has no backlog (none yet, or freed by repl-backlog-ttl): full sync.',
-  'dec.reason.offset-before-backlog':
-    'Byte P has left the backlog (it is older than first_byte_offset): full sync.',
-  'dec.reason.offset-after-master':
-    'P is beyond master_repl_offset + 1: the replica claims bytes the master never wrote.',
-  'dec.reason.runid-mismatch':
-    'PSYNC1 (Redis 2.8–3.2): the run id asked for is not this master’s (a restart gives a new run id, and every node has its own): full sync.',
-  'dec.era': 'Redis {v} rules ({era}), modelled from the Redis source, not run on real binaries:',
-  'dec.syncOutcome': 'full transfer (RDB + the writes since)',
-  'dec.newReplid': 'new replid: {m} created its backlog for its first replica',
-  'dec.reason.sync-only':
-    'SYNC (Redis ≤ 2.6): there is no partial resynchronization: every sync is a full transfer.',
-
   'why.title': 'Why?',
   'why.replicaofAttach.title': 'Why is this counted as a partial-sync error?',
   'why.replicaofAttach.text':
@@ -158,25 +127,6 @@ export const en = {
   'why.obufLoop.text':
     "During the last full sync the master kept every write made since the fork for this replica and counted {used} bytes (its share of the replication buffer, counted in ~20 KB blocks): over client-output-buffer-limit replica ({limit} bytes; a hard limit below repl-backlog-size counts as the backlog size). It closed the replica 'for overcoming of output buffer limits', and the replica asked again at once. While the writes made during one transfer outgrow the limit this repeats for ever: raise the limit or repl-backlog-size, or write less while it syncs.",
 
-  'bl.syncEra':
-    'Redis ≤ 2.6 keeps no backlog: a replica that reconnects sends SYNC and gets the whole dataset again, every time. The backlog and PSYNC came with 2.8.',
-  'bl.none': 'No node to show.',
-  'bl.of': 'Backlog of {name}',
-  'bl.showBlocks': 'Show 7.0 block list',
-  'bl.window': 'window',
-  'bl.ringAria': 'Backlog ring of {size} bytes, wrapped {laps} times',
-  'bl.laps': 'wrapped ×{n}',
-  'bl.noBlocks': 'No backlog blocks (the backlog is off).',
-  'bl.blocksAria': 'Replication buffer: {n} blocks',
-  'bl.pinIn':
-    '{replica} asked for byte P = {p} (t = {t} s): inside the window [{first} … {last}] → {outcome}',
-  'bl.pinOut':
-    '{replica} asked for byte P = {p} (t = {t} s): outside the window [{first} … {last}] → {outcome}',
-  'bl.pinFull': '{replica} asked for a full sync (PSYNC ? -1, t = {t} s): no offset to look up.',
-  'bl.extra': '7.0 keeps whole blocks: {n} bytes more than repl-backlog-size (outer arc).',
-  'bl.ringNote':
-    'The ring is the classic picture (exact up to 6.2). Redis 7.0 stores the same window as a list of blocks.',
-
   'ruler.in': 'Requested offset P = {p} lies inside the backlog window [{first} … {last}]',
   'ruler.out': 'Requested offset P = {p} lies outside the backlog window [{first} … {last}]',
   'off.node': 'Node',
@@ -188,24 +138,6 @@ export const en = {
   'off.band': '{name} backlog',
   'off.axisT': 'virtual time (s)',
   'off.chartAria': 'Chart of master_repl_offset over time per node, with the backlog window as a band',
-
-  'fs.none': 'No full sync yet.',
-  'fs.title': 'Full sync of {replica} from {master} (t = {t} s)',
-  'fs.pick': 'Show the full sync of',
-  'fs.progress': 'RDB transfer progress',
-  'fs.bgsave': 'BGSAVE: fork() a child that writes the RDB',
-  'fs.fullresync': 'Reply +FULLRESYNC <replid> <offset>',
-  'fs.tempfile': 'Replica creates temp-<time>.<pid>.rdb',
-  'fs.header': 'RDB header: $EOF:<mark> (diskless) or $<length>',
-  'fs.transfer': 'RDB bytes transferred',
-  'fs.dropreplicas': 'Drop its own replicas (cascaded): their history is about to change',
-  'fs.loadProgress': 'RDB load progress',
-  'fs.loadKeys': '{n} keys loaded',
-  'fs.flush': 'Flush old data (and free the backlog): the replica holds 0 keys',
-  'fs.rename': 'Rename temp file → dump.rdb',
-  'fs.load': 'Load the RDB into memory',
-  'fs.masterclient': 'Master client created: replid and offset taken',
-  'fs.stream': 'Buffered writes streamed',
 
   'side.title': 'Details',
   'side.close': 'Close the details',

@@ -27,6 +27,16 @@ export function translate(lang: Lang, key: MsgKey, vars?: Vars): string {
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
+/** A `{zh, en}` table's text in `lang`, `{name}` filled from vars (a missing one stays visible). */
+export function pick<K extends string>(
+  table: Record<K, Record<Lang, string>>,
+  lang: Lang,
+  key: K,
+  vars: Record<string, string | number> = {},
+): string {
+  return table[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
 /** zh for a Chinese browser, else en. */
 export function detectLang(languages: readonly string[]): Lang {
   return languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh' : 'en';

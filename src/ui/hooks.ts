@@ -1,7 +1,15 @@
 // Small hooks shared by the views.
 import { useCallback, useEffect } from 'react';
-import { type MsgKey, translate, type Vars } from '../i18n/index.ts';
+import { type Lang, type MsgKey, pick, translate, type Vars } from '../i18n/index.ts';
 import { useLab } from '../store/store.ts';
+
+/** A `{zh, en}` table's text in the page's language (a lazy panel's own words, `pick`). */
+export function useTable<K extends string>(
+  table: Record<K, Record<Lang, string>>,
+): (key: K, vars?: Vars) => string {
+  const lang = useLab((s) => s.lang);
+  return useCallback((key: K, vars?: Vars) => pick(table, lang, key, vars), [lang, table]);
+}
 
 /** t(key, vars) in the current language. */
 export function useT(): (key: MsgKey, vars?: Vars) => string {

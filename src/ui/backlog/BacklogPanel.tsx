@@ -4,11 +4,12 @@ import { Suspense, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useLab } from '../../store/store.ts';
 import { num, secs } from '../format.ts';
-import { useT } from '../hooks.ts';
+import { useTable } from '../hooks.ts';
 import { WhatIfUi } from '../whatif/slot.tsx';
 import { Blocks } from './Blocks.tsx';
 import { OffsetRuler } from './OffsetRuler.tsx';
 import { Ring } from './Ring.tsx';
+import { BACKLOG_TEXT } from './text.ts';
 
 function useBacklogNode(): string | null {
   return useLab((s) => {
@@ -22,7 +23,7 @@ function useBacklogNode(): string | null {
 }
 
 export function BacklogPanel() {
-  const t = useT();
+  const bx = useTable(BACKLOG_TEXT);
   const name = useBacklogNode();
   // The 7.0 block list is 7.0's (2.8–6.2 kept the ring); Redis ≤ 2.6 had no backlog at all.
   const era = useLab((s) => s.era);
@@ -36,8 +37,8 @@ export function BacklogPanel() {
     for (let i = ds.length - 1; i >= 0; i--) if (ds[i].master === name) return ds[i];
     return null;
   }, [name, rev]);
-  if (era === 'sync') return <p className="dim">{t('bl.syncEra')}</p>;
-  if (!name || !b) return <p className="dim">{t('bl.none')}</p>;
+  if (era === 'sync') return <p className="dim">{bx('syncEra')}</p>;
+  if (!name || !b) return <p className="dim">{bx('none')}</p>;
   // PSYNC ? -1 asks for no offset: nothing to pin.
   const asked = last && last.decision.values.requestedOffset > 0 ? last : null;
   const pin = asked ? asked.decision.values.requestedOffset : null;
@@ -59,7 +60,7 @@ export function BacklogPanel() {
       </div>
       <div className="bl-side">
         <div className="bl-head">
-          <h3>{t('bl.of', { name })}</h3>
+          <h3>{bx('of', { name })}</h3>
           {era === 'psync2' && (
             <label className="switch">
               <input
@@ -67,7 +68,7 @@ export function BacklogPanel() {
                 checked={blocks}
                 onChange={(e) => useLab.setState({ blocks: e.target.checked })}
               />
-              {t('bl.showBlocks')}
+              {bx('showBlocks')}
             </label>
           )}
         </div>
@@ -80,15 +81,15 @@ export function BacklogPanel() {
           <dd>{num(b.histlen)}</dd>
           <dt>master_repl_offset</dt>
           <dd>{num(b.masterReplOffset)}</dd>
-          <dt>{t('bl.window')}</dt>
+          <dt>{bx('window')}</dt>
           <dd>{window}</dd>
         </dl>
         {last && !asked && (
-          <p className="bl-pin out">{t('bl.pinFull', { replica: last.replica, t: secs(last.at) })}</p>
+          <p className="bl-pin out">{bx('pinFull', { replica: last.replica, t: secs(last.at) })}</p>
         )}
         {asked && (
           <p className={`bl-pin ${asked.decision.values.inWindow ? 'in' : 'out'}`}>
-            {t(asked.decision.values.inWindow ? 'bl.pinIn' : 'bl.pinOut', {
+            {bx(asked.decision.values.inWindow ? 'pinIn' : 'pinOut', {
               replica: asked.replica,
               p: num(asked.decision.values.requestedOffset),
               first: num(asked.decision.values.backlogFirstByte),
@@ -107,9 +108,9 @@ export function BacklogPanel() {
           />
         )}
         {!blocks && b.histlen > b.size && (
-          <p className="hint">{t('bl.extra', { n: num(b.histlen - b.size) })}</p>
+          <p className="hint">{bx('extra', { n: num(b.histlen - b.size) })}</p>
         )}
-        {!blocks && <p className="hint small">{t('bl.ringNote')}</p>}
+        {!blocks && <p className="hint small">{bx('ringNote')}</p>}
         <Suspense fallback={null}>
           <WhatIfUi part="sentence" />
         </Suspense>

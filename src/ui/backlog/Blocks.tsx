@@ -4,23 +4,24 @@
 import type { BacklogView } from '../../engine/index.ts';
 import { nodeColor } from '../cluster/lineage.ts';
 import { num } from '../format.ts';
-import { useT } from '../hooks.ts';
+import { useTable } from '../hooks.ts';
+import { BACKLOG_TEXT } from './text.ts';
 
 export function Blocks(props: {
   backlog: BacklogView;
   pin: number | null;
   cursors: { name: string; pos: number }[];
 }) {
-  const t = useT();
+  const bx = useTable(BACKLOG_TEXT);
   const b = props.backlog;
-  if (!b.active || b.blocks.length === 0) return <p className="dim">{t('bl.noBlocks')}</p>;
+  if (!b.active || b.blocks.length === 0) return <p className="dim">{bx('noBlocks')}</p>;
   const lo = b.blocks[0].start;
   const last = b.blocks[b.blocks.length - 1];
   const hi = Math.max(last.start + last.size, b.masterReplOffset + 1);
   const x = (off: number) => `${(((off - lo) / (hi - lo)) * 100).toFixed(3)}%`;
   const target = b.masterReplOffset - b.size + 1;
   return (
-    <div className="blocks" role="img" aria-label={t('bl.blocksAria', { n: b.blocks.length })}>
+    <div className="blocks" role="img" aria-label={bx('blocksAria', { n: b.blocks.length })}>
       <div className="bk-row">
         {b.blocks.map((k) => (
           <div

@@ -3,8 +3,9 @@
 // red outside = FULLRESYNC).
 import type { BacklogView } from '../../engine/index.ts';
 import { nodeColor } from '../cluster/lineage.ts';
-import { useT } from '../hooks.ts';
+import { useTable } from '../hooks.ts';
 import { arcPath, boundary, polar, ringModel } from './geometry.ts';
+import { BACKLOG_TEXT } from './text.ts';
 
 const S = 236;
 const C = S / 2;
@@ -16,7 +17,7 @@ export function Ring(props: {
   pin: number | null;
   acks: { name: string; offset: number }[];
 }) {
-  const t = useT();
+  const bx = useTable(BACKLOG_TEXT);
   const m = ringModel(props.backlog, props.pin);
   const [hx, hy] = polar(C, C, R + 16, m.head);
   const [hx0, hy0] = polar(C, C, R - 16, m.head);
@@ -25,7 +26,7 @@ export function Ring(props: {
       className="ring"
       viewBox={`0 0 ${S} ${S}`}
       role="img"
-      aria-label={t('bl.ringAria', { size: m.size, laps: m.laps })}
+      aria-label={bx('ringAria', { size: m.size, laps: m.laps })}
     >
       <circle cx={C} cy={C} r={R} className="ring-track" />
       {m.active && <path d={arcPath(C, C, R, m.from, m.sweep)} className="ring-window" />}
@@ -58,7 +59,7 @@ export function Ring(props: {
         {m.active ? `${Math.round((Math.min(props.backlog.histlen, m.size) / m.size) * 100)}%` : 'off'}
       </text>
       <text x={C} y={C + 14} className="ring-center-sub">
-        {t('bl.laps', { n: m.laps })}
+        {bx('laps', { n: m.laps })}
       </text>
     </svg>
   );

@@ -1,8 +1,7 @@
 // A lab input in words, in the page's language: the console's action lines, the fork notice (what
 // was set aside) and a shared link's action list — one wording for all three.
 import type { LabInput } from '../../engine/index.ts';
-import type { Lang } from '../../i18n/index.ts';
-import { pick } from '../lesson/entry-text.ts';
+import { type Lang, pick } from '../../i18n/index.ts';
 
 /** What `inputWords` says, per kind of input. */
 export const INPUT_TEXT = {

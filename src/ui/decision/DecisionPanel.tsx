@@ -7,12 +7,14 @@ import { useLab } from '../../store/store.ts';
 import { OffsetRuler } from '../backlog/OffsetRuler.tsx';
 import { lineageColor } from '../cluster/lineage.ts';
 import { num, secs, shortId } from '../format.ts';
-import { useT } from '../hooks.ts';
+import { useT, useTable } from '../hooks.ts';
+import { DEC_TEXT, type DecTextKey } from './text.ts';
 import { checks, reaches, whyCards } from './why.ts';
 
 function Mark({ ok }: { ok: boolean | null }) {
+  const dx = useTable(DEC_TEXT);
   const t = useT();
-  if (ok === null) return <span className="mark skip">– {t('dec.notChecked')}</span>;
+  if (ok === null) return <span className="mark skip">– {dx('notChecked')}</span>;
   return (
     <span className={`mark ${ok ? 'yes' : 'no'}`}>{ok ? `✓ ${t('common.yes')}` : `✗ ${t('common.no')}`}</span>
   );
@@ -31,6 +33,7 @@ function Id({ id }: { id: string }) {
 }
 
 export function DecisionPanel() {
+  const dx = useTable(DEC_TEXT);
   const t = useT();
   const rev = useLab((s) => s.rev.decisions);
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev stands for the decision list
@@ -62,13 +65,13 @@ export function DecisionPanel() {
         const [replica, master] = pair.split('→');
         return (
           <p key={pair} className="dec-pending">
-            {t('dec.pending', { replica, master })}
-            {d ? ` ${t('dec.earlier')}` : ''}
+            {dx('pending', { replica, master })}
+            {d ? ` ${dx('earlier')}` : ''}
           </p>
         );
       })
     : null;
-  if (!d) return asked ?? <p className="dim">{t('dec.none')}</p>;
+  if (!d) return asked ?? <p className="dim">{dx('none')}</p>;
   const h = useLab.getState().hist;
   const earlier = h.results.filter((r) => r.replica === d.replica && r.at < d.at);
   const earlierSyncs = earlier.length;
@@ -141,7 +144,7 @@ export function DecisionPanel() {
             className="small"
             disabled={k <= 0}
             onClick={() => setPick(k - 1)}
-            aria-label={t('dec.prev')}
+            aria-label={dx('prev')}
           >
             ◀
           </button>
@@ -153,7 +156,7 @@ export function DecisionPanel() {
             className="small"
             disabled={k >= decisions.length - 1}
             onClick={() => setPick(k + 1)}
-            aria-label={t('dec.next')}
+            aria-label={dx('next')}
           >
             ▶
           </button>
@@ -161,14 +164,14 @@ export function DecisionPanel() {
       </div>
       {era !== 'psync2' && (
         <p className="dec-era small">
-          <strong>{t('dec.era', { v: ERA_VERSIONS[era], era: era.toUpperCase() })}</strong>
+          <strong>{dx('era', { v: ERA_VERSIONS[era], era: era.toUpperCase() })}</strong>
           {d.decision.eraNote && <span className="mono"> {d.decision.eraNote}</span>}
         </p>
       )}
       {!sync && (
         <ol className="checks">
           <li>
-            <span className="ck-q">{t('dec.q1')}</span>
+            <span className="ck-q">{dx('q1')}</span>
             <span className="ck-v mono">
               <Id id={v.requestedReplid} /> {v.replidEqual ? '=' : '≠'} {idWord} <Id id={v.replid} />
             </span>
@@ -176,7 +179,7 @@ export function DecisionPanel() {
           </li>
           {era === 'psync2' && (
             <li className={v.replidEqual ? 'moot' : ''}>
-              <span className="ck-q">{t('dec.q2')}</span>
+              <span className="ck-q">{dx('q2')}</span>
               <span className="ck-v mono">
                 replid2 <Id id={v.replid2} />, {v.requestedOffset} ≤ second_repl_offset {v.secondReplOffset}
               </span>
@@ -184,12 +187,12 @@ export function DecisionPanel() {
             </li>
           )}
           <li>
-            <span className="ck-q">{t('dec.q3')}</span>
+            <span className="ck-q">{dx('q3')}</span>
             <span className="ck-v mono">repl_backlog_active:{v.backlogActive ? 1 : 0}</span>
             <Mark ok={c.backlog} />
           </li>
           <li>
-            <span className="ck-q">{t('dec.q4')}</span>
+            <span className="ck-q">{dx('q4')}</span>
             <span className="ck-v mono">
               {num(v.backlogFirstByte)} ≤ {num(v.requestedOffset)} ≤ {num(v.masterReplOffset + 1)}
             </span>
@@ -208,20 +211,20 @@ export function DecisionPanel() {
       <div className={`outcome ${full ? 'full' : 'cont'}`} role="status">
         <strong className="mono">
           {sync
-            ? t('dec.syncOutcome')
+            ? dx('syncOutcome')
             : full
               ? `+FULLRESYNC ${result?.offset !== undefined ? `${shortId(result.replid || v.replid)}… ${result.offset}` : ''}`
               : `+CONTINUE ${shortId(v.replid)}…`}
         </strong>
         <span>
-          {t(`dec.reason.${d.decision.reason}` as MsgKey, {
+          {dx(`reason.${d.decision.reason}` as DecTextKey, {
             bytes: d.decision.backlogBytes,
             p: v.requestedOffset,
           })}
         </span>
         {d.decision.countsAsPartialErr && <span className="mono small">sync_partial_err +1</span>}
         {full && result?.replid && result.replid !== v.replid && (
-          <span className="small">{t('dec.newReplid', { m: d.master })}</span>
+          <span className="small">{dx('newReplid', { m: d.master })}</span>
         )}
       </div>
       {cards.map((w) => (

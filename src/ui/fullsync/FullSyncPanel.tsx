@@ -1,13 +1,13 @@
 // A full sync, stage by stage with its time and detail; the RDB transfer with its progress.
 import { useMemo, useState } from 'react';
-import type { MsgKey } from '../../i18n/index.ts';
 import { useLab } from '../../store/store.ts';
 import { num, secs } from '../format.ts';
-import { useT } from '../hooks.ts';
+import { useTable } from '../hooks.ts';
 import { type FullSync, fullSyncReplicas, latestFullSync } from './stages.ts';
+import { FULLSYNC_TEXT, type FullsyncTextKey } from './text.ts';
 
 export function FullSyncPanel() {
-  const t = useT();
+  const fx = useTable(FULLSYNC_TEXT);
   const revP = useLab((s) => s.rev.phases);
   const revD = useLab((s) => s.rev.decisions);
   const revM = useLab((s) => s.rev.messages);
@@ -22,14 +22,14 @@ export function FullSyncPanel() {
     () => (replica ? latestFullSync(useLab.getState().hist, replica, useLab.getState().t) : null),
     [replica, revP, revD, revM, tick],
   );
-  if (!replica || !fs) return <p className="dim">{t('fs.none')}</p>;
+  if (!replica || !fs) return <p className="dim">{fx('none')}</p>;
   return (
     <div className="fullsync">
       <div className="fs-head">
-        <h3>{t('fs.title', { replica: fs.replica, master: fs.master, t: secs(fs.start) })}</h3>
+        <h3>{fx('title', { replica: fs.replica, master: fs.master, t: secs(fs.start) })}</h3>
         {who.length > 1 && (
           <fieldset className="fs-pick">
-            <legend className="sr-only">{t('fs.pick')}</legend>
+            <legend className="sr-only">{fx('pick')}</legend>
             {who.map((r) => (
               <button
                 type="button"
@@ -48,10 +48,10 @@ export function FullSyncPanel() {
         {fs.stages.map((s, i) => (
           <li key={s.key} className={s.at !== null ? 'done' : i === fs.current ? 'current' : 'todo'}>
             <span className="fs-n">{i + 1}</span>
-            <span className="fs-name">{t(`fs.${s.key}` as MsgKey)}</span>
+            <span className="fs-name">{fx(`${s.key}` as FullsyncTextKey)}</span>
             {s.detail && (
               <span className="fs-detail mono">
-                {s.key === 'load' ? t('fs.loadKeys', { n: num(Number(s.detail)) }) : s.detail}
+                {s.key === 'load' ? fx('loadKeys', { n: num(Number(s.detail)) }) : s.detail}
               </span>
             )}
             {s.at !== null && <span className="fs-t mono">{secs(s.at)} s</span>}
@@ -65,7 +65,7 @@ export function FullSyncPanel() {
 }
 
 function Progress({ fs }: { fs: FullSync }) {
-  const t = useT();
+  const fx = useTable(FULLSYNC_TEXT);
   const rdb = fs.rdb;
   const pct = useLab((s) =>
     rdb
@@ -77,7 +77,7 @@ function Progress({ fs }: { fs: FullSync }) {
   if (!rdb) return null;
   return (
     <span className="fs-progress">
-      <progress max={100} value={pct} aria-label={t('fs.progress')} />
+      <progress max={100} value={pct} aria-label={fx('progress')} />
       <span className="mono">
         {num(Math.round((pct / 100) * rdb.bytes))} / {num(rdb.bytes)} B
       </span>
@@ -87,13 +87,13 @@ function Progress({ fs }: { fs: FullSync }) {
 
 /** The load window: the share loaded and the keys so far (the card climbs from 0 with it). */
 function LoadProgress({ replica }: { replica: string }) {
-  const t = useT();
+  const fx = useTable(FULLSYNC_TEXT);
   const pct = useLab((s) => Math.round((s.views[replica]?.loading ?? 1) * 100));
   const keys = useLab((s) => s.views[replica]?.dbsize ?? 0);
   return (
     <span className="fs-progress">
-      <progress max={100} value={pct} aria-label={t('fs.loadProgress')} />
-      <span className="mono">{t('fs.loadKeys', { n: num(keys) })}</span>
+      <progress max={100} value={pct} aria-label={fx('loadProgress')} />
+      <span className="mono">{fx('loadKeys', { n: num(keys) })}</span>
     </span>
   );
 }

@@ -1,6 +1,6 @@
 // The few words of the lesson entry (first screen and top bar), zh-CN and en side by side. Small:
 // they are in the first load; the rest of the lesson's words load with it (text.ts).
-import type { Lang } from '../../i18n/index.ts';
+import { type Lang, pick } from '../../i18n/index.ts';
 
 export const ENTRY_TEXT = {
   start: { zh: '开始第 27 课', en: 'Start lesson 27' },
@@ -20,16 +20,6 @@ export const ENTRY_TEXT = {
     en: 'Pause at every PSYNC and predict the master\u2019s answer before it is revealed',
   },
 } as const satisfies Record<string, Record<Lang, string>>;
-
-/** A `{zh, en}` table's text in `lang`, `{name}` filled from vars (a missing one stays visible). */
-export function pick<K extends string>(
-  table: Record<K, Record<Lang, string>>,
-  lang: Lang,
-  key: K,
-  vars: Record<string, string | number> = {},
-): string {
-  return table[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
 
 export function entryText(
   lang: Lang,

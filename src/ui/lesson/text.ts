@@ -1,8 +1,7 @@
 // The lesson panel's words, zh-CN and en side by side (the lesson's own text lives in lessons/*.json).
 // Kept out of the main catalogs so the lesson chunk carries them; a test checks both languages.
 import type { PsyncReason } from '../../engine/replication/psync.ts';
-import type { Lang } from '../../i18n/index.ts';
-import { pick } from './entry-text.ts';
+import { type Lang, pick } from '../../i18n/index.ts';
 
 export const LESSON_TEXT = {
   lesson: { zh: '第 {n} 课', en: 'Lesson {n}' },

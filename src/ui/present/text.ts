@@ -1,6 +1,5 @@
 // Presenter mode's own words (loaded with it), zh-CN and en side by side.
-import type { Lang } from '../../i18n/index.ts';
-import { pick } from '../lesson/entry-text.ts';
+import { type Lang, pick } from '../../i18n/index.ts';
 
 const TEXT = {
   next: {

@@ -1,8 +1,7 @@
 // The words of recording and opening scenario files and of a shared link's action list, zh-CN and
 // en side by side (each action itself: console/describe.ts inputWords). Kept out of the main
 // catalogs: they load with the dialog and the panel.
-import type { Lang } from '../../i18n/index.ts';
-import { pick } from '../lesson/entry-text.ts';
+import { type Lang, pick } from '../../i18n/index.ts';
 
 export const RECORD_TEXT = {
   region: { zh: '这次运行', en: 'This run' },

@@ -1,8 +1,7 @@
 // The what-if words (issue 11), zh-CN and en side by side: they load with the what-if chunk, not
 // with the first screen (a test checks both languages and their placeholders).
 import type { Lang } from '../../i18n/index.ts';
-import { useLab } from '../../store/store.ts';
-import { pick } from '../lesson/entry-text.ts';
+import { useTable } from '../hooks.ts';
 
 export const WHATIF_TEXT = {
   title: { zh: '如果……', en: 'What if…' },
@@ -99,6 +98,5 @@ export const secs = (us: number, digits = 3) => (us / 1e6).toFixed(digits);
 export const kb = (n: number) => (n >= 1 << 20 ? `${n / (1 << 20)} MB` : `${n / 1024} KB`);
 
 export function useWx() {
-  const lang = useLab((s) => s.lang);
-  return (key: WhatIfKey, vars?: Record<string, string | number>) => pick(WHATIF_TEXT, lang, key, vars);
+  return useTable(WHATIF_TEXT);
 }
