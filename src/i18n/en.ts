@@ -90,42 +90,6 @@ export const en = {
   'hs.NONE': 'Not a replica.',
 
   'why.title': 'Why?',
-  'why.replicaofAttach.title': 'Why is this counted as a partial-sync error?',
-  'why.replicaofAttach.text':
-    'A node attached with REPLICAOF always tries PSYNC first, offering its own replid and offset+1 ({p}). This master does not know that history, so it refuses — and Redis counts every refused PSYNC with a real id in sync_partial_err, even a first attach.',
-  'why.historyChanged.title': 'Why does a reconnecting replica need a full sync?',
-  'why.historyChanged.text':
-    'The replica offers the history it had (its replid), but the master no longer has that id: it changed it when it freed its backlog after repl-backlog-ttl, or when it restarted or was promoted. With no shared history left, only a full sync will do — and the refused PSYNC counts in sync_partial_err.',
-  'why.noRdb.title': 'Why a full sync after a restart?',
-  'why.noRdb.text':
-    'This replica synced before, but now sends PSYNC ? -1: it restarted without a dump.rdb (SHUTDOWN NOSAVE, or the file was deleted), so it lost its replid and offset. With an RDB it would have offered them and continued.',
-  'why.firstAttach.title': 'A first attach',
-  'why.firstAttach.text':
-    'A replica configured with replicaof at startup has no history: PSYNC ? -1 asks for a full sync directly (not counted in sync_partial_err).',
-  'why.blockTrim.title': 'Why is the offset no longer there?',
-  'why.blockTrim.text':
-    'The backlog keeps about repl-backlog-size ({size}) bytes. Redis 7.0 drops history in whole blocks (~20 KB) from the front, so first_byte_offset jumps forward; the replica was away too long and byte {p} is gone.',
-  'why.beyondSize.title': 'More than repl-backlog-size missing, and still +CONTINUE?',
-  'why.beyondSize.text':
-    'Redis 7.0 trims the backlog only in whole blocks and never below repl-backlog-size ({size}), so it often holds a bit more. Redis 6.2’s exact ring would have answered +FULLRESYNC here.',
-  'why.oldMasterAhead.title': 'Why does the old master need a full sync?',
-  'why.oldMasterAhead.text':
-    'After the failover the new master can continue the old history only up to second_repl_offset ({second}). This node took writes after that point (P = {p}): bytes the new master never had. They must be thrown away — a full sync.',
-  'why.failover.title': 'A failover without a full sync',
-  'why.failover.text':
-    'When a replica is promoted it keeps the old replid as replid2, valid up to second_repl_offset ({second}). Replicas of the old master can therefore continue: +CONTINUE carries the new replid, and they shift ids the same way.',
-  'why.noBacklog.title': 'Why is there no backlog?',
-  'why.noBacklog.text':
-    'A master creates its backlog when its first replica arrives, and frees it after repl-backlog-ttl seconds without replicas (also changing its replid). A master that restarted also starts with an empty one.',
-  'why.replicaAhead.title': 'The replica is ahead of the master',
-  'why.replicaAhead.text':
-    'The replica asks for a byte the master has not written yet: the master lost writes (e.g. it restarted from an older RDB). Redis logs a warning and does a full sync.',
-  'why.replicationLoop.title': 'A replication loop: allowed, and nothing will flow',
-  'why.replicationLoop.text':
-    '{master} already replicates (directly or through others) from {replica}, and Redis 7.0 does not forbid the loop. {master} shares {replica}’s history, so it answers +CONTINUE and both links show up. But now there is no master: every node of the loop is a read-only replica (writes get READONLY), nobody sends PINGs, and the offsets stay where they are. Run REPLICAOF NO ONE on one of them to break the loop.',
-  'why.obufLoop.title': 'Another full sync: the master closed this replica for its output buffer',
-  'why.obufLoop.text':
-    "During the last full sync the master kept every write made since the fork for this replica and counted {used} bytes (its share of the replication buffer, counted in ~20 KB blocks): over client-output-buffer-limit replica ({limit} bytes; a hard limit below repl-backlog-size counts as the backlog size). It closed the replica 'for overcoming of output buffer limits', and the replica asked again at once. While the writes made during one transfer outgrow the limit this repeats for ever: raise the limit or repl-backlog-size, or write less while it syncs.",
 
   'ruler.in': 'Requested offset P = {p} lies inside the backlog window [{first} … {last}]',
   'ruler.out': 'Requested offset P = {p} lies outside the backlog window [{first} … {last}]',

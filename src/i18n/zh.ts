@@ -88,43 +88,6 @@ export const zh: Catalog = {
   'hs.NONE': '不是从库。',
 
   'why.title': '为什么？',
-  'why.replicaofAttach.title': '为什么记为一次增量同步失败（sync_partial_err）？',
-  'why.replicaofAttach.text':
-    '用 REPLICAOF 挂载的节点总是先尝试 PSYNC，提供自己的 replid 和 offset+1（{p}）。主库不认识这段历史，只能拒绝——Redis 把每个带真实 id 却被拒绝的 PSYNC 都计入 sync_partial_err，即使是第一次挂载。',
-  'why.historyChanged.title': '为什么重连的从库需要全量同步？',
-  'why.historyChanged.text':
-    '从库提供它原有的历史（replid），但主库已经没有这个 id 了：主库在 repl-backlog-ttl 到期释放 backlog 时、或重启、或被提升时更换了 replid。没有共同的历史，只能全量同步——被拒绝的 PSYNC 计入 sync_partial_err。',
-  'why.noRdb.title': '为什么重启后要全量同步？',
-  'why.noRdb.text':
-    '这个从库之前同步过，现在却发送 PSYNC ? -1：它重启时没有 dump.rdb（SHUTDOWN NOSAVE，或文件被删除），丢失了 replid 和 offset。若有 RDB，它会提供这些信息并增量同步。',
-  'why.firstAttach.title': '首次挂载',
-  'why.firstAttach.text':
-    '启动时就配置了 replicaof 的从库没有任何历史：PSYNC ? -1 直接请求全量同步（不计入 sync_partial_err）。',
-  'why.blockTrim.title': '为什么 offset 不在了？',
-  'why.blockTrim.text':
-    'backlog 大约保留 repl-backlog-size（{size}）字节。Redis 7.0 从头部按整块（约 20 KB）丢弃历史，所以 first_byte_offset 会跳跃前进；从库断开太久，字节 {p} 已经没有了。',
-  'why.beyondSize.title': '缺的字节比 repl-backlog-size 还多，却仍然 +CONTINUE？',
-  'why.beyondSize.text':
-    'Redis 7.0 只按整块修剪 backlog，且不会少于 repl-backlog-size（{size}），所以常常多保留一些。Redis 6.2 精确的环形缓冲区在这里会回复 +FULLRESYNC。',
-  'why.oldMasterAhead.title': '为什么旧主库需要全量同步？',
-  'why.oldMasterAhead.text':
-    '切主之后，新主库只能把旧历史延续到 second_repl_offset（{second}）。这个节点在那之后还接受了写入（P = {p}）：这些字节新主库从未有过，必须丢弃——只能全量同步。',
-  'why.failover.title': '切主却无需全量同步',
-  'why.failover.text':
-    '从库被提升时把旧的 replid 保存为 replid2，有效到 second_repl_offset（{second}）。所以旧主库的从库可以继续：+CONTINUE 带着新的 replid，它们也同样切换 id。',
-  'why.noBacklog.title': '为什么没有 backlog？',
-  'why.noBacklog.text':
-    '主库在第一个从库到来时创建 backlog，在没有从库超过 repl-backlog-ttl 秒后释放它（同时更换 replid）。刚重启的主库也从空的 backlog 开始。',
-  'why.replicaAhead.title': '从库领先于主库',
-  'why.replicaAhead.text':
-    '从库请求的字节主库还没写过：主库丢失了写入（例如从较旧的 RDB 重启）。Redis 记录警告并全量同步。',
-  'why.obufLoop.title': '又一次全量同步：主库因输出缓冲区超限关掉了这个从库',
-  'why.obufLoop.text':
-    '上一次全量同步期间，主库把 fork 之后的每个写命令都为这个从库留着，计为 {used} 字节（它在复制缓冲区中的份额，按约 20 KB 的块计算），超过了 client-output-buffer-limit replica（{limit} 字节；低于 repl-backlog-size 的硬限制按 backlog 大小计）。主库以 “for overcoming of output buffer limits” 关闭了它，从库立刻重连再要全量同步。只要一次传输期间的写入超出限制，就会一直循环：调大限制或 repl-backlog-size，或者同步期间少写一些。',
-
-  'why.replicationLoop.title': '复制环：Redis 允许，但之后什么都不会流动',
-  'why.replicationLoop.text':
-    '{master} 已经（直接或经过其他节点）从 {replica} 复制，而 Redis 7.0 并不禁止成环。{master} 与 {replica} 共享同一段历史，所以回复 +CONTINUE，两条链路都显示 up。但现在没有主库了：环上每个节点都是只读从库（写入得到 READONLY），没有节点发送 PING，offset 停在原处。在其中一个节点上执行 REPLICAOF NO ONE 即可打破这个环。',
 
   'ruler.in': '请求的 offset P = {p} 在 backlog 窗口 [{first} … {last}] 之内',
   'ruler.out': '请求的 offset P = {p} 在 backlog 窗口 [{first} … {last}] 之外',

@@ -10,6 +10,7 @@ import { num, secs, shortId } from '../format.ts';
 import { useT, useTable } from '../hooks.ts';
 import { DEC_TEXT, type DecTextKey } from './text.ts';
 import { checks, reaches, whyCards } from './why.ts';
+import { panelCard, WHY_TEXT } from './why-text.ts';
 
 function Mark({ ok }: { ok: boolean | null }) {
   const dx = useTable(DEC_TEXT);
@@ -35,6 +36,7 @@ function Id({ id }: { id: string }) {
 export function DecisionPanel() {
   const dx = useTable(DEC_TEXT);
   const t = useT();
+  const wx = useTable(WHY_TEXT);
   const rev = useLab((s) => s.rev.decisions);
   // biome-ignore lint/correctness/useExhaustiveDependencies: rev stands for the decision list
   const decisions = useMemo(() => [...useLab.getState().hist.decisions], [rev]);
@@ -227,22 +229,27 @@ export function DecisionPanel() {
           <span className="small">{dx('newReplid', { m: d.master })}</span>
         )}
       </div>
-      {cards.map((w) => (
-        <aside key={w} className="why" aria-label={t('why.title')}>
-          <strong>{t(`why.${w}.title` as MsgKey)}</strong>
-          <p>
-            {t(`why.${w}.text` as MsgKey, {
-              size: backlogSize,
-              p: v.requestedOffset,
-              second: v.secondReplOffset,
-              replica: d.replica,
-              master: d.master,
-              used: obuf?.used ?? 0,
-              limit: obuf?.limit ?? 0,
-            })}
-          </p>
-        </aside>
-      ))}
+      {cards.map((w) => {
+        const vars = {
+          size: backlogSize,
+          p: v.requestedOffset,
+          second: v.secondReplOffset,
+          replica: d.replica,
+          master: d.master,
+          used: obuf?.used ?? 0,
+          limit: obuf?.limit ?? 0,
+        };
+        // The panel's own cards carry their words in its chunk; shared ones are in the catalogs.
+        const [title, text] = panelCard(w)
+          ? [wx(`${w}.title`), wx(`${w}.text`, vars)]
+          : [t(`why.${w}.title` as MsgKey), t(`why.${w}.text` as MsgKey, vars)];
+        return (
+          <aside key={w} className="why" aria-label={t('why.title')}>
+            <strong>{title}</strong>
+            <p>{text}</p>
+          </aside>
+        );
+      })}
     </div>
   );
 }

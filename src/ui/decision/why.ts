@@ -2,24 +2,28 @@
 // words (texts in the catalogs). Pure: tested with worked numbers.
 import type { PsyncDecision } from '../../engine/index.ts';
 
-export type WhyCard =
-  | 'replicaofAttach'
-  | 'historyChanged'
-  | 'noRdb'
-  | 'firstAttach'
-  | 'blockTrim'
-  | 'beyondSize'
-  | 'oldMasterAhead'
-  | 'failover'
-  | 'noBacklog'
-  | 'replicaAhead'
-  | 'replicationLoop'
-  | 'obufLoop'
-  | 'readsDuringSync'
-  | 'expiredOnReplica'
-  | 'ackedLost'
-  | 'waitNotConsistency'
-  | 'notModelled';
+/** Every why card (its words: why-text.ts for the panel's own, the catalogs' why.* for shared ones). */
+export const WHY_CARDS = [
+  'replicaofAttach',
+  'historyChanged',
+  'noRdb',
+  'firstAttach',
+  'blockTrim',
+  'beyondSize',
+  'oldMasterAhead',
+  'failover',
+  'noBacklog',
+  'replicaAhead',
+  'replicationLoop',
+  'obufLoop',
+  'readsDuringSync',
+  'expiredOnReplica',
+  'ackedLost',
+  'waitNotConsistency',
+  'notModelled',
+] as const;
+
+export type WhyCard = (typeof WHY_CARDS)[number];
 
 export interface WhyContext {
   /** Syncs (psync results) this replica had before this decision. */
