@@ -33,6 +33,13 @@ const ROWS: readonly [string, number, string][] = [
   ['setrange', 4, 'write denyoom'],
   ['getrange', 4, 'readonly'],
   ['substr', 4, 'readonly'],
+  ['setbit', 4, 'write denyoom'],
+  ['getbit', 3, 'readonly fast'],
+  ['bitcount', -2, 'readonly'],
+  ['bitpos', -3, 'readonly'],
+  ['bitop', -4, 'write denyoom'],
+  ['bitfield', -2, 'write denyoom'],
+  ['bitfield_ro', -2, 'readonly fast'],
   // keys and expiry
   ['del', -2, 'write'],
   ['unlink', -2, 'write fast'],

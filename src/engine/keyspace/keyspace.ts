@@ -6,6 +6,8 @@
 //   → { reply: +OK, propagate: [['SET','ttl','v','PXAT','1764001000000']], changed: ['ttl'] }
 //   ks.exec(0, ['PING'], ctx) → null (a server command: the server layer answers it)
 import { type Argv, OK, type Reply } from '../core/resp.ts';
+import { BITFIELD_COMMANDS } from './bitfield.ts';
+import { BIT_COMMANDS } from './bitops.ts';
 import { Call, type Handler, type KeyspaceCore, ReplyError, type Sink } from './call.ts';
 import { arityError, arityOk, COMMAND_TABLE, commandName } from './commands.ts';
 import { Db } from './db.ts';
@@ -54,6 +56,8 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
     ...STRING_COMMANDS,
     ...STRING_RANGE_COMMANDS,
+    ...BIT_COMMANDS,
+    ...BITFIELD_COMMANDS,
     ...KEY_COMMANDS,
     ...SCAN_COMMANDS,
     ...KEY_COPY_COMMANDS,
