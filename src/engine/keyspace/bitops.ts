@@ -7,7 +7,7 @@
 //   BITOP as typed when it wrote the destination (TTL dropped, as SET) or deleted it (every source
 //     empty or missing: reply 0); `BITOP AND d nokey` with no d propagates nothing.
 //   GETBIT, BITCOUNT, BITPOS never.
-import { err, int, type Reply } from '../core/resp.ts';
+import { err, int } from '../core/resp.ts';
 import { utf8Decode, utf8Encode } from './bytes.ts';
 import { type Call, fail, type Handler } from './call.ts';
 import { LAB_MAX_STRING_BYTES, LAB_STRING_TOO_LONG, NOT_INTEGER, SYNTAX } from './errors.ts';
@@ -185,7 +185,10 @@ const bitop: Handler = (c) => {
   const dest = c.argv[2];
   const sources = c.argv.slice(3).map((k) => readBytes(c, k) ?? new Uint8Array(0));
   const maxlen = Math.max(...sources.map((s) => s.length));
-  if (maxlen === 0) return deleteDestination(c, dest);
+  if (maxlen === 0) {
+    c.storeOrDelete(dest, null);
+    return int(0);
+  }
   const out = new Uint8Array(maxlen);
   for (let j = 0; j < maxlen; j++) {
     let x = sources[0][j] ?? 0;
@@ -196,16 +199,8 @@ const bitop: Handler = (c) => {
     }
     out[j] = x;
   }
-  c.write(dest); // setKey's lookup: an expired destination goes first (its DEL propagated)
-  c.setString(dest, utf8Decode(out));
-  c.propagateAsIs();
+  c.storeOrDelete(dest, utf8Decode(out));
   return int(maxlen);
 };
-
-/** An empty result: the destination is deleted (dbDelete, no lookup first) and 0 replied. */
-function deleteDestination(c: Call, dest: string): Reply {
-  if (c.del(dest)) c.propagateAsIs();
-  return int(0);
-}
 
 export const BIT_COMMANDS: Record<string, Handler> = { setbit, getbit, bitcount, bitpos, bitop };

@@ -214,6 +214,27 @@ export class Call {
     if (size === 0) this.del(key);
   }
 
+  /**
+   * A …STORE command's destination (SINTERSTORE, ZUNIONSTORE, ZRANGESTORE, BITOP, …): `value`
+   * replaces it (setKey: an expired destination is deleted first, its DEL propagated; the TTL
+   * goes), or, for an empty result (null), it is deleted without a lookup (dbDelete: one whose TTL
+   * passed goes as present). The command propagates as typed when the destination was written or
+   * deleted: `ZINTERSTORE out 2 z nokey` with no `out` propagates nothing (observed on 7.0.15).
+   */
+  storeOrDelete(dst: string, value: Value | null): void {
+    if (value === null) {
+      if (this.del(dst)) this.propagateAsIs();
+      return;
+    }
+    this.write(dst);
+    if (typeof value === 'string') this.setString(dst, value);
+    else {
+      this.del(dst);
+      this.add(dst, value);
+    }
+    this.propagateAsIs();
+  }
+
   /** setExpire, in this call's db unless another is named (MOVE, COPY … DB n). */
   setExpire(key: string, when: number, dbIndex = this.dbIndex): void {
     this.ks.dbs[dbIndex].expires.set(key, when);

@@ -30,6 +30,7 @@ import { STRING_RANGE_COMMANDS } from './string-ranges.ts';
 import { STRING_COMMANDS } from './strings.ts';
 import type { ExecContext, ExecResult } from './types.ts';
 import { ZSET_RANK_COMMANDS } from './zset-ranks.ts';
+import { ZSET_STORE_COMMANDS } from './zset-store.ts';
 import { ZSET_COMMANDS } from './zsets.ts';
 
 export const DB_COUNT = 16;
@@ -69,6 +70,7 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
     ...HASH_COMMANDS,
     ...ZSET_COMMANDS,
     ...ZSET_RANK_COMMANDS,
+    ...ZSET_STORE_COMMANDS,
     ...EVAL_COMMANDS,
   }),
 );
