@@ -71,6 +71,9 @@ export class Call {
   argv!: Argv;
   sink!: Sink;
 
+  /** A call a script made (redis.call: CLIENT_SCRIPT), set by `nested`. */
+  inScript = false;
+
   constructor(ks: KeyspaceCore, dbIndex: number, ctx: ExecContext, argv: Argv, sink: Sink) {
     this.reuse(ks, dbIndex, ctx, argv, sink);
   }
@@ -86,6 +89,7 @@ export class Call {
     this.argv = argv;
     this.sink = sink;
     this.db = ks.dbs[dbIndex];
+    this.inScript = false;
     return this;
   }
 
@@ -249,7 +253,9 @@ export class Call {
   nested(argv: Argv, dbIndex = this.dbIndex): Call {
     if (dbIndex !== this.dbIndex && !this.sink.dbs)
       this.sink.dbs = this.sink.propagate.map(() => this.dbIndex);
-    return new Call(this.ks, dbIndex, this.ctx, argv, this.sink);
+    const call = new Call(this.ks, dbIndex, this.ctx, argv, this.sink);
+    call.inScript = true;
+    return call;
   }
 }
 

@@ -146,6 +146,9 @@ const ROWS: readonly [string, number, string][] = [
   ['zdiff', -3, 'readonly movablekeys'],
   ['zintercard', -3, 'readonly movablekeys'],
   ['zrangestore', -5, 'write denyoom'],
+  // SORT is a write command even without STORE (a read-only replica refuses it; SORT_RO exists for that)
+  ['sort', -2, 'write denyoom movablekeys'],
+  ['sort_ro', -2, 'readonly movablekeys'],
   // scripting and pub/sub: EVAL carries no write flag (its writes are checked per call inside)
   ['eval', -3, 'noscript stale skip_monitor no_mandatory_keys movablekeys'],
   ['evalsha', -3, 'noscript stale skip_monitor no_mandatory_keys movablekeys'],

@@ -26,6 +26,7 @@ import { type RdbAux, rdbSize } from './rdb-size.ts';
 import { SCAN_COMMANDS } from './scan.ts';
 import { SET_ALGEBRA_COMMANDS } from './set-algebra.ts';
 import { SET_COMMANDS } from './sets.ts';
+import { SORT_COMMANDS } from './sort.ts';
 import { STRING_RANGE_COMMANDS } from './string-ranges.ts';
 import { STRING_COMMANDS } from './strings.ts';
 import type { ExecContext, ExecResult } from './types.ts';
@@ -71,6 +72,7 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
     ...ZSET_COMMANDS,
     ...ZSET_RANK_COMMANDS,
     ...ZSET_STORE_COMMANDS,
+    ...SORT_COMMANDS,
     ...EVAL_COMMANDS,
   }),
 );
