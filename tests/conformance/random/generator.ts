@@ -285,9 +285,9 @@ function baseTypes(tag: string): string[][] {
 }
 
 /**
- * A 'types' write with an odd count uses the list-edit, hash, set-algebra, sorted-set, range and
- * bitmap commands instead: picked from the count already drawn, so every seed's plan (the random
- * sequence) stays what it was and only the commands of half of these writes change.
+ * A 'types' write with an odd count uses the list-edit, hash, set-algebra, sorted-set, range,
+ * bitmap and SORT commands instead: picked from the count already drawn, so every seed's plan
+ * (the random sequence) stays what it was and only the commands of half of these writes change.
  */
 function moreTypes(tag: string): string[][] {
   return [
@@ -310,6 +310,7 @@ function moreTypes(tag: string): string[][] {
     ['ZUNIONSTORE', `${tag}:zset2`, '2', `${tag}:zset`, `${tag}:set`, 'WEIGHTS', '2', '0.5'],
     ['ZINTERSTORE', `${tag}:zset3`, '2', `${tag}:zset`, `${tag}:zset2`, 'AGGREGATE', 'MAX'],
     ['ZRANGESTORE', `${tag}:zset4`, `${tag}:zset2`, '0', '{i}'],
+    ['SORT', `${tag}:list`, 'ALPHA', 'DESC', 'LIMIT', '0', '{i}', 'STORE', `${tag}:sorted`],
   ];
 }
 
