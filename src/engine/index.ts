@@ -2,6 +2,7 @@
 
 export { configValueError } from './core/config.ts';
 export { encodeArgv, formatReply, type Reply, respSize } from './core/resp.ts';
+export { joinBytes, utf8Decode } from './keyspace/bytes.ts';
 export * from './lab/lab.ts';
 export * from './lab/probe.ts';
 export * from './lab/resync.ts';

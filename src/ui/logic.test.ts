@@ -186,6 +186,8 @@ describe('console argument splitting (redis-cli rules)', () => {
     ['  SET   "a b"  c  ', ['SET', 'a b', 'c']],
     ['SET k "a\\nb"', ['SET', 'k', 'a\nb']],
     ['SET k "\\x41\\x42"', ['SET', 'k', 'AB']],
+    // bytes past 0x7f: UTF-8 when they form it, else raw bytes (one byte each, as redis-cli sends them)
+    ['SET k "\\xc3\\xa9" "a\\xffb"', ['SET', 'k', 'é', 'a\udcffb']],
     ["SET k 'it\\'s'", ['SET', 'k', "it's"]],
     ['', []],
   ])('%s', (line, argv) => expect(splitArgs(line)).toEqual(argv));

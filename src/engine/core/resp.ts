@@ -4,7 +4,11 @@
 
 export type Argv = string[];
 
-/** UTF-8 byte length of a JS string (lone surrogates count as U+FFFD, 3 bytes, as TextEncoder does). */
+/**
+ * Byte length of a JS string as the lab writes it on the wire: UTF-8, except that a lone U+DC80–U+DCFF
+ * stands for one raw byte 0x80–0xFF that is not part of valid UTF-8 (keyspace/bytes.ts: a bitmap's
+ * bytes), and other lone surrogates count as U+FFFD, 3 bytes, as TextEncoder does.
+ */
 // Any UTF-16 code unit above 0x7f (surrogates included): the string is not plain ASCII.
 const NON_ASCII = /[\u0080-\uffff]/;
 
@@ -21,13 +25,14 @@ export function utf8Length(s: string): number {
         n += 4;
         i++;
       } else n += 3;
-    } else n += 3;
+    } else if (c >= 0xdc80 && c <= 0xdcff) n += 1;
+    else n += 3;
   }
   return n;
 }
 
 /** A short string is scanned: cheaper than a regular expression call (3 per SET propagated). */
-function isAscii(s: string): boolean {
+export function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
   return true;
 }
@@ -122,7 +127,7 @@ export function formatReply(r: Reply, indent = 0): string {
     case 'int':
       return `(integer) ${r.v}`;
     case 'bulk':
-      return r.v === null ? '(nil)' : JSON.stringify(r.v);
+      return r.v === null ? '(nil)' : quoted(r.v);
     case 'array': {
       if (r.v === null) return '(nil)';
       if (r.v.length === 0) return '(empty array)';
@@ -136,4 +141,10 @@ export function formatReply(r: Reply, indent = 0): string {
         .join('\n');
     }
   }
+}
+
+/** A bulk string in double quotes, a raw byte (keyspace/bytes.ts) as redis-cli prints it: "\x80". */
+function quoted(s: string): string {
+  // JSON writes a lone surrogate as \udcXX; a typed backslash is doubled, so an even run before it.
+  return JSON.stringify(s).replace(/(?<!\\)((?:\\\\)*)\\udc([89a-f][0-9a-f])/g, '$1\\x$2');
 }

@@ -1,8 +1,19 @@
 // Byte-level helpers. Redis strings are byte strings; the lab keeps them as JS strings and
 // measures them in UTF-8 bytes, the way they travel on the wire (utf8Length in resp.ts).
+//   Raw bytes: a byte 0x80–0xFF that is not part of valid UTF-8 is kept as the lone surrogate
+//   U+DC00 + byte (Python's "surrogateescape"), one byte on the wire. `SETBIT b 0 1` leaves the one
+//   byte 0x80: the text '\udc80', STRLEN 1, GET prints "\x80" as redis-cli does. Text built from
+//   bytes by utf8Decode is canonical (an escape never stands where valid UTF-8 could), so two values
+//   are the same bytes exactly when they are the same text.
 import { utf8Length } from '../core/resp.ts';
 
-/** UTF-8 bytes of s (lone surrogates become U+FFFD, as TextEncoder does; ES2023 has no TextEncoder). */
+/** A lone U+DC80–U+DCFF: one raw byte. */
+const isRawByte = (c: number) => c >= 0xdc80 && c <= 0xdcff;
+
+/**
+ * The bytes of s: UTF-8, a raw-byte escape as its byte, any other lone surrogate as U+FFFD (as
+ * TextEncoder does; ES2023 has no TextEncoder).
+ */
 export function utf8Encode(s: string): Uint8Array {
   const out = new Uint8Array(utf8Length(s));
   let o = 0;
@@ -13,6 +24,9 @@ export function utf8Encode(s: string): Uint8Array {
       if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
         i++;
+      } else if (isRawByte(c)) {
+        out[o++] = c & 0xff;
+        continue;
       } else c = 0xfffd;
     }
     if (c < 0x80) out[o++] = c;
@@ -34,9 +48,9 @@ export function utf8Encode(s: string): Uint8Array {
 }
 
 /**
- * The text of UTF-8 bytes. A byte that starts no valid sequence becomes U+FFFD: a JS string cannot
- * hold a lone byte, so SETRANGE / GETRANGE cutting a character in two are lossy there (Redis keeps
- * the raw bytes). Over valid UTF-8 it is the exact inverse of utf8Encode.
+ * The text of bytes, the exact inverse of utf8Encode: valid UTF-8 becomes its characters, a byte
+ * that starts no valid sequence its raw-byte escape (SETRANGE u 1 x on "é", c3 a9, leaves c3 78:
+ * '\udcc3x', 2 bytes, as Redis keeps them).
  */
 export function utf8Decode(b: Uint8Array): string {
   let out = '';
@@ -58,10 +72,21 @@ export function utf8Decode(b: Uint8Array): string {
     ) {
       ok = false;
     }
-    out += ok ? String.fromCodePoint(cp) : '\ufffd';
+    out += ok ? String.fromCodePoint(cp) : String.fromCharCode(0xdc00 + c);
     i += ok ? n : 1;
   }
   return out;
+}
+
+/**
+ * The text of a's bytes followed by b's (APPEND): a + b, made canonical again when a raw byte meets
+ * a raw byte ('\udce2' + '\udc82\udcac' are the bytes e2 82 ac: '€').
+ */
+export function joinBytes(a: string, b: string): string {
+  const joined = a + b;
+  if (a.length === 0 || b.length === 0) return joined;
+  if (!isRawByte(a.charCodeAt(a.length - 1)) || !isRawByte(b.charCodeAt(0))) return joined;
+  return utf8Decode(utf8Encode(joined));
 }
 
 /**
@@ -94,10 +119,21 @@ export function compareBytes(a: string, b: string): number {
     let x = a.charCodeAt(i);
     let y = b.charCodeAt(i);
     if (x === y) continue;
+    // A raw byte (0x80–0xFF, not the low half of a pair) against a character: compare what is left
+    // byte by byte ('\udcc3' < 'é': c3 < c3 a9).
+    const paired = i > 0 && a.charCodeAt(i - 1) >= 0xd800 && a.charCodeAt(i - 1) <= 0xdbff;
+    if (!paired && (isRawByte(x) || isRawByte(y)))
+      return compareByteArrays(utf8Encode(a.slice(i)), utf8Encode(b.slice(i)));
     // Surrogates (U+D800–DFFF, standing for U+10000 and up) must sort after U+E000–FFFF.
     if (x >= 0xd800) x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
     if (y >= 0xd800) y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
     return x - y;
   }
+  return a.length - b.length;
+}
+
+function compareByteArrays(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
   return a.length - b.length;
 }

@@ -71,6 +71,9 @@ export class Call {
   argv!: Argv;
   sink!: Sink;
 
+  /** A call a script made (redis.call: CLIENT_SCRIPT), set by `nested`. */
+  inScript = false;
+
   constructor(ks: KeyspaceCore, dbIndex: number, ctx: ExecContext, argv: Argv, sink: Sink) {
     this.reuse(ks, dbIndex, ctx, argv, sink);
   }
@@ -86,6 +89,7 @@ export class Call {
     this.argv = argv;
     this.sink = sink;
     this.db = ks.dbs[dbIndex];
+    this.inScript = false;
     return this;
   }
 
@@ -214,6 +218,27 @@ export class Call {
     if (size === 0) this.del(key);
   }
 
+  /**
+   * A …STORE command's destination (SINTERSTORE, ZUNIONSTORE, ZRANGESTORE, BITOP, …): `value`
+   * replaces it (setKey: an expired destination is deleted first, its DEL propagated; the TTL
+   * goes), or, for an empty result (null), it is deleted without a lookup (dbDelete: one whose TTL
+   * passed goes as present). The command propagates as typed when the destination was written or
+   * deleted: `ZINTERSTORE out 2 z nokey` with no `out` propagates nothing (observed on 7.0.15).
+   */
+  storeOrDelete(dst: string, value: Value | null): void {
+    if (value === null) {
+      if (this.del(dst)) this.propagateAsIs();
+      return;
+    }
+    this.write(dst);
+    if (typeof value === 'string') this.setString(dst, value);
+    else {
+      this.del(dst);
+      this.add(dst, value);
+    }
+    this.propagateAsIs();
+  }
+
   /** setExpire, in this call's db unless another is named (MOVE, COPY … DB n). */
   setExpire(key: string, when: number, dbIndex = this.dbIndex): void {
     this.ks.dbs[dbIndex].expires.set(key, when);
@@ -228,7 +253,9 @@ export class Call {
   nested(argv: Argv, dbIndex = this.dbIndex): Call {
     if (dbIndex !== this.dbIndex && !this.sink.dbs)
       this.sink.dbs = this.sink.propagate.map(() => this.dbIndex);
-    return new Call(this.ks, dbIndex, this.ctx, argv, this.sink);
+    const call = new Call(this.ks, dbIndex, this.ctx, argv, this.sink);
+    call.inScript = true;
+    return call;
   }
 }
 

@@ -24,6 +24,14 @@ export const LAB_REPLY_TOO_LONG = err(
 export const LAB_STRING_TOO_LONG = err(
   'ERR the lab keeps no string over 64 MB (a real server allows up to proto-max-bulk-len, 512 MB)',
 );
+/**
+ * SORT … BY … ALPHA where values tie: Redis outputs them in its input order, which for a set or a
+ * sorted set is its hash table's (and with a narrowing LIMIT its partial quicksort's): the lab
+ * cannot know it, so it refuses rather than answer (or STORE) another order (sort.ts).
+ */
+export const LAB_SORT_TIES = err(
+  "ERR the lab cannot order equal BY … ALPHA values as Redis does here (they follow its hash table's or partial quicksort's order)",
+);
 
 /** `ERR invalid expire time in 'set' command`: the command's table name (setex, getex, expire, …). */
 export function expireTimeError(name: string): Reply {

@@ -6,6 +6,8 @@
 //   → { reply: +OK, propagate: [['SET','ttl','v','PXAT','1764001000000']], changed: ['ttl'] }
 //   ks.exec(0, ['PING'], ctx) → null (a server command: the server layer answers it)
 import { type Argv, OK, type Reply } from '../core/resp.ts';
+import { BITFIELD_COMMANDS } from './bitfield.ts';
+import { BIT_COMMANDS } from './bitops.ts';
 import { Call, type Handler, type KeyspaceCore, ReplyError, type Sink } from './call.ts';
 import { arityError, arityOk, COMMAND_TABLE, commandName } from './commands.ts';
 import { Db } from './db.ts';
@@ -24,10 +26,12 @@ import { type RdbAux, rdbSize } from './rdb-size.ts';
 import { SCAN_COMMANDS } from './scan.ts';
 import { SET_ALGEBRA_COMMANDS } from './set-algebra.ts';
 import { SET_COMMANDS } from './sets.ts';
+import { SORT_COMMANDS } from './sort.ts';
 import { STRING_RANGE_COMMANDS } from './string-ranges.ts';
 import { STRING_COMMANDS } from './strings.ts';
 import type { ExecContext, ExecResult } from './types.ts';
 import { ZSET_RANK_COMMANDS } from './zset-ranks.ts';
+import { ZSET_STORE_COMMANDS } from './zset-store.ts';
 import { ZSET_COMMANDS } from './zsets.ts';
 
 export const DB_COUNT = 16;
@@ -54,6 +58,8 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
   Object.entries({
     ...STRING_COMMANDS,
     ...STRING_RANGE_COMMANDS,
+    ...BIT_COMMANDS,
+    ...BITFIELD_COMMANDS,
     ...KEY_COMMANDS,
     ...SCAN_COMMANDS,
     ...KEY_COPY_COMMANDS,
@@ -65,6 +71,8 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map(
     ...HASH_COMMANDS,
     ...ZSET_COMMANDS,
     ...ZSET_RANK_COMMANDS,
+    ...ZSET_STORE_COMMANDS,
+    ...SORT_COMMANDS,
     ...EVAL_COMMANDS,
   }),
 );

@@ -3,8 +3,8 @@
 // new writes leave. Every expectation was checked on a real 7.0.15 (redis-cli, OBJECT ENCODING, a
 // PSYNC'd pseudo-replica reading the stream).
 import { describe, expect, it } from 'vitest';
-import { type Argv, respSize } from '../core/resp.ts';
-import { utf8Decode, utf8Encode } from './bytes.ts';
+import { type Argv, bulk, formatReply, int, respSize, utf8Length } from '../core/resp.ts';
+import { compareBytes, utf8Decode, utf8Encode } from './bytes.ts';
 import { Keyspace } from './keyspace.ts';
 import type { ExecContext } from './types.ts';
 
@@ -180,11 +180,29 @@ describe('rewrites and their bytes', () => {
 });
 
 describe('utf8Decode', () => {
-  it('inverts utf8Encode over valid text and marks each stray byte U+FFFD', () => {
-    for (const s of ['', 'abc', 'héllo€', '😀x', '\u0000\u0000ab']) expect(utf8Decode(utf8Encode(s))).toBe(s);
-    // SETRANGE u 1 x on "é" (c3 a9) leaves c3 78: Redis keeps the bytes, the lab's text cannot.
-    expect(utf8Decode(new Uint8Array([0xc3, 0x78]))).toBe('\ufffdx');
-    expect(utf8Decode(new Uint8Array([0xc0, 0x80]))).toBe('\ufffd\ufffd'); // overlong NUL
+  it('inverts utf8Encode, a stray byte kept as its raw-byte escape U+DC00 + byte', () => {
+    for (const s of ['', 'abc', 'héllo€', '😀x', '\u0000\u0000ab', '\udc80A\udcff'])
+      expect(utf8Decode(utf8Encode(s))).toBe(s);
+    expect(utf8Decode(new Uint8Array([0xc3, 0x78]))).toBe('\udcc3x');
+    expect(utf8Decode(new Uint8Array([0xc0, 0x80]))).toBe('\udcc0\udc80'); // overlong NUL
+    expect(Array.from(utf8Encode('\udcc3x'))).toEqual([0xc3, 0x78]);
+    expect(utf8Length('\udcc3x')).toBe(2);
+  });
+
+  it('keeps the bytes SETRANGE leaves and APPEND joins (observed on 7.0.15)', () => {
+    const ks = new Keyspace();
+    run(ks, ['SET', 'u', 'é']);
+    // SETRANGE u 1 x on "é" (c3 a9) → 2, STRLEN 2, GETRANGE u 0 0 → "\xc3" (redis-cli, 7.0.15)
+    expect(run(ks, ['SETRANGE', 'u', '1', 'x']).reply).toEqual(int(2));
+    expect(run(ks, ['STRLEN', 'u']).reply).toEqual(int(2));
+    expect(run(ks, ['GETRANGE', 'u', '0', '0']).reply).toEqual(bulk('\udcc3'));
+    expect(formatReply(run(ks, ['GET', 'u']).reply)).toBe('"\\xc3x"');
+    // e2, then 82 ac: the bytes of '€'
+    run(ks, ['SET', 'j', '\udce2']);
+    expect(run(ks, ['APPEND', 'j', '\udc82\udcac']).reply).toEqual(int(3));
+    expect(run(ks, ['GET', 'j']).reply).toEqual(bulk('€'));
+    expect(compareBytes('\udcc3', 'é')).toBeLessThan(0);
+    expect(compareBytes('é', '\udcc3x')).toBeGreaterThan(0);
   });
 });
 

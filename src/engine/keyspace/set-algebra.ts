@@ -55,16 +55,7 @@ function algebra(op: SetOp, store: boolean): Handler {
 }
 
 function storeResult(c: Call, dst: string, members: string[]): Reply {
-  if (members.length === 0) {
-    // dbDelete without a lookup first: a destination whose TTL passed is deleted as present.
-    if (!c.del(dst)) return int(0);
-    c.propagateAsIs();
-    return int(0);
-  }
-  c.write(dst); // setKey's lookup: an expired destination is deleted first (DEL propagated)
-  c.del(dst);
-  c.add(dst, resultSet(c.db.owner, members));
-  c.propagateAsIs();
+  c.storeOrDelete(dst, members.length === 0 ? null : resultSet(c.db.owner, members));
   return int(members.length);
 }
 

@@ -3,7 +3,7 @@
 //   SET s hello; SETRANGE s 7 xy → 9 ("hello\0\0xy": the gap is zero bytes), propagated as typed;
 //   SETRANGE with an empty value changes nothing and replies the length (0 for a missing key,
 //   which is not created); the TTL stays. GETRANGE g -3 -1 on "This is a string" → "ing".
-import { bulk, err, int, utf8Length } from '../core/resp.ts';
+import { bulk, err, int, isAscii, utf8Length } from '../core/resp.ts';
 import { utf8Decode, utf8Encode } from './bytes.ts';
 import { fail, type Handler } from './call.ts';
 import { LAB_MAX_STRING_BYTES, LAB_STRING_TOO_LONG, NOT_INTEGER } from './errors.ts';
@@ -13,11 +13,12 @@ import { parseInt64 } from './numbers.ts';
 const PROTO_MAX_BULK_LEN = 512n * 1024n * 1024n;
 const TOO_BIG = err('ERR string exceeds maximum allowed size (proto-max-bulk-len)');
 
-const isAscii = (s: string) => utf8Length(s) === s.length;
+/** One UTF-16 unit a byte: ASCII and raw bytes (slicing by bytes is slicing the text). */
+const oneUnitPerByte = (s: string) => utf8Length(s) === s.length;
 
 /** s with `value`'s bytes written at byte `offset`, zero bytes padding any gap. */
 function writeAt(s: string, offset: number, value: string): string {
-  if (isAscii(s)) {
+  if (isAscii(s) && isAscii(value)) {
     const head = s.length >= offset ? s.slice(0, offset) : s + '\0'.repeat(offset - s.length);
     return head + value + s.slice(offset + utf8Length(value));
   }
@@ -31,7 +32,7 @@ function writeAt(s: string, offset: number, value: string): string {
 
 /** The bytes [start, end) of s as text. */
 function bytesOf(s: string, start: number, end: number): string {
-  return isAscii(s) ? s.slice(start, end) : utf8Decode(utf8Encode(s).subarray(start, end));
+  return oneUnitPerByte(s) ? s.slice(start, end) : utf8Decode(utf8Encode(s).subarray(start, end));
 }
 
 /**

@@ -8,6 +8,7 @@
 //   a write that changes nothing (SET … NX on an existing key, MSETNX refused) propagates nothing;
 //   everything else propagates as typed, name case included (`set a 1` stays lower-case).
 import { type Argv, arr, bulk, err, int, NIL, OK, type Reply, utf8Length } from '../core/resp.ts';
+import { joinBytes } from './bytes.ts';
 import { type Call, fail, type Handler } from './call.ts';
 import { arityError } from './commands.ts';
 import { expireTimeError, NOT_FLOAT, NOT_INTEGER, OVERFLOW, SYNTAX } from './errors.ts';
@@ -210,7 +211,7 @@ function msetGeneric(nx: boolean): Handler {
 const append: Handler = (c) => {
   const [, key, tail] = c.argv;
   const v = c.writeAs(key, 'string');
-  const next = (v ?? '') + tail;
+  const next = joinBytes(v ?? '', tail);
   c.setString(key, next, true);
   c.propagateAsIs();
   return int(utf8Length(next));

@@ -1,5 +1,6 @@
 // Sorted-set commands (t_zset.c): ZADD ZINCRBY ZRANGE ZREVRANGE ZRANGEBYSCORE ZSCORE ZCARD ZREM
-// ZREMRANGEBYRANK|SCORE|LEX (zset-ranks.ts has ranks, counts and pops).
+// ZREMRANGEBYRANK|SCORE|LEX (zset-ranks.ts has ranks, counts and pops; zset-store.ts the union,
+// intersection and difference, and ZRANGESTORE).
 //   ZADD propagates as typed only when a member was added or its score changed (`ZADD z 1 a`
 //   twice: the second propagates nothing; `ZADD z INCR 0 a` replies the score, propagates nothing).
 //   Scores are doubles printed with "%.17g" as 7.0 does: 1.1 → "1.1000000000000001", 1e20 → "1e+20".
@@ -188,7 +189,7 @@ function lexBelow(m: string, max: LexBound): boolean {
   return max.exclusive ? d < 0 : d <= 0;
 }
 
-interface RangeOptions {
+export interface RangeOptions {
   withScores: boolean;
   rev: boolean;
   by: 'rank' | 'score' | 'lex';
@@ -196,15 +197,22 @@ interface RangeOptions {
   limit: number;
 }
 
-/** ZRANGE's options; ZREVRANGE / ZRANGEBYSCORE (`fixed`) take only WITHSCORES and LIMIT. */
-function parseRangeOptions(c: Call, fixed?: Pick<RangeOptions, 'by' | 'rev'>): RangeOptions {
+/**
+ * ZRANGE's options, from argv[first]; ZREVRANGE / ZRANGEBYSCORE (`fixed`) take only WITHSCORES and
+ * LIMIT, ZRANGESTORE (`store`, options from argv[5]) no WITHSCORES.
+ */
+export function parseRangeOptions(
+  c: Call,
+  fixed?: Pick<RangeOptions, 'by' | 'rev'>,
+  store = false,
+): RangeOptions {
   const o: RangeOptions = { withScores: false, rev: false, by: 'rank', offset: 0, limit: -1, ...fixed };
   let byGiven = fixed !== undefined;
   let limitGiven = false;
-  for (let j = 4; j < c.argv.length; j++) {
+  for (let j = store ? 5 : 4; j < c.argv.length; j++) {
     const w = c.argv[j].toLowerCase();
     const left = c.argv.length - j - 1;
-    if (w === 'withscores') o.withScores = true;
+    if (w === 'withscores' && !store) o.withScores = true;
     else if (w === 'limit' && left >= 2) {
       o.offset = toSafeNumber(parseInt64(c.argv[j + 1]) ?? fail(NOT_INTEGER));
       o.limit = toSafeNumber(parseInt64(c.argv[j + 2]) ?? fail(NOT_INTEGER));
@@ -303,14 +311,20 @@ function rangeSelector(
   return (entries) => (o.rev ? walk(entries, o, below, above) : walk(entries, o, above, below));
 }
 
-function zrangeReply(c: Call, o: RangeOptions): Reply {
-  let [minText, maxText] = [c.argv[2], c.argv[3]];
+/** The range of the zset at argv[src] with bounds argv[src + 1], argv[src + 2] (null: no such key). */
+export function zrangeSelect(c: Call, o: RangeOptions, src: number): [string, number][] | null {
+  let [minText, maxText] = [c.argv[src + 1], c.argv[src + 2]];
   if (o.rev && o.by !== 'rank') [minText, maxText] = [maxText, minText];
   const select = rangeSelector(o, minText, maxText);
-  const z = c.readAs(c.argv[1], 'zset');
-  if (!z) return arr([]);
+  const z = c.readAs(c.argv[src], 'zset');
+  return z ? select(zsetEntries(z)) : null;
+}
+
+function zrangeReply(c: Call, o: RangeOptions): Reply {
+  const range = zrangeSelect(c, o, 1);
+  if (!range) return arr([]);
   const out: Reply[] = [];
-  for (const [m, s] of select(zsetEntries(z))) {
+  for (const [m, s] of range) {
     out.push(bulk(m));
     if (o.withScores) out.push(bulk(formatDouble17g(s)));
   }

@@ -2,6 +2,7 @@
 // "double quotes" understand \n \r \t \b \a \\ \" and \xHH, 'single quotes' only \'. A closing
 // quote must be followed by a space or the end. An unbalanced line returns null: redis-cli then
 // prints "Invalid argument(s)".
+import { joinBytes, utf8Decode } from '../../engine/index.ts';
 
 const HEX = /^[0-9a-fA-F]{2}$/;
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', a: '\x07' };
@@ -14,6 +15,7 @@ export function splitArgs(line: string): string[] | null {
     while (i < n && /\s/.test(line[i])) i++;
     if (i >= n) return out;
     let cur = '';
+    const pending: number[] = [];
     let inDq = false;
     let inSq = false;
     for (;;) {
@@ -21,9 +23,17 @@ export function splitArgs(line: string): string[] | null {
         if (i >= n) return null;
         const c = line[i];
         if (c === '\\' && line[i + 1] === 'x' && HEX.test(line.slice(i + 2, i + 4))) {
-          cur += String.fromCharCode(Number.parseInt(line.slice(i + 2, i + 4), 16));
-          i += 3;
-        } else if (c === '\\' && i + 1 < n) {
+          pending.push(Number.parseInt(line.slice(i + 2, i + 4), 16));
+          i += 4;
+          continue;
+        }
+        // a run of \xHH is bytes (a byte past 0x7f a raw byte, engine/keyspace/bytes.ts): "\xc3\xa9"
+        // is 'é', "\xff" one byte 0xff
+        if (pending.length > 0) {
+          cur = joinBytes(cur, utf8Decode(Uint8Array.from(pending)));
+          pending.length = 0;
+        }
+        if (c === '\\' && i + 1 < n) {
           const e = line[i + 1];
           cur += ESCAPES[e] ?? e;
           i++;

@@ -285,9 +285,9 @@ function baseTypes(tag: string): string[][] {
 }
 
 /**
- * A 'types' write with an odd count uses the list-edit, hash, set-algebra, sorted-set and range
- * commands instead: picked from the count already drawn, so every seed's plan (the random
- * sequence) stays what it was and only the commands of half of these writes change.
+ * A 'types' write with an odd count uses the list-edit, hash, set-algebra, sorted-set, range,
+ * bitmap and SORT commands instead: picked from the count already drawn, so every seed's plan
+ * (the random sequence) stays what it was and only the commands of half of these writes change.
  */
 function moreTypes(tag: string): string[][] {
   return [
@@ -304,6 +304,13 @@ function moreTypes(tag: string): string[][] {
     ['ZPOPMIN', `${tag}:zset`],
     ['SETRANGE', `${tag}:str`, '{i}', 'x{i}'],
     ['COPY', `${tag}:str`, `${tag}:str2`, 'REPLACE'],
+    ['SETBIT', `${tag}:bits`, '{i}3', '1'],
+    ['BITFIELD', `${tag}:bits`, 'OVERFLOW', 'SAT', 'INCRBY', 'u4', '#{i}', '7', 'SET', 'i8', '0', '-{i}'],
+    ['BITOP', 'XOR', `${tag}:bits2`, `${tag}:bits`, `${tag}:str`],
+    ['ZUNIONSTORE', `${tag}:zset2`, '2', `${tag}:zset`, `${tag}:set`, 'WEIGHTS', '2', '0.5'],
+    ['ZINTERSTORE', `${tag}:zset3`, '2', `${tag}:zset`, `${tag}:zset2`, 'AGGREGATE', 'MAX'],
+    ['ZRANGESTORE', `${tag}:zset4`, `${tag}:zset2`, '0', '{i}'],
+    ['SORT', `${tag}:list`, 'ALPHA', 'DESC', 'LIMIT', '0', '{i}', 'STORE', `${tag}:sorted`],
   ];
 }
 

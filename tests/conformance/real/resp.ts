@@ -2,6 +2,7 @@
 // plain JSON values. Contract: replies come back in order; an error reply is a value
 // ({ error }), never a thrown exception; a lost connection or a timeout rejects every pending call.
 import net from 'node:net';
+import { utf8Decode, utf8Encode } from '../../../src/engine/keyspace/bytes.ts';
 
 export interface ErrorReply {
   error: string;
@@ -16,7 +17,7 @@ export function isErrorReply(r: unknown): r is ErrorReply {
 export function respSize(argv: string[]): number {
   let n = `*${argv.length}\r\n`.length;
   for (const a of argv) {
-    const len = Buffer.byteLength(a);
+    const len = utf8Encode(a).length;
     n += `$${len}\r\n`.length + len + 2;
   }
   return n;
@@ -25,7 +26,7 @@ export function respSize(argv: string[]): number {
 export function encodeCommand(argv: string[]): Buffer {
   const parts: Buffer[] = [Buffer.from(`*${argv.length}\r\n`)];
   for (const a of argv) {
-    const b = Buffer.from(a);
+    const b = Buffer.from(utf8Encode(a)); // a raw byte (bytes.ts) goes as itself
     parts.push(Buffer.from(`$${b.length}\r\n`), b, Buffer.from('\r\n'));
   }
   return Buffer.concat(parts);
@@ -50,7 +51,10 @@ function parseReply(buf: Buffer, pos: number): { value: Reply; next: number } | 
       const len = Number(line);
       if (len < 0) return { value: null, next: after };
       if (buf.length < after + len + 2) return null;
-      return { value: buf.toString('utf8', after, after + len), next: after + len + 2 };
+      // the engine's text of the bytes: a bitmap's 0x80 is '\udc80' on both sides
+      const text = buf.toString('utf8', after, after + len);
+      const value = text.includes('\ufffd') ? utf8Decode(buf.subarray(after, after + len)) : text;
+      return { value, next: after + len + 2 };
     }
     case '*': {
       const n = Number(line);
