@@ -36,7 +36,12 @@ describe('parseUrl', () => {
       engineVersion: ENGINE_RUN_VERSION,
       seed: 5,
       setup: { nodes: [{ name: 'A', replicaof: null }] },
-      inputs: [{ at: 10, input: { type: 'write', node: 'A', count: 3 } }],
+      inputs: [
+        { at: 10, input: { type: 'write', node: 'A', count: 3 } },
+        // A raw byte (keyspace/bytes.ts: "\xff" typed in the console is '\udcff') survives the link:
+        // JSON writes the lone surrogate as an escape before the text is encoded.
+        { at: 20, input: { type: 'command', node: 'A', argv: ['SET', 'b', '\udcff\udc80'] } },
+      ],
     };
     // biome-ignore lint/suspicious/noExplicitAny: a minimal record for the codec
     const text = await encodeRun(record as any);
