@@ -61,6 +61,10 @@ test('the first screen offers lesson 27 first; starting it opens chapter 1 and t
   await expect(start).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open the free lab' })).toBeVisible();
   await axe(page, 'entry');
+  // Under the mouse the red button stays red: the plain button's hover grey under white text made
+  // "Start lesson 27" and every step's "Next →" unreadable (QA walk 5).
+  await start.hover();
+  await expect(start).toHaveCSS('background-color', 'rgb(163, 31, 37)');
   // From the keyboard: the pressed button goes with the card, and the focus goes on in the lesson
   // panel, not back to <body> at the top of the page (QA walk 3).
   await start.focus();
@@ -70,6 +74,11 @@ test('the first screen offers lesson 27 first; starting it opens chapter 1 and t
   await expect(page).toHaveURL(/lesson=27&chapter=1&step=1/);
   // Esc leaves into the free lab at the same moment; a reload offers to resume.
   await expect(panel(page).getByRole('button', { name: NEXT })).toBeEnabled({ timeout: 20_000 });
+  await panel(page).getByRole('button', { name: NEXT }).hover();
+  await expect(panel(page).getByRole('button', { name: NEXT })).toHaveCSS(
+    'background-color',
+    'rgb(163, 31, 37)',
+  );
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => stepText(page)).toBe('Step 2 of 6');
   await page.keyboard.press('Escape');
