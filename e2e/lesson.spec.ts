@@ -171,6 +171,11 @@ test('the replid genealogy in zh: node column and reasons in Chinese (the engine
   await expect(table.locator('tbody')).toContainText('被提升为主库（REPLICAOF NO ONE）');
   await expect(table.locator('tbody')).toContainText('第一个从库到来，创建 backlog');
   await expect(table.locator('tbody')).not.toContainText(/promoted|backlog created|full sync/);
+  // The promoted B still shares A's history through replid2 (it was listed apart from A).
+  const a = (await table.locator('tbody tr').first().locator('td').nth(2).textContent()) ?? '';
+  await expect(panel(page).locator('.lesson-genealogy li').first()).toHaveText(
+    `${a} — A、B 的 replid2（offset ≤ 1）`,
+  );
 });
 
 test('predictions: a wrong one and a right one, revealed by the master decision, scored per chapter', async ({

@@ -89,6 +89,8 @@ export const LESSON_TEXT = {
   genTitle: { zh: '复制 ID 的变迁（最近 12 次）', en: 'Replication IDs over time (last 12)' },
   genShare: { zh: '现在共享同一历史（replid）的节点：', en: 'Nodes sharing a history (replid) now:' },
   genWhy: { zh: '原因', en: 'Why' },
+  genKept: { zh: '{node} 的 replid2（offset ≤ {n}）', en: '{node} as replid2 (offset ≤ {n})' },
+  genSep: { zh: '、', en: ', ' },
   genNode: { zh: '节点', en: 'Node' },
   outcomeQ: { zh: '主库会回复？', en: 'The master will answer?' },
   reasonQ: { zh: '哪个检查决定了结果？', en: 'Which check decides it?' },
