@@ -176,6 +176,13 @@ test('the replid genealogy in zh: node column and reasons in Chinese (the engine
   await expect(panel(page).locator('.lesson-genealogy li').first()).toHaveText(
     `${a} — A、B 的 replid2（offset ≤ 1）`,
   );
+  // The checklist's asides are punctuated as Chinese too (they had ASCII " (…)").
+  const list = panel(page).locator('.lesson-checklist');
+  await list.locator('summary').click();
+  await expect(list.locator('li').nth(17)).toHaveText(
+    /^○ 18\. 重连、重启、切主均可增量（重连 ○ · 重启 ○ · 切主 ○）（尚未看到）$/,
+  );
+  await expect(list.locator('li').first()).toHaveText(/^✓ 1\. .+（已看到）$/);
 });
 
 test('predictions: a wrong one and a right one, revealed by the master decision, scored per chapter', async ({

@@ -71,6 +71,8 @@ export const LESSON_TEXT = {
     zh: '每个要点在你的运行中真的发生时打勾。点未完成的要点可跳到展示它的步骤。',
     en: 'Each point ticks when it really happens in your run. Click an open point to jump to the step that shows it.',
   },
+  /** A remark after a point: in brackets, full-width in zh. */
+  aside: { zh: '（{x}）', en: ' ({x})' },
   advantage: { zh: '重连 {a} · 重启 {b} · 切主 {c}', en: 'reconnect {a} · restart {b} · switch {c}' },
   reset: { zh: '清空', en: 'Reset' },
   seen: { zh: '已看到', en: 'seen' },
