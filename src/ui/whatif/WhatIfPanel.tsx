@@ -15,9 +15,11 @@ export default function WhatIfPanel() {
   const opened = ghost !== null;
   const wx = useWx();
   const ref = useRef<HTMLElement>(null);
-  // Opened below the lesson panel, the comparison may start under the fold: bring it into view.
+  // Opened below the lesson panel, the comparison may start under the fold; on a phone with a node
+  // selected the form opens above that node's panel, off screen (QA walk 5): bring either into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form when it opens, the comparison when the fork is made
   useEffect(() => {
-    if (opened) ref.current?.scrollIntoView?.({ block: 'nearest' });
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
   }, [opened]);
   return (
     <section ref={ref} className="whatif" aria-label={wx('title')} data-testid="whatif">
