@@ -108,6 +108,16 @@ test('play, pause, one event forward and back, speed, scrubbing', async ({ page 
   // Scrub forward again without loss: the same future comes back.
   await page.getByRole('slider', { name: 'Virtual time' }).fill(String(t2));
   await expect.poll(() => now(page)).toBe(t2);
+  // Reached with the keyboard, the time bar keeps its arrow keys: 100 ms a press, 1 s with Shift (the
+  // native step was 1 µs: ← moved nothing a student could see; QA walk 5).
+  const scrub = page.getByRole('slider', { name: 'Virtual time' });
+  await scrub.focus();
+  await scrub.press('ArrowLeft');
+  await expect.poll(() => now(page)).toBe(t2 - 100_000);
+  await scrub.press('ArrowRight');
+  await expect.poll(() => now(page)).toBe(t2);
+  await scrub.press('Shift+ArrowLeft');
+  await expect.poll(() => now(page)).toBe(Math.max(0, t2 - 1_000_000));
 });
 
 test('acting in the past forks the future, with a notice', async ({ page }) => {

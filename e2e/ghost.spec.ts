@@ -206,3 +206,17 @@ test('lesson chapter 5: the replica restart ends in +CONTINUE under PSYNC2, a fu
   await expect(b1.locator('[data-side="ghost"]')).toHaveText('+FULLRESYNC');
   await page.screenshot({ path: 'e2e/screenshots/ghost-restart-psync1-en.png' });
 });
+
+test.describe('a phone (390×844, touch)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  test('What if… brings its form into view above a selected node (it opened off screen)', async ({
+    page,
+  }) => {
+    // QA walk 5: with B selected, the form opened above B's panel, ~500 px above the screen: the
+    // button looked pressed and nothing else happened.
+    await page.goto(`./?lang=en#run=${runLink()}`);
+    await page.getByRole('button', { name: /^Node B :/ }).tap();
+    await page.getByRole('button', { name: 'What if…' }).tap();
+    await expect(page.getByTestId('whatif-fork')).toBeInViewport();
+  });
+});

@@ -61,6 +61,10 @@ test('the first screen offers lesson 27 first; starting it opens chapter 1 and t
   await expect(start).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open the free lab' })).toBeVisible();
   await axe(page, 'entry');
+  // Under the mouse the red button stays red: the plain button's hover grey under white text made
+  // "Start lesson 27" and every step's "Next →" unreadable (QA walk 5).
+  await start.hover();
+  await expect(start).toHaveCSS('background-color', 'rgb(163, 31, 37)');
   // From the keyboard: the pressed button goes with the card, and the focus goes on in the lesson
   // panel, not back to <body> at the top of the page (QA walk 3).
   await start.focus();
@@ -70,6 +74,11 @@ test('the first screen offers lesson 27 first; starting it opens chapter 1 and t
   await expect(page).toHaveURL(/lesson=27&chapter=1&step=1/);
   // Esc leaves into the free lab at the same moment; a reload offers to resume.
   await expect(panel(page).getByRole('button', { name: NEXT })).toBeEnabled({ timeout: 20_000 });
+  await panel(page).getByRole('button', { name: NEXT }).hover();
+  await expect(panel(page).getByRole('button', { name: NEXT })).toHaveCSS(
+    'background-color',
+    'rgb(163, 31, 37)',
+  );
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => stepText(page)).toBe('Step 2 of 6');
   await page.keyboard.press('Escape');
@@ -162,6 +171,18 @@ test('the replid genealogy in zh: node column and reasons in Chinese (the engine
   await expect(table.locator('tbody')).toContainText('被提升为主库（REPLICAOF NO ONE）');
   await expect(table.locator('tbody')).toContainText('第一个从库到来，创建 backlog');
   await expect(table.locator('tbody')).not.toContainText(/promoted|backlog created|full sync/);
+  // The promoted B still shares A's history through replid2 (it was listed apart from A).
+  const a = (await table.locator('tbody tr').first().locator('td').nth(2).textContent()) ?? '';
+  await expect(panel(page).locator('.lesson-genealogy li').first()).toHaveText(
+    `${a} — A、B 的 replid2（offset ≤ 1）`,
+  );
+  // The checklist's asides are punctuated as Chinese too (they had ASCII " (…)").
+  const list = panel(page).locator('.lesson-checklist');
+  await list.locator('summary').click();
+  await expect(list.locator('li').nth(17)).toHaveText(
+    /^○ 18\. 重连、重启、切主均可增量（重连 ○ · 重启 ○ · 切主 ○）（尚未看到）$/,
+  );
+  await expect(list.locator('li').first()).toHaveText(/^✓ 1\. .+（已看到）$/);
 });
 
 test('predictions: a wrong one and a right one, revealed by the master decision, scored per chapter', async ({

@@ -284,6 +284,33 @@ test('presenter mode with the lesson: a step the clicker did shows no "Step done
   await expect(page.locator('.lesson-next-cue')).toHaveCount(0);
 });
 
+test("presenter mode with the lesson: the caption stays on top of the teaching panel's tabs pushed under it", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // QA walk 5: chapter 5's number question, revealed with its worked sum, pushed the panel's second
+  // row of tabs under the caption, and the tabs (positioned) painted their words over its text.
+  const sub = await presentLesson(page, 'chapter=5&step=9', 'Chapter 5 · step 9/17');
+  await expect(page.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('PageDown'); // revealed unanswered, with the arithmetic
+  await expect(page.locator('.lesson-reveal')).toBeVisible({ timeout: 30_000 });
+  await expect(sub).toContainText('step 9/17');
+  const covered = await page.evaluate(() => {
+    const cap = document.querySelector('.present-caption');
+    const r = cap?.getBoundingClientRect();
+    if (!cap || !r) return ['no caption'];
+    const out: string[] = [];
+    for (let x = r.left + 10; x < r.right; x += 40)
+      for (const y of [r.top + 8, (r.top + r.bottom) / 2]) {
+        const top = document.elementFromPoint(x, y);
+        if (top && !cap.contains(top))
+          out.push(`${Math.round(x)},${Math.round(y)}: ${top.textContent?.slice(0, 20)}`);
+      }
+    return out;
+  });
+  expect(covered, 'what paints over the caption').toEqual([]);
+});
+
 /** Whether `selector` (the last match) lies inside the teaching panel's visible part, above the caption. */
 function inView(page: Page, selector: string): Promise<boolean> {
   return page.evaluate((sel) => {

@@ -57,7 +57,9 @@ export class Edits {
     this.undos.push({ before: out.before, at, leftAt: this.leftAt });
     if (this.undos.length > MAX_UNDO) this.undos.shift();
     if (out.dropped.length && h.stepTimes.length > 0 && this.leftAt === null) this.leftAt = at;
-    h.collect(p, drainEvents(tl.lab.w), [tl.record.inputs[tl.record.inputs.length - 1]]);
+    // The input just applied is the one before the cursor: the setup's node starts still ahead (a
+    // line typed before C started) stay after it in the record (timeline.ts input).
+    h.collect(p, drainEvents(tl.lab.w), [tl.record.inputs[tl.cursor - 1]]);
     h.advanceTo(at, p);
     return out;
   }

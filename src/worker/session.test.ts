@@ -85,6 +85,25 @@ describe('Session', () => {
     expect(line.reply).toContain('master_repl_offset:');
   });
 
+  it("answers a line typed before the setup's last node started, and names that input, not C's start", () => {
+    // QA walk 5: at t = 0.05 s C's recorded start still lies ahead and stays after the typed input;
+    // the frame claimed that start as the input just applied, so the console showed "# C started"
+    // and never the line typed (the command ran, its reply was dropped).
+    const s = new Session();
+    const load = s.handle({ type: 'load', seed: 1, source: { kind: 'default' } });
+    expect(viewsOf(load).find((v) => v.name === 'C')?.run).toBe('down');
+    const f = frameOf(
+      s.handle({ type: 'input', input: { type: 'command', node: 'A', argv: ['SET', 'k', 'v'] } }),
+    );
+    expect(f.events.filter((e) => e.type === 'console').map((e) => e.type === 'console' && e.argv)).toEqual([
+      ['SET', 'k', 'v'],
+    ]);
+    expect(f.events.filter((e) => e.type === 'action')).toEqual([]);
+    const cut = frameOf(s.handle({ type: 'input', input: { type: 'cut', replica: 'B' } }));
+    const acts = cut.events.flatMap((e) => (e.type === 'action' ? [e.input.type] : []));
+    expect(acts).toEqual(['cut']);
+  });
+
   it('returns a Redis-style error for an input that cannot apply, and stays usable', () => {
     const s = loaded();
     const r = s.handle({ type: 'input', input: { type: 'cut', replica: 'Z' } });

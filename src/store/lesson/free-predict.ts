@@ -59,7 +59,10 @@ function onFrameFn(frame: Frame, kind: FrameKind): void {
       given: null,
       decision: null,
     });
-  } else if (s.phase === 'revealing') {
+  } else if (s.phase === 'asking' || s.phase === 'revealing') {
+    // Asking too: a student who plays on (Space, Play) instead of answering passes the decision; it is
+    // shown unanswered. The card had kept asking about a PSYNC already answered, and an answer then
+    // waited for this replica's next PSYNC, revealing another decision (QA walk 5).
     const e = frame.events.find((x) => x.type === 'psync.decided' && x.replica === s.replica);
     if (e?.type !== 'psync.decided') return;
     ctl().setStop(null);
@@ -68,7 +71,7 @@ function onFrameFn(frame: Frame, kind: FrameKind): void {
     useFreePredict.setState({
       phase: 'revealed',
       decision: e.decision,
-      asked: s.asked + 1,
+      asked: s.asked + (s.given ? 1 : 0),
       right: s.right + (right ? 1 : 0),
     });
   }

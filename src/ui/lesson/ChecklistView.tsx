@@ -37,11 +37,12 @@ export function ChecklistView({ open = false }: { open?: boolean }) {
               )}
               {p === 18 && (
                 <small className="dim">
-                  {' '}
-                  ({lx('advantage', { a: mark(adv.reconnect), b: mark(adv.restart), c: mark(adv.switch) })})
+                  {lx('aside', {
+                    x: lx('advantage', { a: mark(adv.reconnect), b: mark(adv.restart), c: mark(adv.switch) }),
+                  })}
                 </small>
               )}
-              <span className="sr-only"> ({lx(done ? 'seen' : 'notYet')})</span>
+              <span className="sr-only">{lx('aside', { x: lx(done ? 'seen' : 'notYet') })}</span>
             </li>
           );
         })}

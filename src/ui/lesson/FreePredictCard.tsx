@@ -3,6 +3,13 @@ import { answer, resume, useFreePredict } from '../../store/lesson/free-predict.
 import { useLx } from './useLx.ts';
 import './lesson.css';
 
+/** Right, wrong, or — played past without an answer — what the engine said. */
+function verdict(given: string | null, outcome: string, lx: ReturnType<typeof useLx>): string {
+  const answer = `+${outcome}`;
+  if (given === null) return lx('unanswered', { answer });
+  return given === outcome ? lx('right') : lx('wrong', { answer });
+}
+
 export default function FreePredictCard() {
   const lx = useLx();
   const s = useFreePredict();
@@ -25,9 +32,8 @@ export default function FreePredictCard() {
       {s.phase === 'revealing' && <p className="dim">{lx('revealing')}</p>}
       {s.phase === 'revealed' && s.decision && (
         <div role="status">
-          <p className={s.given === s.decision.outcome ? 'ok' : 'bad'}>
-            {s.given === s.decision.outcome ? lx('right') : lx('wrong', { answer: s.decision.outcome })} ·{' '}
-            <span className="mono">{s.decision.reason}</span>
+          <p className={s.given === null ? '' : s.given === s.decision.outcome ? 'ok' : 'bad'}>
+            {verdict(s.given, s.decision.outcome, lx)} · <span className="mono">{s.decision.reason}</span>
           </p>
           <p className="dim">{lx('score', { right: s.right, total: s.asked })}</p>
           <button type="button" onClick={resume}>

@@ -74,6 +74,8 @@ export const LESSON_TEXT = {
     zh: '每个要点在你的运行中真的发生时打勾。点未完成的要点可跳到展示它的步骤。',
     en: 'Each point ticks when it really happens in your run. Click an open point to jump to the step that shows it.',
   },
+  /** A remark after a point: in brackets, full-width in zh. */
+  aside: { zh: '（{x}）', en: ' ({x})' },
   advantage: { zh: '重连 {a} · 重启 {b} · 切主 {c}', en: 'reconnect {a} · restart {b} · switch {c}' },
   reset: { zh: '清空', en: 'Reset' },
   seen: { zh: '已看到', en: 'seen' },
@@ -92,6 +94,8 @@ export const LESSON_TEXT = {
   genTitle: { zh: '复制 ID 的变迁（最近 12 次）', en: 'Replication IDs over time (last 12)' },
   genShare: { zh: '现在共享同一历史（replid）的节点：', en: 'Nodes sharing a history (replid) now:' },
   genWhy: { zh: '原因', en: 'Why' },
+  genKept: { zh: '{node} 的 replid2（offset ≤ {n}）', en: '{node} as replid2 (offset ≤ {n})' },
+  genSep: { zh: '、', en: ', ' },
   genNode: { zh: '节点', en: 'Node' },
   outcomeQ: { zh: '主库会回复？', en: 'The master will answer?' },
   reasonQ: { zh: '哪个检查决定了结果？', en: 'Which check decides it?' },

@@ -7,6 +7,7 @@ import { preciseSecs, secs } from '../format.ts';
 import { useT } from '../hooks.ts';
 import { Icon } from '../Icon.tsx';
 import { WhatIfButton } from '../whatif/slot.tsx';
+import { scrubTo } from './scrub.ts';
 import { sliderFromSpeed, speedFromSlider, speedLabel } from './speed.ts';
 
 /** The time bar; `min` (an embedded widget's controls=min): play/pause, one event forward, the time. */
@@ -116,6 +117,12 @@ function Scrubber() {
   const [drag, setDrag] = useState<number | null>(null);
   const value = drag ?? now;
   const max = Math.max(maxT, now, 1);
+  const seek = (v: number) => {
+    setDrag(v);
+    void ctl()
+      .seek(v)
+      .then(() => setDrag((d) => (d === v ? null : d)));
+  };
   return (
     <div className="tb-scrub">
       <div className="scrub-track">
@@ -127,12 +134,12 @@ function Scrubber() {
           value={value}
           aria-label={t('time.scrub')}
           aria-valuetext={t('time.at', { t: secs(value) })}
-          onChange={(e) => {
-            const v = Number(e.target.value);
-            setDrag(v);
-            void ctl()
-              .seek(v)
-              .then(() => setDrag((d) => (d === v ? null : d)));
+          onChange={(e) => seek(Number(e.target.value))}
+          onKeyDown={(e) => {
+            const v = scrubTo(e.key, e.shiftKey, value, max);
+            if (v === null) return;
+            e.preventDefault();
+            seek(v);
           }}
         />
         <StepMarks max={max} />

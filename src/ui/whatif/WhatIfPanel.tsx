@@ -2,18 +2,11 @@
 // the two timelines side by side — each node in this run and in the ghost, the per-replica diff,
 // and buttons that act in the ghost only. Time is shared: the time bar drives both.
 import { useEffect, useRef, useState } from 'react';
-import type {
-  Era,
-  LabInput,
-  NodeView,
-  ReplicaResync,
-  ResyncDiffRow,
-  WhatIfChange,
-} from '../../engine/index.ts';
+import type { Era, LabInput, NodeView, ReplicaResync, ResyncDiffRow } from '../../engine/index.ts';
 import { useLab } from '../../store/store.ts';
 import { actGhost, closeWhatIf, type GhostState, openWhatIf, useGhost } from '../../store/what-if.ts';
 import { useT } from '../hooks.ts';
-import { changeText, stateKey } from './change.ts';
+import { changeText, type Draft, type Kind, stateKey, toChange, whoOf } from './change.ts';
 import { num, secs, useWx, type WhatIfKey } from './text.ts';
 import './whatif.css';
 
@@ -22,9 +15,11 @@ export default function WhatIfPanel() {
   const opened = ghost !== null;
   const wx = useWx();
   const ref = useRef<HTMLElement>(null);
-  // Opened below the lesson panel, the comparison may start under the fold: bring it into view.
+  // Opened below the lesson panel, the comparison may start under the fold; on a phone with a node
+  // selected the form opens above that node's panel, off screen (QA walk 5): bring either into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form when it opens, the comparison when the fork is made
   useEffect(() => {
-    if (opened) ref.current?.scrollIntoView?.({ block: 'nearest' });
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
   }, [opened]);
   return (
     <section ref={ref} className="whatif" aria-label={wx('title')} data-testid="whatif">
@@ -33,7 +28,6 @@ export default function WhatIfPanel() {
   );
 }
 
-type Kind = 'era' | 'repl-backlog-size' | 'repl-backlog-ttl' | 'outage' | 'write-rate';
 /** The changes offered, in order: each with its field's words and a first value. */
 const KINDS: Record<Kind, { label: WhatIfKey; value: string }> = {
   outage: { label: 'outage', value: '30' },
@@ -42,21 +36,6 @@ const KINDS: Record<Kind, { label: WhatIfKey; value: string }> = {
   'write-rate': { label: 'writeRate', value: '200' },
   'repl-backlog-ttl': { label: 'backlogTtl', value: '3600' },
 };
-
-interface Draft {
-  kind: Kind;
-  era: Era;
-  /** The replica (outage) or node (write rate) it is about. */
-  who: string;
-  value: string;
-}
-
-function toChange(d: Draft): WhatIfChange {
-  if (d.kind === 'era') return { kind: 'era', era: d.era };
-  if (d.kind === 'outage') return { kind: 'outage', replica: d.who, seconds: Number(d.value) };
-  if (d.kind === 'write-rate') return { kind: 'write-rate', node: d.who, perSecond: Number(d.value) };
-  return { kind: 'config', name: d.kind, value: d.value.trim() };
-}
 
 function Form() {
   const wx = useWx();
@@ -67,13 +46,14 @@ function Form() {
   const first = (k: Kind) => (k === 'outage' ? replicas[0] : order.find((n) => !views[n]?.master)) ?? 'A';
   const [d, setD] = useState<Draft>({ kind: 'outage', era: 'psync1', who: first('outage'), value: '30' });
   const [error, setError] = useState<string | null>(null);
+  const names = d.kind === 'outage' ? replicas : order;
   return (
     <form
       className="wi-form"
       onSubmit={(e) => {
         e.preventDefault();
         setError(null);
-        void openWhatIf(toChange(d), undefined, undefined, false).then(setError);
+        void openWhatIf(toChange(d, names), undefined, undefined, false).then(setError);
       }}
     >
       <div className="wi-head">
@@ -98,7 +78,7 @@ function Form() {
           </label>
         ))}
       </fieldset>
-      <Fields d={d} set={setD} names={d.kind === 'outage' ? replicas : order} />
+      <Fields d={{ ...d, who: whoOf(d.who, names) }} set={setD} names={names} />
       <p className="hint small">{wx('eraNote')}</p>
       {error && (
         <p className="wi-error" role="alert">
