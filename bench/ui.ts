@@ -14,10 +14,11 @@
 //   build.single_file_kb     dist-single/psync-lab.html (npm run build:single), raw and gzip
 // Run alone: npx tsx bench/ui.ts   (or through npm run bench)
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { firstLoad as firstLoadOf } from '../scripts/build/first-load-size.ts';
 import { encodeRun } from '../src/store/url.ts';
 import { stressRun } from './ui-scene.ts';
 
@@ -66,20 +67,9 @@ export async function serve(): Promise<ChildProcess> {
   throw new Error(`vite preview did not start on port ${PORT}`);
 }
 
-const gz = (file: string) => gzipSync(readFileSync(join(DIST, file))).length;
-
-/** Gzip sizes of what the page loads before its first render, and of the worker. */
+/** The first load in `lang` (scripts/build/first-load-size.ts), and the worker's script. */
 export function firstLoad(lang: 'en' | 'zh' = 'en'): { page: number; worker: number } {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
-  const assets = readdirSync(join(DIST, 'assets'));
-  const catalog = assets.find((f) => f.startsWith(`${lang}-`) && f.endsWith('.js'));
-  if (catalog) files.push(`assets/${catalog}`);
-  const worker = assets.find((f) => f.startsWith('sim.worker') && f.endsWith('.js'));
-  return {
-    page: files.reduce((n, f) => n + gz(f), 0),
-    worker: worker ? gz(`assets/${worker}`) : 0,
-  };
+  return firstLoadOf(DIST, lang);
 }
 
 /** Gaps between animation frames, from performance.now() inside the rAF callback, for `ms`. */

@@ -73,6 +73,8 @@ const stages = [
           run(bin('vite'), ['build', '--mode', 'single', '--logLevel', 'warn']),
       ),
   ],
+  // The first load of each language within 120 kB gzip (after the build it measures).
+  ['budget', () => one(run(bin('tsx'), ['scripts/budget.ts']))],
   [
     'e2e',
     () => {

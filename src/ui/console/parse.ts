@@ -2,7 +2,7 @@
 // "double quotes" understand \n \r \t \b \a \\ \" and \xHH, 'single quotes' only \'. A closing
 // quote must be followed by a space or the end. An unbalanced line returns null: redis-cli then
 // prints "Invalid argument(s)".
-import { joinBytes, utf8Decode } from '../../engine/index.ts';
+import { joinBytes, utf8Decode } from '../../engine/keyspace/bytes.ts';
 
 const HEX = /^[0-9a-fA-F]{2}$/;
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', a: '\x07' };
