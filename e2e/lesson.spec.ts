@@ -261,6 +261,18 @@ test('keyboard only: an answer given with Enter keeps the place, the focus lands
   await expect.poll(() => stepText(page)).toContain('第 9 步');
 });
 
+test('Space instead of an answer plays on to the decision and reveals it unanswered', async ({ page }) => {
+  // QA walk 5: the run played past the master's answer while the panel still asked and said the
+  // run was paused before it.
+  const p = await openLesson(page, '?lang=en&lesson=27&chapter=3&step=8');
+  await expect(p.locator('.lesson-predict')).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press('Space');
+  await expect(p.locator('.lesson-reveal')).toContainText('The engine says +CONTINUE', { timeout: 30_000 });
+  await expect(p.locator('.lesson-predict')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await expect(p.getByText('Predictions 0/2')).toBeVisible();
+});
+
 test('a numeric prediction the engine settles: backlog bytes after +CONTINUE', async ({ page }) => {
   test.setTimeout(120_000);
   await openLesson(page, '?lang=en&lesson=27&chapter=5&step=9');

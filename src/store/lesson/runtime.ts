@@ -159,7 +159,9 @@ function check(): void {
     if (!e) return;
     halt();
     useLesson.setState({ phase: 'asking', firedAt: e.at });
-  } else if (s.phase === 'revealing' && step.kind === 'predict') {
+  } else if ((s.phase === 'revealing' || s.phase === 'asking') && step.kind === 'predict') {
+    // Asking too: Space or Play instead of an answer runs on to the decision, which settles the step
+    // unanswered (QA walk 5: the panel kept asking, "paused before the master answers", while it played).
     const p = decidedAt(step);
     const e = take(buf, (x) => matches(x, p));
     if (e?.type !== 'psync.decided') return;
