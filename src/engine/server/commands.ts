@@ -132,7 +132,12 @@ function runFlags(spec: CommandSpec, argv: Argv): readonly string[] {
 /** Run one command from a user client on `node` at the current time. */
 export function call(w: World, node: Node, c: ClientCtx, argv: Argv): CallResult {
   if (node.state !== 'running') return { reply: err('ERR node is not running') };
-  const r = process(w, node, c, argv);
+  // A node in DEBUG SLEEP reads nothing: the command waits in its socket, unread, and runs when the
+  // node wakes (resumePostponed). A loading node answers -LOADING instead (processEventsWhileBlocked).
+  const r =
+    node.busyUntil > w.now && !isLoading(node)
+      ? { pending: postpone(node, c, argv, 'busy') }
+      : process(w, node, c, argv);
   if (w.emitEvents)
     emit(w, {
       type: 'command',
@@ -228,7 +233,7 @@ function mayReplicateAny(queued: Argv[] | null): boolean {
  * a replica meanwhile they get -READONLY). Each answers its caller through `unblock`.
  */
 export function resumePostponed(w: World, node: Node): void {
-  if (writesPaused(node)) return; // paused again: they keep waiting
+  if (writesPaused(node) || node.busyUntil > w.now) return; // paused or asleep again: they keep waiting
   const held = node.postponed;
   node.postponed = [];
   for (const p of held) {

@@ -40,6 +40,24 @@ describe('DEBUG SLEEP', () => {
     );
   });
 
+  it('holds what other clients send while it sleeps, and runs it when it wakes (one thread: nothing is read)', () => {
+    const lab = startedLab(1, {
+      nodes: [{ name: 'A', replicaof: null }],
+      config: { 'enable-debug-command': 'local' },
+    });
+    const a = lab.w.nodes.get('A')!;
+    const t0 = lab.w.now;
+    const sleep = runCommand(lab, a, ['DEBUG', 'SLEEP', '1']);
+    // Another connection (db 3's writer): its SET waits unread, the data stays as it was.
+    const set = runCommand(lab, a, ['SET', 'k', 'v'], 3);
+    expect(set).toMatchObject({ pending: { reply: null, waiting: expect.stringContaining('DEBUG SLEEP') } });
+    expect(a.keyspace.dbsize(3)).toBe(0);
+    runUntil(lab.w, t0 + 1_000_000);
+    expect(sleep).toMatchObject({ pending: { reply: { t: 'simple', v: 'OK' } } });
+    expect(set).toMatchObject({ pending: { reply: { t: 'simple', v: 'OK' } } });
+    expect(a.keyspace.dbsize(3)).toBe(1);
+  });
+
   it('answers as 7.0.15 does: OK inside EXEC (the node busy after), the SLEEP arity error, refused when disabled', () => {
     const lab = startedLab(1, {
       nodes: [{ name: 'A', replicaof: null }],
@@ -58,6 +76,13 @@ describe('DEBUG SLEEP', () => {
       },
     });
     expect(a.busyUntil).toBe(t0 + 300_000);
+    // The node sleeps after the EXEC: the next command waits unread and runs when it wakes.
+    const held = runCommand(lab, a, ['GET', 'x']);
+    expect(held).toMatchObject({ pending: { reply: null } });
+    runUntil(lab.w, t0 + 299_999);
+    expect(held).toMatchObject({ pending: { reply: null } });
+    runUntil(lab.w, t0 + 300_000);
+    expect(held).toMatchObject({ pending: { reply: { t: 'bulk', v: '1' } } });
     expect(runCommand(lab, a, ['DEBUG', 'sleep'])).toEqual({
       reply: {
         t: 'error',

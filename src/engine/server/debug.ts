@@ -48,7 +48,11 @@ export function debugCommand(w: World, node: Node, argv: Argv, db: number, inExe
   const us = Math.trunc(seconds(argv[2]) * 1_000_000);
   if (us <= 0) return { reply: OK };
   node.busyUntil = Math.max(node.busyUntil, w.now + us);
-  if (inExec) return { reply: OK };
+  if (inExec) {
+    // No reply waits (the EXEC answered), but the commands held meanwhile run when it wakes.
+    w.queue.push(node.busyUntil, { t: 'debug-wake', node: node.name, gen: node.gen, pending: null });
+    return { reply: OK };
+  }
   const pending: Pending = {
     reply: null,
     waiting: `DEBUG SLEEP ${argv[2]}: the server does nothing for ${us / 1_000_000} s`,

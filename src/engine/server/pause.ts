@@ -26,16 +26,22 @@ export function mayReplicate(name: string): boolean {
   return MAY_REPLICATE.has(name);
 }
 
-/** Hold `argv` from `client` until writes resume; the caller gets the holder as its pending reply. */
-export function postpone(node: Node, client: ClientCtx, argv: Argv): Postponed {
+/**
+ * Hold `argv` from `client` until writes resume (or, `busy`, until the node wakes from DEBUG SLEEP);
+ * the caller gets the holder as its pending reply.
+ */
+export function postpone(node: Node, client: ClientCtx, argv: Argv, busy?: 'busy'): Postponed {
   const why = node.failover
     ? 'a FAILOVER is under way'
     : node.shuttingDown
       ? 'SHUTDOWN is waiting for replicas'
       : 'CLIENT PAUSE';
+  const name = (argv[0] ?? '').toUpperCase();
   const p: Postponed = {
     reply: null,
-    waiting: `${allPaused(node) ? 'clients' : 'writes'} are paused (${why}): ${argv[0].toUpperCase()} runs when they resume`,
+    waiting: busy
+      ? `the server is busy (DEBUG SLEEP) and reads nothing: ${name} runs when it wakes`
+      : `${allPaused(node) ? 'clients' : 'writes'} are paused (${why}): ${name} runs when they resume`,
     node: node.name,
     argv,
     client,

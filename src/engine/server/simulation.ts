@@ -151,7 +151,9 @@ function dispatch(w: World, t: Task): void {
       beforeSleepGetack(w, node);
       return;
     case 'debug-wake':
-      unblock(w, t.pending, OK);
+      if (t.pending) unblock(w, t.pending, OK);
+      // Then the commands that waited in the other clients' sockets, in the order they came.
+      resumePostponed(w, node);
       return;
     case 'wait-timeout':
       node.blocked = node.blocked.filter((b) => {

@@ -107,7 +107,8 @@ export type Task =
   | { t: 'shutdown-ready'; node: string; gen: number }
   | { t: 'wait-timeout'; node: string; gen: number }
   /** A DEBUG SLEEP ends (server/debug.ts): its reply goes out. */
-  | { t: 'debug-wake'; node: string; gen: number; pending: Pending };
+  /** DEBUG SLEEP ends: its reply (none inside EXEC), then the commands held meanwhile. */
+  | { t: 'debug-wake'; node: string; gen: number; pending: Pending | null };
 
 /** An RDB file as the engine keeps it: the dataset at save time and the replication aux fields. Frozen once written (snapshotRdb): checkpoints share it. */
 export interface RdbFile {
